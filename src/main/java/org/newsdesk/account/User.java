@@ -1,0 +1,144 @@
+package org.newsdesk.account;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** A member of the newsroom's staff who signs in: writer, editor, moderator or administrator. */
+@Entity
+@Table(name = "users")
+@NamedQuery(name = "User.findByUsername", query = "select u from User u where u.username = :username")
+@NamedQuery(name = "User.count", query = "select count(u) from User u")
+public class User {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @NotBlank
+    @Size(max = 64)
+    @Pattern(regexp = "[a-z0-9._-]+", message = "Use lower-case letters, digits, dots, dashes or underscores")
+    private String username;
+
+    @NotBlank
+    @Size(max = 120)
+    @Column(name = "display_name")
+    private String displayName;
+
+    @NotBlank
+    @Email
+    @Size(max = 254)
+    private String email;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    private boolean enabled = true;
+
+    @Column(name = "failed_logins")
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    @Version
+    private long version;
+
+    protected User() {
+    }
+
+    public User(String username, String displayName, String email, Set<Role> roles, Instant createdAt) {
+        this.username = username;
+        this.displayName = displayName;
+        this.email = email;
+        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        this.createdAt = createdAt;
+    }
+
+    public void changePassword(char[] newPassword) {
+        this.passwordHash = PasswordHash.of(newPassword);
+    }
+
+    public boolean passwordMatches(char[] candidate) {
+        return PasswordHash.matches(candidate, passwordHash);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public int getFailedLogins() {
+        return failedLogins;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Set<Role> getRoles() {
+        return roles;
+    }
+}

@@ -1,0 +1,74 @@
+package org.newsdesk.comment;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Readers write plain text. This keeps what they typed (minus invisible control characters) and turns it
+ * into safe HTML for display: everything escaped, blank lines make paragraphs, single line breaks stay,
+ * and web addresses become links marked {@code rel="nofollow ugc"}.
+ *
+ * <pre>
+ * CommentText.toHtml("See https://example.com &lt;b&gt;now&lt;/b&gt;")
+ * // &lt;p&gt;See &lt;a href="https://example.com" rel="nofollow ugc"&gt;https://example.com&lt;/a&gt; &amp;lt;b&amp;gt;now&amp;lt;/b&amp;gt;&lt;/p&gt;
+ * </pre>
+ */
+public final class CommentText {
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\x{FFFE}\\x{FFFF}]");
+    private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"']+[^\\s<>\"'.,;:!?)\\]]");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
+
+    private CommentText() {
+    }
+
+    /** Line breaks made uniform, control characters removed, surrounding blank space trimmed. */
+    public static String normalize(String text) {
+        String unified = text.replace("\r\n", "\n").replace('\r', '\n');
+        return CONTROL.matcher(unified).replaceAll("").strip();
+    }
+
+    public static String toHtml(String text) {
+        StringBuilder html = new StringBuilder();
+        for (String paragraph : PARAGRAPH_BREAK.split(text)) {
+            if (!paragraph.isBlank()) {
+                html.append("<p>").append(linkify(paragraph.strip()).replace("\n", "<br>")).append("</p>");
+            }
+        }
+        return html.toString();
+    }
+
+    /** How many web addresses the text holds. */
+    public static int linkCount(String text) {
+        return (int) URL.matcher(text).results().count();
+    }
+
+    private static String linkify(String text) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = URL.matcher(text);
+        int last = 0;
+        while (m.find()) {
+            out.append(escape(text.substring(last, m.start())));
+            String url = escape(m.group());
+            out.append("<a href=\"").append(url).append("\" rel=\"nofollow ugc\">").append(url).append("</a>");
+            last = m.end();
+        }
+        return out.append(escape(text.substring(last))).toString();
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

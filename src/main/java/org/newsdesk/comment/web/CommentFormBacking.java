@@ -1,0 +1,137 @@
+package org.newsdesk.comment.web;
+
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import org.newsdesk.comment.Comment;
+import org.newsdesk.comment.CommentDraft;
+import org.newsdesk.comment.CommentFormToken;
+import org.newsdesk.comment.CommentRefusedException;
+import org.newsdesk.comment.CommentService;
+import org.newsdesk.post.Post;
+import org.newsdesk.site.web.PostPageBacking;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Faces;
+
+/**
+ * The "Leave a Reply" form under a post. Post/Redirect/Get: a comment taken is followed by a redirect
+ * back to the post, where the held-comments cookie shows it awaiting moderation; a comment refused is
+ * shown again with what the reader typed and a message at the field.
+ */
+@Named("commentForm")
+@RequestScoped
+public class CommentFormBacking {
+
+    static final String FORM_ID = "comment-form";
+
+    @Inject
+    private CommentService comments;
+
+    @Inject
+    private CommentFormToken formToken;
+
+    @Inject
+    private PostPageBacking postPage;
+
+    @Inject
+    private HeldComments heldComments;
+
+    @Inject
+    private HttpServletRequest request;
+
+    @Inject
+    @Param(name = "replyto")
+    private String replyTo;
+
+    private final CommentDraft draft = new CommentDraft();
+    private Long parentId;
+    private String token;
+
+    /** The reply target: the comment the reader chose to reply to (from {@code ?replyto=}), if any. */
+    public Long getParentId() {
+        if (parentId == null && replyTo != null && replyTo.matches("\\d{1,18}")
+                && !FacesContext.getCurrentInstance().isPostback()) {
+            parentId = Long.valueOf(replyTo);
+        }
+        return parentId;
+    }
+
+    public void setParentId(Long parentId) {
+        this.parentId = parentId;
+    }
+
+    /** A fresh signed token for each rendering of the form. */
+    public String getToken() {
+        if (token == null) {
+            Post post = postPage.getPost();
+            token = post == null ? "" : formToken.issue(post.getId(), Instant.now(Clock.systemUTC()));
+        }
+        return token;
+    }
+
+    /** The name of the comment being replied to, for "Replying to ..." */
+    public String getReplyingTo() {
+        Long id = getParentId();
+        return id == null ? null : postPage.getComments().stream()
+                .filter(c -> c.getId().equals(id) && c.isApproved())
+                .map(Comment::getAuthorName).findFirst().orElse(null);
+    }
+
+    public void submit() throws IOException {
+        Post post = postPage.getPost();
+        if (post == null) {
+            Faces.responseSendError(404, "No such post");
+            return;
+        }
+        try {
+            Comment comment = comments.submit(post.getId(), parentId, draft, Faces.getRequestParameter("token"),
+                    request.getRemoteAddr(), request.getHeader("User-Agent"));
+            heldComments.remember(comment.getId());
+            FacesContext.getCurrentInstance().getExternalContext().redirect(request.getContextPath() + postPage.getUrl() + "?comment=" + comment.getId()
+                    + "#comment-" + comment.getId());
+        } catch (CommentRefusedException e) {
+            String clientId = e.field() == null ? null : FORM_ID + ":" + e.field();
+            FacesContext.getCurrentInstance().addMessage(clientId,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            if ("parent".equals(e.field())) {
+                parentId = null;
+            }
+        } catch (EJBException e) {
+            ConstraintViolationException invalid = constraintViolation(e);
+            if (invalid == null) {
+                throw e;
+            }
+            for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
+                String field = null;
+                for (Path.Node node : violation.getPropertyPath()) {
+                    field = node.getName();
+                }
+                FacesContext.getCurrentInstance().addMessage(FORM_ID + ":" + field,
+                        new FacesMessage(FacesMessage.SEVERITY_ERROR, violation.getMessage(), null));
+            }
+        }
+    }
+
+    private static ConstraintViolationException constraintViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation) {
+                return violation;
+            }
+        }
+        return null;
+    }
+
+    public CommentDraft getDraft() {
+        return draft;
+    }
+}

@@ -1,0 +1,52 @@
+package org.newsdesk.media;
+
+import java.util.Optional;
+
+/** The image formats Newsdesk accepts, recognised by their first bytes rather than by file name. */
+public enum ImageType {
+    JPEG("image/jpeg", "jpg"),
+    PNG("image/png", "png"),
+    WEBP("image/webp", "webp");
+
+    private final String mimeType;
+    private final String extension;
+
+    ImageType(String mimeType, String extension) {
+        this.mimeType = mimeType;
+        this.extension = extension;
+    }
+
+    public String mimeType() {
+        return mimeType;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    /** The type announced by the file's signature, or empty for anything else (PDF, SVG, GIF, ...). */
+    public static Optional<ImageType> sniff(byte[] head) {
+        if (startsWith(head, 0, 0xFF, 0xD8, 0xFF)) {
+            return Optional.of(JPEG);
+        }
+        if (startsWith(head, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return Optional.of(PNG);
+        }
+        if (startsWith(head, 0, 'R', 'I', 'F', 'F') && startsWith(head, 8, 'W', 'E', 'B', 'P')) {
+            return Optional.of(WEBP);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] bytes, int offset, int... expected) {
+        if (bytes.length < offset + expected.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if ((bytes[offset + i] & 0xFF) != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,46 @@
+package org.newsdesk.platform;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Settings read from the environment, so one build runs anywhere. A system property
+ * {@code newsdesk.media.dir} wins over the environment variable {@code NEWSDESK_MEDIA_DIR}.
+ *
+ * <pre>
+ * Path media = Config.mediaDirectory();
+ * int limit = Config.integer("COMMENT_MAX_LENGTH", 10_000);
+ * </pre>
+ */
+public final class Config {
+
+    private Config() {
+    }
+
+    /** The value of {@code NEWSDESK_<name>} (or {@code -Dnewsdesk.<name>}), if set and not blank. */
+    public static Optional<String> value(String name) {
+        String property = System.getProperty("newsdesk." + name.toLowerCase().replace('_', '.'));
+        String value = property != null ? property : System.getenv("NEWSDESK_" + name);
+        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    public static String string(String name, String fallback) {
+        return value(name).orElse(fallback);
+    }
+
+    public static int integer(String name, int fallback) {
+        return value(name).map(v -> {
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("NEWSDESK_" + name + " must be a whole number, not '" + v + "'", e);
+            }
+        }).orElse(fallback);
+    }
+
+    /** Where photos live on disk: {@code NEWSDESK_MEDIA_DIR}, by default {@code ~/.newsdesk/media}. */
+    public static Path mediaDirectory() {
+        return value("MEDIA_DIR").map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".newsdesk", "media"));
+    }
+}

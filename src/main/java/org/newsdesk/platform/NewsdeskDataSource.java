@@ -1,0 +1,28 @@
+package org.newsdesk.platform;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The one database connection pool. Payara resolves {@code ${ENV=...}} at deploy time, so the server is
+ * chosen by {@code NEWSDESK_DB_URL}, {@code NEWSDESK_DB_USER} and {@code NEWSDESK_DB_PASSWORD} without a
+ * rebuild. The default is the embedded MariaDB that the run command starts on port 3307.
+ */
+@DataSourceDefinition(
+        name = NewsdeskDataSource.JNDI_NAME,
+        className = "com.mysql.cj.jdbc.MysqlDataSource",
+        url = "${ENV=NEWSDESK_DB_URL:jdbc:mysql://127.0.0.1:3307/newsdesk?createDatabaseIfNotExist=true&sslMode=DISABLED&characterEncoding=UTF-8}",
+        user = "${ENV=NEWSDESK_DB_USER:root}",
+        password = "${ENV=NEWSDESK_DB_PASSWORD:}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=meta-data",
+                "fish.payara.fail-all-connections=true"
+        })
+@ApplicationScoped
+public class NewsdeskDataSource {
+
+    public static final String JNDI_NAME = "java:app/jdbc/newsdesk";
+}

@@ -1,0 +1,204 @@
+package org.newsdesk.post;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.newsdesk.media.Photo;
+import org.newsdesk.outlet.Outlet;
+
+/** One quoted source article inside a post: who published it, when, what we quote, and the photo. */
+@Entity
+@Table(name = "excerpt")
+public class Excerpt {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "post_id")
+    private Post post;
+
+    private int position;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "outlet_id")
+    private Outlet outlet;
+
+    @Size(max = 2048)
+    @Column(name = "article_url")
+    private String articleUrl;
+
+    @Column(name = "original_published_on")
+    private LocalDate originalPublishedOn;
+
+    @Size(max = 2000)
+    private String dek;
+
+    /** Sanitized HTML paragraphs (see {@link ExcerptMarkup}). */
+    private String body;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "photo_id")
+    private Photo photo;
+
+    @Size(max = 2000)
+    private String caption;
+
+    @Size(max = 300)
+    @Column(name = "credit_line")
+    private String creditLine;
+
+    @Size(max = 500)
+    @Column(name = "length_override_reason")
+    private String lengthOverrideReason;
+
+    @Valid
+    @ElementCollection
+    @CollectionTable(name = "related_link", joinColumns = @JoinColumn(name = "excerpt_id"))
+    @OrderColumn(name = "position")
+    private List<RelatedLink> relatedLinks = new ArrayList<>();
+
+    protected Excerpt() {
+    }
+
+    Excerpt(Post post, int position) {
+        this.post = post;
+        this.position = position;
+    }
+
+    /** The host shown on the SOURCE line, e.g. {@code www.timesofisrael.com}; null without a valid URL. */
+    public String getSourceHost() {
+        if (articleUrl == null) {
+            return null;
+        }
+        try {
+            String host = URI.create(articleUrl.strip()).getHost();
+            return host == null ? null : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The credit line as the outlet styles it: "(AP Photo/Hadi Mizban)" where the style is "({credit})". */
+    public String getStyledCredit() {
+        if (creditLine == null || creditLine.isBlank()) {
+            return null;
+        }
+        String style = outlet == null ? null : outlet.getCreditStyle();
+        return style == null || !style.contains("{credit}") ? creditLine : style.replace("{credit}", creditLine);
+    }
+
+    public int getWordCount() {
+        return ExcerptMarkup.wordCount(body);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Post getPost() {
+        return post;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    void setPosition(int position) {
+        this.position = position;
+    }
+
+    public Outlet getOutlet() {
+        return outlet;
+    }
+
+    public void setOutlet(Outlet outlet) {
+        this.outlet = outlet;
+    }
+
+    public String getArticleUrl() {
+        return articleUrl;
+    }
+
+    public void setArticleUrl(String articleUrl) {
+        this.articleUrl = articleUrl;
+    }
+
+    public LocalDate getOriginalPublishedOn() {
+        return originalPublishedOn;
+    }
+
+    public void setOriginalPublishedOn(LocalDate originalPublishedOn) {
+        this.originalPublishedOn = originalPublishedOn;
+    }
+
+    public String getDek() {
+        return dek;
+    }
+
+    public void setDek(String dek) {
+        this.dek = dek;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    /** Stores the body sanitized: whatever arrives, only the allowed markup is kept. */
+    public void setBody(String html) {
+        this.body = ExcerptMarkup.sanitize(html);
+    }
+
+    public Photo getPhoto() {
+        return photo;
+    }
+
+    public void setPhoto(Photo photo) {
+        this.photo = photo;
+    }
+
+    public String getCaption() {
+        return caption;
+    }
+
+    public void setCaption(String caption) {
+        this.caption = caption;
+    }
+
+    public String getCreditLine() {
+        return creditLine;
+    }
+
+    public void setCreditLine(String creditLine) {
+        this.creditLine = creditLine;
+    }
+
+    public String getLengthOverrideReason() {
+        return lengthOverrideReason;
+    }
+
+    public void setLengthOverrideReason(String lengthOverrideReason) {
+        this.lengthOverrideReason = lengthOverrideReason;
+    }
+
+    public List<RelatedLink> getRelatedLinks() {
+        return relatedLinks;
+    }
+}

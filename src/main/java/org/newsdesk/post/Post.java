@@ -1,0 +1,238 @@
+package org.newsdesk.post;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.newsdesk.account.User;
+
+/** A headline over one or more excerpts, moving through the publishing workflow. */
+@Entity
+@Table(name = "post")
+@NamedQuery(name = "Post.findBySlug", query = "select p from Post p where p.slug = :slug")
+@NamedQuery(name = "Post.countAll", query = "select count(p) from Post p")
+@NamedQuery(name = "Post.countByStatus", query = "select count(p) from Post p where p.status = :status")
+@NamedQuery(name = "Post.findPublishedIds",
+        query = "select p.id from Post p where p.status = org.newsdesk.post.PostStatus.PUBLISHED"
+                + " order by p.publishedAt desc, p.id desc")
+public class Post {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @NotBlank(message = "A post needs a slug")
+    @Size(max = Slugs.MAX_LENGTH)
+    @Pattern(regexp = "[\\p{L}\\p{M}\\p{N}]+(-[\\p{L}\\p{M}\\p{N}]+)*", message = "Use letters, digits and single dashes")
+    private String slug;
+
+    @NotBlank(message = "A post needs a headline")
+    @Size(max = 300, message = "Keep the headline under 300 characters")
+    private String headline;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "section_id")
+    private Section section;
+
+    @ManyToMany
+    @JoinTable(name = "post_tag", joinColumns = @JoinColumn(name = "post_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    @OrderBy("name")
+    private Set<Tag> tags = new LinkedHashSet<>();
+
+    @Enumerated(EnumType.STRING)
+    private PostStatus status = PostStatus.DRAFT;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "author_id")
+    private User author;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "publish_at")
+    private Instant publishAt;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Column(name = "comments_open")
+    private boolean commentsOpen = true;
+
+    @Column(name = "review_note")
+    private String reviewNote;
+
+    @Version
+    private long version;
+
+    @Valid
+    @OneToMany(mappedBy = "post", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<Excerpt> excerpts = new ArrayList<>();
+
+    protected Post() {
+    }
+
+    public Post(String headline, User author, Instant now) {
+        this.headline = headline;
+        this.slug = Slugs.of(headline);
+        this.author = author;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Adds an excerpt at the end of the post. */
+    public Excerpt addExcerpt() {
+        Excerpt excerpt = new Excerpt(this, excerpts.size());
+        excerpts.add(excerpt);
+        return excerpt;
+    }
+
+    public void removeExcerpt(Excerpt excerpt) {
+        excerpts.remove(excerpt);
+        renumberExcerpts();
+    }
+
+    /** Moves an excerpt one place up (towards the top of the post) or down. */
+    public void moveExcerpt(Excerpt excerpt, int offset) {
+        int from = excerpts.indexOf(excerpt);
+        int to = from + offset;
+        if (from < 0 || to < 0 || to >= excerpts.size()) {
+            return;
+        }
+        Collections.swap(excerpts, from, to);
+        renumberExcerpts();
+    }
+
+    private void renumberExcerpts() {
+        for (int i = 0; i < excerpts.size(); i++) {
+            excerpts.get(i).setPosition(i);
+        }
+    }
+
+    /**
+     * Publishes the post, if it passes the {@link PublicationCheck}; who may publish is the workflow
+     * service's business. A post published before keeps its first publication time.
+     */
+    public void publish(Instant now) {
+        List<PublicationCheck.Problem> problems = PublicationCheck.problems(this);
+        if (!problems.isEmpty()) {
+            throw new PublicationRefusedException(problems);
+        }
+        this.status = PostStatus.PUBLISHED;
+        this.publishedAt = this.publishedAt == null ? now : this.publishedAt;
+        this.publishAt = null;
+        this.updatedAt = now;
+    }
+
+    public boolean isPublished() {
+        return status == PostStatus.PUBLISHED;
+    }
+
+    public Excerpt getLeadExcerpt() {
+        return excerpts.isEmpty() ? null : excerpts.get(0);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getHeadline() {
+        return headline;
+    }
+
+    public void setHeadline(String headline) {
+        this.headline = headline;
+    }
+
+    public Section getSection() {
+        return section;
+    }
+
+    public void setSection(Section section) {
+        this.section = section;
+    }
+
+    public Set<Tag> getTags() {
+        return tags;
+    }
+
+    public PostStatus getStatus() {
+        return status;
+    }
+
+    public User getAuthor() {
+        return author;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getPublishAt() {
+        return publishAt;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public boolean isCommentsOpen() {
+        return commentsOpen;
+    }
+
+    public void setCommentsOpen(boolean commentsOpen) {
+        this.commentsOpen = commentsOpen;
+    }
+
+    public String getReviewNote() {
+        return reviewNote;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public List<Excerpt> getExcerpts() {
+        return excerpts;
+    }
+}

@@ -1,0 +1,22 @@
+package org.newsdesk.site;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A post as the front page lists it. */
+public record PostSummary(long id, String slug, String headline, Instant publishedAt, Long leadPhotoId,
+                          String leadPhotoAlt, List<String> outlets, String teaser, long commentCount) {
+
+    public String getUrl() {
+        return SiteUrls.post(slug);
+    }
+
+    /** "TIMES OF ISRAEL, REUTERS" */
+    public String getOutletList() {
+        return String.join(", ", outlets);
+    }
+
+    public String getCommentLabel() {
+        return commentCount == 0 ? "No comments" : commentCount == 1 ? "1 comment" : commentCount + " comments";
+    }
+}

@@ -1,0 +1,85 @@
+package org.newsdesk.site;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.Hibernate;
+import org.newsdesk.comment.CommentService;
+import org.newsdesk.post.Excerpt;
+import org.newsdesk.post.ExcerptMarkup;
+import org.newsdesk.post.Post;
+import org.newsdesk.post.PostStatus;
+
+/** Reads what readers may see: published posts only, fully loaded for rendering. */
+@Stateless
+public class SiteService {
+
+    public static final int PAGE_SIZE = 10;
+    private static final int TEASER_WORDS = 45;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private CommentService comments;
+
+    public FrontPage frontPage(int page) {
+        int current = Math.max(1, page);
+        List<Long> ids = em.createNamedQuery("Post.findPublishedIds", Long.class)
+                .setFirstResult((current - 1) * PAGE_SIZE)
+                .setMaxResults(PAGE_SIZE + 1)
+                .getResultList();
+        boolean hasNext = ids.size() > PAGE_SIZE;
+        List<Long> shown = hasNext ? ids.subList(0, PAGE_SIZE) : ids;
+        if (shown.isEmpty()) {
+            return new FrontPage(List.of(), current, false);
+        }
+        List<Post> posts = em.createQuery("select distinct p from Post p left join fetch p.excerpts e"
+                        + " left join fetch e.outlet left join fetch e.photo where p.id in :ids", Post.class)
+                .setParameter("ids", shown)
+                .getResultList();
+        posts.sort(Comparator.comparingInt(p -> shown.indexOf(p.getId())));
+        Map<Long, Long> counts = comments.approvedCounts(shown);
+        List<PostSummary> summaries = new ArrayList<>();
+        for (Post post : posts) {
+            Excerpt lead = post.getLeadExcerpt();
+            summaries.add(new PostSummary(post.getId(), post.getSlug(), post.getHeadline(), post.getPublishedAt(),
+                    lead == null || lead.getPhoto() == null ? null : lead.getPhoto().getId(),
+                    lead == null || lead.getPhoto() == null ? null : lead.getPhoto().getAltText(),
+                    post.getExcerpts().stream().filter(e -> e.getOutlet() != null)
+                            .map(e -> e.getOutlet().getName()).distinct().toList(),
+                    teaser(lead), counts.getOrDefault(post.getId(), 0L)));
+        }
+        return new FrontPage(summaries, current, hasNext);
+    }
+
+    /** A published post with everything its page shows, or empty if there is none by that slug. */
+    public Optional<Post> publishedPost(String slug) {
+        Optional<Post> found = em.createQuery("select p from Post p left join fetch p.excerpts e"
+                        + " left join fetch e.outlet left join fetch e.photo left join fetch p.section"
+                        + " where p.slug = :slug and p.status = :status", Post.class)
+                .setParameter("slug", slug)
+                .setParameter("status", PostStatus.PUBLISHED)
+                .getResultStream().findFirst();
+        found.ifPresent(post -> {
+            Hibernate.initialize(post.getTags());
+            post.getExcerpts().forEach(e -> Hibernate.initialize(e.getRelatedLinks()));
+        });
+        return found;
+    }
+
+    private static String teaser(Excerpt lead) {
+        if (lead == null) {
+            return "";
+        }
+        String text = lead.getDek() != null && !lead.getDek().isBlank() ? lead.getDek() : ExcerptMarkup.toPlainText(lead.getBody());
+        String[] words = text.strip().split("\\s+");
+        return words.length <= TEASER_WORDS ? text.strip() : String.join(" ", List.of(words).subList(0, TEASER_WORDS)) + "…";
+    }
+}

@@ -1,0 +1,53 @@
+package org.newsdesk.site.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import org.newsdesk.site.FrontPage;
+import org.newsdesk.site.SiteService;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Faces;
+
+/** Serves {@code index.xhtml}: the newest published posts, a page at a time ({@code /?page=2}). */
+@Named("frontPage")
+@RequestScoped
+public class FrontPageBacking {
+
+    @Inject
+    private SiteService site;
+
+    @Inject
+    @Param(name = "page")
+    private String pageParameter;
+
+    @Inject
+    @Param(pathIndex = 0)
+    private String unknownPath;
+
+    private FrontPage page;
+
+    public void onload() throws IOException {
+        // Site-wide extensionless URLs send any unknown path here: it is not the front page.
+        if (unknownPath != null) {
+            Faces.responseSendError(404, "No such page");
+            return;
+        }
+        int number = 1;
+        if (pageParameter != null) {
+            number = pageParameter.matches("\\d{1,6}") ? Integer.parseInt(pageParameter) : 0;
+        }
+        if (number < 1) {
+            Faces.responseSendError(404, "No such page");
+            return;
+        }
+        page = site.frontPage(number);
+        if (number > 1 && page.posts().isEmpty()) {
+            Faces.responseSendError(404, "No such page");
+        }
+    }
+
+    public FrontPage getPage() {
+        return page;
+    }
+}

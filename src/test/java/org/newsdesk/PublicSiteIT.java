@@ -1,0 +1,274 @@
+package org.newsdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URL;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Connection;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.FormElement;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsdesk.comment.ModerationService;
+import org.newsdesk.platform.DemoContent;
+
+/**
+ * The foundation end to end on a real Payara Micro and the real database: the demo post is published
+ * faithfully and only once, public pages set no cookie, and a reader's comment is held, kept from
+ * everyone else until a moderator approves it, and shown as text.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PublicSiteIT {
+
+    private static final String READER = "Amira Haddad IT";
+    private static final String BODY = "Thanks for this round-up. <script>alert('x')</script> شكرا 🇮🇶\n\nSee https://example.org/more";
+
+    @ArquillianResource
+    private URL base;
+
+    @EJB
+    private DemoContent demoContent;
+
+    @EJB
+    private ModeratorForTests moderator;
+
+    @EJB
+    private ModerationService moderation;
+
+    @Deployment
+    static WebArchive deployment() {
+        // The client-side methods use jsoup; the class must also load inside the server.
+        return Deployments.newsdeskWithTestModerator(TestDatabase.class, SeedPage.class)
+                .addPackages(true, "org.jsoup");
+    }
+
+    @Test
+    @Order(1)
+    @RunAsClient
+    void postPageShowsEverySeedElement() throws IOException {
+        Document front = get("/").parse();
+        Element link = front.selectFirst(".post-card h2 a");
+        assertNotNull(link, "the front page lists the demo post");
+        assertEquals(SeedPage.HEADLINE, link.text());
+        assertTrue(front.selectFirst(".post-card .outlets").text().contains("TIMES OF ISRAEL, REUTERS"));
+        assertNotNull(front.selectFirst(".post-card img[src$=/medium]"), "the lead photo is shown");
+
+        Document post = get(link.attr("href")).parse();
+        String text = post.body().text();
+        for (String line : SeedPage.lines()) {
+            assertTrue(text.contains(line), "the post page shows: " + line);
+        }
+        assertEquals(SeedPage.HEADLINE, post.selectFirst("h1").text());
+        List<Element> excerpts = post.select("section.excerpt");
+        assertEquals(2, excerpts.size());
+        assertEquals("https://www.timesofisrael.com/iraq-trying-to-reel-in-iran-backed-groups-to-prevent-confrontation-with-israel/",
+                excerpts.get(0).selectFirst(".read-more a").attr("href"));
+        assertTrue(excerpts.get(1).selectFirst(".read-more a").attr("href").startsWith("https://www.reuters.com/"));
+        assertEquals("(AP Photo/Hadi Mizban)", excerpts.get(0).selectFirst(".credit").text());
+        assertEquals("REUTERS/Thaier Al-Sudani/File Photo", excerpts.get(1).selectFirst(".credit").text());
+        assertTrue(excerpts.get(0).selectFirst(".dek").text().startsWith("Tehran said to have denied"));
+        assertNull(excerpts.get(1).selectFirst(".dek"), "the Reuters excerpt has no dek, as on the page");
+        assertEquals("Iraq tries to avoid regional fight as militias fire at Israel",
+                excerpts.get(0).selectFirst(".related a").text());
+        for (Element img : post.select(".excerpt-photo img")) {
+            Connection.Response photo = get(img.attr("src"));
+            assertEquals("image/jpeg", photo.contentType());
+            assertTrue(photo.bodyAsBytes().length > 10_000, "a real photo is served");
+            assertNotNull(photo.header("ETag"));
+        }
+        assertNotNull(post.selectFirst("form#comment-form [name=comment-form:name]"));
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void publicPagesCreateNoSession() throws IOException {
+        for (String path : List.of("/", "/post/" + SeedPage.SLUG)) {
+            Connection.Response response = get(path);
+            assertEquals(200, response.statusCode());
+            assertNull(response.header("Set-Cookie"), path + " sets no cookie");
+        }
+        assertEquals(404, Jsoup.connect(url("/post/no-such-post")).ignoreHttpErrors(true).execute().statusCode());
+    }
+
+    @Test
+    @Order(3)
+    void demoContentLoadsOnlyOnce() {
+        String count = "select count(*) from post where slug = ?";
+        assertEquals(1L, ((Number) TestDatabase.single(count, SeedPage.SLUG)).longValue());
+        demoContent.load();
+        demoContent.load();
+        assertEquals(1L, ((Number) TestDatabase.single(count, SeedPage.SLUG)).longValue());
+        assertEquals(1L, ((Number) TestDatabase.single("select count(*) from users where username = 'admin'")).longValue());
+        assertEquals(2L, ((Number) TestDatabase.single("select count(*) from outlet")).longValue());
+    }
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void aCommentIsHeldAndOnlyItsAuthorSeesIt() throws IOException {
+        Connection.Response sent = submitComment(READER, "amira@example.org", BODY);
+        assertEquals(302, sent.statusCode(), "a comment taken is followed by a redirect");
+        String cookie = sent.header("Set-Cookie");
+        assertNotNull(cookie, "the author's browser remembers the held comment");
+
+        assertEquals("PENDING", TestDatabase.single("select status from comment where author_name = ?", READER));
+        assertEquals(BODY, TestDatabase.single("select body from comment where author_name = ?", READER),
+                "the comment is stored exactly as typed, emoji and Arabic included");
+
+        Document authorView = Jsoup.connect(url(sent.header("Location")))
+                .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).get();
+        Element own = authorView.selectFirst(".comment.held");
+        assertNotNull(own, "the author sees the held comment");
+        assertTrue(own.text().contains("Your comment is awaiting moderation."));
+        assertTrue(own.text().contains(READER));
+
+        Document everyoneElse = get("/post/" + SeedPage.SLUG).parse();
+        assertFalse(everyoneElse.body().text().contains(READER), "nobody else sees a held comment");
+        assertEquals("Be the first to comment", everyoneElse.selectFirst("#comments h2").text());
+    }
+
+    @Test
+    @Order(5)
+    void onlyModeratorsApprove() {
+        assertThrows(EJBAccessException.class, () -> moderation.approve(1L),
+                "a caller without the MODERATOR role is refused by the EJB");
+        moderator.approveCommentBy(READER);
+    }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    void anApprovedCommentIsShownToEveryoneAsText() throws IOException {
+        Connection.Response page = get("/post/" + SeedPage.SLUG);
+        String html = page.body();
+        Document doc = page.parse();
+        Element comment = doc.selectFirst(".comment:not(.held)");
+        assertNotNull(comment, "the approved comment is public");
+        assertTrue(comment.text().contains("<script>alert('x')</script> شكرا 🇮🇶"), "HTML is shown as text");
+        assertTrue(comment.select("script").isEmpty(), "and never rendered");
+        assertFalse(html.contains("<script>alert"));
+        Element link = comment.selectFirst(".comment-body a");
+        assertEquals("https://example.org/more", link.attr("href"));
+        assertEquals("nofollow ugc", link.attr("rel"));
+        assertEquals("1 Comment", doc.selectFirst("#comments h2").text());
+
+        Document front = get("/").parse();
+        assertTrue(front.selectFirst(".post-card .card-meta").text().contains("1 comment"));
+    }
+
+    @Test
+    @Order(7)
+    @RunAsClient
+    void refusedInputIsKeptWithAMessageAtEachField() throws IOException {
+        String longComment = "word ".repeat(2000) + "x";
+        Connection.Response response = submitComment("", "not-an-email", longComment);
+        assertEquals(200, response.statusCode());
+        Document doc = response.parse();
+        assertEquals("Please give your name.", fieldMessage(doc, "name"));
+        assertEquals("This does not look like an email address.", fieldMessage(doc, "email"));
+        assertEquals("Please keep your comment under 10,000 characters.", fieldMessage(doc, "body"));
+        assertEquals("not-an-email", doc.selectFirst("[name=comment-form:email]").val(), "what was typed is kept");
+        assertEquals(longComment, doc.selectFirst("[name=comment-form:body]").val());
+        assertEquals(0L, ((Number) TestDatabase.single(
+                "select count(*) from comment where author_email = 'not-an-email'")).longValue());
+
+        Document blank = submitComment("Someone", "someone@example.org", "   ").parse();
+        assertEquals("Please write a comment.", fieldMessage(blank, "body"));
+        assertEquals("Someone", blank.selectFirst("[name=comment-form:name]").val());
+    }
+
+    @Test
+    @Order(8)
+    @RunAsClient
+    void forgedAndReplayedFormsAreRefused() throws IOException {
+        Document page = get("/post/" + SeedPage.SLUG).parse();
+        FormElement form = fill(page, "Replay Tester", "replay@example.org", "Posting this once.");
+        Connection.Response first = form.submit().followRedirects(false).execute();
+        assertEquals(302, first.statusCode());
+        Connection.Response again = fill(page, "Replay Tester", "replay@example.org", "Posting this once.")
+                .submit().followRedirects(false).execute();
+        assertEquals(200, again.statusCode());
+        assertTrue(again.parse().selectFirst(".form-errors").text().contains("already been sent"));
+        assertEquals(1L, ((Number) TestDatabase.single(
+                "select count(*) from comment where author_name = 'Replay Tester'")).longValue());
+
+        Document fresh = get("/post/" + SeedPage.SLUG).parse();
+        fresh.selectFirst("input[name=token]").val("forged." + "A".repeat(43));
+        Connection.Response forged = fill(fresh, "Forger", "forger@example.org", "Forged.").submit()
+                .followRedirects(false).execute();
+        assertTrue(forged.parse().selectFirst(".form-errors").text().contains("could not be verified"));
+        assertEquals(0L, ((Number) TestDatabase.single(
+                "select count(*) from comment where author_name = 'Forger'")).longValue());
+    }
+
+    @Test
+    @Order(9)
+    @RunAsClient
+    void aReplyIsThreadedUnderItsParent() throws IOException {
+        long parentId = ((Number) TestDatabase.single("select id from comment where author_name = ?", READER)).longValue();
+        Document page = get("/post/" + SeedPage.SLUG + "?replyto=" + parentId).parse();
+        assertEquals(String.valueOf(parentId), page.selectFirst("[name=comment-form:parent]").val());
+        assertTrue(page.selectFirst(".replying").text().contains(READER));
+        Connection.Response sent = fill(page, "Replying Reader", "reply@example.org", "I agree.").submit()
+                .followRedirects(false).execute();
+        assertEquals(302, sent.statusCode());
+        assertEquals(parentId, ((Number) TestDatabase.single(
+                "select parent_id from comment where author_name = 'Replying Reader'")).longValue());
+
+        Document otherPost = get("/post/" + SeedPage.SLUG).parse();
+        otherPost.selectFirst("[name=comment-form:parent]").val("999999");
+        Document refused = fill(otherPost, "Lost Reply", "lost@example.org", "Hello?").submit().execute().parse();
+        assertTrue(refused.text().contains("no longer available"));
+        assertEquals("Hello?", refused.selectFirst("[name=comment-form:body]").val());
+    }
+
+    private Connection.Response submitComment(String name, String email, String body) throws IOException {
+        Document page = get("/post/" + SeedPage.SLUG).parse();
+        return fill(page, name, email, body).submit().followRedirects(false).ignoreHttpErrors(true).execute();
+    }
+
+    private static FormElement fill(Document page, String name, String email, String body) {
+        FormElement form = (FormElement) page.selectFirst("form#comment-form");
+        form.selectFirst("[name=comment-form:name]").val(name);
+        form.selectFirst("[name=comment-form:email]").val(email);
+        form.selectFirst("[name=comment-form:body]").val(body);
+        return form;
+    }
+
+    private static String fieldMessage(Document doc, String field) {
+        Element message = doc.selectFirst("[id=comment-form:" + field + "] ~ .field-error");
+        return message == null ? null : message.text();
+    }
+
+    private Connection.Response get(String path) throws IOException {
+        return Jsoup.connect(url(path)).ignoreContentType(true).maxBodySize(0).execute();
+    }
+
+    private String url(String path) {
+        if (path.startsWith("http")) {
+            return path.replaceFirst("//[^/:]+", "//127.0.0.1");
+        }
+        return "http://127.0.0.1:" + base.getPort() + path;
+    }
+}

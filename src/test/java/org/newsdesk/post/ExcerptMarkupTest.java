@@ -1,0 +1,41 @@
+package org.newsdesk.post;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ExcerptMarkupTest {
+
+    @Test
+    void keepsParagraphsLinksBoldAndItalic() {
+        String html = ExcerptMarkup.sanitize("<p>A <b>bold</b>, <i>italic</i> <a href=\"https://example.org\">link</a>.</p>");
+        assertTrue(html.contains("<b>bold</b>"));
+        assertTrue(html.contains("<i>italic</i>"));
+        assertTrue(html.contains("href=\"https://example.org\""));
+    }
+
+    @Test
+    void removesScriptsHandlersAndDangerousLinks() {
+        String html = ExcerptMarkup.sanitize("<p onclick=\"steal()\">Hi<script>alert(1)</script>"
+                + "<img src=x onerror=alert(1)><a href=\"javascript:alert(1)\">x</a><iframe src=//evil></iframe></p>");
+        assertFalse(html.contains("script"));
+        assertFalse(html.contains("onclick"));
+        assertFalse(html.contains("onerror"));
+        assertFalse(html.contains("javascript:"));
+        assertFalse(html.contains("iframe"));
+        assertTrue(html.startsWith("<p>Hi"));
+    }
+
+    @Test
+    void plainTextParagraphsAreEscapedAndWrapped() {
+        assertEquals("<p>One &lt;b&gt; &amp; two.</p><p>Three.</p>", ExcerptMarkup.fromPlainText("One <b> & two.\n\nThree.\n"));
+    }
+
+    @Test
+    void wordsAreCountedInWhatTheReaderSees() {
+        assertEquals(5, ExcerptMarkup.wordCount("<p>One two <b>three</b>.</p><p>Four five.</p>"));
+        assertEquals(0, ExcerptMarkup.wordCount(null));
+    }
+}

@@ -1,0 +1,84 @@
+package org.newsdesk.post;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.newsdesk.outlet.Outlet;
+
+class PublicationCheckTest {
+
+    private static final Instant NOW = Instant.parse("2024-11-01T12:00:00Z");
+
+    @Test
+    void aPostWithoutExcerptsCannotBePublished() {
+        Post post = new Post("Headline", null, NOW);
+        PublicationRefusedException refused = assertThrows(PublicationRefusedException.class, () -> post.publish(NOW));
+        assertEquals("excerpts", refused.problems().get(0).field());
+        assertEquals(PostStatus.DRAFT, post.getStatus());
+    }
+
+    @Test
+    void everyExcerptNeedsOutletUrlAndDate() {
+        Post post = new Post("Headline", null, NOW);
+        Excerpt excerpt = post.addExcerpt();
+        excerpt.setArticleUrl("javascript:alert(1)");
+        List<PublicationCheck.Problem> problems = PublicationCheck.problems(post);
+        assertEquals(List.of("outlet", "articleUrl", "originalPublishedOn"),
+                problems.stream().map(PublicationCheck.Problem::field).toList());
+        assertTrue(problems.get(0).message().startsWith("Excerpt 1:"));
+    }
+
+    @Test
+    void aPhotoNeedsACreditLine() {
+        Post post = attributedPost();
+        post.getExcerpts().get(0).setPhoto(new org.newsdesk.media.Photo(
+                new org.newsdesk.media.StoredImage("ab/x.jpg", "image/jpeg", 10, 10, 100, "ab"), "x.jpg", null, NOW));
+        assertEquals("creditLine", PublicationCheck.problems(post).get(0).field());
+        post.getExcerpts().get(0).setCreditLine("AP Photo/Hadi Mizban");
+        assertTrue(PublicationCheck.problems(post).isEmpty());
+    }
+
+    @Test
+    void anExcerptOverTheOutletsLimitNeedsAReason() {
+        Post post = attributedPost();
+        Excerpt excerpt = post.getExcerpts().get(0);
+        excerpt.getOutlet().setMaxExcerptWords(3);
+        excerpt.setBody("<p>one two three four</p>");
+        assertEquals("body", PublicationCheck.problems(post).get(0).field());
+        excerpt.setLengthOverrideReason("Agreed with the outlet's desk");
+        assertTrue(PublicationCheck.problems(post).isEmpty());
+    }
+
+    @Test
+    void aCompletePostPublishesOnceAndKeepsItsFirstDate() {
+        Post post = attributedPost();
+        post.publish(NOW);
+        post.publish(NOW.plusSeconds(60));
+        assertEquals(PostStatus.PUBLISHED, post.getStatus());
+        assertEquals(NOW, post.getPublishedAt());
+    }
+
+    @Test
+    void onlyAbsoluteHttpUrlsAreWebAddresses() {
+        assertTrue(PublicationCheck.isWebAddress("https://www.reuters.com/world/x"));
+        assertFalse(PublicationCheck.isWebAddress("javascript:alert(1)"));
+        assertFalse(PublicationCheck.isWebAddress("/relative/path"));
+        assertFalse(PublicationCheck.isWebAddress("http://exa mple.org"));
+        assertFalse(PublicationCheck.isWebAddress(null));
+    }
+
+    private static Post attributedPost() {
+        Post post = new Post("Headline", null, NOW);
+        Excerpt excerpt = post.addExcerpt();
+        excerpt.setOutlet(new Outlet("REUTERS", "reuters.com"));
+        excerpt.setArticleUrl("https://www.reuters.com/world/article");
+        excerpt.setOriginalPublishedOn(LocalDate.of(2024, 11, 1));
+        return post;
+    }
+}
