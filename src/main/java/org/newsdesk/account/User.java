@@ -90,6 +90,43 @@ public class User {
         return PasswordHash.matches(candidate, passwordHash);
     }
 
+    /** Whether sign-in is refused right now because of too many failed attempts. */
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public boolean isLockedNow() {
+        return isLocked(Instant.now());
+    }
+
+    /**
+     * Counts a failed sign-in; the {@code maxFailures}-th in a row locks the account for {@code lockFor}.
+     * Returns true when this failure locked it.
+     */
+    public boolean recordFailedSignIn(Instant now, int maxFailures, java.time.Duration lockFor) {
+        failedLogins++;
+        if (failedLogins >= maxFailures) {
+            failedLogins = 0;
+            lockedUntil = now.plus(lockFor);
+            return true;
+        }
+        return false;
+    }
+
+    public void recordSuccessfulSignIn() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    public void unlock() {
+        recordSuccessfulSignIn();
+    }
+
+    public void setRoles(Set<Role> newRoles) {
+        roles.clear();
+        roles.addAll(newRoles);
+    }
+
     public boolean hasRole(Role role) {
         return roles.contains(role);
     }

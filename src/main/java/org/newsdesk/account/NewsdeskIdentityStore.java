@@ -1,0 +1,30 @@
+package org.newsdesk.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.stream.Collectors;
+
+/** Jakarta Security's view of our users table: a username and password in, the caller's roles out. */
+@ApplicationScoped
+public class NewsdeskIdentityStore implements IdentityStore {
+
+    @Inject
+    private AccountService accounts;
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof UsernamePasswordCredential login)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        SignIn signIn = accounts.authenticate(login.getCaller(), login.getPassword().getValue());
+        if (!signIn.isAccepted()) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        return new CredentialValidationResult(signIn.username(),
+                signIn.roles().stream().map(Role::name).collect(Collectors.toSet()));
+    }
+}

@@ -1,0 +1,46 @@
+package org.newsdesk.account.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.newsdesk.account.AccountService;
+import org.newsdesk.account.Role;
+import org.newsdesk.account.User;
+
+/** Who is signed in, for the desk's layout, and signing out. */
+@Named("desk")
+@RequestScoped
+public class DeskSession {
+
+    @Inject
+    private SecurityContext security;
+
+    @Inject
+    private AccountService accounts;
+
+    private User user;
+
+    public User getUser() {
+        if (user == null && security.getCallerPrincipal() != null) {
+            user = accounts.currentUser();
+        }
+        return user;
+    }
+
+    public boolean is(String role) {
+        return security.isCallerInRole(Role.valueOf(role).name());
+    }
+
+    public void signOut() throws IOException, ServletException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        ((HttpServletRequest) external.getRequest()).logout();
+        external.invalidateSession();
+        external.redirect(external.getRequestContextPath() + "/login?signedout=true");
+    }
+}

@@ -1,0 +1,87 @@
+package org.newsdesk.account.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.newsdesk.account.AccountService;
+import org.newsdesk.platform.Config;
+
+/** Serves {@code login.xhtml}: signs a member of staff in through Jakarta Security. */
+@Named("login")
+@RequestScoped
+public class LoginBacking {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm z")
+            .withZone(ZoneId.of(Config.string("TIMEZONE", "UTC")));
+
+    @Inject
+    private SecurityContext security;
+
+    @Inject
+    private AccountService accounts;
+
+    @NotBlank(message = "Please give your username.")
+    private String username;
+
+    @NotBlank(message = "Please give your password.")
+    private String password;
+
+    public void onload() throws IOException {
+        if (security.getCallerPrincipal() != null) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/admin/");
+        }
+    }
+
+    public void submit() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        String name = username.strip().toLowerCase();
+        AuthenticationStatus status = security.authenticate(
+                (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams().newAuthentication(true)
+                        .credential(new UsernamePasswordCredential(name, new Password(password))));
+        switch (status) {
+            case SEND_CONTINUE -> faces.responseComplete();
+            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/admin/");
+            default -> {
+                String message = accounts.lockedUntil(name)
+                        .map(until -> "Too many failed attempts: this account is locked until " + TIME.format(until)
+                                + ". Ask an administrator to unlock it sooner.")
+                        .orElse("That username and password do not match an active account.");
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+                password = null;
+            }
+        }
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

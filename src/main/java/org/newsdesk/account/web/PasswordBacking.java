@@ -1,0 +1,64 @@
+package org.newsdesk.account.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import org.newsdesk.account.AccountException;
+import org.newsdesk.account.AccountService;
+import org.omnifaces.util.Messages;
+
+/** Serves {@code admin/account/password.xhtml}: a member of staff changes their own password. */
+@Named("passwordChange")
+@RequestScoped
+public class PasswordBacking {
+
+    @Inject
+    private AccountService accounts;
+
+    private String currentPassword;
+    private String newPassword;
+    private String repeatPassword;
+
+    public void submit() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (newPassword == null || !newPassword.equals(repeatPassword)) {
+            faces.addMessage("password:repeatPassword",
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "The two new passwords differ.", null));
+            return;
+        }
+        try {
+            accounts.changeOwnPassword(currentPassword.toCharArray(), newPassword.toCharArray());
+            Messages.addFlashGlobalInfo("Your password has been changed.");
+            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/admin/");
+        } catch (AccountException e) {
+            faces.addMessage("password:" + e.field(), new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
+    }
+
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getRepeatPassword() {
+        return repeatPassword;
+    }
+
+    public void setRepeatPassword(String repeatPassword) {
+        this.repeatPassword = repeatPassword;
+    }
+}

@@ -1,0 +1,152 @@
+package org.newsdesk.account.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.newsdesk.account.AccountException;
+import org.newsdesk.account.AccountService;
+import org.newsdesk.account.Role;
+import org.newsdesk.account.User;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Messages;
+
+/** Serves {@code admin/users/edit.xhtml}: an administrator creates or changes a staff account. */
+@Named("userEdit")
+@ViewScoped
+public class UserEditBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private transient AccountService accounts;
+
+    @Inject
+    @Param(name = "id")
+    private String idParameter;
+
+    private Long id;
+    private String username;
+    private String displayName;
+    private String email;
+    private List<String> roles = new ArrayList<>();
+    private boolean enabled = true;
+    private String password;
+    private boolean locked;
+
+    public void onload() {
+        if (id != null || idParameter == null || !idParameter.matches("\\d{1,18}")) {
+            return;
+        }
+        User user = accounts.user(Long.parseLong(idParameter));
+        id = user.getId();
+        username = user.getUsername();
+        displayName = user.getDisplayName();
+        email = user.getEmail();
+        roles = user.getRoles().stream().map(Role::name).sorted().collect(Collectors.toCollection(ArrayList::new));
+        enabled = user.isEnabled();
+        locked = user.getLockedUntil() != null && user.isLocked(java.time.Instant.now());
+    }
+
+    public void save() throws IOException {
+        try {
+            Set<Role> chosen = roles.isEmpty() ? EnumSet.noneOf(Role.class)
+                    : roles.stream().map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+            if (id == null) {
+                accounts.createUser(username, displayName, email, chosen, password == null ? null : password.toCharArray());
+                Messages.addFlashGlobalInfo("Account " + username + " created.");
+            } else {
+                accounts.updateUser(id, displayName, email, chosen, enabled);
+                Messages.addFlashGlobalInfo("Account " + username + " saved.");
+            }
+            redirectToList();
+        } catch (AccountException e) {
+            FacesContext.getCurrentInstance().addMessage(e.field() == null ? null : "user:" + e.field(),
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
+    }
+
+    public void resetPassword() throws IOException {
+        String fresh = accounts.resetPassword(id);
+        Messages.addFlashGlobalWarn("New password for " + username + ": " + fresh
+                + " (shown once; the account is unlocked).");
+        redirectToList();
+    }
+
+    private void redirectToList() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/admin/users/");
+    }
+
+    public Role[] getAllRoles() {
+        return Role.values();
+    }
+
+    public boolean isNew() {
+        return id == null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public List<String> getRoles() {
+        return roles;
+    }
+
+    public void setRoles(List<String> roles) {
+        this.roles = roles;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public boolean isLocked() {
+        return locked;
+    }
+}
