@@ -22,10 +22,10 @@ public final class Deployments {
                 .addClasses(testClasses);
     }
 
-    /** The same, with a test bean allowed to run as a moderator (see ModeratorForTests). */
-    public static WebArchive newsdeskWithTestModerator(Class<?>... testClasses) {
+    /** The same, with test beans that act as a writer, an editor and a moderator (the *ForTests beans). */
+    public static WebArchive newsdeskWithTestStaff(Class<?>... testClasses) {
         return newsdesk(testClasses)
-                .addClass(ModeratorForTests.class)
+                .addClasses(ModeratorForTests.class, WriterForTests.class, EditorForTests.class, StaffForTests.class)
                 .addAsWebInfResource("it/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")
                 .addAsWebInfResource("it/glassfish-web.xml", "glassfish-web.xml");
     }

@@ -58,7 +58,7 @@ class PublicSiteIT {
     @Deployment
     static WebArchive deployment() {
         // The client-side methods use jsoup; the class must also load inside the server.
-        return Deployments.newsdeskWithTestModerator(TestDatabase.class, SeedPage.class)
+        return Deployments.newsdeskWithTestStaff(TestDatabase.class, SeedPage.class)
                 .addPackages(true, "org.jsoup");
     }
 

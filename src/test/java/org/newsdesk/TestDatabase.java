@@ -49,6 +49,19 @@ public final class TestDatabase {
         }
     }
 
+    public static int update(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(System.getenv("NEWSDESK_DB_URL"),
+                System.getenv("NEWSDESK_DB_USER"), System.getenv("NEWSDESK_DB_PASSWORD"));
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Object single(String sql, Object... parameters) {
         List<List<Object>> rows = query(sql, parameters);
         if (rows.size() != 1) {

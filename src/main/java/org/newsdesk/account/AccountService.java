@@ -1,14 +1,15 @@
 package org.newsdesk.account;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.SecurityContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +38,9 @@ public class AccountService {
     @Inject
     private AuditLog audit;
 
-    @Inject
-    private SecurityContext security;
+    /** The EJB view of the caller: the signed-in user, or the run-as identity of a calling bean. */
+    @Resource
+    private SessionContext context;
 
     /**
      * Checks a username and password. Runs in its own transaction so that a failure is counted, and a
@@ -98,7 +100,7 @@ public class AccountService {
 
     @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.MODERATOR_NAME, Role.ADMIN_NAME})
     public User currentUser() {
-        return find(security.getCallerPrincipal().getName())
+        return find(context.getCallerPrincipal().getName())
                 .orElseThrow(() -> new IllegalStateException("Signed in as an unknown user"));
     }
 
@@ -155,7 +157,7 @@ public class AccountService {
         if (roles.isEmpty()) {
             throw new AccountException("roles", "Give the account at least one role.");
         }
-        if (user.getUsername().equals(security.getCallerPrincipal().getName())
+        if (user.getUsername().equals(context.getCallerPrincipal().getName())
                 && (!enabled || !roles.contains(Role.ADMIN))) {
             throw new AccountException("roles", "You cannot disable yourself or take away your own ADMIN role.");
         }

@@ -1,5 +1,6 @@
 package org.newsdesk.post;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -43,6 +44,42 @@ public final class ExcerptMarkup {
         }
         return html.toString();
     }
+
+    /**
+     * What an editor types: paragraphs separated by blank lines, each with links, bold and italic
+     * written as HTML. Each paragraph is sanitized; anything else is dropped.
+     */
+    public static String fromEditorText(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        StringBuilder html = new StringBuilder();
+        for (String paragraph : BLANK_LINES.split(text.strip())) {
+            String p = paragraph.strip();
+            if (!p.isEmpty()) {
+                html.append("<p>").append(p.replaceAll("\\R", "<br>")).append("</p>");
+            }
+        }
+        return sanitize(html.toString());
+    }
+
+    /** The stored HTML back as an editor sees it in the compose form. */
+    public static String toEditorText(String html) {
+        if (html == null) {
+            return null;
+        }
+        String text = html.replaceAll("(?i)</p>\\s*<p>", "\n\n").replaceAll("(?i)</?p>", "")
+                .replaceAll("(?i)<br\\s*/?>", "\n")
+                .replace(" rel=\"noopener noreferrer\"", "");
+        // The sanitizer writes many characters as numeric entities; give the editor the characters back,
+        // except those that would turn quoted text into markup.
+        return NUMERIC_ENTITY.matcher(text).replaceAll(m -> {
+            int code = Integer.parseInt(m.group(1));
+            return code == '<' || code == '>' || code == '&' ? m.group() : Matcher.quoteReplacement(Character.toString(code));
+        }).replace("&amp;", "&").strip();
+    }
+
+    private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(\\d{1,7});");
 
     /** The text a reader sees, without markup: for teasers and word counts. */
     public static String toPlainText(String html) {

@@ -77,6 +77,13 @@ public class Post {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "updated_by")
+    private User updatedBy;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
     @Column(name = "publish_at")
     private Instant publishAt;
 
@@ -137,11 +144,76 @@ public class Post {
         }
     }
 
+    /** Records who changed the post, and when. */
+    public void touch(User editor, Instant now) {
+        this.updatedBy = editor;
+        this.updatedAt = now;
+    }
+
+    /** A writer hands the post to the editors. */
+    public void submit(Instant now) {
+        requireStatus("submit", PostStatus.DRAFT);
+        this.status = PostStatus.IN_REVIEW;
+        this.submittedAt = now;
+        this.reviewNote = null;
+    }
+
+    /** An editor sends the post back to its writer, saying why. */
+    public void reject(String note) {
+        requireStatus("send back", PostStatus.IN_REVIEW, PostStatus.SCHEDULED);
+        if (note == null || note.isBlank()) {
+            throw new WorkflowException("note", "Say what the writer should change.");
+        }
+        this.status = PostStatus.DRAFT;
+        this.publishAt = null;
+        this.reviewNote = note.strip();
+    }
+
+    /** Sets the post to publish itself at {@code at}; it must be publishable now already. */
+    public void schedule(Instant at, Instant now) {
+        requireStatus("schedule", PostStatus.DRAFT, PostStatus.IN_REVIEW, PostStatus.UNPUBLISHED);
+        if (at == null || !at.isAfter(now)) {
+            throw new WorkflowException("publishAt", "Choose a time in the future.");
+        }
+        List<PublicationCheck.Problem> problems = PublicationCheck.problems(this);
+        if (!problems.isEmpty()) {
+            throw new PublicationRefusedException(problems);
+        }
+        this.status = PostStatus.SCHEDULED;
+        this.publishAt = at;
+    }
+
+    public void cancelSchedule() {
+        requireStatus("cancel the schedule of", PostStatus.SCHEDULED);
+        this.status = PostStatus.DRAFT;
+        this.publishAt = null;
+    }
+
+    public void unpublish() {
+        requireStatus("unpublish", PostStatus.PUBLISHED);
+        this.status = PostStatus.UNPUBLISHED;
+    }
+
+    /** Whether this post is scheduled and its time has come. */
+    public boolean isDue(Instant now) {
+        return status == PostStatus.SCHEDULED && publishAt != null && !publishAt.isAfter(now);
+    }
+
+    private void requireStatus(String action, PostStatus... allowed) {
+        for (PostStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw new WorkflowException(null, "A post that is " + status.label() + " cannot be asked to " + action + ".");
+    }
+
     /**
      * Publishes the post, if it passes the {@link PublicationCheck}; who may publish is the workflow
      * service's business. A post published before keeps its first publication time.
      */
     public void publish(Instant now) {
+        requireStatus("publish", PostStatus.DRAFT, PostStatus.IN_REVIEW, PostStatus.SCHEDULED, PostStatus.UNPUBLISHED);
         List<PublicationCheck.Problem> problems = PublicationCheck.problems(this);
         if (!problems.isEmpty()) {
             throw new PublicationRefusedException(problems);
@@ -206,6 +278,14 @@ public class Post {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public User getUpdatedBy() {
+        return updatedBy;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
     }
 
     public Instant getPublishAt() {

@@ -6,5 +6,10 @@ public enum PostStatus {
     IN_REVIEW,
     SCHEDULED,
     PUBLISHED,
-    UNPUBLISHED
+    UNPUBLISHED;
+
+    /** How the desk says it: "in review", "scheduled". */
+    public String label() {
+        return name().toLowerCase().replace('_', ' ');
+    }
 }

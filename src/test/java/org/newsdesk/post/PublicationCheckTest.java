@@ -59,6 +59,8 @@ class PublicationCheckTest {
     void aCompletePostPublishesOnceAndKeepsItsFirstDate() {
         Post post = attributedPost();
         post.publish(NOW);
+        assertThrows(WorkflowException.class, () -> post.publish(NOW), "a published post is not published twice");
+        post.unpublish();
         post.publish(NOW.plusSeconds(60));
         assertEquals(PostStatus.PUBLISHED, post.getStatus());
         assertEquals(NOW, post.getPublishedAt());

@@ -1,0 +1,161 @@
+package org.newsdesk.post;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One excerpt on the compose page, as typed. */
+public class ExcerptDraft implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private Long outletId;
+
+    @Size(max = 120, message = "Keep the outlet's name under 120 characters.")
+    private String newOutletName;
+
+    @Size(max = 253, message = "That domain is too long.")
+    private String newOutletDomain;
+
+    @Size(max = 2048, message = "That address is too long.")
+    private String articleUrl;
+
+    private LocalDate originalPublishedOn;
+
+    @Size(max = 2000, message = "Keep the dek under 2,000 characters.")
+    private String dek;
+
+    /** Paragraphs separated by blank lines; links, bold and italic allowed. */
+    @Size(max = 100_000, message = "This excerpt is too long.")
+    private String bodyText;
+
+    private Long photoId;
+
+    @Size(max = 2000, message = "Keep the caption under 2,000 characters.")
+    private String caption;
+
+    @Size(max = 300, message = "Keep the credit line under 300 characters.")
+    private String creditLine;
+
+    @Size(max = 500, message = "Keep the reason under 500 characters.")
+    private String lengthOverrideReason;
+
+    @Valid
+    private List<RelatedLinkDraft> related = new ArrayList<>();
+
+    public static ExcerptDraft of(Excerpt excerpt) {
+        ExcerptDraft draft = new ExcerptDraft();
+        draft.outletId = excerpt.getOutlet() == null ? null : excerpt.getOutlet().getId();
+        draft.articleUrl = excerpt.getArticleUrl();
+        draft.originalPublishedOn = excerpt.getOriginalPublishedOn();
+        draft.dek = excerpt.getDek();
+        draft.bodyText = ExcerptMarkup.toEditorText(excerpt.getBody());
+        draft.photoId = excerpt.getPhoto() == null ? null : excerpt.getPhoto().getId();
+        draft.caption = excerpt.getCaption();
+        draft.creditLine = excerpt.getCreditLine();
+        draft.lengthOverrideReason = excerpt.getLengthOverrideReason();
+        excerpt.getRelatedLinks().forEach(l -> draft.related.add(new RelatedLinkDraft(l.getTitle(), l.getUrl())));
+        return draft;
+    }
+
+    public RelatedLinkDraft addRelated() {
+        RelatedLinkDraft link = new RelatedLinkDraft();
+        related.add(link);
+        return link;
+    }
+
+    public Long getOutletId() {
+        return outletId;
+    }
+
+    public void setOutletId(Long outletId) {
+        this.outletId = outletId;
+    }
+
+    public String getNewOutletName() {
+        return newOutletName;
+    }
+
+    public void setNewOutletName(String newOutletName) {
+        this.newOutletName = newOutletName;
+    }
+
+    public String getNewOutletDomain() {
+        return newOutletDomain;
+    }
+
+    public void setNewOutletDomain(String newOutletDomain) {
+        this.newOutletDomain = newOutletDomain;
+    }
+
+    public String getArticleUrl() {
+        return articleUrl;
+    }
+
+    public void setArticleUrl(String articleUrl) {
+        this.articleUrl = articleUrl;
+    }
+
+    public LocalDate getOriginalPublishedOn() {
+        return originalPublishedOn;
+    }
+
+    public void setOriginalPublishedOn(LocalDate originalPublishedOn) {
+        this.originalPublishedOn = originalPublishedOn;
+    }
+
+    public String getDek() {
+        return dek;
+    }
+
+    public void setDek(String dek) {
+        this.dek = dek;
+    }
+
+    public String getBodyText() {
+        return bodyText;
+    }
+
+    public void setBodyText(String bodyText) {
+        this.bodyText = bodyText;
+    }
+
+    public Long getPhotoId() {
+        return photoId;
+    }
+
+    public void setPhotoId(Long photoId) {
+        this.photoId = photoId;
+    }
+
+    public String getCaption() {
+        return caption;
+    }
+
+    public void setCaption(String caption) {
+        this.caption = caption;
+    }
+
+    public String getCreditLine() {
+        return creditLine;
+    }
+
+    public void setCreditLine(String creditLine) {
+        this.creditLine = creditLine;
+    }
+
+    public String getLengthOverrideReason() {
+        return lengthOverrideReason;
+    }
+
+    public void setLengthOverrideReason(String lengthOverrideReason) {
+        this.lengthOverrideReason = lengthOverrideReason;
+    }
+
+    public List<RelatedLinkDraft> getRelated() {
+        return related;
+    }
+}

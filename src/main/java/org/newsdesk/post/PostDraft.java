@@ -1,0 +1,109 @@
+package org.newsdesk.post;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the compose page holds while an editor works: everything about a post as typed, before it is
+ * saved. Incomplete drafts are fine to save; what publishing needs is {@link PublicationCheck}'s business.
+ */
+public class PostDraft implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @NotBlank(message = "Give the post a headline.")
+    @Size(max = 300, message = "Keep the headline under 300 characters.")
+    private String headline;
+
+    @Size(max = Slugs.MAX_LENGTH, message = "Keep the address under 120 characters.")
+    private String slug;
+
+    @Size(max = 100, message = "Keep the section name under 100 characters.")
+    private String section;
+
+    @Size(max = 500, message = "Too many tags.")
+    private String tags;
+
+    private boolean commentsOpen = true;
+
+    @Valid
+    private List<ExcerptDraft> excerpts = new ArrayList<>();
+
+    public static PostDraft of(Post post) {
+        PostDraft draft = new PostDraft();
+        draft.headline = post.getHeadline();
+        draft.slug = post.getSlug();
+        draft.section = post.getSection() == null ? null : post.getSection().getName();
+        draft.tags = String.join(", ", post.getTags().stream().map(Tag::getName).toList());
+        draft.commentsOpen = post.isCommentsOpen();
+        post.getExcerpts().forEach(e -> draft.excerpts.add(ExcerptDraft.of(e)));
+        return draft;
+    }
+
+    public List<String> tagNames() {
+        List<String> names = new ArrayList<>();
+        if (tags != null) {
+            for (String tag : tags.split(",")) {
+                String name = tag.strip();
+                if (!name.isEmpty() && names.stream().noneMatch(name::equalsIgnoreCase)) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    public ExcerptDraft addExcerpt() {
+        ExcerptDraft excerpt = new ExcerptDraft();
+        excerpts.add(excerpt);
+        return excerpt;
+    }
+
+    public String getHeadline() {
+        return headline;
+    }
+
+    public void setHeadline(String headline) {
+        this.headline = headline;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getSection() {
+        return section;
+    }
+
+    public void setSection(String section) {
+        this.section = section;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public boolean isCommentsOpen() {
+        return commentsOpen;
+    }
+
+    public void setCommentsOpen(boolean commentsOpen) {
+        this.commentsOpen = commentsOpen;
+    }
+
+    public List<ExcerptDraft> getExcerpts() {
+        return excerpts;
+    }
+}

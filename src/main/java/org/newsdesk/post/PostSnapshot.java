@@ -1,0 +1,118 @@
+package org.newsdesk.post;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A post's content frozen for its history: JSON for storing and restoring, and a readable text form
+ * for showing what changed between two revisions.
+ */
+public final class PostSnapshot {
+
+    private PostSnapshot() {
+    }
+
+    public static String toJson(Post post) {
+        JsonArrayBuilder excerpts = Json.createArrayBuilder();
+        for (Excerpt e : post.getExcerpts()) {
+            JsonArrayBuilder related = Json.createArrayBuilder();
+            e.getRelatedLinks().forEach(l -> related.add(Json.createObjectBuilder().add("title", l.getTitle()).add("url", l.getUrl())));
+            JsonObjectBuilder excerpt = Json.createObjectBuilder();
+            put(excerpt, "outletId", e.getOutlet() == null ? null : e.getOutlet().getId());
+            put(excerpt, "outlet", e.getOutlet() == null ? null : e.getOutlet().getName());
+            put(excerpt, "articleUrl", e.getArticleUrl());
+            put(excerpt, "originalPublishedOn", e.getOriginalPublishedOn() == null ? null : e.getOriginalPublishedOn().toString());
+            put(excerpt, "dek", e.getDek());
+            put(excerpt, "body", e.getBody());
+            put(excerpt, "photoId", e.getPhoto() == null ? null : e.getPhoto().getId());
+            put(excerpt, "caption", e.getCaption());
+            put(excerpt, "creditLine", e.getCreditLine());
+            put(excerpt, "lengthOverrideReason", e.getLengthOverrideReason());
+            excerpts.add(excerpt.add("related", related));
+        }
+        JsonObjectBuilder root = Json.createObjectBuilder();
+        put(root, "headline", post.getHeadline());
+        put(root, "section", post.getSection() == null ? null : post.getSection().getName());
+        put(root, "tags", String.join(", ", post.getTags().stream().map(Tag::getName).toList()));
+        return root.add("commentsOpen", post.isCommentsOpen()).add("excerpts", excerpts).build().toString();
+    }
+
+    /** The snapshot as a compose-page draft, so restoring a revision is an ordinary save. */
+    public static PostDraft toDraft(String json, String slug) {
+        JsonObject root = Json.createReader(new StringReader(json)).readObject();
+        PostDraft draft = new PostDraft();
+        draft.setHeadline(text(root, "headline"));
+        draft.setSlug(slug);
+        draft.setSection(text(root, "section"));
+        draft.setTags(text(root, "tags"));
+        draft.setCommentsOpen(root.getBoolean("commentsOpen", true));
+        for (JsonObject e : root.getJsonArray("excerpts").getValuesAs(JsonObject.class)) {
+            ExcerptDraft excerpt = draft.addExcerpt();
+            excerpt.setOutletId(e.isNull("outletId") ? null : e.getJsonNumber("outletId").longValue());
+            excerpt.setArticleUrl(text(e, "articleUrl"));
+            excerpt.setOriginalPublishedOn(e.isNull("originalPublishedOn") ? null : LocalDate.parse(e.getString("originalPublishedOn")));
+            excerpt.setDek(text(e, "dek"));
+            excerpt.setBodyText(ExcerptMarkup.toEditorText(text(e, "body")));
+            excerpt.setPhotoId(e.isNull("photoId") ? null : e.getJsonNumber("photoId").longValue());
+            excerpt.setCaption(text(e, "caption"));
+            excerpt.setCreditLine(text(e, "creditLine"));
+            excerpt.setLengthOverrideReason(text(e, "lengthOverrideReason"));
+            for (JsonObject l : e.getJsonArray("related").getValuesAs(JsonObject.class)) {
+                excerpt.getRelated().add(new RelatedLinkDraft(l.getString("title"), l.getString("url")));
+            }
+        }
+        return draft;
+    }
+
+    /** One line per field, in reading order, for line-by-line comparison of two revisions. */
+    public static List<String> toLines(String json) {
+        JsonObject root = Json.createReader(new StringReader(json)).readObject();
+        List<String> lines = new ArrayList<>();
+        lines.add("Headline: " + text(root, "headline"));
+        lines.add("Section: " + nullToEmpty(text(root, "section")));
+        lines.add("Tags: " + nullToEmpty(text(root, "tags")));
+        int n = 1;
+        for (JsonObject e : root.getJsonArray("excerpts").getValuesAs(JsonObject.class)) {
+            String prefix = "Excerpt " + n++ + " ";
+            lines.add(prefix + "outlet: " + nullToEmpty(text(e, "outlet")));
+            lines.add(prefix + "article: " + nullToEmpty(text(e, "articleUrl")));
+            lines.add(prefix + "published: " + nullToEmpty(text(e, "originalPublishedOn")));
+            lines.add(prefix + "dek: " + nullToEmpty(text(e, "dek")));
+            for (String paragraph : nullToEmpty(ExcerptMarkup.toEditorText(text(e, "body"))).split("\\n\\n")) {
+                lines.add(prefix + "¶ " + paragraph);
+            }
+            lines.add(prefix + "caption: " + nullToEmpty(text(e, "caption")));
+            lines.add(prefix + "credit: " + nullToEmpty(text(e, "creditLine")));
+            for (JsonObject l : e.getJsonArray("related").getValuesAs(JsonObject.class)) {
+                lines.add(prefix + "related: " + l.getString("title") + " <" + l.getString("url") + ">");
+            }
+        }
+        return lines;
+    }
+
+    private static void put(JsonObjectBuilder builder, String name, Object value) {
+        if (value == null) {
+            builder.addNull(name);
+        } else if (value instanceof Long number) {
+            builder.add(name, number);
+        } else {
+            builder.add(name, value.toString());
+        }
+    }
+
+    private static String text(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : object.getString(name);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,328 @@
+package org.newsdesk.post;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.newsdesk.account.AccountService;
+import org.newsdesk.account.Role;
+import org.newsdesk.account.User;
+import org.newsdesk.audit.AuditEvent;
+import org.newsdesk.audit.AuditLog;
+import org.newsdesk.media.Photo;
+import org.newsdesk.outlet.Outlet;
+
+/**
+ * The publishing workflow. Writers draft and submit their own posts; editors also edit anyone's,
+ * publish, schedule, send back with a note, unpublish and restore revisions. Roles are checked here,
+ * whatever the pages show. Every step is audited; steps readers can see fire {@link PostChanged}.
+ */
+@Stateless
+@RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
+public class PublishingService {
+
+    private static final String POST = "post";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private PostRepository posts;
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Event<PostChanged> changes;
+
+    @Inject
+    private Event<PostScheduled> schedules;
+
+    public Post create(@NotNull @Valid PostDraft draft) {
+        User me = accounts.currentUser();
+        Instant now = now();
+        Post post = new Post(draft.getHeadline().strip(), me, now);
+        String wanted = blank(draft.getSlug()) ? null : Slugs.of(draft.getSlug());
+        post.setSlug(uniqueSlug(wanted != null ? wanted : Slugs.of(draft.getHeadline()), wanted != null, null));
+        apply(post, draft, me);
+        posts.add(post);
+        audit.record("post.created", POST, post.getId(), post.getHeadline());
+        return post;
+    }
+
+    /**
+     * Saves the compose page over the post, unless someone saved it after {@code expectedVersion} was
+     * read: then nothing is written and the editor is told who saved in between.
+     */
+    public Post save(long postId, long expectedVersion, @NotNull @Valid PostDraft draft) {
+        User me = accounts.currentUser();
+        Post post = lockedPost(postId);
+        requireMayEdit(post, me);
+        if (post.getVersion() != expectedVersion) {
+            User other = post.getUpdatedBy();
+            throw new EditConflictException(other == null ? "Someone" : other.getDisplayName(), post.getUpdatedAt(), post.getVersion());
+        }
+        if (post.getPublishedAt() == null && !blank(draft.getSlug()) && !Slugs.of(draft.getSlug()).equals(post.getSlug())) {
+            post.setSlug(uniqueSlug(Slugs.of(draft.getSlug()), true, post.getId()));
+        }
+        post.setHeadline(draft.getHeadline().strip());
+        apply(post, draft, me);
+        if (post.isPublished()) {
+            writeRevision(post, me, "saved while published");
+            changes.fire(new PostChanged(post.getId(), post.getSlug(), post.getStatus()));
+        }
+        audit.record("post.saved", POST, post.getId(), "version " + expectedVersion);
+        return post;
+    }
+
+    public void submit(long postId) {
+        User me = accounts.currentUser();
+        Post post = lockedPost(postId);
+        requireMayEdit(post, me);
+        post.submit(now());
+        post.touch(me, now());
+        audit.record("post.submitted", POST, postId, null);
+    }
+
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public void publish(long postId) {
+        Post post = lockedPost(postId);
+        boolean first = post.getPublishedAt() == null;
+        post.publish(now());
+        post.touch(accounts.currentUser(), now());
+        writeRevision(post, accounts.currentUser(), first ? "published" : "published again");
+        audit.record("post.published", POST, postId, overrides(post));
+        changes.fire(new PostChanged(postId, post.getSlug(), post.getStatus()));
+    }
+
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public void schedule(long postId, Instant at) {
+        Post post = lockedPost(postId);
+        post.schedule(at, now());
+        post.touch(accounts.currentUser(), now());
+        audit.record("post.scheduled", POST, postId, "for " + at + overrides(post));
+        schedules.fire(new PostScheduled(postId, at));
+    }
+
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public void cancelSchedule(long postId) {
+        Post post = lockedPost(postId);
+        post.cancelSchedule();
+        post.touch(accounts.currentUser(), now());
+        audit.record("post.schedule-cancelled", POST, postId, null);
+    }
+
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public void reject(long postId, String note) {
+        Post post = lockedPost(postId);
+        post.reject(note);
+        post.touch(accounts.currentUser(), now());
+        audit.record("post.sent-back", POST, postId, note);
+    }
+
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public void unpublish(long postId) {
+        Post post = lockedPost(postId);
+        post.unpublish();
+        post.touch(accounts.currentUser(), now());
+        audit.record("post.unpublished", POST, postId, null);
+        changes.fire(new PostChanged(postId, post.getSlug(), post.getStatus()));
+    }
+
+    /** Puts a revision's headline and excerpts back, as a new save (and so a new revision if published). */
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public Post restore(long postId, int revisionNumber, long expectedVersion) {
+        PostRevision revision = posts.revisions(postId).stream().filter(r -> r.getNumber() == revisionNumber).findFirst()
+                .orElseThrow(() -> new WorkflowException(null, "There is no revision " + revisionNumber + " of this post."));
+        Post post = save(postId, expectedVersion, PostSnapshot.toDraft(revision.getSnapshot(), null));
+        audit.record("post.restored", POST, postId, "revision " + revisionNumber);
+        return post;
+    }
+
+    /**
+     * Publishes a scheduled post whose time has come; does nothing for any other post. The row lock
+     * makes this exactly-once even when several instances' timers fire for the same post.
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean publishIfDue(long postId) {
+        Post post = posts.findForUpdate(postId).orElse(null);
+        Instant now = now();
+        if (post == null || !post.isDue(now)) {
+            return false;
+        }
+        post.publish(now);
+        writeRevision(post, null, "published on schedule");
+        audit.recordAs("scheduler", "post.published", POST, postId, "scheduled for " + post.getPublishAt());
+        changes.fire(new PostChanged(postId, post.getSlug(), post.getStatus()));
+        return true;
+    }
+
+    public Post post(long postId) {
+        Post post = posts.find(postId).orElseThrow(() -> new WorkflowException(null, "There is no such post."));
+        post.getExcerpts().forEach(e -> e.getRelatedLinks().size());
+        post.getTags().size();
+        return post;
+    }
+
+    public DeskPage desk(DeskFilter filter) {
+        return posts.desk(filter);
+    }
+
+    public List<PostRevision> revisions(long postId) {
+        return posts.revisions(postId);
+    }
+
+    public List<AuditEvent> history(long postId) {
+        return audit.forObject(POST, postId);
+    }
+
+    public List<Outlet> outlets() {
+        return em.createNamedQuery("Outlet.findAll", Outlet.class).getResultList();
+    }
+
+    public List<Section> sections() {
+        return posts.sections();
+    }
+
+    /** Whether the signed-in member of staff may change this post (and so see the compose page for it). */
+    public boolean mayEdit(long postId) {
+        Post post = posts.find(postId).orElse(null);
+        return post != null && mayEdit(post, accounts.currentUser());
+    }
+
+    private void apply(Post post, PostDraft draft, User me) {
+        boolean editor = me.hasRole(Role.EDITOR) || me.hasRole(Role.ADMIN);
+        post.setSection(blank(draft.getSection()) ? null : posts.sectionNamed(draft.getSection()));
+        post.getTags().clear();
+        draft.tagNames().forEach(name -> post.getTags().add(posts.tagNamed(name)));
+        post.setCommentsOpen(draft.isCommentsOpen());
+        List<String> keptReasons = post.getExcerpts().stream().map(Excerpt::getLengthOverrideReason).toList();
+        List<Excerpt> old = List.copyOf(post.getExcerpts());
+        old.forEach(post::removeExcerpt);
+        em.flush();
+        int n = 0;
+        for (ExcerptDraft source : draft.getExcerpts()) {
+            n++;
+            Excerpt excerpt = post.addExcerpt();
+            excerpt.setOutlet(outlet(source, n));
+            String url = blank(source.getArticleUrl()) ? null : source.getArticleUrl().strip();
+            if (url != null && !PublicationCheck.isWebAddress(url)) {
+                throw new WorkflowException("excerpts:" + (n - 1) + ":articleUrl",
+                        "Excerpt " + n + ": use the article's full address, starting with http:// or https://.");
+            }
+            excerpt.setArticleUrl(url);
+            excerpt.setOriginalPublishedOn(source.getOriginalPublishedOn());
+            excerpt.setDek(blank(source.getDek()) ? null : source.getDek().strip());
+            excerpt.setBody(ExcerptMarkup.fromEditorText(source.getBodyText()));
+            excerpt.setPhoto(source.getPhotoId() == null ? null : em.find(Photo.class, source.getPhotoId()));
+            excerpt.setCaption(blank(source.getCaption()) ? null : source.getCaption().strip());
+            excerpt.setCreditLine(blank(source.getCreditLine()) ? null : source.getCreditLine().strip());
+            // Only an editor may excuse an excerpt from its outlet's word limit.
+            excerpt.setLengthOverrideReason(editor ? (blank(source.getLengthOverrideReason()) ? null : source.getLengthOverrideReason().strip())
+                    : n <= keptReasons.size() ? keptReasons.get(n - 1) : null);
+            int r = 0;
+            for (RelatedLinkDraft link : source.getRelated()) {
+                r++;
+                if (link.isBlank()) {
+                    continue;
+                }
+                if (blank(link.getTitle()) || !PublicationCheck.isWebAddress(link.getUrl())) {
+                    throw new WorkflowException("excerpts:" + (n - 1) + ":related:" + (r - 1) + ":url",
+                            "Excerpt " + n + ", related link " + r + ": give a title and a full address starting with http:// or https://.");
+                }
+                excerpt.getRelatedLinks().add(new RelatedLink(link.getTitle().strip(), link.getUrl().strip()));
+            }
+        }
+        post.touch(me, now());
+    }
+
+    private Outlet outlet(ExcerptDraft source, int n) {
+        if (source.getOutletId() != null) {
+            return em.find(Outlet.class, source.getOutletId());
+        }
+        if (blank(source.getNewOutletName())) {
+            return null;
+        }
+        if (blank(source.getNewOutletDomain())) {
+            throw new WorkflowException("excerpts:" + (n - 1) + ":newOutletDomain",
+                    "Excerpt " + n + ": give the new outlet's home domain, e.g. reuters.com.");
+        }
+        String domain = Outlet.normalizeDomain(source.getNewOutletDomain());
+        return em.createNamedQuery("Outlet.findByDomain", Outlet.class).setParameter("domain", domain)
+                .getResultStream().findFirst()
+                .orElseGet(() -> {
+                    Outlet outlet = new Outlet(source.getNewOutletName().strip(), domain);
+                    em.persist(outlet);
+                    audit.record("outlet.created", "outlet", null, outlet.getName() + " (" + domain + ")");
+                    return outlet;
+                });
+    }
+
+    private String uniqueSlug(String slug, boolean chosen, Long postId) {
+        if (!posts.slugTaken(slug, postId)) {
+            return slug;
+        }
+        if (chosen) {
+            throw new WorkflowException("slug", "Another post already uses the address /post/" + slug + ". Choose another.");
+        }
+        for (int i = 2; ; i++) {
+            String candidate = slug + "-" + i;
+            if (!posts.slugTaken(candidate, postId)) {
+                return candidate;
+            }
+        }
+    }
+
+    private void writeRevision(Post post, User editor, String note) {
+        em.flush();
+        posts.add(new PostRevision(post, posts.lastRevisionNumber(post.getId()) + 1, editor, now(), PostSnapshot.toJson(post), note));
+    }
+
+    private static String overrides(Post post) {
+        String reasons = post.getExcerpts().stream().filter(e -> e.getLengthOverrideReason() != null)
+                .map(e -> "excerpt " + (e.getPosition() + 1) + " over the word limit: " + e.getLengthOverrideReason())
+                .collect(Collectors.joining("; "));
+        return reasons.isEmpty() ? "" : " (" + reasons + ")";
+    }
+
+    private Post lockedPost(long postId) {
+        return posts.findForUpdate(postId).orElseThrow(() -> new WorkflowException(null, "There is no such post."));
+    }
+
+    private void requireMayEdit(Post post, User me) {
+        if (!mayEdit(post, me)) {
+            throw new WorkflowException(null, "Writers may change only their own drafts. Ask an editor.");
+        }
+    }
+
+    private static boolean mayEdit(Post post, User me) {
+        if (me.hasRole(Role.EDITOR) || me.hasRole(Role.ADMIN)) {
+            return true;
+        }
+        return post.getAuthor() != null && post.getAuthor().getId().equals(me.getId())
+                && post.getStatus() == PostStatus.DRAFT;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static Instant now() {
+        return Instant.now(Clock.systemUTC());
+    }
+}

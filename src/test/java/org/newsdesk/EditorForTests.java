@@ -1,0 +1,22 @@
+package org.newsdesk;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.util.function.Function;
+import org.newsdesk.post.PublishingService;
+
+/** Lets an in-container test act as the editor "test-editor", through the real, role-checked services. */
+@Stateless
+@PermitAll
+@RunAs("EDITOR")
+public class EditorForTests {
+
+    @EJB
+    private PublishingService publishing;
+
+    public <T> T act(Function<PublishingService, T> action) {
+        return action.apply(publishing);
+    }
+}

@@ -1,0 +1,307 @@
+package org.newsdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.validation.ConstraintViolationException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsdesk.post.EditConflictException;
+import org.newsdesk.post.ExcerptDraft;
+import org.newsdesk.post.Post;
+import org.newsdesk.post.PostDraft;
+import org.newsdesk.post.PostStatus;
+import org.newsdesk.post.PublicationCheck;
+import org.newsdesk.post.PublicationRefusedException;
+import org.newsdesk.post.PublicationScheduler;
+import org.newsdesk.post.PublishingService;
+import org.newsdesk.post.WorkflowException;
+
+/**
+ * The publishing workflow inside a real Payara Micro, against the real database, through the
+ * role-checked EJBs: every transition, every refusal, the scheduler and the edit conflict.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PublishingIT {
+
+    @EJB
+    private StaffForTests staff;
+
+    @EJB
+    private WriterForTests writer;
+
+    @EJB
+    private EditorForTests editor;
+
+    @EJB
+    private PublishingService anonymous;
+
+    @EJB
+    private PublicationScheduler scheduler;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.newsdeskWithTestStaff(TestDatabase.class);
+    }
+
+    @BeforeEach
+    void staff() {
+        staff.ensure();
+    }
+
+    @Test
+    void aWriterDraftsAndSubmitsAndAnEditorPublishes() {
+        Post draft = writer.act(p -> p.create(completeDraft("Writers draft, editors publish")));
+        assertEquals(PostStatus.DRAFT, status(draft));
+        assertEquals("Wendy Writer", TestDatabase.single(
+                "select u.display_name from post p join users u on u.id = p.author_id where p.id = ?", draft.getId()));
+
+        writer.act(p -> { p.submit(draft.getId()); return null; });
+        assertEquals(PostStatus.IN_REVIEW, status(draft));
+        assertThrows(EJBAccessException.class, () -> writer.act(p -> { p.publish(draft.getId()); return null; }),
+                "a writer who forges a publish request is refused by the EJB");
+        assertThrows(EJBAccessException.class, () -> anonymous.publish(draft.getId()), "so is a caller with no account");
+        assertEquals(PostStatus.IN_REVIEW, status(draft));
+
+        editor.act(p -> { p.publish(draft.getId()); return null; });
+        assertEquals(PostStatus.PUBLISHED, status(draft));
+        assertNotNull(TestDatabase.single("select published_at from post where id = ?", draft.getId()));
+        assertEquals(List.of("post.created", "post.submitted", "post.published"), auditActions(draft.getId()));
+
+        editor.act(p -> { p.unpublish(draft.getId()); return null; });
+        assertEquals(PostStatus.UNPUBLISHED, status(draft));
+        assertThrows(WorkflowException.class, () -> editor.act(p -> { p.unpublish(draft.getId()); return null; }));
+    }
+
+    @Test
+    void anEditorSendsAPostBackWithANoteTheWriterSees() {
+        Post post = writer.act(p -> p.create(completeDraft("Sent back once")));
+        writer.act(p -> { p.submit(post.getId()); return null; });
+        WorkflowException noNote = assertThrows(WorkflowException.class,
+                () -> editor.act(p -> { p.reject(post.getId(), " "); return null; }));
+        assertEquals("note", noNote.field());
+        editor.act(p -> { p.reject(post.getId(), "Add the Reuters excerpt."); return null; });
+        assertEquals(PostStatus.DRAFT, status(post));
+        assertEquals("Add the Reuters excerpt.", writer.act(p -> p.post(post.getId()).getReviewNote()));
+        writer.act(p -> { p.submit(post.getId()); return null; });
+        assertEquals(PostStatus.IN_REVIEW, status(post));
+        assertThrows(WorkflowException.class, () -> writer.act(p -> p.save(post.getId(), version(post), completeDraft("x"))),
+                "a writer cannot change a post once it is with the editors");
+    }
+
+    @Test
+    void publishingRefusesAPostWithoutFullAttribution() {
+        PostDraft empty = new PostDraft();
+        empty.setHeadline("Nothing quoted yet");
+        Post bare = editor.act(p -> p.create(empty));
+        PublicationRefusedException none = assertThrows(PublicationRefusedException.class,
+                () -> editor.act(p -> { p.publish(bare.getId()); return null; }));
+        assertEquals("excerpts", none.problems().get(0).field());
+
+        PostDraft unattributed = new PostDraft();
+        unattributed.setHeadline("Half attributed");
+        unattributed.addExcerpt().setBodyText("Quoted words.");
+        Post half = editor.act(p -> p.create(unattributed));
+        PublicationRefusedException missing = assertThrows(PublicationRefusedException.class,
+                () -> editor.act(p -> { p.publish(half.getId()); return null; }));
+        assertEquals(List.of("outlet", "articleUrl", "originalPublishedOn"),
+                missing.problems().stream().map(PublicationCheck.Problem::field).toList());
+        assertTrue(missing.getMessage().contains("Excerpt 1: choose the outlet"));
+
+        PostDraft uncredited = completeDraft("Photo without credit");
+        uncredited.getExcerpts().get(0).setPhotoId(demoPhotoId());
+        Post photo = editor.act(p -> p.create(uncredited));
+        PublicationRefusedException credit = assertThrows(PublicationRefusedException.class,
+                () -> editor.act(p -> { p.publish(photo.getId()); return null; }));
+        assertEquals("creditLine", credit.problems().get(0).field());
+        assertEquals(PostStatus.DRAFT, status(photo));
+    }
+
+    @Test
+    void anExcerptOverTheWordLimitNeedsAnEditorsReasonWhichIsRecorded() {
+        TestDatabase.update("insert into outlet (name, domain, max_excerpt_words) values ('STRICT DAILY', 'strict.example', 5)");
+        long strict = ((Number) TestDatabase.single("select id from outlet where domain = 'strict.example'")).longValue();
+        PostDraft draft = completeDraft("Too long a quote");
+        draft.getExcerpts().get(0).setOutletId(strict);
+        draft.getExcerpts().get(0).setBodyText("one two three four five six seven");
+        draft.getExcerpts().get(0).setLengthOverrideReason("A writer cannot excuse this");
+        Post post = writer.act(p -> p.create(draft));
+        writer.act(p -> { p.submit(post.getId()); return null; });
+        PublicationRefusedException tooLong = assertThrows(PublicationRefusedException.class,
+                () -> editor.act(p -> { p.publish(post.getId()); return null; }));
+        assertEquals("body", tooLong.problems().get(0).field());
+        assertTrue(tooLong.getMessage().contains("quotes 7 words; STRICT DAILY allows 5"));
+
+        PostDraft excused = editor.act(p -> PostDraft.of(p.post(post.getId())));
+        excused.getExcerpts().get(0).setLengthOverrideReason("Licensed in full by Strict Daily");
+        editor.act(p -> p.save(post.getId(), version(post), excused));
+        editor.act(p -> { p.publish(post.getId()); return null; });
+        assertEquals(PostStatus.PUBLISHED, status(post));
+        assertTrue(((String) TestDatabase.single("select detail from audit_event where object_type = 'post' and object_id = ?"
+                + " and action = 'post.published'", post.getId())).contains("Licensed in full by Strict Daily"));
+    }
+
+    @Test
+    void badInputIsRefusedAtTheFieldAndNothingIsSaved() {
+        PostDraft script = completeDraft("A javascript link");
+        script.getExcerpts().get(0).setArticleUrl("javascript:alert(1)");
+        WorkflowException url = assertThrows(WorkflowException.class, () -> writer.act(p -> p.create(script)));
+        assertEquals("excerpts:0:articleUrl", url.field());
+        assertEquals(0L, count("select count(*) from post where headline = 'A javascript link'"));
+
+        PostDraft huge = completeDraft("x".repeat(10_000));
+        EJBException tooLong = assertThrows(EJBException.class, () -> writer.act(p -> p.create(huge)));
+        assertTrue(causedBy(tooLong, ConstraintViolationException.class));
+
+        PostDraft first = completeDraft("Same address");
+        first.setSlug("same-address");
+        writer.act(p -> p.create(first));
+        WorkflowException taken = assertThrows(WorkflowException.class, () -> writer.act(p -> p.create(first)));
+        assertEquals("slug", taken.field());
+        Post automatic = writer.act(p -> p.create(completeDraft("Same address")));
+        assertEquals("same-address-2", automatic.getSlug(), "a slug made from the headline is made unique");
+    }
+
+    @Test
+    void aScheduledPostPublishesOnTimeExactlyOnce() throws Exception {
+        Post post = editor.act(p -> p.create(completeDraft("Scheduled a few seconds ahead")));
+        assertThrows(WorkflowException.class,
+                () -> editor.act(p -> { p.schedule(post.getId(), Instant.now().minusSeconds(60)); return null; }));
+        editor.act(p -> { p.schedule(post.getId(), Instant.now().plusSeconds(3)); return null; });
+        assertEquals(PostStatus.SCHEDULED, status(post));
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (status(post) != PostStatus.PUBLISHED && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals(PostStatus.PUBLISHED, status(post), "the timer published the post");
+        Thread.sleep(1000);
+        assertEquals(1L, count("select count(*) from audit_event where object_type = 'post' and object_id = "
+                + post.getId() + " and action = 'post.published'"));
+        assertEquals("scheduler", TestDatabase.single("select actor from audit_event where object_type = 'post'"
+                + " and object_id = ? and action = 'post.published'", post.getId()));
+    }
+
+    @Test
+    void aScheduleMissedWhileTheServerWasDownPublishesAtStartUp() {
+        Post post = editor.act(p -> p.create(completeDraft("Missed while down")));
+        editor.act(p -> { p.schedule(post.getId(), Instant.now().plusSeconds(3600)); return null; });
+        // As if the server had been down when the time came.
+        TestDatabase.update("update post set publish_at = now() - interval 2 hour where id = " + post.getId());
+        scheduler.catchUpAndArm();
+        assertEquals(PostStatus.PUBLISHED, status(post));
+    }
+
+    @Test
+    void twoInstancesReachingTheSameScheduleStillPublishOnce() throws Exception {
+        Post post = editor.act(p -> p.create(completeDraft("Raced by two timers")));
+        editor.act(p -> { p.schedule(post.getId(), Instant.now().plusSeconds(3600)); return null; });
+        TestDatabase.update("update post set publish_at = now() - interval 1 minute where id = " + post.getId());
+        Callable<Boolean> timer = () -> anonymous.publishIfDue(post.getId());
+        List<Future<Boolean>> racing = executor.invokeAll(List.of(timer, timer, timer, timer));
+        long winners = 0;
+        for (Future<Boolean> f : racing) {
+            winners += f.get() ? 1 : 0;
+        }
+        assertEquals(1, winners);
+        assertEquals(PostStatus.PUBLISHED, status(post));
+        assertEquals(1L, count("select count(*) from audit_event where object_type = 'post' and object_id = "
+                + post.getId() + " and action = 'post.published'"));
+    }
+
+    @Test
+    void aSecondEditorsSaveIsStoppedAndTold() {
+        Post post = writer.act(p -> p.create(completeDraft("Two people, one post")));
+        long opened = version(post);
+        PostDraft mine = editor.act(p -> PostDraft.of(p.post(post.getId())));
+        mine.setHeadline("The editor's headline");
+        PostDraft theirs = writer.act(p -> PostDraft.of(p.post(post.getId())));
+        theirs.setHeadline("The writer's headline");
+        writer.act(p -> p.save(post.getId(), opened, theirs));
+
+        EditConflictException conflict = assertThrows(EditConflictException.class,
+                () -> editor.act(p -> p.save(post.getId(), opened, mine)));
+        assertEquals("Wendy Writer", conflict.savedBy());
+        assertEquals("The writer's headline", TestDatabase.single("select headline from post where id = ?", post.getId()));
+        assertEquals("The editor's headline", mine.getHeadline(), "what the editor typed is still there");
+        editor.act(p -> p.save(post.getId(), conflict.currentVersion(), mine));
+        assertEquals("The editor's headline", TestDatabase.single("select headline from post where id = ?", post.getId()));
+    }
+
+    @Test
+    void savesOfAPublishedPostKeepRevisionsThatCanBeRestored() {
+        Post post = editor.act(p -> p.create(completeDraft("Revised after publication")));
+        editor.act(p -> { p.publish(post.getId()); return null; });
+        PostDraft edit = editor.act(p -> PostDraft.of(p.post(post.getId())));
+        edit.setHeadline("Revised after publication, corrected");
+        editor.act(p -> p.save(post.getId(), version(post), edit));
+        assertEquals(2L, count("select count(*) from post_revision where post_id = " + post.getId()));
+        editor.act(p -> p.restore(post.getId(), 1, version(post)));
+        assertEquals("Revised after publication", TestDatabase.single("select headline from post where id = ?", post.getId()));
+        assertEquals(3L, count("select count(*) from post_revision where post_id = " + post.getId()));
+        assertFalse(auditActions(post.getId()).isEmpty());
+    }
+
+    private static PostDraft completeDraft(String headline) {
+        PostDraft draft = new PostDraft();
+        draft.setHeadline(headline);
+        draft.setSection("World");
+        draft.setTags("Iraq, Iran");
+        ExcerptDraft excerpt = draft.addExcerpt();
+        excerpt.setNewOutletName("REUTERS");
+        excerpt.setNewOutletDomain("reuters.com");
+        excerpt.setArticleUrl("https://www.reuters.com/world/example-" + Math.abs(headline.hashCode()));
+        excerpt.setOriginalPublishedOn(LocalDate.of(2024, 11, 1));
+        excerpt.setBodyText("First paragraph.\n\nSecond paragraph with <b>bold</b>.");
+        return draft;
+    }
+
+    private static PostStatus status(Post post) {
+        return PostStatus.valueOf((String) TestDatabase.single("select status from post where id = ?", post.getId()));
+    }
+
+    private static long version(Post post) {
+        return ((Number) TestDatabase.single("select version from post where id = ?", post.getId())).longValue();
+    }
+
+    private static long count(String sql) {
+        return ((Number) TestDatabase.single(sql)).longValue();
+    }
+
+    private static long demoPhotoId() {
+        return ((Number) TestDatabase.single("select min(id) from photo")).longValue();
+    }
+
+    private static List<String> auditActions(long postId) {
+        return TestDatabase.query("select action from audit_event where object_type = 'post' and object_id = ? order by id", postId)
+                .stream().map(row -> (String) row.get(0)).toList();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
