@@ -174,9 +174,20 @@ public class PublishingService {
 
     public Post post(long postId) {
         Post post = posts.find(postId).orElseThrow(() -> new WorkflowException(null, "There is no such post."));
-        post.getExcerpts().forEach(e -> e.getRelatedLinks().size());
-        post.getTags().size();
+        // Everything the compose page, the preview and the history read, loaded before the transaction ends.
+        org.hibernate.Hibernate.initialize(post.getSection());
+        org.hibernate.Hibernate.initialize(post.getAuthor());
+        org.hibernate.Hibernate.initialize(post.getTags());
+        for (Excerpt e : post.getExcerpts()) {
+            org.hibernate.Hibernate.initialize(e.getRelatedLinks());
+            org.hibernate.Hibernate.initialize(e.getOutlet());
+            org.hibernate.Hibernate.initialize(e.getPhoto());
+        }
         return post;
+    }
+
+    public java.util.Optional<Post> find(long postId) {
+        return posts.find(postId);
     }
 
     public DeskPage desk(DeskFilter filter) {

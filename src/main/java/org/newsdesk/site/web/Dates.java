@@ -25,6 +25,15 @@ public class Dates {
         return date == null ? "" : DISPLAY.format(date);
     }
 
+    /** "14:05" in the newsroom's zone. */
+    public String time(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofPattern("HH:mm").format(instant.atZone(zone));
+    }
+
+    public String getZone() {
+        return zone.getId();
+    }
+
     public String iso(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).withNano(0));
     }

@@ -1,0 +1,84 @@
+package org.newsdesk.outlet;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.ApplicationException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.newsdesk.account.Role;
+import org.newsdesk.audit.AuditLog;
+
+/** The outlet registry: editors keep each outlet's name, domain, credit style and word limit. */
+@Stateless
+@RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+public class OutletService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private AuditLog audit;
+
+    /** A change to an outlet that cannot be made, with a message for the field. */
+    @ApplicationException(rollback = true)
+    public static class OutletRefused extends RuntimeException {
+
+        private final String field;
+
+        public OutletRefused(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public List<Outlet> all() {
+        return em.createNamedQuery("Outlet.findAll", Outlet.class).getResultList();
+    }
+
+    public Outlet find(long id) {
+        return em.find(Outlet.class, id);
+    }
+
+    public Outlet save(Long id, String name, String domain, String creditStyle, Integer maxExcerptWords, String notes) {
+        if (name == null || name.isBlank()) {
+            throw new OutletRefused("name", "Give the outlet's name as readers see it.");
+        }
+        if (domain == null || domain.isBlank() || !Outlet.normalizeDomain(domain).matches("[a-z0-9.-]+\\.[a-z]{2,}")) {
+            throw new OutletRefused("domain", "Give the outlet's home domain, like reuters.com.");
+        }
+        if (creditStyle != null && !creditStyle.isBlank() && !creditStyle.contains("{credit}")) {
+            throw new OutletRefused("creditStyle", "Write {credit} where the credit line goes, e.g. ({credit}).");
+        }
+        if (maxExcerptWords != null && maxExcerptWords < 1) {
+            throw new OutletRefused("maxExcerptWords", "A word limit is a positive number, or empty for none.");
+        }
+        String normalized = Outlet.normalizeDomain(domain);
+        for (Outlet other : all()) {
+            if (!other.getId().equals(id) && other.getDomain().equals(normalized)) {
+                throw new OutletRefused("domain", other.getName() + " already has this domain.");
+            }
+            if (!other.getId().equals(id) && other.getName().equalsIgnoreCase(name.strip())) {
+                throw new OutletRefused("name", "There is already an outlet of that name.");
+            }
+        }
+        Outlet outlet = id == null ? new Outlet(name.strip(), normalized) : em.find(Outlet.class, id);
+        outlet.setName(name.strip());
+        outlet.setDomain(normalized);
+        outlet.setCreditStyle(creditStyle == null || creditStyle.isBlank() ? null : creditStyle.strip());
+        outlet.setMaxExcerptWords(maxExcerptWords);
+        outlet.setNotes(notes == null || notes.isBlank() ? null : notes.strip());
+        if (id == null) {
+            em.persist(outlet);
+        }
+        audit.record(id == null ? "outlet.created" : "outlet.updated", "outlet", outlet.getId(),
+                outlet.getName() + " (" + outlet.getDomain() + "), limit " + maxExcerptWords);
+        return outlet;
+    }
+}

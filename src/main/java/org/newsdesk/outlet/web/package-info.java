@@ -1,0 +1,2 @@
+/** Backing bean of the outlet registry pages. */
+package org.newsdesk.outlet.web;

@@ -1,0 +1,73 @@
+package org.newsdesk.post.web;
+
+import jakarta.ejb.EJBException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import java.util.StringJoiner;
+import org.newsdesk.post.PublicationCheck;
+import org.newsdesk.post.PublicationRefusedException;
+import org.newsdesk.post.WorkflowException;
+
+/**
+ * Puts what the publishing service said next to the fields it concerns on the compose page, whose form
+ * is {@code edit} and whose excerpts repeat as {@code excerpts}: a problem with excerpt 2's URL lands at
+ * {@code edit:excerpts:1:articleUrl}.
+ */
+final class DeskMessages {
+
+    static final String FORM = "edit";
+
+    private DeskMessages() {
+    }
+
+    static void error(String field, String message) {
+        FacesContext.getCurrentInstance().addMessage(field == null ? null : FORM + ":" + field,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    }
+
+    static void show(WorkflowException e) {
+        error(e.field(), e.getMessage());
+    }
+
+    static void show(PublicationRefusedException e) {
+        error(null, "Not published yet: " + e.problems().size() + (e.problems().size() == 1 ? " thing" : " things")
+                + " to fix first, marked below.");
+        for (PublicationCheck.Problem problem : e.problems()) {
+            // The body is typed into the "bodyText" field.
+            String field = "body".equals(problem.field()) ? "bodyText" : problem.field();
+            error(problem.excerpt() == 0 ? null : "excerpts:" + (problem.excerpt() - 1) + ":" + field, problem.message());
+        }
+    }
+
+    /** Bean Validation messages from the service's parameters, at their fields; false if it was no such failure. */
+    static boolean show(EJBException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException invalid) {
+                for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
+                    error(clientId(violation.getPropertyPath()), violation.getMessage());
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code create.arg0.excerpts[1].dek} becomes {@code excerpts:1:dek}. */
+    private static String clientId(Path path) {
+        StringJoiner id = new StringJoiner(":");
+        int depth = 0;
+        for (Path.Node node : path) {
+            if (depth++ < 2) {
+                continue;
+            }
+            if (node.getIndex() != null) {
+                id.add(String.valueOf(node.getIndex()));
+            }
+            id.add(node.getName());
+        }
+        return id.toString();
+    }
+}

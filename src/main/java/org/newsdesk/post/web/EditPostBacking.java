@@ -1,0 +1,325 @@
+package org.newsdesk.post.web;
+
+import jakarta.ejb.EJBException;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.newsdesk.account.Role;
+import org.newsdesk.media.MediaService;
+import org.newsdesk.media.Photo;
+import org.newsdesk.media.UnsupportedImageException;
+import org.newsdesk.outlet.Outlet;
+import org.newsdesk.platform.Config;
+import org.newsdesk.post.EditConflictException;
+import org.newsdesk.post.ExcerptDraft;
+import org.newsdesk.post.Post;
+import org.newsdesk.post.PostDraft;
+import org.newsdesk.post.PostStatus;
+import org.newsdesk.post.PublicationRefusedException;
+import org.newsdesk.post.PublishingService;
+import org.newsdesk.post.RelatedLinkDraft;
+import org.newsdesk.post.WorkflowException;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Messages;
+
+/**
+ * Serves {@code admin/posts/edit.xhtml}, the compose page. The whole draft lives in this view-scoped
+ * bean until saved, so nothing typed is lost to a refused save, a failed upload or an edit conflict.
+ * Every workflow button saves first, then takes its step.
+ */
+@Named("editPost")
+@ViewScoped
+public class EditPostBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final long MAX_UPLOAD_BYTES = Config.integer("MEDIA_MAX_UPLOAD_MB", 10) * 1024L * 1024L;
+    private static final ZoneId ZONE = ZoneId.of(Config.string("TIMEZONE", "UTC"));
+
+    @Inject
+    private transient PublishingService publishing;
+
+    @Inject
+    private transient MediaService media;
+
+    @Inject
+    @Param(name = "id")
+    private String idParameter;
+
+    private Long id;
+    private long version;
+    private PostStatus status;
+    private String reviewNote;
+    private boolean everPublished;
+    private boolean loaded;
+    private boolean editable = true;
+    private PostDraft draft;
+    private String rejectNote;
+    private LocalDateTime publishAt;
+    private transient Map<Object, Part> uploads = new HashMap<>();
+
+    public void onload() throws IOException {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        if (idParameter == null) {
+            draft = new PostDraft();
+            draft.addExcerpt();
+            return;
+        }
+        if (!idParameter.matches("\\d{1,18}") || publishing.find(Long.parseLong(idParameter)).isEmpty()) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such post");
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        reload(Long.parseLong(idParameter));
+    }
+
+    private void reload(long postId) {
+        Post post = publishing.post(postId);
+        id = post.getId();
+        version = post.getVersion();
+        status = post.getStatus();
+        reviewNote = post.getReviewNote();
+        everPublished = post.getPublishedAt() != null;
+        editable = publishing.mayEdit(postId);
+        draft = PostDraft.of(post);
+        if (draft.getExcerpts().isEmpty()) {
+            draft.addExcerpt();
+        }
+    }
+
+    public void save() throws IOException {
+        if (store()) {
+            Messages.addFlashGlobalInfo("Saved.");
+            redirectToSelf();
+        }
+    }
+
+    public void submit() throws IOException {
+        step("Submitted for review. An editor will take it from here.", () -> publishing.submit(id));
+    }
+
+    public void publish() throws IOException {
+        step("Published.", () -> publishing.publish(id));
+    }
+
+    public void schedule() throws IOException {
+        if (publishAt == null) {
+            DeskMessages.error("publishAt", "Choose when to publish.");
+            return;
+        }
+        step("Scheduled for " + publishAt.format(DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm")) + ".",
+                () -> publishing.schedule(id, publishAt.atZone(ZONE).toInstant()));
+    }
+
+    public void cancelSchedule() throws IOException {
+        step("Schedule cancelled; the post is a draft again.", () -> publishing.cancelSchedule(id));
+    }
+
+    public void reject() throws IOException {
+        step("Sent back to the writer with your note.", () -> publishing.reject(id, rejectNote));
+    }
+
+    public void unpublish() throws IOException {
+        step("Unpublished. Readers no longer see it.", () -> publishing.unpublish(id));
+    }
+
+    private void step(String done, Runnable transition) throws IOException {
+        if (!store()) {
+            return;
+        }
+        try {
+            transition.run();
+            Messages.addFlashGlobalInfo(done);
+            redirectToSelf();
+        } catch (PublicationRefusedException e) {
+            DeskMessages.show(e);
+            reload(id);
+        } catch (WorkflowException e) {
+            DeskMessages.show(e);
+        }
+    }
+
+    /** Saves the draft; on any refusal puts the messages at their fields and keeps the draft as typed. */
+    private boolean store() {
+        if (!takeUploads()) {
+            return false;
+        }
+        try {
+            Post post = id == null ? publishing.create(draft) : publishing.save(id, version, draft);
+            id = post.getId();
+            version = publishing.post(id).getVersion();
+            return true;
+        } catch (EditConflictException e) {
+            DeskMessages.error(null, e.savedBy() + " saved this post at "
+                    + DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZONE).format(e.savedAt())
+                    + " while you were editing. Nothing of yours was saved and everything you typed is still here:"
+                    + " compare with the saved version (open it in another tab), then save again to replace it with yours.");
+            version = e.currentVersion();
+            return false;
+        } catch (WorkflowException e) {
+            DeskMessages.show(e);
+            return false;
+        } catch (EJBException e) {
+            if (!DeskMessages.show(e)) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    /** Turns each chosen file into a photo of the library and attaches it to its excerpt. */
+    private boolean takeUploads() {
+        boolean ok = true;
+        for (Map.Entry<Object, Part> upload : uploads().entrySet()) {
+            Part part = upload.getValue();
+            if (part == null || part.getSize() == 0 && (part.getSubmittedFileName() == null || part.getSubmittedFileName().isBlank())) {
+                continue;
+            }
+            int index = Integer.parseInt(upload.getKey().toString());
+            String field = "excerpts:" + index + ":photoFile";
+            if (part.getSize() > MAX_UPLOAD_BYTES) {
+                DeskMessages.error(field, "This file is " + part.getSize() / (1024 * 1024) + " MB; photos may be at most "
+                        + MAX_UPLOAD_BYTES / (1024 * 1024) + " MB.");
+                ok = false;
+                continue;
+            }
+            try (InputStream in = part.getInputStream()) {
+                Photo photo = media.upload(part.getSubmittedFileName(), in.readAllBytes());
+                ExcerptDraft excerpt = draft.getExcerpts().get(index);
+                excerpt.setPhotoId(photo.getId());
+                if ((excerpt.getCreditLine() == null || excerpt.getCreditLine().isBlank()) && photo.getDefaultCredit() != null) {
+                    excerpt.setCreditLine(photo.getDefaultCredit());
+                }
+            } catch (UnsupportedImageException e) {
+                DeskMessages.error(field, e.getMessage());
+                ok = false;
+            } catch (IOException e) {
+                DeskMessages.error(field, "The upload did not arrive whole. Please choose the file again.");
+                ok = false;
+            }
+        }
+        uploads().clear();
+        return ok;
+    }
+
+    public void addExcerpt() {
+        takeUploads();
+        draft.addExcerpt();
+    }
+
+    public void removeExcerpt(int index) {
+        takeUploads();
+        draft.getExcerpts().remove(index);
+    }
+
+    public void moveExcerpt(int index, int offset) {
+        takeUploads();
+        List<ExcerptDraft> excerpts = draft.getExcerpts();
+        int to = index + offset;
+        if (to >= 0 && to < excerpts.size()) {
+            excerpts.add(to, excerpts.remove(index));
+        }
+    }
+
+    public void addRelated(int index) {
+        takeUploads();
+        draft.getExcerpts().get(index).addRelated();
+    }
+
+    public void removeRelated(int index, int link) {
+        takeUploads();
+        draft.getExcerpts().get(index).getRelated().remove(link);
+    }
+
+    public void removePhoto(int index) {
+        draft.getExcerpts().get(index).setPhotoId(null);
+    }
+
+    private void redirectToSelf() throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.redirect(external.getRequestContextPath() + "/admin/posts/edit?id=" + id);
+    }
+
+    private Map<Object, Part> uploads() {
+        if (uploads == null) {
+            uploads = new HashMap<>();
+        }
+        return uploads;
+    }
+
+    public Map<Object, Part> getUploads() {
+        return uploads();
+    }
+
+    public List<Outlet> getOutlets() {
+        return publishing.outlets();
+    }
+
+    public List<Photo> getLibrary() {
+        return media.recent(60);
+    }
+
+    public boolean isEditor() {
+        var external = FacesContext.getCurrentInstance().getExternalContext();
+        return external.isUserInRole(Role.EDITOR_NAME) || external.isUserInRole(Role.ADMIN_NAME);
+    }
+
+    /** False for a writer looking at a post that is with the editors, or someone else's. */
+    public boolean isEditable() {
+        return editable;
+    }
+
+    public boolean isNew() {
+        return id == null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public PostStatus getStatus() {
+        return status == null ? PostStatus.DRAFT : status;
+    }
+
+    public String getReviewNote() {
+        return reviewNote;
+    }
+
+    public boolean isSlugLocked() {
+        return everPublished;
+    }
+
+    public PostDraft getDraft() {
+        return draft;
+    }
+
+    public String getRejectNote() {
+        return rejectNote;
+    }
+
+    public void setRejectNote(String rejectNote) {
+        this.rejectNote = rejectNote;
+    }
+
+    public LocalDateTime getPublishAt() {
+        return publishAt;
+    }
+
+    public void setPublishAt(LocalDateTime publishAt) {
+        this.publishAt = publishAt;
+    }
+}

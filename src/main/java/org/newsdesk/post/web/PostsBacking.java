@@ -1,0 +1,117 @@
+package org.newsdesk.post.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.newsdesk.account.AccountService;
+import org.newsdesk.post.DeskFilter;
+import org.newsdesk.post.DeskPage;
+import org.newsdesk.post.PostStatus;
+import org.newsdesk.post.PublishingService;
+import org.newsdesk.post.Section;
+import org.omnifaces.cdi.Param;
+
+/**
+ * Serves {@code admin/posts/index.xhtml}: the desk's list of posts, newest change first, narrowed by
+ * status, author, section and headline through GET parameters, so a filtered list can be bookmarked.
+ */
+@Named("posts")
+@RequestScoped
+public class PostsBacking {
+
+    @Inject
+    private PublishingService publishing;
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    @Param(name = "status")
+    private String status;
+
+    @Inject
+    @Param(name = "author")
+    private String author;
+
+    @Inject
+    @Param(name = "section")
+    private String section;
+
+    @Inject
+    @Param(name = "q")
+    private String query;
+
+    @Inject
+    @Param(name = "page")
+    private String page;
+
+    private DeskPage desk;
+
+    public DeskPage getDesk() {
+        if (desk == null) {
+            desk = publishing.desk(new DeskFilter(statusFilter(), number(author), number(section), query,
+                    page != null && page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1));
+        }
+        return desk;
+    }
+
+    /** The same list with one parameter changed, for the status tabs and the pager. */
+    public String link(String name, Object value) {
+        StringBuilder url = new StringBuilder("?");
+        append(url, "status", "status".equals(name) ? value : status);
+        append(url, "author", "author".equals(name) ? value : author);
+        append(url, "section", "section".equals(name) ? value : section);
+        append(url, "q", "q".equals(name) ? value : query);
+        if ("page".equals(name)) {
+            append(url, "page", value);
+        }
+        return url.length() == 1 ? "?" : url.substring(0, url.length() - 1);
+    }
+
+    private static void append(StringBuilder url, String name, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            url.append(name).append('=').append(java.net.URLEncoder.encode(value.toString(), java.nio.charset.StandardCharsets.UTF_8)).append('&');
+        }
+    }
+
+    private PostStatus statusFilter() {
+        try {
+            return status == null || status.isBlank() ? null : PostStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Long number(String text) {
+        return text != null && text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
+    }
+
+    public PostStatus[] getStatuses() {
+        return PostStatus.values();
+    }
+
+    public List<Section> getSections() {
+        return publishing.sections();
+    }
+
+    public long getMyId() {
+        return accounts.currentUser().getId();
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getAuthor() {
+        return author;
+    }
+
+    public String getSection() {
+        return section;
+    }
+
+    public String getQuery() {
+        return query;
+    }
+}
