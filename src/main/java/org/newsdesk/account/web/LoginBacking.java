@@ -55,6 +55,13 @@ public class LoginBacking {
                 (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().newAuthentication(true)
                         .credential(new UsernamePasswordCredential(name, new Password(password))));
+        if (status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE) {
+            // A new session id once signed in, so a session id planted before sign-in is worthless.
+            HttpServletRequest request = (HttpServletRequest) external.getRequest();
+            if (request.getSession(false) != null) {
+                request.changeSessionId();
+            }
+        }
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/admin/");
