@@ -12,6 +12,7 @@ import java.io.IOException;
 import org.newsdesk.account.AccountService;
 import org.newsdesk.account.Role;
 import org.newsdesk.account.User;
+import org.omnifaces.util.Faces;
 
 /** Who is signed in, for the desk's layout, and signing out. */
 @Named("desk")
@@ -41,6 +42,6 @@ public class DeskSession {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + "/login?signedout=true");
+        Faces.redirect("login?signedout=true");
     }
 }

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.newsdesk.account.AccountService;
 import org.newsdesk.platform.Config;
+import org.omnifaces.util.Faces;
 
 /** Serves {@code login.xhtml}: signs a member of staff in through Jakarta Security. */
 @Named("login")
@@ -43,7 +44,7 @@ public class LoginBacking {
     public void onload() throws IOException {
         if (security.getCallerPrincipal() != null) {
             FacesContext faces = FacesContext.getCurrentInstance();
-            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/admin/");
+            Faces.redirect("admin/");
         }
     }
 
@@ -64,7 +65,7 @@ public class LoginBacking {
         }
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/admin/");
+            case SUCCESS -> Faces.redirect("admin/");
             default -> {
                 String message = accounts.lockedUntil(name)
                         .map(until -> "Too many failed attempts: this account is locked until " + TIME.format(until)

@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import org.newsdesk.account.AccountException;
 import org.newsdesk.account.AccountService;
+import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /** Serves {@code admin/account/password.xhtml}: a member of staff changes their own password. */
@@ -32,7 +33,7 @@ public class PasswordBacking {
         try {
             accounts.changeOwnPassword(currentPassword.toCharArray(), newPassword.toCharArray());
             Messages.addFlashGlobalInfo("Your password has been changed.");
-            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/admin/");
+            Faces.redirect("admin/");
         } catch (AccountException e) {
             faces.addMessage("password:" + e.field(), new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }

@@ -16,6 +16,7 @@ import org.newsdesk.account.AccountException;
 import org.newsdesk.account.AccountService;
 import org.newsdesk.account.Role;
 import org.newsdesk.account.User;
+import org.omnifaces.util.Faces;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Messages;
 
@@ -83,7 +84,7 @@ public class UserEditBacking implements Serializable {
 
     private void redirectToList() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/admin/users/");
+        Faces.redirect("admin/users/");
     }
 
     public Role[] getAllRoles() {

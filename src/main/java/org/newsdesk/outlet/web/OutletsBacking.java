@@ -11,6 +11,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.newsdesk.outlet.Outlet;
 import org.newsdesk.outlet.OutletService;
+import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /** Serves {@code admin/outlets/index.xhtml}: the registry, and the form to add or change one outlet. */
@@ -48,7 +49,7 @@ public class OutletsBacking implements Serializable {
             Outlet saved = service.save(id, name, domain, creditStyle, maxExcerptWords, notes);
             Messages.addFlashGlobalInfo(saved.getName() + " saved.");
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.redirect(external.getRequestContextPath() + "/admin/outlets/");
+            Faces.redirect("admin/outlets/");
         } catch (OutletService.OutletRefused e) {
             FacesContext.getCurrentInstance().addMessage("outlet:" + e.field(),
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));

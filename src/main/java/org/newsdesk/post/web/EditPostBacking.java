@@ -31,6 +31,7 @@ import org.newsdesk.post.PublicationRefusedException;
 import org.newsdesk.post.PublishingService;
 import org.newsdesk.post.RelatedLinkDraft;
 import org.newsdesk.post.WorkflowException;
+import org.omnifaces.util.Faces;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Messages;
 
@@ -80,8 +81,7 @@ public class EditPostBacking implements Serializable {
             return;
         }
         if (!idParameter.matches("\\d{1,18}") || publishing.find(Long.parseLong(idParameter)).isEmpty()) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such post");
-            FacesContext.getCurrentInstance().responseComplete();
+            Faces.responseSendError(404, "No such post");
             return;
         }
         reload(Long.parseLong(idParameter));
@@ -251,7 +251,7 @@ public class EditPostBacking implements Serializable {
 
     private void redirectToSelf() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        external.redirect(external.getRequestContextPath() + "/admin/posts/edit?id=" + id);
+        Faces.redirect("admin/posts/edit?id=%s", id);
     }
 
     private Map<Object, Part> uploads() {

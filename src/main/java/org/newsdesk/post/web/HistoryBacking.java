@@ -15,6 +15,7 @@ import org.newsdesk.post.PostSnapshot;
 import org.newsdesk.post.PublishingService;
 import org.newsdesk.post.RevisionDiff;
 import org.newsdesk.post.WorkflowException;
+import org.omnifaces.util.Faces;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Messages;
 
@@ -46,8 +47,7 @@ public class HistoryBacking {
 
     public void onload() throws IOException {
         if (id == null || !id.matches("\\d{1,18}")) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such post");
-            FacesContext.getCurrentInstance().responseComplete();
+            Faces.responseSendError(404, "No such post");
             return;
         }
         post = publishing.post(Long.parseLong(id));
@@ -72,7 +72,7 @@ public class HistoryBacking {
         } catch (WorkflowException | EditConflictException e) {
             Messages.addFlashGlobalError(e.getMessage());
         }
-        external.redirect(external.getRequestContextPath() + "/admin/posts/history?id=" + postId);
+        Faces.redirect("admin/posts/history?id=%s", postId);
     }
 
     private PostRevision revision(String number) {

@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import org.newsdesk.post.Post;
 import org.newsdesk.post.PublishingService;
+import org.omnifaces.util.Faces;
 import org.omnifaces.cdi.Param;
 
 /** Serves {@code admin/posts/preview.xhtml}: a post of any status, rendered as readers will see it. */
@@ -25,8 +26,7 @@ public class PreviewBacking {
 
     public void onload() throws IOException {
         if (id == null || !id.matches("\\d{1,18}")) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such post");
-            FacesContext.getCurrentInstance().responseComplete();
+            Faces.responseSendError(404, "No such post");
             return;
         }
         post = publishing.post(Long.parseLong(id));
