@@ -1,8 +1,6 @@
 package org.newsdesk.media;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,17 +9,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
-import javax.imageio.ImageIO;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.newsdesk.platform.Config;
 
 /**
- * Keeps image bytes on disk under {@code NEWSDESK_MEDIA_DIR}, content-addressed by SHA-256
- * ({@code ab/abcdef....jpg}), so the same upload twice takes the space once and a stored file never
- * changes under its name.
+ * Keeps image bytes on disk under {@code NEWSDESK_MEDIA_DIR}, content-addressed by the original's
+ * SHA-256: the original as {@code ab/abcdef....jpg}, its variants beside it as
+ * {@code ab/abcdef...-medium.jpg}. The same upload twice takes the space once, and a stored file never
+ * changes under its name, which is what lets the media servlet tell browsers to keep it for a year.
  */
 @ApplicationScoped
 public class ImageStore {
+
+    private static final Logger LOG = Logger.getLogger(ImageStore.class.getName());
 
     private final Path root;
 
@@ -33,14 +36,47 @@ public class ImageStore {
         this.root = root;
     }
 
-    public StoredImage store(byte[] bytes) {
-        ImageType type = ImageType.sniff(bytes)
-                .orElseThrow(() -> new UnsupportedImageException("This file is not a JPEG, PNG or WebP image."));
-        BufferedImage image = decode(bytes);
-        String sha256 = sha256(bytes);
-        String key = sha256.substring(0, 2) + "/" + sha256 + "." + type.extension();
-        write(resolve(key), bytes);
-        return new StoredImage(key, type.mimeType(), image.getWidth(), image.getHeight(), bytes.length, sha256);
+    public static String originalKey(String sha256, ImageType type) {
+        return sha256.substring(0, 2) + "/" + sha256 + "." + type.extension();
+    }
+
+    public static String variantKey(String sha256, VariantSize size, ImageType type) {
+        return sha256.substring(0, 2) + "/" + sha256 + "-" + size.variantName() + "." + type.extension();
+    }
+
+    /** Writes the bytes under the key unless they are there already; readers never see half a file. */
+    public void keep(String storageKey, byte[] bytes) {
+        Path target = resolve(storageKey);
+        try {
+            if (Files.exists(target)) {
+                return;
+            }
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+            try {
+                Files.write(temp, bytes);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + target, e);
+        }
+    }
+
+    /** Removes files whose photo is gone. A file that cannot be removed is only logged: it harms no one. */
+    public void discard(Collection<String> storageKeys) {
+        for (String key : storageKeys) {
+            try {
+                Files.deleteIfExists(resolve(key));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not remove " + key + " from the image store", e);
+            }
+        }
     }
 
     /** The file behind a storage key; keys are ours, but a key never escapes the store's directory. */
@@ -52,37 +88,7 @@ public class ImageStore {
         return path;
     }
 
-    private static BufferedImage decode(byte[] bytes) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (image == null) {
-                throw new UnsupportedImageException("This image could not be read.");
-            }
-            return image;
-        } catch (IOException e) {
-            throw new UnsupportedImageException("This image is damaged or incomplete.");
-        }
-    }
-
-    private static void write(Path target, byte[] bytes) {
-        try {
-            if (Files.exists(target)) {
-                return;
-            }
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + target, e);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -38,6 +38,35 @@ public enum ImageType {
         return Optional.empty();
     }
 
+    /**
+     * Why bytes that {@link #sniff} did not recognise are refused, in words for the person who uploaded
+     * them: a PDF renamed {@code .jpg} is called a PDF, because that is what it is.
+     */
+    public static String refusal(byte[] head) {
+        if (startsWith(head, 0, '%', 'P', 'D', 'F')) {
+            return "This file is a PDF document, not a photo. Please upload a JPEG, PNG or WebP image.";
+        }
+        if (startsWith(head, 0, 'G', 'I', 'F', '8')) {
+            return "GIF images are not accepted. Please upload a JPEG, PNG or WebP image.";
+        }
+        if (looksLikeSvg(head)) {
+            return "SVG drawings are not accepted (they can carry scripts). Please upload a JPEG, PNG or WebP image.";
+        }
+        if (startsWith(head, 4, 'f', 't', 'y', 'p')) {
+            return "HEIC and other camera formats are not accepted. Please export the photo as JPEG.";
+        }
+        if (startsWith(head, 0, 'I', 'I', 0x2A, 0) || startsWith(head, 0, 'M', 'M', 0, 0x2A)) {
+            return "TIFF images are not accepted. Please export the photo as JPEG.";
+        }
+        return "This file is not a JPEG, PNG or WebP image.";
+    }
+
+    private static boolean looksLikeSvg(byte[] head) {
+        String start = new String(head, 0, Math.min(head.length, 1024), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .stripLeading().toLowerCase(java.util.Locale.ROOT);
+        return start.startsWith("<svg") || (start.startsWith("<") && start.contains("<svg"));
+    }
+
     private static boolean startsWith(byte[] bytes, int offset, int... expected) {
         if (bytes.length < offset + expected.length) {
             return false;

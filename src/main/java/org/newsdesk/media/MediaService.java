@@ -1,22 +1,51 @@
 package org.newsdesk.media;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.newsdesk.account.AccountService;
 import org.newsdesk.account.Role;
 import org.newsdesk.account.User;
-import jakarta.annotation.security.RolesAllowed;
-import java.util.List;
+import org.newsdesk.audit.AuditLog;
+import org.newsdesk.platform.Config;
 
-/** Takes in photos and tells the media servlet where a photo's bytes are. */
+/**
+ * The media library: takes in photos (checking them and making their variants), finds, describes and
+ * deletes them, and tells the media servlet where a photo's bytes are. Staff call it through the desk;
+ * every method that changes or lists the library checks the caller's role itself.
+ */
 @Stateless
 public class MediaService {
+
+    private static final Logger LOG = Logger.getLogger(MediaService.class.getName());
+
+    public static final int PAGE_SIZE = 24;
+    /** The largest upload in megabytes ({@code NEWSDESK_MEDIA_MAX_UPLOAD_MB}). */
+    static final int MAX_UPLOAD_MB = Config.integer("MEDIA_MAX_UPLOAD_MB", 10);
+    /** About 8,000 × 6,000: every camera photo, and still within the heap once decoded. */
+    static final long MAX_PIXELS = 50_000_000L;
+    /** Decoding a photo takes about 4 bytes a pixel: at most two at once, so a burst of uploads cannot exhaust the heap. */
+    private static final Semaphore DARKROOM = new Semaphore(2, true);
 
     @PersistenceContext
     private EntityManager em;
@@ -27,49 +56,262 @@ public class MediaService {
     @Inject
     private AccountService accounts;
 
+    @Inject
+    private AuditLog audit;
+
+    @Resource
+    private SessionContext session;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    /** The uploaded photo, uploaded by the signed-in caller; the same bytes again give the photo already there. */
+    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public Photo upload(String originalFilename, byte[] bytes) {
+        return receive(originalFilename, bytes).photo();
+    }
+
+    /** As {@link #upload}, telling also whether the library already had the photo. */
+    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public Upload receive(String originalFilename, byte[] bytes) {
+        return take(bytes, originalFilename, accounts.currentUser());
+    }
+
+    /** For jobs that run without a signed-in caller (the demo content, imports) on behalf of a named user. */
+    @PermitAll
     public Photo add(byte[] bytes, String originalFilename, User uploadedBy) {
-        StoredImage image = store.store(bytes);
-        // The same bytes uploaded again are the same photo: keep one, with its caption and credit.
-        Photo existing = em.createQuery("select p from Photo p where p.storageKey = :key", Photo.class)
-                .setParameter("key", image.storageKey()).getResultStream().findFirst().orElse(null);
-        if (existing != null) {
-            return existing;
+        return take(bytes, originalFilename, uploadedBy).photo();
+    }
+
+    /**
+     * Refuses a file of this size before anyone reads it into memory: the desk calls this with the size
+     * the browser sent, and {@link #upload} calls it again with the bytes it was given.
+     */
+    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public void checkUploadSize(long sizeBytes) {
+        refuseSize(sizeBytes);
+    }
+
+    @PermitAll
+    public int maxUploadMegabytes() {
+        return MAX_UPLOAD_MB;
+    }
+
+    private static void refuseSize(long sizeBytes) {
+        if (sizeBytes <= 0) {
+            throw new UnsupportedImageException("This file is empty.");
         }
-        Photo photo = new Photo(image, originalFilename, uploadedBy, Instant.now(Clock.systemUTC()));
+        if (sizeBytes > MAX_UPLOAD_MB * 1024L * 1024L) {
+            throw new UnsupportedImageException(String.format(Locale.ROOT,
+                    "This file is %.1f MB; photos can be at most %d MB.", sizeBytes / (1024.0 * 1024.0), MAX_UPLOAD_MB));
+        }
+    }
+
+    private Upload take(byte[] bytes, String originalFilename, User uploadedBy) {
+        refuseSize(bytes == null ? 0 : bytes.length);
+        String sha256 = ImageStore.sha256(bytes);
+        Optional<Photo> same = em.createNamedQuery("Photo.findBySha256", Photo.class)
+                .setParameter("sha256", sha256).getResultStream().findFirst();
+        if (same.isPresent()) {
+            return new Upload(same.get(), true);
+        }
+        long started = System.nanoTime();
+        DecodedImage decoded;
+        List<EncodedVariant> variants;
+        enterDarkroom();
+        try {
+            decoded = ImageDecoder.decode(bytes, MAX_PIXELS);
+            variants = VariantMaker.make(decoded.image());
+        } finally {
+            DARKROOM.release();
+        }
+        String key = ImageStore.originalKey(sha256, decoded.type());
+        store.keep(key, bytes);
+        Photo photo = new Photo(new StoredImage(key, decoded.type().mimeType(), decoded.width(), decoded.height(),
+                bytes.length, sha256), cleanFilename(originalFilename, decoded.type()), uploadedBy,
+                Instant.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS));
+        for (EncodedVariant variant : variants) {
+            String variantKey = ImageStore.variantKey(sha256, variant.size(), variant.type());
+            store.keep(variantKey, variant.bytes());
+            photo.addVariant(variant.size(), variantKey, variant.type().mimeType(), variant.width(), variant.height(),
+                    variant.bytes().length);
+        }
         em.persist(photo);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        audit.recordAs(uploadedBy == null ? "system" : uploadedBy.getUsername(), "photo.uploaded", "photo", photo.getId(),
+                photo.getOriginalFilename());
+        LOG.info(() -> String.format(Locale.ROOT, "Photo %d (%s, %d×%d, %,d bytes) and its variants made in %d ms",
+                photo.getId(), photo.getFormat(), photo.getWidth(), photo.getHeight(), bytes.length, millis));
+        return new Upload(photo, false);
+    }
+
+    private static void enterDarkroom() {
+        try {
+            if (!DARKROOM.tryAcquire(2, TimeUnit.MINUTES)) {
+                throw new MediaException("file", "The desk is busy with other photos. Please try again in a minute.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MediaException("file", "The upload was interrupted. Please try again.");
+        }
+    }
+
+    /** The name as the uploader's computer had it, without any folder, and never empty. */
+    static String cleanFilename(String given, ImageType type) {
+        String name = given == null ? "" : given;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("\\p{Cntrl}", "").strip();
+        if (name.isEmpty()) {
+            return "photo." + type.extension();
+        }
+        return name.length() > 255 ? name.substring(0, name.offsetByCodePoints(0, 200)) : name;
+    }
+
+    /** The photo with its uploader and variants, or null when there is no such photo. */
+    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public Photo find(long id) {
+        return em.createNamedQuery("Photo.findWithDetails", Photo.class).setParameter("id", id)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /**
+     * One page (the first is 1) of photos whose file name, alt text, default caption or default credit
+     * contains the query, newest first; every photo for a blank query.
+     */
+    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public List<Photo> search(String query, int page) {
+        return searchQuery("select p from Photo p", query, " order by p.uploadedAt desc, p.id desc", Photo.class)
+                .setFirstResult((Math.max(page, 1) - 1) * PAGE_SIZE)
+                .setMaxResults(PAGE_SIZE)
+                .getResultList();
+    }
+
+    /** How many photos {@link #search} finds in all its pages. */
+    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public long count(String query) {
+        return searchQuery("select count(p) from Photo p", query, "", Long.class).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> searchQuery(String select, String query, String order, Class<T> type) {
+        String words = query == null ? "" : query.strip();
+        if (words.isEmpty()) {
+            return em.createQuery(select + order, type);
+        }
+        if (words.length() > 200) {
+            words = words.substring(0, 200);
+        }
+        // The columns' collation already ignores case; ! escapes LIKE's wildcards in what was typed.
+        String pattern = "%" + words.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return em.createQuery(select + " where p.originalFilename like :pattern escape '!'"
+                        + " or p.altText like :pattern escape '!' or p.defaultCaption like :pattern escape '!'"
+                        + " or p.defaultCredit like :pattern escape '!'" + order, type)
+                .setParameter("pattern", pattern);
+    }
+
+    /** Sets what the library says about a photo; blank means none. */
+    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public void update(long id, String altText, String defaultCaption, String defaultCredit) {
+        Photo photo = existing(id);
+        photo.setAltText(checked("altText", altText, Photo.MAX_ALT_TEXT, "alt text"));
+        photo.setDefaultCaption(checked("caption", defaultCaption, Photo.MAX_CAPTION, "caption"));
+        photo.setDefaultCredit(checked("credit", defaultCredit, Photo.MAX_CREDIT, "credit"));
+        audit.record("photo.updated", "photo", id, null);
+    }
+
+    private static String checked(String field, String value, int max, String what) {
+        String text = value == null ? null : value.strip();
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        if (text.length() > max) {
+            throw new MediaException(field, String.format(Locale.ROOT, "Please keep the %s under %,d characters.", what, max));
+        }
+        return text;
+    }
+
+    /** The posts whose excerpts show this photo. */
+    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public List<PhotoUse> uses(long id) {
+        return em.createNamedQuery("Photo.usage", Object[].class).setParameter("id", id).getResultStream()
+                .map(row -> new PhotoUse(((Number) row[0]).longValue(), (String) row[1], String.valueOf(row[2])))
+                .toList();
+    }
+
+    /**
+     * Deletes a photo and its files. Refused while a published or scheduled post shows it (readers would
+     * find a hole); drafts, posts in review and unpublished posts simply lose it. Writers may delete only
+     * the photos they uploaded.
+     */
+    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public void delete(long id) {
+        Photo photo = existing(id);
+        if (!session.isCallerInRole(Role.EDITOR_NAME) && !session.isCallerInRole(Role.ADMIN_NAME)
+                && (photo.getUploadedBy() == null
+                    || !photo.getUploadedBy().getUsername().equals(session.getCallerPrincipal().getName()))) {
+            throw new MediaException(null, "Only an editor can delete a photo someone else uploaded.");
+        }
+        Optional<PhotoUse> shown = uses(id).stream().filter(PhotoUse::isPublic).findFirst();
+        if (shown.isPresent()) {
+            PhotoUse use = shown.get();
+            throw new MediaInUseException("This photo is in the " + ("SCHEDULED".equals(use.status()) ? "scheduled" : "published")
+                    + " post “" + use.headline() + "” and cannot be deleted. Replace it in that post first.");
+        }
+        int unhooked = em.createNativeQuery("update excerpt set photo_id = null where photo_id = ?1 and post_id in"
+                        + " (select id from post where status not in ('PUBLISHED', 'SCHEDULED'))")
+                .setParameter(1, id).executeUpdate();
+        List<String> files = photo.storageKeys();
+        em.remove(photo);
+        em.flush();
+        // The files go only once the row is gone for good: a rolled-back delete must still find them.
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    store.discard(files);
+                }
+            }
+        });
+        audit.record("photo.deleted", "photo", id, photo.getOriginalFilename()
+                + (unhooked > 0 ? "; taken out of " + unhooked + " unpublished excerpt(s)" : ""));
+    }
+
+    private Photo existing(long id) {
+        Photo photo = em.find(Photo.class, id);
+        if (photo == null) {
+            throw new MediaException(null, "This photo is no longer in the library.");
+        }
         return photo;
     }
 
     /**
-     * A photo uploaded from the desk by the signed-in member of staff. Refuses anything that is not a
-     * JPEG, PNG or WebP image with {@link UnsupportedImageException}, whose message is for the uploader.
+     * The file to send for a photo's variant ({@code thumbnail}, {@code medium}, {@code large} or
+     * {@code original}): the original where the variant has not been made (photos from before variants
+     * existed); empty when there is no such photo or variant name.
      */
-    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
-    public Photo upload(String originalFilename, byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            throw new UnsupportedImageException("This file is empty.");
-        }
-        return add(bytes, originalFilename, accounts.currentUser());
-    }
-
-    public Photo find(long id) {
-        return em.find(Photo.class, id);
-    }
-
-    /** Recent photos, newest first, for picking one from the library. */
-    public List<Photo> recent(int max) {
-        return em.createQuery("select p from Photo p order by p.uploadedAt desc, p.id desc", Photo.class)
-                .setMaxResults(max).getResultList();
-    }
-
-    /** The file to send for a photo, or empty when there is no such photo. */
+    @PermitAll
     public Optional<MediaFile> file(long photoId, String variant) {
+        Optional<VariantSize> size = VariantSize.named(variant);
+        if (size.isEmpty() && !"original".equals(variant)) {
+            return Optional.empty();
+        }
+        if (size.isPresent()) {
+            PhotoVariant made = em.find(PhotoVariant.class, new PhotoVariant.Key(photoId, variant));
+            if (made != null) {
+                Path path = store.resolve(made.getStorageKey());
+                if (Files.isReadable(path)) {
+                    return Optional.of(new MediaFile(path, made.getMimeType()));
+                }
+            }
+        }
         Photo photo = em.find(Photo.class, photoId);
         if (photo == null) {
             return Optional.empty();
         }
-        Path path = store.resolve(photo.getStorageKey());
-        return Optional.of(new MediaFile(path, photo.getMimeType()));
+        return Optional.of(new MediaFile(store.resolve(photo.getStorageKey()), photo.getMimeType()));
     }
 
     public record MediaFile(Path path, String mimeType) {

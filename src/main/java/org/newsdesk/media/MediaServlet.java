@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 import org.omnifaces.servlet.FileServlet;
 
 /**
- * Serves photos at {@code /media/{id}/{variant}} with ETag, Last-Modified, Range and a year-long cache:
- * a photo's bytes never change under its id. OmniFaces' FileServlet does the HTTP part.
+ * Serves photos at {@code /media/{id}/{variant}} ({@code thumbnail}, {@code medium}, {@code large} or
+ * {@code original}) with ETag, Last-Modified, Range and a year-long cache: a photo's bytes never change
+ * under its id. A variant that was never made (photos from before variants existed) is answered with the
+ * original; an unknown variant name is a 404. OmniFaces' FileServlet does the HTTP part.
  */
 @WebServlet("/media/*")
 public class MediaServlet extends FileServlet {

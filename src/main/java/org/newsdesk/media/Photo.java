@@ -1,5 +1,6 @@
 package org.newsdesk.media;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -8,15 +9,33 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.newsdesk.account.User;
 
-/** An uploaded photo. The bytes are in the image store under {@link #getStorageKey()}. */
+/**
+ * An uploaded photo. The original's bytes are in the image store under {@link #getStorageKey()}, and
+ * its resized variants under theirs. Width and height are as a reader sees the photo (upright).
+ */
 @Entity
 @Table(name = "photo")
+@NamedQuery(name = "Photo.findBySha256", query = "select p from Photo p where p.sha256 = :sha256 order by p.id")
+@NamedQuery(name = "Photo.findWithDetails", query = "select p from Photo p left join fetch p.uploadedBy"
+        + " left join fetch p.variants where p.id = :id")
+@NamedQuery(name = "Photo.usage", query = "select p.id, p.headline, p.status from Excerpt e join e.post p"
+        + " where e.photo.id = :id order by p.id")
 public class Photo {
+
+    public static final int MAX_ALT_TEXT = 500;
+    public static final int MAX_CAPTION = 2000;
+    public static final int MAX_CREDIT = 300;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -40,14 +59,15 @@ public class Photo {
 
     private String sha256;
 
-    @Size(max = 500)
+    @Size(max = MAX_ALT_TEXT)
     @Column(name = "alt_text")
     private String altText;
 
+    @Size(max = MAX_CAPTION)
     @Column(name = "default_caption")
     private String defaultCaption;
 
-    @Size(max = 300)
+    @Size(max = MAX_CREDIT)
     @Column(name = "default_credit")
     private String defaultCredit;
 
@@ -57,6 +77,10 @@ public class Photo {
 
     @Column(name = "uploaded_at")
     private Instant uploadedAt;
+
+    @OneToMany(mappedBy = "photo", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("width")
+    private List<PhotoVariant> variants = new ArrayList<>();
 
     protected Photo() {
     }
@@ -131,5 +155,35 @@ public class Photo {
 
     public Instant getUploadedAt() {
         return uploadedAt;
+    }
+
+    public User getUploadedBy() {
+        return uploadedBy;
+    }
+
+    /** Smallest first. */
+    public List<PhotoVariant> getVariants() {
+        return variants;
+    }
+
+    public Optional<PhotoVariant> variant(VariantSize size) {
+        return variants.stream().filter(v -> v.getName().equals(size.variantName())).findFirst();
+    }
+
+    void addVariant(VariantSize size, String storageKey, String mimeType, int width, int height, long sizeBytes) {
+        variants.add(new PhotoVariant(this, size, storageKey, mimeType, width, height, sizeBytes));
+    }
+
+    /** Every file that belongs to this photo, the original first. */
+    List<String> storageKeys() {
+        List<String> keys = new ArrayList<>();
+        keys.add(storageKey);
+        variants.forEach(v -> keys.add(v.getStorageKey()));
+        return keys;
+    }
+
+    /** "JPEG", "PNG" or "WEBP", for people. */
+    public String getFormat() {
+        return mimeType == null ? "" : mimeType.substring(mimeType.indexOf('/') + 1).toUpperCase(java.util.Locale.ROOT);
     }
 }

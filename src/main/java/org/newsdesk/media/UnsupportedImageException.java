@@ -1,12 +1,11 @@
 package org.newsdesk.media;
 
-import jakarta.ejb.ApplicationException;
-
 /** An upload that is not an image we accept; the message is meant for the person who uploaded it. */
-@ApplicationException(rollback = true)
-public class UnsupportedImageException extends RuntimeException {
+public class UnsupportedImageException extends MediaException {
+
+    private static final long serialVersionUID = 1L;
 
     public UnsupportedImageException(String message) {
-        super(message);
+        super("file", message);
     }
 }

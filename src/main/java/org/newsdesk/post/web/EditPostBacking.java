@@ -19,7 +19,7 @@ import java.util.Map;
 import org.newsdesk.account.Role;
 import org.newsdesk.media.MediaService;
 import org.newsdesk.media.Photo;
-import org.newsdesk.media.UnsupportedImageException;
+import org.newsdesk.media.MediaException;
 import org.newsdesk.outlet.Outlet;
 import org.newsdesk.platform.Config;
 import org.newsdesk.post.EditConflictException;
@@ -45,7 +45,6 @@ import org.omnifaces.util.Messages;
 public class EditPostBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final long MAX_UPLOAD_BYTES = Config.integer("MEDIA_MAX_UPLOAD_MB", 10) * 1024L * 1024L;
     private static final ZoneId ZONE = ZoneId.of(Config.string("TIMEZONE", "UTC"));
 
     @Inject
@@ -191,20 +190,16 @@ public class EditPostBacking implements Serializable {
             }
             int index = Integer.parseInt(upload.getKey().toString());
             String field = "excerpts:" + index + ":photoFile";
-            if (part.getSize() > MAX_UPLOAD_BYTES) {
-                DeskMessages.error(field, "This file is " + part.getSize() / (1024 * 1024) + " MB; photos may be at most "
-                        + MAX_UPLOAD_BYTES / (1024 * 1024) + " MB.");
-                ok = false;
-                continue;
-            }
             try (InputStream in = part.getInputStream()) {
+                // Refused by its size before the bytes are read into memory.
+                media.checkUploadSize(part.getSize());
                 Photo photo = media.upload(part.getSubmittedFileName(), in.readAllBytes());
                 ExcerptDraft excerpt = draft.getExcerpts().get(index);
                 excerpt.setPhotoId(photo.getId());
                 if ((excerpt.getCreditLine() == null || excerpt.getCreditLine().isBlank()) && photo.getDefaultCredit() != null) {
                     excerpt.setCreditLine(photo.getDefaultCredit());
                 }
-            } catch (UnsupportedImageException e) {
+            } catch (MediaException e) {
                 DeskMessages.error(field, e.getMessage());
                 ok = false;
             } catch (IOException e) {
@@ -270,7 +265,7 @@ public class EditPostBacking implements Serializable {
     }
 
     public List<Photo> getLibrary() {
-        return media.recent(60);
+        return media.search(null, 1);
     }
 
     public boolean isEditor() {

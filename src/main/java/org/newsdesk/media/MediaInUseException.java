@@ -1,0 +1,11 @@
+package org.newsdesk.media;
+
+/** A photo readers can see, or are about to see, in a post; it stays until the post stops using it. */
+public class MediaInUseException extends MediaException {
+
+    private static final long serialVersionUID = 1L;
+
+    public MediaInUseException(String message) {
+        super(null, message);
+    }
+}

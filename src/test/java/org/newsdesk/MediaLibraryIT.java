@@ -1,0 +1,307 @@
+package org.newsdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Connection;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.FormElement;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsdesk.media.MediaService;
+import org.newsdesk.media.TestImages;
+
+/**
+ * The media library as an editor uses it, on a real Payara Micro and database: an upload becomes a
+ * photo with three sizes on disk, served with long caching; every kind of bad file is refused with a
+ * message at the field and nothing saved; details are edited and found by search; and a photo the
+ * published demo post shows cannot be deleted, while an unused one goes with its files.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MediaLibraryIT {
+
+    private static final String CAMERA_FILE = "baghdad-market-4000x3000.jpg";
+
+    /** One signed-in desk session for the client-side steps, as one browser would keep. */
+    private static Connection desk;
+    private static long cameraPhotoId;
+
+    @ArquillianResource
+    private URL base;
+
+    @EJB
+    private MediaService media;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.newsdesk(TestDatabase.class, SeedPage.class, TestImages.class)
+                .addPackages(true, "org.jsoup");
+    }
+
+    @Test
+    @Order(1)
+    void theServiceChecksRolesItselfWhateverThePage() {
+        byte[] photo = TestImages.seedPhoto();
+        assertThrows(EJBAccessException.class, () -> media.upload("sneaky.jpg", photo));
+        assertThrows(EJBAccessException.class, () -> media.search("", 1));
+        assertThrows(EJBAccessException.class, () -> media.update(1L, "alt", null, null));
+        assertThrows(EJBAccessException.class, () -> media.delete(1L));
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void anUploadIsKeptInThreeSizesAndServedForAYear() throws IOException {
+        signIn();
+        byte[] camera = TestImages.busyJpeg(4000, 3000, 42);
+        long started = System.nanoTime();
+        Connection.Response sent = upload(CAMERA_FILE, camera, "image/jpeg");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("MediaLibraryIT: uploading a 4000x3000 JPEG of %,d bytes to its variants on disk took %d ms%n",
+                camera.length, millis);
+        assertEquals(302, sent.statusCode(), "a photo taken is followed by a redirect to its page");
+        assertTrue(sent.header("Location").contains("/admin/media/edit?id="), sent.header("Location"));
+        cameraPhotoId = Long.parseLong(sent.header("Location").replaceFirst(".*id=", ""));
+
+        Document page = get(sent.header("Location")).parse();
+        assertTrue(page.selectFirst(".flash").text().contains("Photo uploaded"));
+        assertEquals(CAMERA_FILE, page.selectFirst("h1").text());
+        assertTrue(page.text().contains("JPEG, 4000 × 3000 pixels"));
+
+        List<List<Object>> variants = TestDatabase.query(
+                "select name, width, height, mime_type, storage_key from photo_variant where photo_id = ? order by width",
+                cameraPhotoId);
+        assertEquals(List.of("thumbnail", "medium", "large"), variants.stream().map(v -> v.get(0)).toList());
+        int[][] sizes = {{320, 240}, {800, 600}, {1600, 1200}};
+        for (int i = 0; i < 3; i++) {
+            assertEquals(sizes[i][0], ((Number) variants.get(i).get(1)).intValue());
+            assertEquals(sizes[i][1], ((Number) variants.get(i).get(2)).intValue());
+            assertEquals("image/jpeg", variants.get(i).get(3));
+            assertTrue(Files.isRegularFile(mediaDir().resolve((String) variants.get(i).get(4))), "variant file on disk");
+        }
+        String originalKey = (String) TestDatabase.single("select storage_key from photo where id = ?", cameraPhotoId);
+        assertTrue(Arrays.equals(camera, Files.readAllBytes(mediaDir().resolve(originalKey))), "the original is kept as sent");
+
+        for (int i = 0; i < 3; i++) {
+            String name = (String) variants.get(i).get(0);
+            Connection.Response served = get("/media/" + cameraPhotoId + "/" + name);
+            assertEquals(200, served.statusCode());
+            assertEquals("image/jpeg", served.contentType());
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(served.bodyAsBytes()));
+            assertEquals(sizes[i][0], image.getWidth(), name + " is served at its own size");
+            String etag = served.header("ETag");
+            assertNotNull(etag);
+            assertNotNull(served.header("Last-Modified"));
+            assertTrue(served.header("Cache-Control").matches(".*max-age=\\d{8}.*"), served.header("Cache-Control"));
+            Connection.Response again = Jsoup.connect(url("/media/" + cameraPhotoId + "/" + name))
+                    .header("If-None-Match", etag).ignoreContentType(true).ignoreHttpErrors(true).execute();
+            assertEquals(304, again.statusCode(), "a browser that has it is told so");
+        }
+        assertEquals(4000, ImageIO.read(new ByteArrayInputStream(get("/media/" + cameraPhotoId + "/original").bodyAsBytes())).getWidth());
+        assertEquals(404, Jsoup.connect(url("/media/" + cameraPhotoId + "/huge")).ignoreHttpErrors(true).execute().statusCode());
+    }
+
+    @Test
+    @Order(3)
+    @RunAsClient
+    void aSidewaysPhonePhotoIsStoredUpright() throws IOException {
+        byte[] sideways = TestImages.withExifOrientation(
+                TestImages.write(TestImages.redLeftBlueRight(400, 300), "jpeg"), 6, false);
+        Connection.Response sent = upload("phone-portrait.jpg", sideways, "image/jpeg");
+        assertEquals(302, sent.statusCode());
+        long id = Long.parseLong(sent.header("Location").replaceFirst(".*id=", ""));
+        assertEquals(List.of(300, 400), TestDatabase.query("select width, height from photo where id = ?", id).get(0).stream()
+                .map(n -> ((Number) n).intValue()).toList());
+        BufferedImage medium = ImageIO.read(new ByteArrayInputStream(get("/media/" + id + "/medium").bodyAsBytes()));
+        assertEquals(300, medium.getWidth(), "never upscaled");
+        assertEquals(400, medium.getHeight());
+        assertEquals("red", TestImages.colourAt(medium, 150, 20), "what was the left edge is on top");
+    }
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void everyRefusedFileGetsItsMessageAtTheFieldAndNothingIsSaved() throws IOException {
+        long photosBefore = photoCount();
+        byte[] camera = TestImages.seedPhoto();
+        byte[] fiftyMegabytes = new byte[50 * 1024 * 1024];
+        new Random(3).nextBytes(fiftyMegabytes);
+        System.arraycopy(camera, 0, fiftyMegabytes, 0, 1000);
+        Object[][] cases = {
+            {"huge.jpg", fiftyMegabytes, "image/jpeg", "This file is 50.0 MB; photos can be at most 10 MB."},
+            {"report.jpg", "%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1),
+                "image/jpeg", "This file is a PDF document, not a photo. Please upload a JPEG, PNG or WebP image."},
+            {"logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8),
+                "image/svg+xml", "SVG drawings are not accepted (they can carry scripts). Please upload a JPEG, PNG or WebP image."},
+            {"animation.gif", TestImages.write(TestImages.redLeftBlueRight(20, 20), "gif"), "image/gif",
+                "GIF images are not accepted. Please upload a JPEG, PNG or WebP image."},
+            {"cut-short.jpg", Arrays.copyOf(camera, camera.length / 2), "image/jpeg",
+                "This image is damaged or incomplete (the upload may have been cut off). Please upload it again."},
+            {"empty.jpg", new byte[0], "image/jpeg", "This file is empty."},
+        };
+        for (Object[] refused : cases) {
+            Connection.Response response = upload((String) refused[0], (byte[]) refused[1], (String) refused[2]);
+            assertEquals(200, response.statusCode(), refused[0] + " comes back to the form");
+            Document page = response.parse();
+            Element message = page.getElementById("upload:file-message");
+            assertNotNull(message, refused[0] + " has a message at the field");
+            assertEquals(refused[3], message.text(), "the message for " + refused[0]);
+            assertFalse(page.text().contains("Exception"), "no stack trace");
+            assertNotNull(page.selectFirst("form#upload input[type=file]"), "the form is there to try again");
+        }
+        assertEquals(photosBefore, photoCount(), "nothing refused was saved");
+        assertTrue(get("/media/" + cameraPhotoId + "/thumbnail").bodyAsBytes().length > 1000, "earlier photos are untouched");
+    }
+
+    @Test
+    @Order(5)
+    @RunAsClient
+    void detailsAreEditedAndFoundBySearch() throws IOException {
+        Document edit = get("/admin/media/edit?id=" + cameraPhotoId).parse();
+        Document again = submit(edit, "photo:save", "x".repeat(501), "Caption", "Credit").parse();
+        assertEquals("Please keep the alt text under 500 characters.", again.selectFirst("[id=photo:altText] ~ .field-error").text());
+        assertEquals("Caption", again.selectFirst("[id=photo:caption]").text(), "what was typed is kept");
+        Connection.Response saved = submit(again, "photo:save", "Stalls of the Shorja market <b>at dusk</b>",
+                "Shoppers in Baghdad’s Shorja market.", "AP Photo/Hadi Mizban");
+        assertEquals(302, saved.statusCode());
+        Document library = get(saved.header("Location")).parse();
+        assertTrue(library.selectFirst(".flash").text().contains("Saved the details of " + CAMERA_FILE));
+        assertEquals("AP Photo/Hadi Mizban", TestDatabase.single("select default_credit from photo where id = ?", cameraPhotoId));
+
+        Document found = get("/admin/media/?q=hadi+mizban").parse();
+        List<String> names = found.select(".media-tile .media-name").eachText();
+        assertTrue(names.contains(CAMERA_FILE), names.toString());
+        Element tile = found.select(".media-tile").stream().filter(t -> t.text().contains(CAMERA_FILE)).findFirst().orElseThrow();
+        assertEquals("Stalls of the Shorja market <b>at dusk</b>", tile.selectFirst("img").attr("alt"), "shown as typed, never as markup");
+        assertTrue(found.select(".media-tile b").isEmpty());
+        assertTrue(get("/admin/media/?q=no+such+photo+anywhere").parse().text().contains("No photo matches that search."));
+        assertTrue(get("/admin/media/?q=100%25").parse().text().contains("No photo matches"), "% is searched for, not a wildcard");
+    }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    void aPhotoInThePublishedDemoPostCannotBeDeleted() throws IOException {
+        long demoPhoto = ((Number) TestDatabase.single("select min(e.photo_id) from excerpt e join post p on p.id = e.post_id"
+                + " where p.slug = ?", SeedPage.SLUG)).longValue();
+        Document edit = get("/admin/media/edit?id=" + demoPhoto).parse();
+        assertTrue(edit.text().contains(SeedPage.HEADLINE), "the page says where the photo is used");
+
+        Document unconfirmed = submit(edit, "photo:delete", null, null, null).parse();
+        assertEquals("Tick “Yes, delete this photo” first.", unconfirmed.getElementById("photo:confirmDelete").parent()
+                .selectFirst(".field-error").text());
+
+        edit.selectFirst("[name=photo:confirmDelete]").attr("checked", "checked");
+        Connection.Response refused = submit(edit, "photo:delete", null, null, null);
+        assertEquals(200, refused.statusCode());
+        assertEquals("This photo is in the published post “" + SeedPage.HEADLINE
+                + "” and cannot be deleted. Replace it in that post first.", refused.parse().getElementById("photo:delete-message").text());
+        assertEquals(1L, ((Number) TestDatabase.single("select count(*) from photo where id = ?", demoPhoto)).longValue());
+        assertEquals(200, get("/media/" + demoPhoto + "/large").statusCode(), "readers still see it");
+    }
+
+    @Test
+    @Order(7)
+    @RunAsClient
+    void anUnusedPhotoIsDeletedWithItsFiles() throws IOException {
+        List<String> keys = TestDatabase.query("select storage_key from photo where id = ? union all"
+                + " select storage_key from photo_variant where photo_id = ?", cameraPhotoId, cameraPhotoId)
+                .stream().map(row -> (String) row.get(0)).toList();
+        assertEquals(4, keys.size());
+        Document edit = get("/admin/media/edit?id=" + cameraPhotoId).parse();
+        edit.selectFirst("[name=photo:confirmDelete]").attr("checked", "checked");
+        Connection.Response deleted = submit(edit, "photo:delete", null, null, null);
+        assertEquals(302, deleted.statusCode());
+        assertTrue(get(deleted.header("Location")).parse().selectFirst(".flash").text().contains("Deleted " + CAMERA_FILE));
+        assertEquals(0L, ((Number) TestDatabase.single("select count(*) from photo where id = ?", cameraPhotoId)).longValue());
+        for (String key : keys) {
+            assertFalse(Files.exists(mediaDir().resolve(key)), key + " is gone from disk");
+        }
+        assertEquals(404, Jsoup.connect(url("/media/" + cameraPhotoId + "/thumbnail")).ignoreHttpErrors(true).execute().statusCode());
+    }
+
+    private void signIn() throws IOException {
+        desk = Jsoup.newSession().ignoreContentType(true).ignoreHttpErrors(true).maxBodySize(0).timeout(120_000);
+        Document login = desk.newRequest(url("/login")).get();
+        FormElement form = (FormElement) login.selectFirst("form#login");
+        form.selectFirst("[name=login:username]").val("admin");
+        form.selectFirst("[name=login:password]").val(System.getenv("NEWSDESK_ADMIN_PASSWORD"));
+        Document signedIn = desk.newRequest(url(form.attr("action"))).data(form.formData()).post();
+        assertNotNull(signedIn.selectFirst(".desk-user"), "signed in to the desk");
+    }
+
+    private Connection.Response upload(String filename, byte[] bytes, String contentType) throws IOException {
+        Document library = get("/admin/media/").parse();
+        FormElement form = (FormElement) library.selectFirst("form#upload");
+        Connection request = desk.newRequest(url(form.attr("action"))).method(Connection.Method.POST).followRedirects(false);
+        for (Element hidden : form.select("input[type=hidden]")) {
+            request.data(hidden.attr("name"), hidden.val());
+        }
+        return request.data("upload:send", "Upload")
+                .data("upload:file", filename, new ByteArrayInputStream(bytes), contentType)
+                .execute();
+    }
+
+    private Connection.Response submit(Document page, String button, String altText, String caption, String credit)
+            throws IOException {
+        FormElement form = (FormElement) page.selectFirst("form#photo");
+        if (altText != null) {
+            form.selectFirst("[name=photo:altText]").text(altText);
+            form.selectFirst("[name=photo:caption]").text(caption);
+            form.selectFirst("[name=photo:credit]").val(credit);
+        }
+        Connection request = desk.newRequest(url(form.attr("action"))).method(Connection.Method.POST).followRedirects(false);
+        for (Connection.KeyVal field : form.formData()) {
+            if (!field.key().equals("photo:save") && !field.key().equals("photo:delete")) {
+                request.data(field.key(), field.value());
+            }
+        }
+        return request.data(button, "go").execute();
+    }
+
+    private Connection.Response get(String path) throws IOException {
+        return desk.newRequest(url(path)).execute();
+    }
+
+    private static long photoCount() {
+        return ((Number) TestDatabase.single("select count(*) from photo")).longValue();
+    }
+
+    private static Path mediaDir() {
+        return Path.of(System.getenv("NEWSDESK_MEDIA_DIR"));
+    }
+
+    private String url(String path) {
+        if (path.startsWith("http")) {
+            return path.replaceFirst("//[^/:]+", "//127.0.0.1");
+        }
+        return "http://127.0.0.1:" + base.getPort() + path;
+    }
+}
