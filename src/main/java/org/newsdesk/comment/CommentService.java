@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.newsdesk.account.Role;
 import org.newsdesk.audit.AuditLog;
@@ -25,7 +24,6 @@ import org.newsdesk.comment.rules.ReaderHistory;
 import org.newsdesk.comment.rules.Submission;
 import org.newsdesk.comment.rules.Verdict;
 import org.newsdesk.platform.Config;
-import org.newsdesk.platform.SiteKey;
 import org.newsdesk.post.Post;
 import org.newsdesk.site.SiteUrls;
 
@@ -54,7 +52,7 @@ public class CommentService {
     private CommentFormToken formToken;
 
     @Inject
-    private SiteKey siteKey;
+    private AuthorHashes hashes;
 
     @Inject
     private AuditLog audit;
@@ -91,7 +89,8 @@ public class CommentService {
         CommentWindow window = window(post, rules, now);
         if (!window.open()) {
             throw new CommentRefusedException(null, window.closesAt() == null ? "Comments on this post are closed."
-                    : "Comments on this post closed " + window.closeAfterDays() + " days after it was published.");
+                    : "Comments on this post closed " + window.closeAfterDays()
+                    + (window.closeAfterDays() == 1 ? " day" : " days") + " after it was published.");
         }
         String name = CommentText.singleLine(draft.getName());
         String body = CommentText.normalize(draft.getBody());
@@ -276,12 +275,12 @@ public class CommentService {
                 .getResultList();
     }
 
-    String addressHash(String clientAddress) {
-        return siteKey.sign("address:" + clientAddress);
+    private String addressHash(String clientAddress) {
+        return hashes.address(clientAddress);
     }
 
-    String emailHash(String email) {
-        return siteKey.sign("email:" + email.strip().toLowerCase(Locale.ROOT));
+    private String emailHash(String email) {
+        return hashes.email(email);
     }
 
     static String siteUrl() {

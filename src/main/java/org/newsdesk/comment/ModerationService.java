@@ -58,7 +58,7 @@ public class ModerationService {
     private CommentSettings settings;
 
     @Inject
-    private CommentService comments;
+    private AuthorHashes hashes;
 
     @Inject
     private Validator validator;
@@ -241,7 +241,7 @@ public class ModerationService {
         Comment comment = find(commentId);
         String by = callerName();
         Instant now = now();
-        int added = ban(CommentBan.Kind.EMAIL, comments.emailHash(comment.getAuthorEmail()), note, commentId, by, now);
+        int added = ban(CommentBan.Kind.EMAIL, hashes.email(comment.getAuthorEmail()), note, commentId, by, now);
         if (comment.getIpHash() != null) {
             added += ban(CommentBan.Kind.ADDRESS, comment.getIpHash(), note, commentId, by, now);
         }

@@ -37,6 +37,8 @@ import org.omnifaces.util.Faces;
 public class CommentFormBacking {
 
     static final String FORM_ID = "comment-form";
+    private static final String NO_SUCH_PARENT =
+            "The comment you are replying to is no longer available. You can post yours as a new comment.";
 
     @Inject
     private CommentService comments;
@@ -61,7 +63,7 @@ public class CommentFormBacking {
     private RememberedReader rememberedReader;
 
     private final CommentDraft draft = new CommentDraft();
-    private Long parentId;
+    private String parent;
     private String token;
     private boolean remember;
     private CommentWindow window;
@@ -93,17 +95,27 @@ public class CommentFormBacking {
         return getWindow().isOpen();
     }
 
-    /** The reply target: the comment the reader chose to reply to (from {@code ?replyto=}), if any. */
-    public Long getParentId() {
-        if (parentId == null && replyTo != null && replyTo.matches("\\d{1,18}")
+    /**
+     * The reply target as the form carries it: from {@code ?replyto=} on a page view, from the hidden
+     * field on a post. Kept as text so a forged value reaches the service's message at the field instead
+     * of a Faces conversion error (which on this stateless view would drop what the reader typed).
+     */
+    public String getParent() {
+        if (parent == null && replyTo != null && replyTo.matches("\\d{1,18}")
                 && !FacesContext.getCurrentInstance().isPostback()) {
-            parentId = Long.valueOf(replyTo);
+            parent = replyTo;
         }
-        return parentId;
+        return parent;
     }
 
-    public void setParentId(Long parentId) {
-        this.parentId = parentId;
+    public void setParent(String parent) {
+        this.parent = parent;
+    }
+
+    /** The reply target's id, if the form names one that could be a comment. */
+    public Long getParentId() {
+        String value = getParent();
+        return value != null && value.matches("\\d{1,18}") ? Long.valueOf(value) : null;
     }
 
     /** A fresh signed token for each rendering of the form. */
@@ -130,7 +142,10 @@ public class CommentFormBacking {
             return;
         }
         try {
-            Comment comment = comments.submit(post.getId(), parentId, draft, Faces.getRequestParameter("token"),
+            if (parent != null && !parent.isBlank() && getParentId() == null) {
+                throw new CommentRefusedException("parent", NO_SUCH_PARENT);
+            }
+            Comment comment = comments.submit(post.getId(), getParentId(), draft, Faces.getRequestParameter("token"),
                     Faces.getRequestParameter(HoneypotRule.FIELD), request.getRemoteAddr(), request.getHeader("User-Agent"));
             if (!comment.isApproved()) {
                 heldComments.remember(comment.getId());
@@ -147,7 +162,7 @@ public class CommentFormBacking {
             FacesContext.getCurrentInstance().addMessage(clientId,
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             if ("parent".equals(e.field())) {
-                parentId = null;
+                parent = null;
             }
         } catch (EJBException e) {
             ConstraintViolationException invalid = constraintViolation(e);

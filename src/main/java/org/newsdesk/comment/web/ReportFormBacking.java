@@ -61,6 +61,12 @@ public class ReportFormBacking {
         return target;
     }
 
+    /** The start of the reported comment, so the reader sees which one they are reporting. */
+    public String getTargetExcerpt() {
+        String body = getTarget() == null ? "" : getTarget().getBody();
+        return body.length() <= 200 ? body : body.substring(0, 200) + "…";
+    }
+
     /** The comment a reader just reported, to thank them beside it. */
     public Long getThanked() {
         String id = Faces.getRequestParameter("reported");
