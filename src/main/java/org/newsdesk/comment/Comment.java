@@ -21,11 +21,27 @@ import org.newsdesk.post.Post;
 @Table(name = "comment")
 @NamedQuery(name = "Comment.findApprovedOrListedForPost",
         query = "select c from Comment c where c.post.id = :postId"
-                + " and (c.status = org.newsdesk.comment.CommentStatus.APPROVED or c.id in :alsoShow)"
+                + " and ((c.status = org.newsdesk.comment.CommentStatus.APPROVED and c.hiddenByReports = false)"
+                + " or c.id in :alsoShow)"
                 + " order by c.id")
 @NamedQuery(name = "Comment.countApprovedByPost",
         query = "select c.post.id, count(c) from Comment c where c.post.id in :postIds"
-                + " and c.status = org.newsdesk.comment.CommentStatus.APPROVED group by c.post.id")
+                + " and c.status = org.newsdesk.comment.CommentStatus.APPROVED and c.hiddenByReports = false"
+                + " group by c.post.id")
+@NamedQuery(name = "Comment.countApprovedByEmail",
+        query = "select count(c) from Comment c where c.authorEmail = :email"
+                + " and c.status = org.newsdesk.comment.CommentStatus.APPROVED")
+@NamedQuery(name = "Comment.findTimesFromAddress",
+        query = "select c.createdAt from Comment c where c.ipHash = :ipHash and c.createdAt >= :since order by c.id")
+@NamedQuery(name = "Comment.countSameText",
+        query = "select count(c) from Comment c where c.post.id = :postId and c.body = :body"
+                + " and (c.authorEmail = :email or c.ipHash = :ipHash)"
+                + " and c.status <> org.newsdesk.comment.CommentStatus.TRASH")
+@NamedQuery(name = "Comment.countByStatus",
+        query = "select c.status, count(c) from Comment c group by c.status")
+@NamedQuery(name = "Comment.countReported",
+        query = "select count(c) from Comment c where c.reportsOpen > 0"
+                + " and c.status = org.newsdesk.comment.CommentStatus.APPROVED")
 public class Comment {
 
     @Id
@@ -75,6 +91,23 @@ public class Comment {
     @Column(name = "held_reason")
     private String heldReason;
 
+    /** Where a comment was before it went to spam or trash, so "restore" can put it back. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "previous_status")
+    private CommentStatus previousStatus;
+
+    /** The author asked to be told by email when a moderator approves this comment. */
+    @Column(name = "notify_on_approval")
+    private boolean notifyOnApproval;
+
+    /** Reader reports not yet decided by a moderator. */
+    @Column(name = "reports_open")
+    private int reportsOpen;
+
+    /** Enough readers reported it that it is kept from view until a moderator decides. */
+    @Column(name = "hidden_by_reports")
+    private boolean hiddenByReports;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "moderated_by")
     private User moderatedBy;
@@ -89,23 +122,67 @@ public class Comment {
         this.post = post;
         this.parent = parent;
         this.depth = parent == null ? 0 : parent.depth + 1;
-        this.authorName = draft.getName().strip();
+        this.authorName = CommentText.singleLine(draft.getName());
         this.authorEmail = draft.getEmail().strip();
         this.authorWebsite = draft.getWebsite() == null || draft.getWebsite().isBlank() ? null : draft.getWebsite().strip();
         this.body = CommentText.normalize(draft.getBody());
+        this.notifyOnApproval = draft.isNotifyOnApproval();
         this.createdAt = createdAt;
     }
 
-    void hold(String rule, String reason) {
-        this.status = CommentStatus.PENDING;
+    /** A reply written on the desk by a member of staff: shown at once, marked Staff. */
+    static Comment byStaff(Post post, Comment parent, User author, String name, String email, String body, Instant at) {
+        Comment reply = new Comment(post, parent, new CommentDraft(name, email, null, body), at);
+        reply.staff = true;
+        reply.status = CommentStatus.APPROVED;
+        reply.moderatedBy = author;
+        reply.moderatedAt = at;
+        return reply;
+    }
+
+    /** Kept by a moderation rule, with the rule's name and its reason for moderators. */
+    void heldBy(CommentStatus status, String rule, String reason) {
+        this.status = status;
         this.heldByRule = rule;
-        this.heldReason = reason;
+        this.heldReason = reason == null || reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
+    }
+
+    void hold(String rule, String reason) {
+        heldBy(CommentStatus.PENDING, rule, reason);
     }
 
     void moderate(CommentStatus newStatus, User moderator, Instant at) {
+        if ((newStatus == CommentStatus.SPAM || newStatus == CommentStatus.TRASH)
+                && status != CommentStatus.SPAM && status != CommentStatus.TRASH) {
+            this.previousStatus = status;
+        }
         this.status = newStatus;
         this.moderatedBy = moderator;
         this.moderatedAt = at;
+        // Any decision by a moderator settles the readers' reports.
+        this.reportsOpen = 0;
+        this.hiddenByReports = false;
+    }
+
+    /** Where "restore" puts a comment from spam or trash: where it was, or the pending queue. */
+    CommentStatus restoredStatus() {
+        return previousStatus == CommentStatus.APPROVED ? CommentStatus.APPROVED : CommentStatus.PENDING;
+    }
+
+    /** Counts one more reader's report; hides the comment once {@code threshold} readers have (0: never). */
+    boolean reported(int threshold) {
+        reportsOpen++;
+        if (threshold > 0 && reportsOpen >= threshold && !hiddenByReports) {
+            hiddenByReports = true;
+            return true;
+        }
+        return false;
+    }
+
+    void edit(String name, String website, String body) {
+        this.authorName = CommentText.singleLine(name);
+        this.authorWebsite = website == null || website.isBlank() ? null : website.strip();
+        this.body = CommentText.normalize(body);
     }
 
     void recordClient(String ipHash, String userAgent) {
@@ -160,6 +237,27 @@ public class Comment {
 
     public boolean isApproved() {
         return status == CommentStatus.APPROVED;
+    }
+
+    /** Shown to every reader: approved and not hidden by readers' reports. */
+    public boolean isPublic() {
+        return status == CommentStatus.APPROVED && !hiddenByReports;
+    }
+
+    public boolean isNotifyOnApproval() {
+        return notifyOnApproval;
+    }
+
+    public int getReportsOpen() {
+        return reportsOpen;
+    }
+
+    public boolean isHiddenByReports() {
+        return hiddenByReports;
+    }
+
+    public String getUserAgent() {
+        return userAgent;
     }
 
     public boolean isStaff() {

@@ -30,6 +30,9 @@ public class CommentDraft {
     @Size(max = MAX_BODY_LENGTH, message = "Please keep your comment under 10,000 characters.")
     private String body;
 
+    /** The author wants an email when a moderator approves the comment. */
+    private boolean notifyOnApproval;
+
     public CommentDraft() {
     }
 
@@ -70,5 +73,13 @@ public class CommentDraft {
 
     public void setBody(String body) {
         this.body = body;
+    }
+
+    public boolean isNotifyOnApproval() {
+        return notifyOnApproval;
+    }
+
+    public void setNotifyOnApproval(boolean notifyOnApproval) {
+        this.notifyOnApproval = notifyOnApproval;
     }
 }

@@ -20,7 +20,9 @@ import org.newsdesk.platform.SiteKey;
  * <pre>
  * String token = formToken.issue(postId, Instant.now());
  * CommentFormToken.Ticket ticket = formToken.check(token, postId, Instant.now()); // or CommentRefusedException
+ * String reportToken = formToken.issue(CommentFormToken.REPORT, postId, Instant.now());
  * </pre>
+ * A token names what it is for, so a report form's token cannot post a comment, nor the other way round.
  */
 @ApplicationScoped
 public class CommentFormToken {
@@ -36,15 +38,27 @@ public class CommentFormToken {
     public record Ticket(long postId, Instant shownAt, String nonce) {
     }
 
+    /** What a token is for: the comment form (the default) or the report form. */
+    public static final String COMMENT = "comment";
+    public static final String REPORT = "report";
+
     public String issue(long postId, Instant now) {
+        return issue(COMMENT, postId, now);
+    }
+
+    public Ticket check(String token, long postId, Instant now) {
+        return check(COMMENT, token, postId, now);
+    }
+
+    public String issue(String purpose, long postId, Instant now) {
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
-        String payload = postId + ":" + now.getEpochSecond() + ":" + HexFormat.of().formatHex(nonce);
+        String payload = prefix(purpose) + postId + ":" + now.getEpochSecond() + ":" + HexFormat.of().formatHex(nonce);
         String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.US_ASCII));
         return encoded + "." + siteKey.sign(payload);
     }
 
-    public Ticket check(String token, long postId, Instant now) {
+    public Ticket check(String purpose, String token, long postId, Instant now) {
         String expired = "This form has expired. Your comment is still here: please send it again.";
         String invalid = "This form could not be verified. Please reload the page and send your comment again.";
         if (token == null || token.length() > 200 || token.indexOf('.') < 0) {
@@ -60,8 +74,11 @@ public class CommentFormToken {
         if (!siteKey.verify(payload, token.substring(token.indexOf('.') + 1))) {
             throw new CommentRefusedException(null, invalid);
         }
-        String[] parts = payload.split(":");
-        if (parts.length != 3 || Long.parseLong(parts[0]) != postId) {
+        if (!payload.startsWith(prefix(purpose))) {
+            throw new CommentRefusedException(null, invalid);
+        }
+        String[] parts = payload.substring(prefix(purpose).length()).split(":");
+        if (parts.length != 3 || !parts[0].equals(String.valueOf(postId)) || !parts[1].matches("\\d{1,12}")) {
             throw new CommentRefusedException(null, invalid);
         }
         Instant shownAt = Instant.ofEpochSecond(Long.parseLong(parts[1]));
@@ -69,5 +86,10 @@ public class CommentFormToken {
             throw new CommentRefusedException(null, expired);
         }
         return new Ticket(postId, shownAt, parts[2]);
+    }
+
+    /** Comment tokens keep the original form (no prefix), so forms open when this was deployed stay good. */
+    private static String prefix(String purpose) {
+        return COMMENT.equals(purpose) ? "" : purpose + ":";
     }
 }

@@ -1,29 +1,45 @@
 package org.newsdesk.comment;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.newsdesk.account.Role;
 import org.newsdesk.audit.AuditLog;
+import org.newsdesk.comment.rules.ModerationRules;
+import org.newsdesk.comment.rules.ModerationSettings;
+import org.newsdesk.comment.rules.ReaderHistory;
+import org.newsdesk.comment.rules.Submission;
+import org.newsdesk.comment.rules.Verdict;
 import org.newsdesk.platform.Config;
-import org.newsdesk.platform.SiteKey;
 import org.newsdesk.post.Post;
+import org.newsdesk.site.SiteUrls;
 
-/** Takes readers' comments in, and answers what readers may see of a post's conversation. */
+/**
+ * Takes readers' comments and reports in, and answers what readers may see of a post's conversation.
+ * Every comment passes the {@link ModerationRules}: it is shown at once, held for a moderator, kept as
+ * spam, or refused with a message for the reader.
+ */
 @Stateless
 public class CommentService {
 
     /** How deep replies nest; a reply to a comment at the deepest level joins its parent's thread. */
     private static final int MAX_DEPTH = Config.integer("COMMENT_MAX_DEPTH", 3);
+    private static final int MAX_REPORT_DETAILS = 500;
+    private static final String ALREADY_SENT = "This comment has already been sent.";
+    private static final String REPORT_ALREADY_SENT = "This report has already been sent. Thank you.";
 
     public static int maxDepth() {
         return MAX_DEPTH;
@@ -36,55 +52,195 @@ public class CommentService {
     private CommentFormToken formToken;
 
     @Inject
-    private SiteKey siteKey;
+    private AuthorHashes hashes;
 
     @Inject
     private AuditLog audit;
 
+    @Inject
+    private CommentSettings settings;
+
+    @Inject
+    private CommentRefusals refusals;
+
+    @Inject
+    private Event<CommentChanged> changes;
+
+    @Inject
+    private Event<CommentNotice> notices;
+
     /**
-     * Stores a reader's comment, held for moderation. Refuses it, with a message for the reader, when
-     * the form token is not good, the post takes no comments, or the parent is not a visible comment
-     * of the same post.
+     * Stores a reader's comment as the moderation rules decide. Refuses it, with a message for the
+     * reader, when the form token is not good, the post takes no comments, the parent is not a visible
+     * comment of the same post, or a rule refuses it (too many too fast, already said).
+     *
+     * @param honeypot the hidden field readers never see (see {@link org.newsdesk.comment.rules.HoneypotRule})
      */
     public Comment submit(long postId, Long parentId, @NotNull @Valid CommentDraft draft, String token,
-                          String clientAddress, String userAgent) {
-        Instant now = Instant.now(Clock.systemUTC());
+                          String honeypot, String clientAddress, String userAgent) {
+        Instant now = now();
         CommentFormToken.Ticket ticket = formToken.check(token, postId, now);
+        refuseIfSpent(ticket, ALREADY_SENT);
         Post post = em.find(Post.class, postId);
         if (post == null || !post.isPublished()) {
             throw new CommentRefusedException(null, "This post is not published, so it cannot take comments.");
         }
-        if (!post.isCommentsOpen()) {
-            throw new CommentRefusedException(null, "Comments on this post are closed.");
+        ModerationSettings rules = settings.current();
+        CommentWindow window = window(post, rules, now);
+        if (!window.open()) {
+            throw new CommentRefusedException(null, window.closesAt() == null ? "Comments on this post are closed."
+                    : "Comments on this post closed " + window.closeAfterDays()
+                    + (window.closeAfterDays() == 1 ? " day" : " days") + " after it was published.");
+        }
+        String name = CommentText.singleLine(draft.getName());
+        String body = CommentText.normalize(draft.getBody());
+        if (name.isEmpty()) {
+            throw new CommentRefusedException("name", "Please give your name.");
+        }
+        if (body.isEmpty()) {
+            throw new CommentRefusedException("body", "Please write a comment.");
         }
         Comment parent = parentId == null ? null : replyTarget(post, parentId);
+        String email = draft.getEmail().strip();
+        String ipHash = clientAddress == null ? null : addressHash(clientAddress);
+        Submission submission = new Submission(name, email, draft.getWebsite(), body, honeypot, ticket.shownAt(), now,
+                new StoredHistory(post.getId(), email, ipHash, body));
+        Verdict verdict = ModerationRules.standard().evaluate(submission, rules);
+        if (verdict.is(Verdict.Outcome.REJECT)) {
+            refusals.record(postId, email, verdict);
+            throw new CommentRefusedException(verdict.field(), verdict.readerMessage());
+        }
+        spend(ticket, now, ALREADY_SENT);
+        Comment comment = new Comment(post, parent, draft, now);
+        comment.recordClient(ipHash, userAgent);
+        switch (verdict.outcome()) {
+            case APPROVE -> comment.heldBy(CommentStatus.APPROVED, null, null);
+            case SPAM -> comment.heldBy(CommentStatus.SPAM, verdict.rule(), verdict.reason());
+            default -> comment.heldBy(CommentStatus.PENDING, verdict.rule(), verdict.reason());
+        }
+        em.persist(comment);
+        audit.recordAs("reader", "comment.submitted", "comment", comment.getId(),
+                "on post " + postId + (parent == null ? "" : ", replying to comment " + parent.getId()) + ": "
+                        + comment.getStatus() + (verdict.rule() == null ? "" : " by rule " + verdict.rule() + " ("
+                        + verdict.reason() + ")"));
+        if (comment.isApproved()) {
+            changes.fire(new CommentChanged(postId, comment.getId(), comment.getStatus()));
+        } else if (comment.getStatus() == CommentStatus.PENDING && rules.notifyModerators()) {
+            notices.fire(new CommentNotice(moderatorEmails(),
+                    "[Newsdesk] Comment held (" + verdict.rule() + ") on \"" + post.getHeadline() + "\"",
+                    comment.getAuthorName() + " <" + comment.getAuthorEmail() + "> commented on \"" + post.getHeadline()
+                            + "\".\n\nHeld by rule " + verdict.rule() + ": " + verdict.reason() + "\n\n"
+                            + comment.getBody() + "\n\nModerate it: " + siteUrl() + "/admin/comments/?queue=pending\n"));
+        }
+        return comment;
+    }
+
+    /**
+     * A reader reports an approved comment. One report per comment from each address counts; once
+     * {@code comments.report_threshold} readers have reported it, the comment is hidden until a
+     * moderator decides. Reporting again from the same address changes nothing and is not an error.
+     */
+    public void report(long postId, long commentId, String reason, String details, String token, String clientAddress) {
+        Instant now = now();
+        CommentFormToken.Ticket ticket = formToken.check(CommentFormToken.REPORT, token, postId, now);
+        refuseIfSpent(ticket, REPORT_ALREADY_SENT);
+        CommentReport.Reason why;
+        try {
+            why = CommentReport.Reason.valueOf(reason == null ? "" : reason);
+        } catch (IllegalArgumentException e) {
+            throw new CommentRefusedException("reason", "Please choose what is wrong with this comment.");
+        }
+        String note = details == null ? null : CommentText.normalize(details);
+        if (note != null && note.length() > MAX_REPORT_DETAILS) {
+            throw new CommentRefusedException("details", "Please keep the details under 500 characters.");
+        }
+        Comment comment = em.find(Comment.class, commentId, LockModeType.PESSIMISTIC_WRITE);
+        if (comment == null || !comment.getPost().getId().equals(postId) || !comment.isApproved()) {
+            throw new CommentRefusedException(null, "This comment is no longer shown, so there is nothing to report.");
+        }
+        spend(ticket, now, REPORT_ALREADY_SENT);
+        String reporter = clientAddress == null ? "unknown" : addressHash(clientAddress);
+        int added = em.createNativeQuery("insert ignore into comment_report (comment_id, reporter_hash, reason, details,"
+                        + " created_at) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, commentId)
+                .setParameter(2, reporter)
+                .setParameter(3, why.name())
+                .setParameter(4, note == null || note.isEmpty() ? null : note)
+                .setParameter(5, now)
+                .executeUpdate();
+        if (added == 0) {
+            return;
+        }
+        ModerationSettings rules = settings.current();
+        boolean hidden = comment.reported(rules.reportThreshold());
+        audit.recordAs("reader", "comment.reported", "comment", commentId, why.name()
+                + (note == null || note.isEmpty() ? "" : ": " + note) + " (" + comment.getReportsOpen() + " open reports)");
+        if (hidden) {
+            audit.recordAs("system", "comment.hidden-by-reports", "comment", commentId,
+                    comment.getReportsOpen() + " readers reported it (threshold " + rules.reportThreshold() + ")");
+            changes.fire(new CommentChanged(postId, commentId, comment.getStatus()));
+            if (rules.notifyModerators()) {
+                notices.fire(new CommentNotice(moderatorEmails(),
+                        "[Newsdesk] Comment hidden after " + comment.getReportsOpen() + " reports",
+                        "Readers reported the comment by " + comment.getAuthorName() + " on \""
+                                + comment.getPost().getHeadline() + "\"; it is hidden until a moderator decides.\n\n"
+                                + comment.getBody() + "\n\nDecide: " + siteUrl() + "/admin/comments/?queue=reported\n"));
+            }
+        }
+    }
+
+    /** Whether a post takes comments now, and if not, since when. */
+    public CommentWindow commentWindow(Post post) {
+        return window(post, settings.current(), now());
+    }
+
+    private static CommentWindow window(Post post, ModerationSettings rules, Instant now) {
+        int days = post.getCommentsCloseAfterDays() != null ? post.getCommentsCloseAfterDays() : rules.closeAfterDays();
+        if (!post.isCommentsOpen()) {
+            return new CommentWindow(false, null, days);
+        }
+        if (days <= 0 || post.getPublishedAt() == null) {
+            return new CommentWindow(true, null, days);
+        }
+        Instant closesAt = post.getPublishedAt().plus(Duration.ofDays(days));
+        return new CommentWindow(now.isBefore(closesAt), closesAt, days);
+    }
+
+    /** A form sent twice is answered before any rule looks at it (a duplicate is not the reader's fault). */
+    private void refuseIfSpent(CommentFormToken.Ticket ticket, String message) {
+        if (!em.createNativeQuery("select nonce from spent_form_token where nonce = ?1")
+                .setParameter(1, ticket.nonce()).getResultList().isEmpty()) {
+            throw new CommentRefusedException(null, message);
+        }
+    }
+
+    /** Marks the form's token used; the unique nonce settles a race between two sends of one form. */
+    private void spend(CommentFormToken.Ticket ticket, Instant now, String message) {
         int spent = em.createNativeQuery("insert ignore into spent_form_token (nonce, spent_at) values (?1, ?2)")
                 .setParameter(1, ticket.nonce())
                 .setParameter(2, now)
                 .executeUpdate();
         if (spent == 0) {
-            throw new CommentRefusedException(null, "This comment has already been sent.");
+            throw new CommentRefusedException(null, message);
         }
-        Comment comment = new Comment(post, parent, draft, now);
-        comment.recordClient(clientAddress == null ? null : siteKey.sign("address:" + clientAddress), userAgent);
-        comment.hold("moderation-queue", "Every new comment waits for a moderator.");
-        em.persist(comment);
-        audit.recordAs("reader", "comment.submitted", "comment", comment.getId(),
-                "on post " + postId + (parent == null ? "" : ", replying to comment " + parent.getId()));
-        return comment;
     }
 
     /** The comment a reply attaches to: the parent itself, or its nearest ancestor that leaves room to nest. */
     private Comment replyTarget(Post post, long parentId) {
         Comment parent = em.find(Comment.class, parentId);
-        if (parent == null || !parent.getPost().getId().equals(post.getId()) || !parent.isApproved()) {
+        if (parent == null || !parent.getPost().getId().equals(post.getId()) || !parent.isPublic()) {
             throw new CommentRefusedException("parent",
                     "The comment you are replying to is no longer available. You can post yours as a new comment.");
         }
-        while (parent.getDepth() >= MAX_DEPTH - 1 && parent.getParent() != null) {
-            parent = parent.getParent();
+        return nestable(parent);
+    }
+
+    static Comment nestable(Comment parent) {
+        Comment target = parent;
+        while (target.getDepth() >= MAX_DEPTH - 1 && target.getParent() != null) {
+            target = target.getParent();
         }
-        return parent;
+        return target;
     }
 
     /**
@@ -110,5 +266,92 @@ public class CommentService {
             }
         }
         return counts;
+    }
+
+    List<String> moderatorEmails() {
+        return em.createQuery("select distinct u.email from User u join u.roles r where r = :role and u.enabled = true"
+                        + " order by u.email", String.class)
+                .setParameter("role", Role.MODERATOR)
+                .getResultList();
+    }
+
+    private String addressHash(String clientAddress) {
+        return hashes.address(clientAddress);
+    }
+
+    private String emailHash(String email) {
+        return hashes.email(email);
+    }
+
+    static String siteUrl() {
+        return Config.string("SITE_URL", "http://localhost:8080").replaceAll("/+$", "");
+    }
+
+    static String postUrl(Post post) {
+        return siteUrl() + SiteUrls.post(post.getSlug());
+    }
+
+    private static Instant now() {
+        return Instant.now(Clock.systemUTC());
+    }
+
+    /** The author's record, asked of the database only when a rule wants it. */
+    private final class StoredHistory implements ReaderHistory {
+
+        private final long postId;
+        private final String email;
+        private final String ipHash;
+        private final String body;
+
+        StoredHistory(long postId, String email, String ipHash, String body) {
+            this.postId = postId;
+            this.email = email;
+            this.ipHash = ipHash;
+            this.body = body;
+        }
+
+        @Override
+        public long approvedBefore() {
+            return em.createNamedQuery("Comment.countApprovedByEmail", Long.class)
+                    .setParameter("email", email).getSingleResult();
+        }
+
+        @Override
+        public List<Instant> commentsFromAddressSince(Instant since) {
+            if (ipHash == null) {
+                return List.of();
+            }
+            return em.createNamedQuery("Comment.findTimesFromAddress", Instant.class)
+                    .setParameter("ipHash", ipHash)
+                    .setParameter("since", since)
+                    .getResultList();
+        }
+
+        @Override
+        public boolean alreadySaid() {
+            return em.createNamedQuery("Comment.countSameText", Long.class)
+                    .setParameter("postId", postId)
+                    .setParameter("body", body)
+                    .setParameter("email", email)
+                    .setParameter("ipHash", ipHash == null ? "-" : ipHash)
+                    .getSingleResult() > 0;
+        }
+
+        @Override
+        public boolean emailBanned() {
+            return banned(CommentBan.Kind.EMAIL, emailHash(email));
+        }
+
+        @Override
+        public boolean addressBanned() {
+            return ipHash != null && banned(CommentBan.Kind.ADDRESS, ipHash);
+        }
+
+        private boolean banned(CommentBan.Kind kind, String hash) {
+            return em.createNamedQuery("CommentBan.count", Long.class)
+                    .setParameter("kind", kind)
+                    .setParameter("hash", hash)
+                    .getSingleResult() > 0;
+        }
     }
 }

@@ -28,6 +28,11 @@ public final class CommentText {
         return CONTROL.matcher(unified).replaceAll("").strip();
     }
 
+    /** A one-line value such as a name: every control character (line breaks too) removed, trimmed. */
+    public static String singleLine(String text) {
+        return text == null ? null : text.replaceAll("[\\p{Cc}\\x{FFFE}\\x{FFFF}\\x{2028}\\x{2029}]", " ").strip();
+    }
+
     public static String toHtml(String text) {
         StringBuilder html = new StringBuilder();
         for (String paragraph : PARAGRAPH_BREAK.split(text)) {

@@ -9,16 +9,35 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.NoResultException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.newsdesk.account.Role;
 import org.newsdesk.account.User;
 import org.newsdesk.audit.AuditLog;
+import org.newsdesk.comment.rules.ModerationSettings;
+import org.newsdesk.post.Post;
+import org.newsdesk.site.SiteUrls;
 
-/** What moderators do to comments. Every change is audited and announced to the caches. */
+/**
+ * What moderators do to comments: the queues, approve, spam, trash and restore (one or many), edit,
+ * reply as staff, ban an author, and the moderation settings. Every change is audited; changes readers
+ * would see are announced with {@link CommentChanged}.
+ */
 @Stateless
 @RolesAllowed({Role.MODERATOR_NAME, Role.ADMIN_NAME})
 public class ModerationService {
+
+    /** Comments per page of a queue. */
+    public static final int PAGE_SIZE = 50;
 
     @PersistenceContext
     private EntityManager em;
@@ -32,6 +51,18 @@ public class ModerationService {
     @Inject
     private Event<CommentChanged> changes;
 
+    @Inject
+    private Event<CommentNotice> notices;
+
+    @Inject
+    private CommentSettings settings;
+
+    @Inject
+    private AuthorHashes hashes;
+
+    @Inject
+    private Validator validator;
+
     public Comment approve(long commentId) {
         return moderate(commentId, CommentStatus.APPROVED);
     }
@@ -44,25 +75,272 @@ public class ModerationService {
         return moderate(commentId, CommentStatus.TRASH);
     }
 
+    /** Takes a comment out of spam or trash, back to where it was (approved), or to the pending queue. */
+    public Comment restore(long commentId) {
+        Comment comment = find(commentId);
+        if (comment.getStatus() != CommentStatus.SPAM && comment.getStatus() != CommentStatus.TRASH) {
+            throw new ModerationException("Only a comment in spam or the trash can be restored.");
+        }
+        return moderate(commentId, comment.restoredStatus());
+    }
+
+    /** Does the same to many comments; returns how many it changed. */
+    public int apply(ModerationAction action, Collection<Long> commentIds) {
+        int done = 0;
+        for (Long id : commentIds) {
+            Comment comment = em.find(Comment.class, id);
+            if (comment == null) {
+                continue;
+            }
+            switch (action) {
+                case APPROVE -> approve(id);
+                case SPAM -> markSpam(id);
+                case TRASH -> trash(id);
+                case RESTORE -> {
+                    if (comment.getStatus() != CommentStatus.SPAM && comment.getStatus() != CommentStatus.TRASH) {
+                        continue;
+                    }
+                    restore(id);
+                }
+            }
+            done++;
+        }
+        return done;
+    }
+
     private Comment moderate(long commentId, CommentStatus status) {
+        Comment comment = find(commentId);
+        CommentStatus before = comment.getStatus();
+        boolean hadReports = comment.getReportsOpen() > 0;
+        Instant now = now();
+        comment.moderate(status, moderator(), now);
+        if (hadReports) {
+            em.createNamedQuery("CommentReport.resolveForComment").setParameter("at", now)
+                    .setParameter("id", commentId).executeUpdate();
+        }
+        audit.record("comment." + status.name().toLowerCase(Locale.ROOT), "comment", commentId,
+                before + " -> " + status + (hadReports ? ", reports resolved" : ""));
+        changes.fire(new CommentChanged(comment.getPost().getId(), commentId, status));
+        if (status == CommentStatus.APPROVED && before == CommentStatus.PENDING && comment.isNotifyOnApproval()) {
+            Post post = comment.getPost();
+            notices.fire(new CommentNotice(List.of(comment.getAuthorEmail()),
+                    "Your comment on \"" + post.getHeadline() + "\" is published",
+                    "Hello " + comment.getAuthorName() + ",\n\nA moderator approved your comment on \"" + post.getHeadline()
+                            + "\". It is now shown to everyone:\n\n" + CommentService.postUrl(post) + "#comment-"
+                            + commentId + "\n\nYou asked to be told; we will not write again about this comment.\n"));
+        }
+        return comment;
+    }
+
+    /** One page of a queue, newest first. */
+    public List<QueueItem> queue(CommentQueue queue, int page) {
+        String where = switch (queue) {
+            case REPORTED -> "c.status = org.newsdesk.comment.CommentStatus.APPROVED and c.reportsOpen > 0";
+            default -> "c.status = org.newsdesk.comment.CommentStatus." + queue.name();
+        };
+        List<Comment> found = em.createQuery("select c from Comment c join fetch c.post left join fetch c.parent"
+                        + " where " + where + " order by c.id desc", Comment.class)
+                .setFirstResult(Math.max(0, page - 1) * PAGE_SIZE)
+                .setMaxResults(PAGE_SIZE)
+                .getResultList();
+        return items(found);
+    }
+
+    public QueueItem item(long commentId) {
+        return items(List.of(find(commentId))).get(0);
+    }
+
+    private List<QueueItem> items(List<Comment> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> approved = new HashMap<>();
+        List<String> emails = found.stream().map(c -> c.getAuthorEmail().toLowerCase(Locale.ROOT)).distinct().toList();
+        for (Object[] row : em.createQuery("select lower(c.authorEmail), count(c) from Comment c where"
+                        + " lower(c.authorEmail) in :emails and c.status = org.newsdesk.comment.CommentStatus.APPROVED"
+                        + " group by lower(c.authorEmail)", Object[].class)
+                .setParameter("emails", emails).getResultList()) {
+            approved.put((String) row[0], (Long) row[1]);
+        }
+        Map<Long, List<CommentReport>> reports = new HashMap<>();
+        for (CommentReport report : em.createNamedQuery("CommentReport.findOpenForComments", CommentReport.class)
+                .setParameter("ids", found.stream().map(Comment::getId).toList()).getResultList()) {
+            reports.computeIfAbsent(report.getCommentId(), k -> new ArrayList<>()).add(report);
+        }
+        return found.stream().map(c -> new QueueItem(c, SiteUrls.post(c.getPost().getSlug()),
+                approved.getOrDefault(c.getAuthorEmail().toLowerCase(Locale.ROOT), 0L),
+                reports.getOrDefault(c.getId(), List.of()))).toList();
+    }
+
+    /** How many comments wait in each queue. */
+    public Map<CommentQueue, Long> queueCounts() {
+        Map<CommentQueue, Long> counts = new EnumMap<>(CommentQueue.class);
+        for (CommentQueue queue : CommentQueue.values()) {
+            counts.put(queue, 0L);
+        }
+        for (Object[] row : em.createNamedQuery("Comment.countByStatus", Object[].class).getResultList()) {
+            counts.put(CommentQueue.valueOf(((CommentStatus) row[0]).name()), (Long) row[1]);
+        }
+        counts.put(CommentQueue.REPORTED, em.createNamedQuery("Comment.countReported", Long.class).getSingleResult());
+        return counts;
+    }
+
+    /**
+     * Corrects a comment. The comment keeps its place and status; what it said before is kept in the
+     * audit log, word for word.
+     */
+    public Comment edit(long commentId, String name, String website, String body) {
+        Comment comment = find(commentId);
+        CommentDraft edited = new CommentDraft(name, comment.getAuthorEmail(), website, body);
+        for (ConstraintViolation<CommentDraft> violation : validator.validate(edited)) {
+            throw new CommentRefusedException(violation.getPropertyPath().toString(), violation.getMessage());
+        }
+        if (CommentText.normalize(body).isEmpty()) {
+            throw new CommentRefusedException("body", "Please write a comment.");
+        }
+        String before = "name: " + comment.getAuthorName() + "\nwebsite: "
+                + (comment.getAuthorWebsite() == null ? "" : comment.getAuthorWebsite()) + "\nbody:\n" + comment.getBody();
+        comment.edit(name, website, body);
+        audit.record("comment.edited", "comment", commentId, "Before the edit:\n" + before);
+        changes.fire(new CommentChanged(comment.getPost().getId(), commentId, comment.getStatus()));
+        return comment;
+    }
+
+    /**
+     * A moderator's reply, shown at once and marked Staff. Replying to a held comment approves it, as
+     * a moderator would not answer something they keep from readers.
+     */
+    public Comment replyAsStaff(long parentId, String body) {
+        Comment parent = find(parentId);
+        if (body == null || CommentText.normalize(body).isEmpty()) {
+            throw new CommentRefusedException("reply", "Please write your reply.");
+        }
+        if (body.length() > CommentDraft.MAX_BODY_LENGTH) {
+            throw new CommentRefusedException("reply", "Please keep your reply under 10,000 characters.");
+        }
+        if (parent.getStatus() == CommentStatus.PENDING) {
+            approve(parentId);
+        } else if (!parent.isApproved()) {
+            throw new CommentRefusedException("reply", "Restore this comment before replying to it.");
+        }
+        User author = moderator();
+        String name = author == null ? callerName() : author.getDisplayName();
+        String email = author == null ? callerName() + "@staff.invalid" : author.getEmail();
+        Comment reply = Comment.byStaff(parent.getPost(), CommentService.nestable(parent), author, name, email, body, now());
+        em.persist(reply);
+        audit.record("comment.staff-reply", "comment", reply.getId(), "in reply to comment " + parentId);
+        changes.fire(new CommentChanged(reply.getPost().getId(), reply.getId(), reply.getStatus()));
+        return reply;
+    }
+
+    /**
+     * Bans a comment's author by email address and by network address (as keyed hashes). Their later
+     * comments go to spam; this one stays where it is, for the moderator to decide.
+     */
+    public void banAuthor(long commentId, String note) {
+        Comment comment = find(commentId);
+        String by = callerName();
+        Instant now = now();
+        int added = ban(CommentBan.Kind.EMAIL, hashes.email(comment.getAuthorEmail()), note, commentId, by, now);
+        if (comment.getIpHash() != null) {
+            added += ban(CommentBan.Kind.ADDRESS, comment.getIpHash(), note, commentId, by, now);
+        }
+        audit.record("comment.author-banned", "comment", commentId, "email " + comment.getAuthorEmail()
+                + (comment.getIpHash() == null ? "" : " and its network address") + " (" + added + " new bans)"
+                + (note == null || note.isBlank() ? "" : ": " + note));
+    }
+
+    private int ban(CommentBan.Kind kind, String hash, String note, long commentId, String by, Instant now) {
+        return em.createNativeQuery("insert ignore into comment_ban (kind, value_hash, note, comment_id, created_by,"
+                        + " created_at) values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, kind.name())
+                .setParameter(2, hash)
+                .setParameter(3, note == null || note.isBlank() ? null : note.strip())
+                .setParameter(4, commentId)
+                .setParameter(5, by)
+                .setParameter(6, now)
+                .executeUpdate();
+    }
+
+    public List<CommentBan> bans() {
+        return em.createNamedQuery("CommentBan.findAll", CommentBan.class).setMaxResults(200).getResultList();
+    }
+
+    public void liftBan(long banId) {
+        CommentBan ban = em.find(CommentBan.class, banId);
+        if (ban != null) {
+            em.remove(ban);
+            audit.record("comment.ban-lifted", "comment_ban", banId, ban.getKind() + " ban from comment " + ban.getCommentId());
+        }
+    }
+
+    public ModerationSettings settings() {
+        return settings.current();
+    }
+
+    public ModerationSettings defaultSettings() {
+        return settings.defaults();
+    }
+
+    public void saveSettings(ModerationSettings changed) {
+        for (List<String> words : List.of(changed.disallowedWords(), changed.suspectWords())) {
+            if (String.join("\n", words).length() > ModerationSettings.MAX_WORD_LIST_LENGTH) {
+                throw new ModerationException("A word list can hold up to "
+                        + ModerationSettings.MAX_WORD_LIST_LENGTH + " characters.");
+            }
+        }
+        Map<String, String> before = settings.current().asStored();
+        StringBuilder diff = new StringBuilder();
+        changed.asStored().forEach((name, value) -> {
+            if (!value.equals(before.get(name))) {
+                diff.append(name).append(": ").append(before.get(name)).append(" -> ").append(value).append('\n');
+            }
+        });
+        settings.save(changed);
+        audit.record("comment.settings-changed", "setting", null, diff.length() == 0 ? "no change" : diff.toString());
+    }
+
+    /**
+     * Opens or closes a post's comments, and sets after how many days they close on their own (null:
+     * the site setting; 0: never).
+     */
+    public void setCommentWindow(long postId, boolean open, Integer closeAfterDays) {
+        Post post = em.find(Post.class, postId);
+        if (post == null) {
+            throw new ModerationException("There is no such post.");
+        }
+        if (closeAfterDays != null && closeAfterDays < 0) {
+            throw new ModerationException("Days before comments close cannot be negative.");
+        }
+        String before = post.isCommentsOpen() + "/" + post.getCommentsCloseAfterDays();
+        post.setCommentsOpen(open);
+        post.setCommentsCloseAfterDays(closeAfterDays);
+        audit.record("post.comment-window", "post", postId, before + " -> " + open + "/" + closeAfterDays);
+    }
+
+    private Comment find(long commentId) {
         Comment comment = em.find(Comment.class, commentId);
         if (comment == null) {
-            throw new IllegalArgumentException("No comment " + commentId);
+            throw new ModerationException("There is no comment " + commentId + ".");
         }
-        CommentStatus before = comment.getStatus();
-        comment.moderate(status, moderator(), Instant.now(Clock.systemUTC()));
-        audit.record("comment." + status.name().toLowerCase(), "comment", commentId, before + " -> " + status);
-        changes.fire(new CommentChanged(comment.getPost().getId(), commentId, status));
         return comment;
     }
 
     private User moderator() {
         try {
             return em.createNamedQuery("User.findByUsername", User.class)
-                    .setParameter("username", context.getCallerPrincipal().getName())
+                    .setParameter("username", callerName())
                     .getSingleResult();
         } catch (NoResultException e) {
             return null;
         }
+    }
+
+    private String callerName() {
+        return context.getCallerPrincipal().getName();
+    }
+
+    private static Instant now() {
+        return Instant.now(Clock.systemUTC());
     }
 }

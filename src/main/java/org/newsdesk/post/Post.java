@@ -93,6 +93,10 @@ public class Post {
     @Column(name = "comments_open")
     private boolean commentsOpen = true;
 
+    /** Days after publication that comments close; null follows the site setting, 0 never closes. */
+    @Column(name = "comments_close_after_days")
+    private Integer commentsCloseAfterDays;
+
     @Column(name = "review_note")
     private String reviewNote;
 
@@ -302,6 +306,14 @@ public class Post {
 
     public void setCommentsOpen(boolean commentsOpen) {
         this.commentsOpen = commentsOpen;
+    }
+
+    public Integer getCommentsCloseAfterDays() {
+        return commentsCloseAfterDays;
+    }
+
+    public void setCommentsCloseAfterDays(Integer commentsCloseAfterDays) {
+        this.commentsCloseAfterDays = commentsCloseAfterDays;
     }
 
     public String getReviewNote() {

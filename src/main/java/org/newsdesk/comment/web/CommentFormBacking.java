@@ -1,5 +1,6 @@
 package org.newsdesk.comment.web;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -18,6 +19,8 @@ import org.newsdesk.comment.CommentDraft;
 import org.newsdesk.comment.CommentFormToken;
 import org.newsdesk.comment.CommentRefusedException;
 import org.newsdesk.comment.CommentService;
+import org.newsdesk.comment.CommentWindow;
+import org.newsdesk.comment.rules.HoneypotRule;
 import org.newsdesk.post.Post;
 import org.newsdesk.site.web.PostPageBacking;
 import org.omnifaces.cdi.Param;
@@ -25,14 +28,17 @@ import org.omnifaces.util.Faces;
 
 /**
  * The "Leave a Reply" form under a post. Post/Redirect/Get: a comment taken is followed by a redirect
- * back to the post, where the held-comments cookie shows it awaiting moderation; a comment refused is
- * shown again with what the reader typed and a message at the field.
+ * back to the post, where it is shown, or (held) the held-comments cookie shows it awaiting moderation;
+ * a comment refused is shown again with what the reader typed and a message at the field. Cookies are
+ * only ever set in answer to a POST, so the page itself stays cookie-free and cacheable.
  */
 @Named("commentForm")
 @RequestScoped
 public class CommentFormBacking {
 
     static final String FORM_ID = "comment-form";
+    private static final String NO_SUCH_PARENT =
+            "The comment you are replying to is no longer available. You can post yours as a new comment.";
 
     @Inject
     private CommentService comments;
@@ -53,21 +59,63 @@ public class CommentFormBacking {
     @Param(name = "replyto")
     private String replyTo;
 
-    private final CommentDraft draft = new CommentDraft();
-    private Long parentId;
-    private String token;
+    @Inject
+    private RememberedReader rememberedReader;
 
-    /** The reply target: the comment the reader chose to reply to (from {@code ?replyto=}), if any. */
-    public Long getParentId() {
-        if (parentId == null && replyTo != null && replyTo.matches("\\d{1,18}")
-                && !FacesContext.getCurrentInstance().isPostback()) {
-            parentId = Long.valueOf(replyTo);
+    private final CommentDraft draft = new CommentDraft();
+    private String parent;
+    private String token;
+    private boolean remember;
+    private CommentWindow window;
+
+    /** A returning reader who asked to be remembered finds the form filled in (on a page view only). */
+    @PostConstruct
+    void fillInRememberedReader() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (faces != null && !faces.isPostback()) {
+            rememberedReader.details().ifPresent(details -> {
+                draft.setName(details.getName());
+                draft.setEmail(details.getEmail());
+                draft.setWebsite(details.getWebsite());
+                remember = true;
+            });
         }
-        return parentId;
     }
 
-    public void setParentId(Long parentId) {
-        this.parentId = parentId;
+    /** Whether the post takes comments now, and if not, since when (for the notice under the thread). */
+    public CommentWindow getWindow() {
+        if (window == null) {
+            Post post = postPage.getPost();
+            window = post == null ? new CommentWindow(false, null, 0) : comments.commentWindow(post);
+        }
+        return window;
+    }
+
+    public boolean isOpen() {
+        return getWindow().isOpen();
+    }
+
+    /**
+     * The reply target as the form carries it: from {@code ?replyto=} on a page view, from the hidden
+     * field on a post. Kept as text so a forged value reaches the service's message at the field instead
+     * of a Faces conversion error (which on this stateless view would drop what the reader typed).
+     */
+    public String getParent() {
+        if (parent == null && replyTo != null && replyTo.matches("\\d{1,18}")
+                && !FacesContext.getCurrentInstance().isPostback()) {
+            parent = replyTo;
+        }
+        return parent;
+    }
+
+    public void setParent(String parent) {
+        this.parent = parent;
+    }
+
+    /** The reply target's id, if the form names one that could be a comment. */
+    public Long getParentId() {
+        String value = getParent();
+        return value != null && value.matches("\\d{1,18}") ? Long.valueOf(value) : null;
     }
 
     /** A fresh signed token for each rendering of the form. */
@@ -94,9 +142,19 @@ public class CommentFormBacking {
             return;
         }
         try {
-            Comment comment = comments.submit(post.getId(), parentId, draft, Faces.getRequestParameter("token"),
-                    request.getRemoteAddr(), request.getHeader("User-Agent"));
-            heldComments.remember(comment.getId());
+            if (parent != null && !parent.isBlank() && getParentId() == null) {
+                throw new CommentRefusedException("parent", NO_SUCH_PARENT);
+            }
+            Comment comment = comments.submit(post.getId(), getParentId(), draft, Faces.getRequestParameter("token"),
+                    Faces.getRequestParameter(HoneypotRule.FIELD), request.getRemoteAddr(), request.getHeader("User-Agent"));
+            if (!comment.isApproved()) {
+                heldComments.remember(comment.getId());
+            }
+            if (remember) {
+                rememberedReader.remember(draft, Faces.getResponse());
+            } else {
+                rememberedReader.forget(Faces.getResponse());
+            }
             FacesContext.getCurrentInstance().getExternalContext().redirect(request.getContextPath() + postPage.getUrl() + "?comment=" + comment.getId()
                     + "#comment-" + comment.getId());
         } catch (CommentRefusedException e) {
@@ -104,7 +162,7 @@ public class CommentFormBacking {
             FacesContext.getCurrentInstance().addMessage(clientId,
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             if ("parent".equals(e.field())) {
-                parentId = null;
+                parent = null;
             }
         } catch (EJBException e) {
             ConstraintViolationException invalid = constraintViolation(e);
@@ -133,5 +191,17 @@ public class CommentFormBacking {
 
     public CommentDraft getDraft() {
         return draft;
+    }
+
+    public String getHoneypotField() {
+        return HoneypotRule.FIELD;
+    }
+
+    public boolean isRemember() {
+        return remember;
+    }
+
+    public void setRemember(boolean remember) {
+        this.remember = remember;
     }
 }

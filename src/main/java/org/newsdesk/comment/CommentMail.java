@@ -1,0 +1,92 @@
+package org.newsdesk.comment;
+
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Date;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.newsdesk.platform.Config;
+
+/**
+ * Sends {@link CommentNotice}s through the SMTP server in the configuration ({@code NEWSDESK_SMTP_HOST},
+ * {@code _PORT}, {@code _USER}, {@code _PASSWORD}, {@code _FROM}). Without a host nothing is sent and
+ * the notice is logged. Sending happens after the transaction commits and off the request thread, so a
+ * slow or broken mail server neither delays nor loses a comment; a failure is logged.
+ */
+@Stateless
+public class CommentMail {
+
+    private static final Logger LOG = Logger.getLogger(CommentMail.class.getName());
+
+    @Inject
+    private CommentMail self;
+
+    /** Hands the notice to {@link #send} once the transaction that fired it has committed. */
+    public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentNotice notice) {
+        self.send(notice);
+    }
+
+    @Asynchronous
+    public void send(CommentNotice notice) {
+        if (notice.to().isEmpty()) {
+            return;
+        }
+        Optional<String> host = Config.value("SMTP_HOST");
+        if (host.isEmpty()) {
+            LOG.info(() -> "No SMTP host configured (NEWSDESK_SMTP_HOST); not sending \"" + notice.subject()
+                    + "\" to " + notice.to().size() + " recipient(s).");
+            return;
+        }
+        try {
+            Transport.send(message(host.get(), notice));
+            LOG.fine(() -> "Sent \"" + notice.subject() + "\" to " + notice.to());
+        } catch (MessagingException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not send \"" + notice.subject() + "\" to " + notice.to()
+                    + " through " + host.get() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static MimeMessage message(String host, CommentNotice notice) throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", host);
+        properties.put("mail.smtp.port", String.valueOf(Config.integer("SMTP_PORT", 25)));
+        properties.put("mail.smtp.connectiontimeout", "10000");
+        properties.put("mail.smtp.timeout", "10000");
+        properties.put("mail.smtp.writetimeout", "10000");
+        Optional<String> user = Config.value("SMTP_USER");
+        Authenticator authenticator = null;
+        if (user.isPresent()) {
+            properties.put("mail.smtp.auth", "true");
+            properties.put("mail.smtp.starttls.enable", "true");
+            String password = Config.string("SMTP_PASSWORD", "");
+            authenticator = new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(user.get(), password);
+                }
+            };
+        }
+        MimeMessage message = new MimeMessage(Session.getInstance(properties, authenticator));
+        message.setFrom(new InternetAddress(Config.string("SMTP_FROM", "newsdesk@localhost")));
+        for (String to : notice.to()) {
+            message.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        }
+        message.setSubject(notice.subject(), "UTF-8");
+        message.setText(notice.text(), "UTF-8");
+        message.setSentDate(new Date());
+        return message;
+    }
+}

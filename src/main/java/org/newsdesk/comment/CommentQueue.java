@@ -1,0 +1,37 @@
+package org.newsdesk.comment;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The moderation desk's queues. "Reported" holds approved comments readers reported, hidden or not. */
+public enum CommentQueue {
+    PENDING("Pending"),
+    REPORTED("Reported"),
+    APPROVED("Approved"),
+    SPAM("Spam"),
+    TRASH("Trash");
+
+    private final String label;
+
+    CommentQueue(String label) {
+        this.label = label;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    /** The name in the desk's URLs: {@code ?queue=pending}. */
+    public String getSlug() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<CommentQueue> fromSlug(String slug) {
+        for (CommentQueue queue : values()) {
+            if (queue.getSlug().equals(slug)) {
+                return Optional.of(queue);
+            }
+        }
+        return Optional.empty();
+    }
+}

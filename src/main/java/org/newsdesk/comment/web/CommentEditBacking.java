@@ -1,0 +1,161 @@
+package org.newsdesk.comment.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import org.newsdesk.audit.AuditEvent;
+import org.newsdesk.audit.AuditLog;
+import org.newsdesk.comment.CommentRefusedException;
+import org.newsdesk.comment.ModerationException;
+import org.newsdesk.comment.ModerationService;
+import org.newsdesk.comment.QueueItem;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/**
+ * Serves {@code admin/comments/edit.xhtml}: one comment in full, to correct it (the original stays in
+ * the audit log, shown below), answer it as staff, or ban its author.
+ */
+@Named("commentEdit")
+@ViewScoped
+public class CommentEditBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private transient ModerationService moderation;
+
+    @Inject
+    private transient AuditLog audit;
+
+    @Inject
+    @Param(name = "id")
+    private String idParameter;
+
+    private long id;
+    // Entities are not kept in a replicated session: after a fail-over the page reads them again.
+    private transient QueueItem item;
+    private transient List<AuditEvent> history;
+    private String name;
+    private String website;
+    private String body;
+    private String reply;
+    private String banNote;
+
+    public void onload() throws IOException {
+        if (id != 0) {
+            return;
+        }
+        if (idParameter == null || !idParameter.matches("\\d{1,18}")) {
+            Faces.responseSendError(404, "No such comment");
+            return;
+        }
+        try {
+            item = moderation.item(Long.parseLong(idParameter));
+        } catch (ModerationException e) {
+            Faces.responseSendError(404, "No such comment");
+            return;
+        }
+        id = item.getId();
+        name = getItem().getAuthorName();
+        website = item.getAuthorWebsite();
+        body = item.getBody();
+    }
+
+    public void save() throws IOException {
+        try {
+            moderation.edit(id, name, website, body);
+            Messages.addFlashGlobalInfo("Saved the comment by {0}. What it said before is in its history.", name);
+            backToItem();
+        } catch (CommentRefusedException e) {
+            fieldError("edit", e);
+        }
+    }
+
+    public void replyAsStaff() throws IOException {
+        try {
+            moderation.replyAsStaff(id, reply);
+            Messages.addFlashGlobalInfo("Your reply to {0} is published, marked Staff.", getItem().getAuthorName());
+            backToItem();
+        } catch (CommentRefusedException e) {
+            fieldError("reply-form", e);
+        }
+    }
+
+    public void ban() throws IOException {
+        moderation.banAuthor(id, banNote);
+        Messages.addFlashGlobalInfo("Banned {0}: their next comments go to spam.", getItem().getAuthorEmail());
+        backToItem();
+    }
+
+    private void fieldError(String form, CommentRefusedException e) {
+        FacesContext.getCurrentInstance().addMessage(e.field() == null ? null : form + ":" + e.field(),
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+    }
+
+    private void backToItem() throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.redirect(external.getRequestContextPath() + "/admin/comments/edit?id=" + id);
+    }
+
+    public QueueItem getItem() {
+        if (item == null && id != 0) {
+            item = moderation.item(id);
+        }
+        return item;
+    }
+
+    public List<AuditEvent> getHistory() {
+        if (history == null && id != 0) {
+            history = audit.forObject("comment", id);
+        }
+        return history;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getWebsite() {
+        return website;
+    }
+
+    public void setWebsite(String website) {
+        this.website = website;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+    }
+
+    public String getReply() {
+        return reply;
+    }
+
+    public void setReply(String reply) {
+        this.reply = reply;
+    }
+
+    public String getBanNote() {
+        return banNote;
+    }
+
+    public void setBanNote(String banNote) {
+        this.banNote = banNote;
+    }
+}

@@ -1,0 +1,121 @@
+package org.newsdesk.comment.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import org.newsdesk.comment.Comment;
+import org.newsdesk.comment.CommentFormToken;
+import org.newsdesk.comment.CommentRefusedException;
+import org.newsdesk.comment.CommentReport;
+import org.newsdesk.comment.CommentService;
+import org.newsdesk.post.Post;
+import org.newsdesk.site.web.PostPageBacking;
+import org.omnifaces.util.Faces;
+
+/**
+ * The "Report this comment" form on the post page, shown under the comment a reader chose
+ * ({@code ?report=ID}). Like the comment form it carries a signed single-use token instead of a session,
+ * and answers with a redirect back to the comment ({@code ?reported=ID}) where the reader is thanked.
+ */
+@Named("reportForm")
+@RequestScoped
+public class ReportFormBacking {
+
+    @Inject
+    private CommentService comments;
+
+    @Inject
+    private CommentFormToken formToken;
+
+    @Inject
+    private PostPageBacking postPage;
+
+    @Inject
+    private HttpServletRequest request;
+
+    private Comment target;
+    private boolean targetLoaded;
+    private String token;
+    private String reason;
+    private String details;
+    private String error;
+    private String errorField;
+
+    /** The comment being reported: from {@code ?report=} on a page view, from the form on a post. */
+    public Comment getTarget() {
+        if (!targetLoaded) {
+            targetLoaded = true;
+            String id = FacesContext.getCurrentInstance().isPostback()
+                    ? Faces.getRequestParameter("reported-comment") : Faces.getRequestParameter("report");
+            if (id != null && id.matches("\\d{1,18}")) {
+                long commentId = Long.parseLong(id);
+                target = postPage.getComments().stream()
+                        .filter(c -> c.getId() == commentId && c.isPublic()).findFirst().orElse(null);
+            }
+        }
+        return target;
+    }
+
+    /** The start of the reported comment, so the reader sees which one they are reporting. */
+    public String getTargetExcerpt() {
+        String body = getTarget() == null ? "" : getTarget().getBody();
+        return body.length() <= 200 ? body : body.substring(0, 200) + "…";
+    }
+
+    /** The comment a reader just reported, to thank them beside it. */
+    public Long getThanked() {
+        String id = Faces.getRequestParameter("reported");
+        return id != null && id.matches("\\d{1,18}") ? Long.valueOf(id) : null;
+    }
+
+    public String getToken() {
+        if (token == null) {
+            Post post = postPage.getPost();
+            token = post == null ? "" : formToken.issue(CommentFormToken.REPORT, post.getId(), Instant.now(Clock.systemUTC()));
+        }
+        return token;
+    }
+
+    public CommentReport.Reason[] getReasons() {
+        return CommentReport.Reason.values();
+    }
+
+    public void submit() throws IOException {
+        Post post = postPage.getPost();
+        reason = Faces.getRequestParameter("reason");
+        details = Faces.getRequestParameter("details");
+        String id = Faces.getRequestParameter("reported-comment");
+        if (post == null || id == null || !id.matches("\\d{1,18}")) {
+            Faces.responseSendError(404, "No such comment");
+            return;
+        }
+        try {
+            comments.report(post.getId(), Long.parseLong(id), reason, details, Faces.getRequestParameter("report-token"),
+                    request.getRemoteAddr());
+            FacesContext.getCurrentInstance().getExternalContext().redirect(request.getContextPath() + postPage.getUrl()
+                    + "?reported=" + id + "#comment-" + id);
+        } catch (CommentRefusedException e) {
+            // The report form's fields are plain inputs, so its messages are kept here rather than in Faces.
+            error = e.getMessage();
+            errorField = e.field() == null ? "form" : e.field();
+        }
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public String getDetails() {
+        return details;
+    }
+
+    /** The message for a field ("reason", "details") or the form as a whole ("form"), if refused. */
+    public String error(String field) {
+        return field.equals(errorField) ? error : null;
+    }
+}

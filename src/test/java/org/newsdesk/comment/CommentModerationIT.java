@@ -1,0 +1,679 @@
+package org.newsdesk.comment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Connection;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.FormElement;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsdesk.Deployments;
+import org.newsdesk.ModeratorForTests;
+import org.newsdesk.TestDatabase;
+import org.newsdesk.audit.AuditLog;
+import org.newsdesk.comment.rules.ModerationSettings;
+
+/**
+ * Comments and their moderation end to end on a real Payara Micro and database: what the rules decide
+ * and why, every queue transition, reports, the comment window, bad input, and that only moderators
+ * moderate. Client methods act as readers over HTTP; the others call the real EJBs in the server.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommentModerationIT {
+
+    static final String SLUG = "comments-it-conversation";
+    static final String OTHER_SLUG = "comments-it-other-post";
+    static final String NADIA = "Nadia Karim IT";
+    static final String NADIA_EMAIL = "nadia.it@example.org";
+
+    @ArquillianResource
+    private URL base;
+
+    @EJB
+    private ModeratorForTests moderator;
+
+    @EJB
+    private ModerationService moderation;
+
+    @EJB
+    private CommentService comments;
+
+    @EJB
+    private AuditLog audit;
+
+    @Inject
+    private CommentFormToken formToken;
+
+    @Inject
+    private CommentChangesForTests changes;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.newsdeskWithTestStaff(TestDatabase.class, CommentTestPosts.class,
+                        CommentChangesForTests.class)
+                .addPackages(true, "org.jsoup");
+    }
+
+    // ---- Readers, over HTTP -------------------------------------------------------------------------
+
+    @Test
+    @Order(1)
+    @RunAsClient
+    void aNewcomersCommentIsHeldNamingTheRuleAndOnlyTheAuthorSeesIt() throws IOException {
+        CommentTestPosts.published(SLUG);
+        CommentTestPosts.published(OTHER_SLUG);
+        Connection.Response sent = submit(page(), NADIA, NADIA_EMAIL, "First time here. Good round-up.");
+        assertEquals(302, sent.statusCode());
+        List<Object> row = TestDatabase.query("select status, held_by_rule, held_reason from comment where author_name = ?",
+                NADIA).get(0);
+        assertEquals("PENDING", row.get(0));
+        assertEquals("first-comment", row.get(1));
+        assertEquals("No comment from this email address has been approved yet.", row.get(2));
+
+        String cookie = cookie(sent, "newsdesk_held");
+        Document own = Jsoup.connect(url(sent.header("Location"))).header("Cookie", cookie).get();
+        assertTrue(own.selectFirst(".comment.held").text().contains("Your comment is awaiting moderation."));
+        assertFalse(page().body().text().contains("First time here"), "nobody else sees it");
+    }
+
+    @Test
+    @Order(2)
+    void approvingTheFirstCommentIsAuditedAndAnnounced() {
+        long id = idOf("First time here. Good round-up.");
+        asModerator(m -> m.approve(id));
+        assertTrue(changes.saw(id, CommentStatus.APPROVED), "caches hear of the approval");
+        assertTrue(audit.forObject("comment", id).stream().anyMatch(e -> e.getAction().equals("comment.approved")
+                && e.getActor().equals("test-moderator")));
+    }
+
+    @Test
+    @Order(3)
+    @RunAsClient
+    void aKnownReaderIsShownAtOnceAndRepliesNestUnderTheirParent() throws IOException {
+        Document page = page();
+        assertEquals("1 Comment", page.selectFirst("#comments h2").text());
+        long parent = idOf("First time here. Good round-up.");
+        Element reply = page.selectFirst("#comment-" + parent + " .reply-link");
+        assertNotNull(reply, "an approved comment has a Reply link");
+
+        Document replyPage = get(SLUG_PATH + "?replyto=" + parent).parse();
+        assertEquals(302, submit(replyPage, NADIA, NADIA_EMAIL, "And a follow-up to myself.").statusCode());
+        assertEquals("APPROVED", TestDatabase.single("select status from comment where body = ?", "And a follow-up to myself."));
+
+        Document after = page();
+        Element child = after.selectFirst("li.comment.depth-1");
+        assertNotNull(child, "the reply is nested one level down");
+        assertTrue(child.text().contains("And a follow-up to myself."));
+        assertEquals(after.select("li.comment").indexOf(after.selectFirst("#comment-" + parent)) + 1,
+                after.select("li.comment").indexOf(child), "right under its parent");
+        assertEquals("2 Comments", after.selectFirst("#comments h2").text());
+    }
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void linksHoneypotAndRememberMeOnTheRealForm() throws IOException {
+        String links = "Sources: https://a.example/1 https://b.example/2 https://c.example/3";
+        assertEquals(302, submit(page(), NADIA, NADIA_EMAIL, links).statusCode());
+        List<Object> held = TestDatabase.query("select status, held_by_rule, held_reason from comment where body = ?", links).get(0);
+        assertEquals(List.of("PENDING", "links", "3 links (more than 2 allowed)."), held);
+
+        Document bait = page();
+        FormElement form = fill(bait, "Bot Reader", "bot@example.org", "Great post, visit my site");
+        form.selectFirst("input[name=homepage]").val("http://spam.example");
+        assertEquals(302, form.submit().followRedirects(false).execute().statusCode(), "a bot is not told");
+        List<Object> spam = TestDatabase.query("select status, held_by_rule, held_reason from comment where author_name = 'Bot Reader'").get(0);
+        assertEquals("SPAM", spam.get(0));
+        assertEquals("honeypot", spam.get(1));
+        assertTrue(((String) spam.get(2)).contains("http://spam.example"));
+
+        Document remember = page();
+        FormElement rememberForm = fill(remember, "Layla Remembered", "layla@example.org", "Please remember me.");
+        rememberForm.selectFirst("[name=comment-form:remember]").attr("checked", "checked");
+        Connection.Response sent = rememberForm.submit().followRedirects(false).execute();
+        String saved = cookie(sent, "newsdesk_commenter");
+        assertNotNull(saved, "remember me sets a cookie in answer to the POST");
+        Connection.Response again = Jsoup.connect(url(SLUG_PATH)).header("Cookie", saved).execute();
+        assertNull(again.header("Set-Cookie"), "the page itself still sets no cookie");
+        Document prefilled = again.parse();
+        assertEquals("Layla Remembered", prefilled.selectFirst("[name=comment-form:name]").val());
+        assertEquals("layla@example.org", prefilled.selectFirst("[name=comment-form:email]").val());
+
+        Connection.Response plain = get(SLUG_PATH);
+        assertNull(plain.header("Set-Cookie"), "GET sets no cookie");
+        assertEquals("", plain.parse().selectFirst("[name=comment-form:name]").val(), "nobody else sees Layla's details");
+    }
+
+    // ---- The rules, through the real service in the server ------------------------------------------
+
+    @Test
+    @Order(10)
+    void eachRuleHoldsRejectsOrSpamsWithItsReason() {
+        long post = postId();
+        ModerationSettings defaults = asModerator(ModerationService::settings);
+        try {
+            asModerator(m -> {
+                m.saveSettings(defaults.with(Map.of(ModerationSettings.RATE_LIMIT_COUNT, "2",
+                        ModerationSettings.DISALLOWED_WORDS, "casino", ModerationSettings.SUSPECT_WORDS, "bitcoin")));
+                return null;
+            });
+            // Rate limit: the third comment within a minute from one address is refused, and the refusal audited.
+            comments.submit(post, null, draft("Rate One", "rate@example.org", "one"), token(post), null, "10.1.1.1", "IT");
+            comments.submit(post, null, draft("Rate One", "rate@example.org", "two"), token(post), null, "10.1.1.1", "IT");
+            CommentRefusedException tooFast = assertThrows(CommentRefusedException.class, () -> comments.submit(post, null,
+                    draft("Rate One", "rate@example.org", "three"), token(post), null, "10.1.1.1", "IT"));
+            assertTrue(tooFast.getMessage().matches("You are commenting too quickly\\. Please wait \\d+ seconds and send your comment again\\."),
+                    tooFast.getMessage());
+            assertTrue(audit.forObject("post", post).stream().anyMatch(e -> e.getAction().equals("comment.refused")
+                    && e.getDetail().startsWith("rule rate-limit: 2 comments from this address")));
+            assertEquals(0L, count("select count(*) from comment where body = 'three'"), "nothing half-stored");
+
+            // Duplicate: the same text from the same author under the same post.
+            CommentRefusedException duplicate = assertThrows(CommentRefusedException.class, () -> comments.submit(post, null,
+                    draft("Rate One", "rate@example.org", "one"), token(post), null, "10.1.1.2", "IT"));
+            assertEquals("body", duplicate.field());
+            assertEquals("You have already posted this comment.", duplicate.getMessage());
+
+            Comment casino = comments.submit(post, null, draft("Deal Seeker", "fan@example.org", "Best Casino deals"),
+                    token(post), null, "10.1.1.3", "IT");
+            assertEquals(CommentStatus.SPAM, status(casino));
+            assertEquals("Disallowed word 'casino' in the comment (\"Casino\").", heldReason(casino));
+
+            Comment bitcoin = comments.submit(post, null, draft(NADIA, NADIA_EMAIL, "What about bitcoin?"),
+                    token(post), null, "10.1.1.4", "IT");
+            assertEquals(CommentStatus.PENDING, status(bitcoin));
+            assertEquals("suspect-word", heldRule(bitcoin));
+
+            asModerator(m -> {
+                m.saveSettings(defaults.with(Map.of(ModerationSettings.HOLD_EVERYTHING, "true")));
+                return null;
+            });
+            Comment everything = comments.submit(post, null, draft(NADIA, NADIA_EMAIL, "Held although known."),
+                    token(post), null, "10.1.1.5", "IT");
+            assertEquals("hold-everything", heldRule(everything));
+
+            asModerator(m -> {
+                m.saveSettings(defaults.with(Map.of(ModerationSettings.MINIMUM_SECONDS, "30")));
+                return null;
+            });
+            Comment quick = comments.submit(post, null, draft(NADIA, NADIA_EMAIL, "Typed very fast."),
+                    formToken.issue(post, Instant.now().minusSeconds(2)), null, "10.1.1.6", "IT");
+            assertEquals("too-fast", heldRule(quick));
+            assertTrue(heldReason(quick).endsWith("(minimum 30 s)."), heldReason(quick));
+        } finally {
+            asModerator(m -> {
+                m.saveSettings(defaults);
+                return null;
+            });
+        }
+    }
+
+    @Test
+    @Order(11)
+    void aBannedAuthorsNextCommentGoesToSpam() {
+        long post = postId();
+        Comment first = comments.submit(post, null, draft("Troll", "troll@example.org", "I disagree loudly."), token(post),
+                null, "10.2.2.2", "IT");
+        asModerator(m -> {
+            m.banAuthor(first.getId(), "abusive");
+            return null;
+        });
+        assertEquals(0L, count("select count(*) from comment_ban where value_hash like '%troll%'"), "bans keep only hashes");
+        Comment byEmail = comments.submit(post, null, draft("Troll", "TROLL@example.org", "Back again."), token(post),
+                null, "10.3.3.3", "IT");
+        assertEquals(CommentStatus.SPAM, status(byEmail));
+        assertEquals("banned", heldRule(byEmail));
+        Comment byAddress = comments.submit(post, null, draft("New Name", "fresh@example.org", "Different me."), token(post),
+                null, "10.2.2.2", "IT");
+        assertEquals("The network address this came from is banned.", heldReason(byAddress));
+    }
+
+    // ---- Queues -------------------------------------------------------------------------------------
+
+    @Test
+    @Order(20)
+    void everyQueueTransitionIsAuditedAndAnnounced() {
+        long post = postId();
+        Comment c = comments.submit(post, null, draft("Queue Walker", "walker@example.org", "Walk me through."), token(post),
+                null, "10.4.4.4", "IT");
+        long id = c.getId();
+        assertTrue(inQueue(CommentQueue.PENDING, id));
+        Map<CommentQueue, Long> before = asModerator(ModerationService::queueCounts);
+
+        asModerator(m -> m.approve(id));
+        assertTrue(inQueue(CommentQueue.APPROVED, id));
+        assertTrue(changes.saw(id, CommentStatus.APPROVED));
+        assertEquals(before.get(CommentQueue.PENDING) - 1, asModerator(ModerationService::queueCounts).get(CommentQueue.PENDING));
+
+        asModerator(m -> m.trash(id));
+        assertTrue(inQueue(CommentQueue.TRASH, id));
+        assertTrue(changes.saw(id, CommentStatus.TRASH));
+        asModerator(m -> m.restore(id));
+        assertEquals(CommentStatus.APPROVED, status(c), "restore puts an approved comment back where it was");
+
+        asModerator(m -> m.markSpam(id));
+        assertTrue(inQueue(CommentQueue.SPAM, id));
+        asModerator(m -> m.restore(id));
+        assertEquals(CommentStatus.APPROVED, status(c));
+
+        Comment held = comments.submit(post, null, draft("Spam Then Back", "back@example.org", "Hold me."), token(post),
+                null, "10.4.4.5", "IT");
+        asModerator(m -> m.markSpam(held.getId()));
+        asModerator(m -> m.restore(held.getId()));
+        assertEquals(CommentStatus.PENDING, status(held), "a held comment restored from spam waits again");
+
+        List<String> actions = audit.forObject("comment", id).stream().map(e -> e.getAction()).toList();
+        assertTrue(actions.containsAll(List.of("comment.submitted", "comment.approved", "comment.trash", "comment.spam")), actions.toString());
+    }
+
+    @Test
+    @Order(21)
+    void manyAtOnce() {
+        long post = postId();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(comments.submit(post, null, draft("Bulk " + i, "bulk" + i + "@example.org", "Bulk comment " + i),
+                    token(post), null, "10.5.5." + i, "IT").getId());
+        }
+        assertEquals(3, (int) asModerator(m -> m.apply(ModerationAction.TRASH, ids)));
+        assertEquals(3L, count("select count(*) from comment where author_name like 'Bulk %' and status = 'TRASH'"));
+        assertEquals(3, (int) asModerator(m -> m.apply(ModerationAction.RESTORE, ids)));
+        assertEquals(3, (int) asModerator(m -> m.apply(ModerationAction.APPROVE, ids)));
+        assertEquals(3L, count("select count(*) from comment where author_name like 'Bulk %' and status = 'APPROVED'"));
+    }
+
+    @Test
+    @Order(22)
+    void editKeepsTheOriginalInTheAuditLogAndStaffRepliesAreMarked() {
+        long post = postId();
+        Comment c = comments.submit(post, null, draft("Typo Maker", "typo@example.org", "Teh militias said so."), token(post),
+                null, "10.6.6.6", "IT");
+        asModerator(m -> m.edit(c.getId(), "Typo Maker", null, "The militias said so."));
+        assertEquals("The militias said so.", TestDatabase.single("select body from comment where id = ?", c.getId()));
+        assertTrue(audit.forObject("comment", c.getId()).stream().anyMatch(e -> e.getAction().equals("comment.edited")
+                && e.getDetail().contains("Teh militias said so.")), "the original is kept");
+        assertTrue(changes.saw(c.getId(), CommentStatus.PENDING), "an edit is announced");
+        CommentRefusedException blank = assertThrows(CommentRefusedException.class,
+                () -> asModerator(m -> m.edit(c.getId(), "Typo Maker", null, " ")));
+        assertEquals("body", blank.field());
+
+        Comment reply = asModerator(m -> m.replyAsStaff(c.getId(), "Thanks, we corrected it."));
+        assertEquals(List.of(true, "APPROVED", c.getId()),
+                TestDatabase.query("select staff, status, parent_id from comment where id = ?", reply.getId()).get(0));
+        assertEquals(CommentStatus.APPROVED, status(c), "answering a held comment approves it");
+    }
+
+    @Test
+    @Order(23)
+    void onlyModeratorsModerate() {
+        List<Runnable> calls = List.of(
+                () -> moderation.approve(1L), () -> moderation.markSpam(1L), () -> moderation.trash(1L),
+                () -> moderation.restore(1L), () -> moderation.apply(ModerationAction.APPROVE, List.of(1L)),
+                () -> moderation.queue(CommentQueue.PENDING, 1), () -> moderation.queueCounts(),
+                () -> moderation.edit(1L, "x", null, "y"), () -> moderation.replyAsStaff(1L, "x"),
+                () -> moderation.banAuthor(1L, null), () -> moderation.settings(),
+                () -> moderation.saveSettings(null), () -> moderation.setCommentWindow(1L, false, null));
+        for (Runnable call : calls) {
+            assertThrows(EJBAccessException.class, call::run, "a caller who is not a moderator is refused");
+        }
+    }
+
+    @Test
+    @Order(24)
+    @RunAsClient
+    void theDeskIsForSignedInModeratorsOnly() throws IOException {
+        Connection.Response desk = Jsoup.connect(url("/admin/comments/")).followRedirects(false).ignoreHttpErrors(true).execute();
+        assertTrue(desk.statusCode() == 302 || desk.statusCode() == 401 || desk.statusCode() == 200 && desk.parse()
+                .selectFirst("form#login") != null, "an anonymous reader is sent to sign in: " + desk.statusCode());
+        assertFalse(desk.body().contains("Walk me through."));
+    }
+
+    // ---- Reports ------------------------------------------------------------------------------------
+
+    @Test
+    @Order(30)
+    void enoughDistinctReportsHideACommentUntilAModeratorDecides() {
+        long post = postId();
+        ModerationSettings defaults = asModerator(ModerationService::settings);
+        Comment c = comments.submit(post, null, draft(NADIA, NADIA_EMAIL, "A contested opinion."), token(post), null,
+                "10.7.7.7", "IT");
+        assertEquals(CommentStatus.APPROVED, status(c));
+        try {
+            asModerator(m -> {
+                m.saveSettings(defaults.with(Map.of(ModerationSettings.REPORT_THRESHOLD, "2")));
+                return null;
+            });
+            comments.report(post, c.getId(), "ABUSE", "Insulting", reportToken(post), "10.8.0.1");
+            comments.report(post, c.getId(), "SPAM", null, reportToken(post), "10.8.0.1");
+            assertEquals(List.of(1, false), TestDatabase.query("select reports_open, hidden_by_reports from comment where id = ?",
+                    c.getId()).get(0), "one reader counts once, and the comment stays up");
+            assertTrue(inQueue(CommentQueue.REPORTED, c.getId()));
+            assertTrue(thread(post).contains(c.getId()));
+
+            comments.report(post, c.getId(), "OFF_TOPIC", null, reportToken(post), "10.8.0.2");
+            assertFalse(thread(post).contains(c.getId()), "two readers' reports hide it");
+            assertTrue(changes.saw(c.getId(), CommentStatus.APPROVED));
+            QueueItem item = asModerator(m -> m.queue(CommentQueue.REPORTED, 1)).stream()
+                    .filter(i -> i.getId() == c.getId()).findFirst().orElseThrow();
+            assertTrue(item.isHiddenByReports());
+            assertEquals(List.of("Abusive, hateful or threatening", "Off topic"),
+                    item.getReports().stream().map(CommentReport::getReasonLabel).toList());
+
+            asModerator(m -> m.approve(c.getId()));
+            assertTrue(thread(post).contains(c.getId()), "kept by a moderator: shown again");
+            assertFalse(inQueue(CommentQueue.REPORTED, c.getId()));
+            assertEquals(0L, count("select count(*) from comment_report where comment_id = " + c.getId()
+                    + " and resolved_at is null"));
+
+            CommentRefusedException noReason = assertThrows(CommentRefusedException.class,
+                    () -> comments.report(post, c.getId(), "nonsense", null, reportToken(post), "10.8.0.3"));
+            assertEquals("reason", noReason.field());
+        } finally {
+            asModerator(m -> {
+                m.saveSettings(defaults);
+                return null;
+            });
+        }
+    }
+
+    @Test
+    @Order(31)
+    @RunAsClient
+    void aReaderReportsACommentThroughThePage() throws IOException {
+        long id = idOf("First time here. Good round-up.");
+        Connection.Response shown = get(SLUG_PATH + "?report=" + id);
+        assertNull(shown.header("Set-Cookie"), "the report form sets no cookie");
+        Document page = shown.parse();
+        FormElement form = (FormElement) page.selectFirst("form#report-form");
+        assertNotNull(form, "the report form opens under the comment");
+
+        Document refused = form.submit().execute().parse();
+        assertEquals("Please choose what is wrong with this comment.", refused.selectFirst("#report-form .field-error").text());
+
+        FormElement again = (FormElement) get(SLUG_PATH + "?report=" + id).parse().selectFirst("form#report-form");
+        again.selectFirst("input[value=PERSONAL]").attr("checked", "checked");
+        again.selectFirst("textarea[name=details]").val("Names a private person");
+        Connection.Response sent = again.submit().followRedirects(false).execute();
+        assertEquals(302, sent.statusCode());
+        assertTrue(sent.header("Location").contains("?reported=" + id));
+        Document thanked = Jsoup.connect(url(sent.header("Location"))).get();
+        assertTrue(thanked.selectFirst("#comment-" + id + " .reported-thanks").text().startsWith("Thank you for your report."));
+        assertEquals("Names a private person", TestDatabase.single(
+                "select details from comment_report where comment_id = ? and reason = 'PERSONAL'", id));
+    }
+
+    // ---- Closing --------------------------------------------------------------------------------------
+
+    @Test
+    @Order(40)
+    void aPostClosesAfterItsDaysWithANotice() {
+        long post = CommentTestPosts.published("comments-it-closing");
+        asModerator(m -> {
+            m.setCommentWindow(post, true, 30);
+            return null;
+        });
+        CommentRefusedException closed = assertThrows(CommentRefusedException.class, () -> comments.submit(post, null,
+                draft(NADIA, NADIA_EMAIL, "Too late?"), token(post), null, "10.9.9.9", "IT"));
+        assertEquals("Comments on this post closed 30 days after it was published.", closed.getMessage());
+        asModerator(m -> {
+            m.setCommentWindow(post, true, 0);
+            return null;
+        });
+        assertEquals(CommentStatus.APPROVED, status(comments.submit(post, null, draft(NADIA, NADIA_EMAIL, "Never closes."),
+                token(post), null, "10.9.9.9", "IT")));
+        asModerator(m -> {
+            m.setCommentWindow(post, true, 30);
+            return null;
+        });
+    }
+
+    @Test
+    @Order(41)
+    @RunAsClient
+    void theClosedPostSaysSoInsteadOfShowingTheForm() throws IOException {
+        Document page = get("/post/comments-it-closing").parse();
+        assertNull(page.selectFirst("form#comment-form"));
+        assertEquals("Comments closed on January 31, 2001, 30 days after this post was published.",
+                page.selectFirst(".comments-closed").text());
+        assertTrue(page.select(".reply-link").isEmpty(), "no reply links on a closed post");
+    }
+
+    // ---- Bad input ----------------------------------------------------------------------------------
+
+    @Test
+    @Order(50)
+    @RunAsClient
+    void hostileAndOddInputIsStoredFaithfullyAndShownEscapedOrRefusedAtTheField() throws IOException {
+        String huge = "x".repeat(100 * 1024);
+        Document tooLong = submit(page(), NADIA, NADIA_EMAIL, huge).parse();
+        assertEquals("Please keep your comment under 10,000 characters.", fieldMessage(tooLong, "body"));
+        assertEquals(huge, tooLong.selectFirst("[name=comment-form:body]").val(), "nothing the reader typed is lost");
+
+        String hostile = "<script>alert(1)</script> <img src=x onerror=alert(2)> 🇮🇶 👍🏽 שלום עולם \u202Eevil\u202C مرحبا";
+        assertEquals(302, submit(page(), NADIA, NADIA_EMAIL, hostile).statusCode());
+        assertEquals(hostile, TestDatabase.single("select body from comment where author_email = ? and body like '%onerror%'",
+                NADIA_EMAIL), "emoji, Hebrew, Arabic and direction marks are stored as typed");
+        Connection.Response shown = get(SLUG_PATH);
+        assertFalse(shown.body().contains("<img src=x"), "never rendered as markup");
+        assertFalse(shown.body().contains("<script>alert(1)"));
+        Element body = shown.parse().select(".comment-body").stream().filter(e -> e.text().contains("onerror")).findFirst()
+                .orElseThrow();
+        assertTrue(body.select("script, img").isEmpty());
+        assertTrue(body.text().contains("שלום עולם") && body.text().contains("👍🏽"));
+
+        assertEquals(302, submit(page(), "Bell\u0007 Ringer\u0000", "bell@example.org", "Ding\u0000\u0001 dong\r\nline two").statusCode());
+        assertEquals(List.of("Bell  Ringer", "Ding dong\nline two"),
+                TestDatabase.query("select author_name, body from comment where author_email = 'bell@example.org'").get(0),
+                "control characters are dropped, line breaks kept");
+
+        int status = postRawForm(page(), "Bad UTF8", "bad@example.org", new byte[] {'o', 'k', ' ', (byte) 0xC3, (byte) 0x28, ' ', (byte) 0xFF});
+        assertTrue(status == 302 || status == 200, "invalid UTF-8 is no server error: " + status);
+        assertTrue(count("select count(*) from comment where author_email = 'bad@example.org'") <= 1);
+    }
+
+    @Test
+    @Order(51)
+    @RunAsClient
+    void forgedRepliesAreRefusedAtTheFieldAndKeepTheText() throws IOException {
+        long onOtherPost;
+        Document other = get("/post/" + OTHER_SLUG).parse();
+        assertEquals(302, submit(other, NADIA, NADIA_EMAIL, "On the other post.").statusCode());
+        onOtherPost = idOf("On the other post.");
+        Document cross = replyTo(page(), String.valueOf(onOtherPost), "Crossing posts.");
+        assertTrue(cross.text().contains("The comment you are replying to is no longer available."));
+        assertEquals("Crossing posts.", cross.selectFirst("[name=comment-form:body]").val());
+
+        Document toHeld = replyTo(page(), String.valueOf(idOf("Hold me.")), "Replying to something held.");
+        assertTrue(toHeld.text().contains("no longer available"));
+
+        Document garbage = replyTo(page(), "../../etc", "Garbage parent.");
+        assertTrue(garbage.text().contains("no longer available"));
+        assertEquals("Garbage parent.", garbage.selectFirst("[name=comment-form:body]").val());
+        assertEquals(0L, count("select count(*) from comment where body = 'Garbage parent.'"));
+    }
+
+    @Test
+    @Order(52)
+    void fiftyLevelsOfForgedNestingStayWithinTheConfiguredDepth() {
+        long post = postId();
+        Long parent = null;
+        for (int i = 0; i < 50; i++) {
+            Comment c = comments.submit(post, parent, draft(NADIA, NADIA_EMAIL, "Level " + i), token(post), null,
+                    "10.10.10.10", "IT");
+            assertEquals(CommentStatus.APPROVED, status(c));
+            parent = c.getId();
+        }
+        assertEquals(CommentService.maxDepth() - 1, ((Number) TestDatabase.single(
+                "select max(depth) from comment where body like 'Level %'")).intValue());
+        assertEquals(50L, count("select count(*) from comment where body like 'Level %'"), "every reply is kept");
+    }
+
+    @Test
+    @Order(53)
+    void aReplyToATrashedCommentIsRefused() {
+        long post = postId();
+        Comment c = comments.submit(post, null, draft(NADIA, NADIA_EMAIL, "Soon in the trash."), token(post), null,
+                "10.11.11.11", "IT");
+        asModerator(m -> m.trash(c.getId()));
+        CommentRefusedException refused = assertThrows(CommentRefusedException.class, () -> comments.submit(post, c.getId(),
+                draft("Late Replier", "late@example.org", "Wait!"), token(post), null, "10.11.11.12", "IT"));
+        assertEquals("parent", refused.field());
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------
+
+    private static final String SLUG_PATH = "/post/" + SLUG;
+
+    private <T> T asModerator(Function<ModerationService, T> action) {
+        return moderator.act(action);
+    }
+
+    private static CommentDraft draft(String name, String email, String body) {
+        return new CommentDraft(name, email, null, body);
+    }
+
+    private String token(long post) {
+        return formToken.issue(post, Instant.now().minusSeconds(60));
+    }
+
+    private String reportToken(long post) {
+        return formToken.issue(CommentFormToken.REPORT, post, Instant.now());
+    }
+
+    private static long postId() {
+        return ((Number) TestDatabase.single("select id from post where slug = ?", SLUG)).longValue();
+    }
+
+    private static long idOf(String body) {
+        return ((Number) TestDatabase.single("select max(id) from comment where body = ?", body)).longValue();
+    }
+
+    private static long count(String sql) {
+        return ((Number) TestDatabase.single(sql)).longValue();
+    }
+
+    private static CommentStatus status(Comment c) {
+        return CommentStatus.valueOf((String) TestDatabase.single("select status from comment where id = ?", c.getId()));
+    }
+
+    private static String heldRule(Comment c) {
+        return (String) TestDatabase.single("select held_by_rule from comment where id = ?", c.getId());
+    }
+
+    private static String heldReason(Comment c) {
+        return (String) TestDatabase.single("select held_reason from comment where id = ?", c.getId());
+    }
+
+    private boolean inQueue(CommentQueue queue, long id) {
+        return asModerator(m -> m.queue(queue, 1)).stream().anyMatch(i -> i.getId() == id);
+    }
+
+    private List<Long> thread(long post) {
+        return comments.thread(post, List.of()).stream().map(Comment::getId).toList();
+    }
+
+    private Document page() throws IOException {
+        return get(SLUG_PATH).parse();
+    }
+
+    private static Connection.Response submit(Document page, String name, String email, String body) throws IOException {
+        return fill(page, name, email, body).submit().followRedirects(false).ignoreHttpErrors(true).maxBodySize(0).execute();
+    }
+
+    private static Document replyTo(Document page, String parent, String body) throws IOException {
+        FormElement form = fill(page, NADIA, NADIA_EMAIL, body);
+        form.selectFirst("[name=comment-form:parent]").val(parent);
+        Connection.Response response = form.submit().followRedirects(false).ignoreHttpErrors(true).execute();
+        assertEquals(200, response.statusCode(), "refused with a message, not an error page");
+        return response.parse();
+    }
+
+    private static FormElement fill(Document page, String name, String email, String body) {
+        FormElement form = (FormElement) page.selectFirst("form#comment-form");
+        form.selectFirst("[name=comment-form:name]").val(name);
+        form.selectFirst("[name=comment-form:email]").val(email);
+        form.selectFirst("[name=comment-form:body]").val(body);
+        return form;
+    }
+
+    /** Posts the comment form with a body that is not valid UTF-8, as a broken client might. */
+    private int postRawForm(Document page, String name, String email, byte[] body) throws IOException {
+        FormElement form = fill(page, name, email, "placeholder");
+        StringBuilder fields = new StringBuilder();
+        for (Connection.KeyVal kv : form.formData()) {
+            if (!kv.key().equals("comment-form:body")) {
+                fields.append(URLEncoder.encode(kv.key(), StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(kv.value(), StandardCharsets.UTF_8)).append('&');
+            }
+        }
+        fields.append("comment-form%3Abody=");
+        HttpURLConnection http = (HttpURLConnection) URI.create(url(SLUG_PATH)).toURL().openConnection();
+        http.setInstanceFollowRedirects(false);
+        http.setDoOutput(true);
+        http.setRequestMethod("POST");
+        http.setRequestProperty("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
+        try (OutputStream out = http.getOutputStream()) {
+            out.write(fields.toString().getBytes(StandardCharsets.US_ASCII));
+            for (byte b : body) {
+                out.write(("%" + String.format("%02X", b & 0xFF)).getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        return http.getResponseCode();
+    }
+
+    private static String fieldMessage(Document doc, String field) {
+        Element message = doc.selectFirst("[id=comment-form:" + field + "] ~ .field-error");
+        return message == null ? null : message.text();
+    }
+
+    private static String cookie(Connection.Response response, String name) {
+        for (String header : response.headers("Set-Cookie")) {
+            if (header.startsWith(name + "=")) {
+                return header.substring(0, header.indexOf(';'));
+            }
+        }
+        return null;
+    }
+
+    private Connection.Response get(String path) throws IOException {
+        return Jsoup.connect(url(path)).ignoreContentType(true).maxBodySize(0).execute();
+    }
+
+    private String url(String path) {
+        if (path.startsWith("http")) {
+            return path.replaceFirst("//[^/:]+", "//127.0.0.1");
+        }
+        return "http://127.0.0.1:" + base.getPort() + path;
+    }
+}

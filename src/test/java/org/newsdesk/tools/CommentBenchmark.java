@@ -1,0 +1,161 @@
+package org.newsdesk.tools;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Posts comments to a running Newsdesk as many distinct readers would (each one GETs the post page for a
+ * fresh form token, then POSTs), prints accepted comments per second and POST latency percentiles, then
+ * checks that every comment the site acknowledged (a redirect naming its id) is in the database with
+ * the text that was sent. Bounded in count and in time; talks to 127.0.0.1 only. Run by
+ * {@code bench/comments.sh}.
+ *
+ * <pre>
+ * CommentBenchmark PORT SLUG COUNT CONCURRENCY MAX_SECONDS   (database from NEWSDESK_DB_URL/_USER/_PASSWORD)
+ * </pre>
+ */
+public final class CommentBenchmark {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
+    private static final Pattern COMMENT_ID = Pattern.compile("[?&]comment=(\\d+)");
+
+    private CommentBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        String slug = args[1];
+        int count = Math.min(Integer.parseInt(args[2]), 100_000);
+        int concurrency = Math.min(Integer.parseInt(args[3]), 64);
+        long maxSeconds = Math.min(Long.parseLong(args[4]), 3600);
+        String page = "http://127.0.0.1:" + port + "/post/" + slug;
+        String run = Long.toString(System.currentTimeMillis(), 36);
+
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        Map<Long, String> acknowledged = new ConcurrentHashMap<>();
+        List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
+
+        long started = System.nanoTime();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        for (int w = 0; w < concurrency; w++) {
+            workers.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
+                    String body = "Bench comment " + run + "-" + i + ": a reader's view on the round-up, number " + i + ".";
+                    try {
+                        String html = http.send(HttpRequest.newBuilder(URI.create(page)).GET().build(),
+                                HttpResponse.BodyHandlers.ofString()).body();
+                        Map<String, String> form = new LinkedHashMap<>();
+                        form.put("comment-form", "comment-form");
+                        form.put("token", find(TOKEN, html));
+                        form.put("comment-form:parent", "");
+                        form.put("comment-form:name", "Bench Reader " + run + "-" + i);
+                        form.put("comment-form:email", "bench-" + run + "-" + i + "@example.org");
+                        form.put("comment-form:website", "");
+                        form.put("comment-form:body", body);
+                        form.put("comment-form:submit", "Post Comment");
+                        form.put("jakarta.faces.ViewState", find(VIEW_STATE, html));
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(page))
+                                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        latenciesMicros.add((System.nanoTime() - t0) / 1000);
+                        Matcher id = COMMENT_ID.matcher(response.headers().firstValue("Location").orElse(""));
+                        if (response.statusCode() == 302 && id.find()) {
+                            acknowledged.put(Long.parseLong(id.group(1)), body);
+                        } else if (response.statusCode() == 200) {
+                            refused.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        failed.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            });
+        }
+        workers.shutdown();
+        workers.awaitTermination(maxSeconds + 30, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        List<Long> sorted = new ArrayList<>(latenciesMicros);
+        Collections.sort(sorted);
+        System.out.printf("posted %d comments with %d workers in %.1f s%n", sorted.size(), concurrency, seconds);
+        System.out.printf("accepted %d (%.1f comments/s, GET+POST per comment), refused %d, failed %d%n",
+                acknowledged.size(), acknowledged.size() / seconds, refused.get(), failed.get());
+        if (!sorted.isEmpty()) {
+            System.out.printf("POST latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1000.0);
+        }
+
+        int missing = 0;
+        try (Connection db = DriverManager.getConnection(System.getenv("NEWSDESK_DB_URL"),
+                System.getenv("NEWSDESK_DB_USER"), System.getenv("NEWSDESK_DB_PASSWORD"));
+             PreparedStatement find = db.prepareStatement("select body from comment where id = ?")) {
+            for (Map.Entry<Long, String> ack : acknowledged.entrySet()) {
+                find.setLong(1, ack.getKey());
+                try (ResultSet row = find.executeQuery()) {
+                    if (!row.next() || !ack.getValue().equals(row.getString(1))) {
+                        missing++;
+                        System.out.println("MISSING or changed: comment " + ack.getKey());
+                    }
+                }
+            }
+        }
+        System.out.printf("verified in the database: %d of %d acknowledged comments present and intact%n",
+                acknowledged.size() - missing, acknowledged.size());
+        System.exit(missing == 0 && failed.get() == 0 ? 0 : 1);
+    }
+
+    private static double pct(List<Long> sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1000.0;
+    }
+
+    private static String find(Pattern pattern, String html) {
+        Matcher m = pattern.matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + pattern + " in the post page");
+        }
+        return m.group(1);
+    }
+
+    private static String encode(Map<String, String> form) {
+        StringBuilder out = new StringBuilder();
+        form.forEach((k, v) -> out.append(out.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return out.toString();
+    }
+}
