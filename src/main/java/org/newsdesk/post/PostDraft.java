@@ -30,6 +30,11 @@ public class PostDraft implements Serializable {
 
     private boolean commentsOpen = true;
 
+    /** Days after publication that comments stay open; null for the site's setting. */
+    @jakarta.validation.constraints.Min(value = 0, message = "Give a number of days, or leave it empty for the site's setting.")
+    @jakarta.validation.constraints.Max(value = 36_500, message = "That is more than a hundred years.")
+    private Integer commentsCloseAfterDays;
+
     @Valid
     private List<ExcerptDraft> excerpts = new ArrayList<>();
 
@@ -40,6 +45,7 @@ public class PostDraft implements Serializable {
         draft.section = post.getSection() == null ? null : post.getSection().getName();
         draft.tags = String.join(", ", post.getTags().stream().map(Tag::getName).toList());
         draft.commentsOpen = post.isCommentsOpen();
+        draft.commentsCloseAfterDays = post.getCommentsCloseAfterDays();
         post.getExcerpts().forEach(e -> draft.excerpts.add(ExcerptDraft.of(e)));
         return draft;
     }
@@ -101,6 +107,14 @@ public class PostDraft implements Serializable {
 
     public void setCommentsOpen(boolean commentsOpen) {
         this.commentsOpen = commentsOpen;
+    }
+
+    public Integer getCommentsCloseAfterDays() {
+        return commentsCloseAfterDays;
+    }
+
+    public void setCommentsCloseAfterDays(Integer commentsCloseAfterDays) {
+        this.commentsCloseAfterDays = commentsCloseAfterDays;
     }
 
     public List<ExcerptDraft> getExcerpts() {

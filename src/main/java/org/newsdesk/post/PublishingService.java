@@ -222,6 +222,7 @@ public class PublishingService {
         post.getTags().clear();
         draft.tagNames().forEach(name -> post.getTags().add(posts.tagNamed(name)));
         post.setCommentsOpen(draft.isCommentsOpen());
+        post.setCommentsCloseAfterDays(draft.getCommentsCloseAfterDays());
         List<String> keptReasons = post.getExcerpts().stream().map(Excerpt::getLengthOverrideReason).toList();
         List<Excerpt> old = List.copyOf(post.getExcerpts());
         old.forEach(post::removeExcerpt);
