@@ -38,8 +38,14 @@ public final class LocalNewsdesk {
             System.err.println("usage: LocalNewsdesk run PAYARA_MICRO_JAR WAR | LocalNewsdesk database");
             System.exit(2);
         }
+        int httpPort = Integer.parseInt(env("NEWSDESK_PORT", "8080"));
+        if (args[0].equals("run")) {
+            requireFree(httpPort, "Port " + httpPort + " is in use: is Newsdesk already running? Stop it, or set NEWSDESK_PORT.");
+        }
         DB db = null;
         if (!external || args[0].equals("database")) {
+            requireFree(dbPort, "Port " + dbPort + " is in use: is Newsdesk's embedded database already running?"
+                    + " Stop the other Newsdesk, or set NEWSDESK_EMBEDDED_DB_PORT.");
             db = startDatabase(home, dbPort);
         }
         if (args[0].equals("database")) {
@@ -105,6 +111,16 @@ public final class LocalNewsdesk {
         Process payara = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(payara::destroy));
         return payara.waitFor();
+    }
+
+    private static void requireFree(int port, String message) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        } catch (IOException e) {
+            System.err.println(message);
+            System.exit(1);
+        }
     }
 
     private static String env(String name, String fallback) {
