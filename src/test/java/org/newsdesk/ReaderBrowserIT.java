@@ -9,10 +9,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -26,26 +25,18 @@ class ReaderBrowserIT {
     @ArquillianResource
     private URL base;
 
-    private WebDriver browser;
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession(() -> base);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.newsdesk();
     }
 
-    @BeforeEach
-    void openBrowser() {
-        browser = Browsers.headlessChromium();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
     @Test
     void aReaderReadsTheSeedPostAndComments() {
-        browser.get("http://127.0.0.1:" + base.getPort() + "/");
+        WebDriver browser = session.driver();
+        session.open("/");
         Browsers.screenshot(browser, "front-page");
         browser.findElement(By.linkText(SeedPage.HEADLINE)).click();
 

@@ -1,7 +1,6 @@
 package org.newsdesk.comment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -11,7 +10,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -19,20 +17,18 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.newsdesk.Browsers;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.newsdesk.BrowserSession;
 import org.newsdesk.Deployments;
 import org.newsdesk.TestDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A reader and a moderator in a real browser, with a real SMTP server (GreenMail) catching the mail:
@@ -54,6 +50,9 @@ class CommentDeskBrowserIT {
     @ArquillianResource
     private URL base;
 
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession(() -> base);
+
     private WebDriver browser;
 
     @Deployment(testable = false)
@@ -74,57 +73,52 @@ class CommentDeskBrowserIT {
     }
 
     @BeforeEach
-    void openBrowser() {
-        browser = Browsers.headlessChromium();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
+    void browser() {
+        browser = session.driver();
     }
 
     @Test
     void aReaderCommentsAModeratorApprovesItAndTheConversationGoesOn() throws Exception {
         CommentTestPosts.published(SLUG);
-        String post = url("/post/" + SLUG);
+        String post = session.url("/post/" + SLUG);
 
         // An administrator makes a moderator account, through the users page.
-        signIn("admin", "it-admin-password");
-        browser.get(url("/admin/users/edit"));
-        type("user:username", "desk-moderator");
-        type("user:displayName", "Desk Moderator");
-        type("user:email", MODERATOR_EMAIL);
+        session.signIn("admin", "it-admin-password");
+        browser.get(session.url("/admin/users/edit"));
+        session.type("user:username", "desk-moderator");
+        session.type("user:displayName", "Desk Moderator");
+        session.type("user:email", MODERATOR_EMAIL);
         browser.findElement(By.cssSelector("input[name='user:roles'][value=MODERATOR]")).click();
-        type("user:newPassword", "moderator-password-1");
+        session.type("user:newPassword", "moderator-password-1");
         browser.findElement(By.id("user:save")).click();
-        waitForText(".flash", "Account desk-moderator created.");
+        session.waitForText(".flash", "Account desk-moderator created.");
         browser.manage().deleteAllCookies();
 
         // A reader comments for the first time, asking to be told when it is approved.
         browser.get(post);
-        type("comment-form:name", READER);
-        type("comment-form:email", READER_EMAIL);
-        type("comment-form:body", FIRST);
+        session.type("comment-form:name", READER);
+        session.type("comment-form:email", READER_EMAIL);
+        session.type("comment-form:body", FIRST);
         browser.findElement(By.id("comment-form:notify")).click();
         browser.findElement(By.id("comment-form:remember")).click();
         browser.findElement(By.id("comment-form:submit")).click();
-        WebElement held = waitFor(".comment.held");
+        WebElement held = session.waitFor(".comment.held");
         assertTrue(held.getText().contains("Your comment is awaiting moderation."), held.getText());
-        Browsers.screenshot(browser, "comment-awaiting-moderation");
+        session.screenshot("comment-awaiting-moderation");
         MimeMessage toModerator = mailTo(MODERATOR_EMAIL, "Comment held (first-comment)");
         assertTrue(GreenMailUtil.getBody(toModerator).contains(FIRST));
 
         // The same reader, remembered, posts a comment full of links.
         browser.get(post);
         assertEquals(READER, browser.findElement(By.id("comment-form:name")).getAttribute("value"), "remembered");
-        type("comment-form:body", "Read https://one.example/a https://two.example/b https://three.example/c https://four.example/d");
+        session.type("comment-form:body", "Read https://one.example/a https://two.example/b https://three.example/c https://four.example/d");
         browser.findElement(By.id("comment-form:submit")).click();
-        waitFor(".comment.held");
+        session.waitFor(".comment.held");
 
         // The moderator signs in, finds both in the pending queue with the rule that held each.
         browser.manage().deleteAllCookies();
-        signIn("desk-moderator", "moderator-password-1");
-        browser.get(url("/admin/comments/"));
+        session.signIn("desk-moderator", "moderator-password-1");
+        browser.get(session.url("/admin/comments/"));
         List<WebElement> items = browser.findElements(By.cssSelector(".queue-item"));
         WebElement links = item("four.example");
         assertEquals("links", links.findElement(By.cssSelector(".held-by .rule")).getText());
@@ -132,7 +126,7 @@ class CommentDeskBrowserIT {
         WebElement first = item(FIRST);
         assertEquals("first-comment", first.findElement(By.cssSelector(".held-by .rule")).getText());
         assertTrue(first.getText().contains(READER_EMAIL) && first.getText().contains("0 approved from this email"));
-        Browsers.screenshot(browser, "moderation-queue");
+        session.screenshot("moderation-queue");
 
         // ... and approves the first comment from the keyboard: j to move to it, a to approve.
         int steps = items.indexOf(first);
@@ -140,7 +134,7 @@ class CommentDeskBrowserIT {
             new Actions(browser).sendKeys("j").perform();
         }
         new Actions(browser).sendKeys("a").perform();
-        waitForText(".flash", "Approved the comment by " + READER + ".");
+        session.waitForText(".flash", "Approved the comment by " + READER + ".");
         MimeMessage toReader = mailTo(READER_EMAIL, "is published");
         assertTrue(GreenMailUtil.getBody(toReader).contains("/post/" + SLUG));
 
@@ -151,15 +145,15 @@ class CommentDeskBrowserIT {
         String parentId = approved.getAttribute("id");
         approved.findElement(By.cssSelector(".reply-link")).click();
         assertTrue(browser.findElement(By.cssSelector(".replying")).getText().contains(READER));
-        type("comment-form:name", READER);
-        type("comment-form:email", READER_EMAIL);
-        type("comment-form:body", "And a reply to my own comment.");
+        session.type("comment-form:name", READER);
+        session.type("comment-form:email", READER_EMAIL);
+        session.type("comment-form:body", "And a reply to my own comment.");
         browser.findElement(By.id("comment-form:submit")).click();
-        WebElement reply = waitFor("li.comment.depth-1");
+        WebElement reply = session.waitFor("li.comment.depth-1");
         assertTrue(reply.getText().contains("And a reply to my own comment."));
         List<WebElement> thread = browser.findElements(By.cssSelector("li.comment"));
         assertEquals(parentId, thread.get(thread.indexOf(reply) - 1).getAttribute("id"), "right under its parent");
-        Browsers.screenshot(browser, "threaded-reply");
+        session.screenshot("threaded-reply");
 
         // Another reader reports the first comment.
         browser.manage().deleteAllCookies();
@@ -167,49 +161,25 @@ class CommentDeskBrowserIT {
         browser.findElement(By.cssSelector("#" + parentId + " .report-link")).click();
         browser.findElement(By.cssSelector("#report-form input[value=ABUSE]")).click();
         browser.findElement(By.id("report-form:send")).click();
-        waitForText("#" + parentId + " .reported-thanks", "Thank you for your report.");
+        session.waitForText("#" + parentId + " .reported-thanks", "Thank you for your report.");
 
         // It reaches the reported queue, still shown to readers.
-        signIn("desk-moderator", "moderator-password-1");
-        browser.get(url("/admin/comments/?queue=reported"));
+        session.signIn("desk-moderator", "moderator-password-1");
+        browser.get(session.url("/admin/comments/?queue=reported"));
         WebElement reported = item(FIRST);
         assertTrue(reported.getText().contains("Abusive, hateful or threatening"), reported.getText());
         assertTrue(reported.getText().contains("still shown to readers"));
         // Other test classes share the database: the tab must count what the database holds.
         assertEquals(String.valueOf(TestDatabase.single("select count(*) from comment where status = 'APPROVED'"
                 + " and reports_open > 0")), browser.findElement(By.cssSelector("#queue-reported .count")).getText());
-        Browsers.screenshot(browser, "reported-queue");
+        session.screenshot("reported-queue");
         assertEquals("APPROVED", TestDatabase.single("select status from comment where body = ?", FIRST));
-    }
-
-    private void signIn(String username, String password) {
-        browser.get(url("/login"));
-        type("login:username", username);
-        type("login:password", password);
-        browser.findElement(By.id("login:submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/admin/"));
     }
 
     private WebElement item(String text) {
         return browser.findElements(By.cssSelector(".queue-item")).stream()
                 .filter(e -> e.getText().contains(text)).findFirst()
                 .orElseThrow(() -> new AssertionError("no queue item with " + text + " in " + browser.getPageSource()));
-    }
-
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private WebElement waitFor(String css) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    private void waitForText(String css, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
     /** Waits for a mail to this address whose subject contains the words, and returns it. */
@@ -235,7 +205,4 @@ class CommentDeskBrowserIT {
                 }).toList());
     }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + base.getPort() + path;
-    }
 }
