@@ -261,6 +261,32 @@ class PublishingIT {
         assertFalse(auditActions(post.getId()).isEmpty());
     }
 
+    @Test
+    void aWriterDeletesTheirOwnDraftButNotAPublishedPost() {
+        Post mine = writer.act(p -> p.create(completeDraft("A draft to throw away")));
+        Post published = editor.act(p -> p.create(completeDraft("Published, so kept")));
+        editor.act(p -> { p.publish(published.getId()); return null; });
+        assertThrows(WorkflowException.class, () -> editor.act(p -> { p.discard(published.getId()); return null; }),
+                "a published post must be unpublished first");
+        assertThrows(WorkflowException.class, () -> writer.act(p -> { p.discard(published.getId()); return null; }),
+                "a writer cannot delete someone else's post");
+        writer.act(p -> { p.discard(mine.getId()); return null; });
+        assertEquals(0L, count("select count(*) from post where id = " + mine.getId()));
+
+        // An unpublished post with a threaded conversation can be deleted too.
+        TestDatabase.update("insert into comment (post_id, author_name, author_email, body, status, created_at)"
+                + " values (?, 'Reader', 'r@example.org', 'First', 'APPROVED', now())", published.getId());
+        long first = ((Number) TestDatabase.single("select max(id) from comment where post_id = ?", published.getId())).longValue();
+        TestDatabase.update("insert into comment (post_id, parent_id, depth, author_name, author_email, body, status, created_at)"
+                + " values (?, ?, 1, 'Replier', 'q@example.org', 'Reply', 'APPROVED', now())", published.getId(), first);
+        editor.act(p -> { p.unpublish(published.getId()); return null; });
+        editor.act(p -> { p.discard(published.getId()); return null; });
+        assertEquals(0L, count("select count(*) from comment where post_id = " + published.getId()));
+        assertEquals(0L, count("select count(*) from excerpt where post_id = " + mine.getId()));
+        assertTrue(((String) TestDatabase.single("select detail from audit_event where action = 'post.deleted'"
+                + " and object_id = ?", mine.getId())).contains("A draft to throw away"));
+    }
+
     private static PostDraft completeDraft(String headline) {
         PostDraft draft = new PostDraft();
         draft.setHeadline(headline);

@@ -143,6 +143,24 @@ public class PublishingService {
         changes.fire(new PostChanged(postId, post.getSlug(), post.getStatus()));
     }
 
+    /**
+     * Deletes a post that readers have never seen or no longer see: a writer their own draft, an editor
+     * any post that is not published or scheduled. What it was stays in the audit log.
+     */
+    public void discard(long postId) {
+        User me = accounts.currentUser();
+        Post post = lockedPost(postId);
+        requireMayEdit(post, me);
+        if (post.getStatus() == PostStatus.PUBLISHED || post.getStatus() == PostStatus.SCHEDULED) {
+            throw new WorkflowException(null, "Unpublish the post, or cancel its schedule, before deleting it.");
+        }
+        audit.record("post.deleted", POST, postId, post.getHeadline() + " (" + post.getStatus().label() + ")");
+        em.createQuery("delete from PostRevision r where r.post = :post").setParameter("post", post).executeUpdate();
+        // An unpublished post may have comments; untie the replies so the cascade can remove them in any order.
+        em.createNativeQuery("update comment set parent_id = null where post_id = ?1").setParameter(1, postId).executeUpdate();
+        em.remove(post);
+    }
+
     /** Puts a revision's headline and excerpts back, as a new save (and so a new revision if published). */
     @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
     public Post restore(long postId, int revisionNumber, long expectedVersion) {

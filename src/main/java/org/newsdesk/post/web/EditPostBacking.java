@@ -66,6 +66,7 @@ public class EditPostBacking implements Serializable {
     private boolean editable = true;
     private PostDraft draft;
     private String rejectNote;
+    private boolean confirmDiscard;
     private LocalDateTime publishAt;
     private transient Map<Object, Part> uploads = new HashMap<>();
 
@@ -134,6 +135,20 @@ public class EditPostBacking implements Serializable {
 
     public void unpublish() throws IOException {
         step("Unpublished. Readers no longer see it.", () -> publishing.unpublish(id));
+    }
+
+    public void discard() throws IOException {
+        if (!confirmDiscard) {
+            DeskMessages.error("confirmDiscard", "Tick the box to confirm: deleting cannot be undone.");
+            return;
+        }
+        try {
+            publishing.discard(id);
+            Messages.addFlashGlobalInfo("“" + draft.getHeadline() + "” was deleted.");
+            Faces.redirect("admin/posts/");
+        } catch (WorkflowException e) {
+            DeskMessages.show(e);
+        }
     }
 
     private void step(String done, Runnable transition) throws IOException {
@@ -300,6 +315,14 @@ public class EditPostBacking implements Serializable {
 
     public PostDraft getDraft() {
         return draft;
+    }
+
+    public boolean isConfirmDiscard() {
+        return confirmDiscard;
+    }
+
+    public void setConfirmDiscard(boolean confirmDiscard) {
+        this.confirmDiscard = confirmDiscard;
     }
 
     public String getRejectNote() {
