@@ -243,6 +243,37 @@ class PublicSiteIT {
         assertEquals("Hello?", refused.selectFirst("[name=comment-form:body]").val());
     }
 
+    @Test
+    @Order(10)
+    @RunAsClient
+    void sectionsTagsTheFeedAndTheSitemapListTheSeedPost() throws IOException {
+        Document post = get("/post/" + SeedPage.SLUG).parse();
+        Document section = get(post.selectFirst(".section-name a").attr("href")).parse();
+        assertEquals("Section Middle East", section.selectFirst("h1").text());
+        assertEquals(SeedPage.HEADLINE, section.selectFirst(".post-card h2 a").text());
+        Document tag = get(post.select(".tags a").stream().filter(a -> a.text().equals("Iraq")).findFirst()
+                .orElseThrow().attr("href")).parse();
+        assertEquals("Tag Iraq", tag.selectFirst("h1").text());
+        assertEquals(SeedPage.HEADLINE, tag.selectFirst(".post-card h2 a").text());
+        for (String missing : List.of("/section/no-such-section", "/tag/no-such-tag", "/section/middle-east/extra")) {
+            assertEquals(404, Jsoup.connect(url(missing)).ignoreHttpErrors(true).execute().statusCode(), missing);
+        }
+
+        Connection.Response feed = get("/feed");
+        assertEquals("application/rss+xml;charset=UTF-8", feed.contentType().replace(" ", ""));
+        Document rss = Jsoup.parse(feed.body(), "", org.jsoup.parser.Parser.xmlParser());
+        Element item = rss.select("item").stream()
+                .filter(i -> i.selectFirst("title").text().equals(SeedPage.HEADLINE)).findFirst().orElseThrow();
+        assertTrue(item.selectFirst("link").text().endsWith("/post/" + SeedPage.SLUG));
+        assertTrue(item.selectFirst("description").text().startsWith("TIMES OF ISRAEL, REUTERS: Tehran said"));
+        assertEquals("Fri, 1 Nov 2024 16:00:00 GMT", item.selectFirst("pubDate").text());
+        assertEquals(304, Jsoup.connect(url("/feed")).ignoreContentType(true).header("If-Modified-Since", feed.header("Last-Modified"))
+                .ignoreHttpErrors(true).execute().statusCode(), "a reader's copy that is up to date is not sent again");
+
+        Document sitemap = Jsoup.parse(get("/sitemap.xml").body(), "", org.jsoup.parser.Parser.xmlParser());
+        assertTrue(sitemap.select("url > loc").stream().anyMatch(loc -> loc.text().endsWith("/post/" + SeedPage.SLUG)));
+    }
+
     private Connection.Response submitComment(String name, String email, String body) throws IOException {
         Document page = get("/post/" + SeedPage.SLUG).parse();
         return fill(page, name, email, body).submit().followRedirects(false).ignoreHttpErrors(true).execute();

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** A post as the front page lists it. */
-public record PostSummary(long id, String slug, String headline, Instant publishedAt, Long leadPhotoId,
+public record PostSummary(long id, String slug, String headline, Instant publishedAt, Instant updatedAt, String section,
+                          Long leadPhotoId,
                           String leadPhotoAlt, List<String> outlets, String teaser, long commentCount) {
 
     public String getUrl() {

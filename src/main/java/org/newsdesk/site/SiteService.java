@@ -15,6 +15,8 @@ import org.newsdesk.post.Excerpt;
 import org.newsdesk.post.ExcerptMarkup;
 import org.newsdesk.post.Post;
 import org.newsdesk.post.PostStatus;
+import org.newsdesk.post.Section;
+import org.newsdesk.post.Tag;
 
 /** Reads what readers may see: published posts only, fully loaded for rendering. */
 @Stateless
@@ -30,18 +32,61 @@ public class SiteService {
     private CommentService comments;
 
     public FrontPage frontPage(int page) {
+        return listing(em.createNamedQuery("Post.findPublishedIds", Long.class), page);
+    }
+
+    /** Published posts of one section, newest first; empty if there is no such section. */
+    public Optional<Listing> sectionPage(String slug, int page) {
+        return em.createNamedQuery("Section.findBySlug", Section.class).setParameter("slug", slug)
+                .getResultStream().findFirst()
+                .map(section -> new Listing(section.getName(), listing(em.createQuery(
+                        "select p.id from Post p where p.status = :status and p.section = :section"
+                                + " order by p.publishedAt desc, p.id desc", Long.class)
+                        .setParameter("status", PostStatus.PUBLISHED).setParameter("section", section), page)));
+    }
+
+    /** Published posts with one tag, newest first; empty if there is no such tag. */
+    public Optional<Listing> tagPage(String slug, int page) {
+        return em.createNamedQuery("Tag.findBySlug", Tag.class).setParameter("slug", slug)
+                .getResultStream().findFirst()
+                .map(tag -> new Listing(tag.getName(), listing(em.createQuery(
+                        "select p.id from Post p join p.tags t where p.status = :status and t = :tag"
+                                + " order by p.publishedAt desc, p.id desc", Long.class)
+                        .setParameter("status", PostStatus.PUBLISHED).setParameter("tag", tag), page)));
+    }
+
+    /** The newest published posts with what a feed or a sitemap says of them. */
+    public List<PostSummary> latest(int max) {
+        return listing(em.createNamedQuery("Post.findPublishedIds", Long.class), 1, max).posts();
+    }
+
+    /** Every published post's address and last change, for the sitemap. */
+    public List<Object[]> publishedSlugsAndUpdates() {
+        return em.createQuery("select p.slug, p.updatedAt from Post p where p.status = :status order by p.publishedAt desc, p.id desc",
+                Object[].class).setParameter("status", PostStatus.PUBLISHED).setMaxResults(50_000).getResultList();
+    }
+
+    /** A titled list of posts: a section's or a tag's. */
+    public record Listing(String title, FrontPage page) {
+    }
+
+    private FrontPage listing(jakarta.persistence.TypedQuery<Long> publishedIds, int page) {
+        return listing(publishedIds, page, PAGE_SIZE);
+    }
+
+    private FrontPage listing(jakarta.persistence.TypedQuery<Long> publishedIds, int page, int pageSize) {
         int current = Math.max(1, page);
-        List<Long> ids = em.createNamedQuery("Post.findPublishedIds", Long.class)
-                .setFirstResult((current - 1) * PAGE_SIZE)
-                .setMaxResults(PAGE_SIZE + 1)
+        List<Long> ids = publishedIds
+                .setFirstResult((current - 1) * pageSize)
+                .setMaxResults(pageSize + 1)
                 .getResultList();
-        boolean hasNext = ids.size() > PAGE_SIZE;
-        List<Long> shown = hasNext ? ids.subList(0, PAGE_SIZE) : ids;
+        boolean hasNext = ids.size() > pageSize;
+        List<Long> shown = hasNext ? ids.subList(0, pageSize) : ids;
         if (shown.isEmpty()) {
             return new FrontPage(List.of(), current, false);
         }
         List<Post> posts = em.createQuery("select distinct p from Post p left join fetch p.excerpts e"
-                        + " left join fetch e.outlet left join fetch e.photo where p.id in :ids", Post.class)
+                        + " left join fetch e.outlet left join fetch e.photo left join fetch p.section where p.id in :ids", Post.class)
                 .setParameter("ids", shown)
                 .getResultList();
         posts.sort(Comparator.comparingInt(p -> shown.indexOf(p.getId())));
@@ -50,6 +95,7 @@ public class SiteService {
         for (Post post : posts) {
             Excerpt lead = post.getLeadExcerpt();
             summaries.add(new PostSummary(post.getId(), post.getSlug(), post.getHeadline(), post.getPublishedAt(),
+                    post.getUpdatedAt(), post.getSection() == null ? null : post.getSection().getName(),
                     lead == null || lead.getPhoto() == null ? null : lead.getPhoto().getId(),
                     lead == null || lead.getPhoto() == null ? null : lead.getPhoto().getAltText(),
                     post.getExcerpts().stream().filter(e -> e.getOutlet() != null)

@@ -1,0 +1,57 @@
+package org.newsdesk.site.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.util.Optional;
+import org.newsdesk.site.FrontPage;
+import org.newsdesk.site.SiteService;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Faces;
+
+/** Serves {@code section.xhtml} ({@code /section/{slug}}) and {@code tag.xhtml} ({@code /tag/{slug}}). */
+@Named("listing")
+@RequestScoped
+public class ListingBacking {
+
+    @Inject
+    private SiteService site;
+
+    @Inject
+    @Param(pathIndex = 0)
+    private String slug;
+
+    @Inject
+    @Param(pathIndex = 1)
+    private String extraPath;
+
+    @Inject
+    @Param(name = "page")
+    private String pageParameter;
+
+    private SiteService.Listing listing;
+
+    public void onload() throws IOException {
+        int number = pageParameter == null ? 1 : pageParameter.matches("\\d{1,6}") ? Integer.parseInt(pageParameter) : 0;
+        Optional<SiteService.Listing> found = slug == null || extraPath != null || number < 1 ? Optional.empty()
+                : Faces.getViewId().startsWith("/tag") ? site.tagPage(slug, number) : site.sectionPage(slug, number);
+        if (found.isEmpty() || number > 1 && found.get().page().posts().isEmpty()) {
+            Faces.responseSendError(404, "No such page");
+            return;
+        }
+        listing = found.get();
+    }
+
+    public String getTitle() {
+        return listing.title();
+    }
+
+    public FrontPage getPage() {
+        return listing.page();
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+}
