@@ -274,6 +274,22 @@ class PublicSiteIT {
         assertTrue(sitemap.select("url > loc").stream().anyMatch(loc -> loc.text().endsWith("/post/" + SeedPage.SLUG)));
     }
 
+    @Test
+    @Order(11)
+    @RunAsClient
+    void readersFindPostsByTheWordsInThem() throws IOException {
+        Document found = get("/search?q=" + java.net.URLEncoder.encode("Sudani militia", "UTF-8")).parse();
+        assertEquals(SeedPage.HEADLINE, found.selectFirst(".post-card h2 a").text(), "words of the excerpts are found");
+        assertEquals(SeedPage.HEADLINE, get("/search?q=reel").parse().selectFirst(".post-card h2 a").text(),
+                "words of the headline are found");
+        Document none = get("/search?q=qqqzzzunheardof").parse();
+        assertTrue(none.selectFirst(".empty").text().startsWith("No posts match"));
+        Connection.Response operators = Jsoup.connect(url("/search?q=" + java.net.URLEncoder.encode("+-\"(*)~<script>", "UTF-8")))
+                .ignoreHttpErrors(true).execute();
+        assertEquals(200, operators.statusCode(), "search operators typed by a reader are just characters");
+        assertFalse(operators.body().contains("<script>"));
+    }
+
     private Connection.Response submitComment(String name, String email, String body) throws IOException {
         Document page = get("/post/" + SeedPage.SLUG).parse();
         return fill(page, name, email, body).submit().followRedirects(false).ignoreHttpErrors(true).execute();

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,6 +56,23 @@ public class SiteService {
                         .setParameter("status", PostStatus.PUBLISHED).setParameter("tag", tag), page)));
     }
 
+    /**
+     * Published posts whose headline, deks or paragraphs hold every word of the query (word prefixes
+     * count: "militia" finds "militias"), newest first.
+     */
+    public FrontPage search(String query, int page) {
+        String words = SearchWords.booleanQuery(query);
+        if (words.isEmpty()) {
+            return new FrontPage(List.of(), 1, false);
+        }
+        Query ids = em.createNativeQuery(
+                "select p.id from post p where p.status = 'PUBLISHED' and (match(p.headline) against (?1 in boolean mode)"
+                        + " or exists (select 1 from excerpt e where e.post_id = p.id and match(e.dek, e.body) against (?1 in boolean mode)))"
+                        + " order by p.published_at desc, p.id desc")
+                .setParameter(1, words);
+        return listing(ids, page);
+    }
+
     /** The newest published posts with what a feed or a sitemap says of them. */
     public List<PostSummary> latest(int max) {
         return listing(em.createNamedQuery("Post.findPublishedIds", Long.class), 1, max).posts();
@@ -70,16 +88,17 @@ public class SiteService {
     public record Listing(String title, FrontPage page) {
     }
 
-    private FrontPage listing(jakarta.persistence.TypedQuery<Long> publishedIds, int page) {
+    private FrontPage listing(Query publishedIds, int page) {
         return listing(publishedIds, page, PAGE_SIZE);
     }
 
-    private FrontPage listing(jakarta.persistence.TypedQuery<Long> publishedIds, int page, int pageSize) {
+    /** A page of post cards from a query of published post ids in the order to show them. */
+    private FrontPage listing(Query publishedIds, int page, int pageSize) {
         int current = Math.max(1, page);
-        List<Long> ids = publishedIds
+        List<Long> ids = ((List<?>) publishedIds
                 .setFirstResult((current - 1) * pageSize)
                 .setMaxResults(pageSize + 1)
-                .getResultList();
+                .getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
         boolean hasNext = ids.size() > pageSize;
         List<Long> shown = hasNext ? ids.subList(0, pageSize) : ids;
         if (shown.isEmpty()) {
