@@ -22,6 +22,11 @@ public final class Deployments {
                 .addClasses(testClasses);
     }
 
+    /** Adds what a test class needs to be loaded in the server when its client-side methods use {@link SiteClient}. */
+    public static WebArchive withSiteClient(WebArchive archive) {
+        return archive.addClass(SiteClient.class).addPackages(true, "org.jsoup");
+    }
+
     /** The same, with test beans that act as a writer, an editor and a moderator (the *ForTests beans). */
     public static WebArchive newsdeskWithTestStaff(Class<?>... testClasses) {
         return newsdesk(testClasses)

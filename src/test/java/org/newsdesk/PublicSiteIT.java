@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.util.List;
@@ -46,6 +45,8 @@ class PublicSiteIT {
     @ArquillianResource
     private URL base;
 
+    private final SiteClient site = new SiteClient(() -> base);
+
     @EJB
     private DemoContent demoContent;
 
@@ -57,23 +58,22 @@ class PublicSiteIT {
 
     @Deployment
     static WebArchive deployment() {
-        // The client-side methods use jsoup; the class must also load inside the server.
-        return Deployments.newsdeskWithTestStaff(TestDatabase.class, SeedPage.class)
-                .addPackages(true, "org.jsoup");
+        // The client-side methods use SiteClient and jsoup; the class must also load inside the server.
+        return Deployments.withSiteClient(Deployments.newsdeskWithTestStaff(TestDatabase.class, SeedPage.class));
     }
 
     @Test
     @Order(1)
     @RunAsClient
     void postPageShowsEverySeedElement() throws IOException {
-        Document front = get("/").parse();
+        Document front = site.get("/").parse();
         Element link = front.selectFirst(".post-card h2 a");
         assertNotNull(link, "the front page lists the demo post");
         assertEquals(SeedPage.HEADLINE, link.text());
         assertTrue(front.selectFirst(".post-card .outlets").text().contains("TIMES OF ISRAEL, REUTERS"));
         assertNotNull(front.selectFirst(".post-card img[src$=/medium]"), "the lead photo is shown");
 
-        Document post = get(link.attr("href")).parse();
+        Document post = site.get(link.attr("href")).parse();
         String text = post.body().text();
         for (String line : SeedPage.lines()) {
             assertTrue(text.contains(line), "the post page shows: " + line);
@@ -91,7 +91,7 @@ class PublicSiteIT {
         assertEquals("Iraq tries to avoid regional fight as militias fire at Israel",
                 excerpts.get(0).selectFirst(".related a").text());
         for (Element img : post.select(".excerpt-photo img")) {
-            Connection.Response photo = get(img.attr("src"));
+            Connection.Response photo = site.get(img.attr("src"));
             assertEquals("image/jpeg", photo.contentType());
             assertTrue(photo.bodyAsBytes().length > 10_000, "a real photo is served");
             assertNotNull(photo.header("ETag"));
@@ -104,11 +104,11 @@ class PublicSiteIT {
     @RunAsClient
     void publicPagesCreateNoSession() throws IOException {
         for (String path : List.of("/", "/post/" + SeedPage.SLUG)) {
-            Connection.Response response = get(path);
+            Connection.Response response = site.get(path);
             assertEquals(200, response.statusCode());
             assertNull(response.header("Set-Cookie"), path + " sets no cookie");
         }
-        assertEquals(404, Jsoup.connect(url("/post/no-such-post")).ignoreHttpErrors(true).execute().statusCode());
+        assertEquals(404, Jsoup.connect(site.url("/post/no-such-post")).ignoreHttpErrors(true).execute().statusCode());
     }
 
     @Test
@@ -136,14 +136,14 @@ class PublicSiteIT {
         assertEquals(BODY, TestDatabase.single("select body from comment where author_name = ?", READER),
                 "the comment is stored exactly as typed, emoji and Arabic included");
 
-        Document authorView = Jsoup.connect(url(sent.header("Location")))
+        Document authorView = Jsoup.connect(site.url(sent.header("Location")))
                 .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).get();
         Element own = authorView.selectFirst(".comment.held");
         assertNotNull(own, "the author sees the held comment");
         assertTrue(own.text().contains("Your comment is awaiting moderation."));
         assertTrue(own.text().contains(READER));
 
-        Document everyoneElse = get("/post/" + SeedPage.SLUG).parse();
+        Document everyoneElse = site.get("/post/" + SeedPage.SLUG).parse();
         assertFalse(everyoneElse.body().text().contains(READER), "nobody else sees a held comment");
         assertEquals("Be the first to comment", everyoneElse.selectFirst("#comments h2").text());
     }
@@ -160,7 +160,7 @@ class PublicSiteIT {
     @Order(6)
     @RunAsClient
     void anApprovedCommentIsShownToEveryoneAsText() throws IOException {
-        Connection.Response page = get("/post/" + SeedPage.SLUG);
+        Connection.Response page = site.get("/post/" + SeedPage.SLUG);
         String html = page.body();
         Document doc = page.parse();
         Element comment = doc.selectFirst(".comment:not(.held)");
@@ -173,7 +173,7 @@ class PublicSiteIT {
         assertEquals("nofollow ugc", link.attr("rel"));
         assertEquals("1 Comment", doc.selectFirst("#comments h2").text());
 
-        Document front = get("/").parse();
+        Document front = site.get("/").parse();
         assertTrue(front.selectFirst(".post-card .card-meta").text().contains("1 comment"));
     }
 
@@ -185,16 +185,16 @@ class PublicSiteIT {
         Connection.Response response = submitComment("", "not-an-email", longComment);
         assertEquals(200, response.statusCode());
         Document doc = response.parse();
-        assertEquals("Please give your name.", fieldMessage(doc, "name"));
-        assertEquals("This does not look like an email address.", fieldMessage(doc, "email"));
-        assertEquals("Please keep your comment under 10,000 characters.", fieldMessage(doc, "body"));
+        assertEquals("Please give your name.", SiteClient.fieldMessage(doc, "name"));
+        assertEquals("This does not look like an email address.", SiteClient.fieldMessage(doc, "email"));
+        assertEquals("Please keep your comment under 10,000 characters.", SiteClient.fieldMessage(doc, "body"));
         assertEquals("not-an-email", doc.selectFirst("[name=comment-form:email]").val(), "what was typed is kept");
         assertEquals(longComment, doc.selectFirst("[name=comment-form:body]").val());
         assertEquals(0L, ((Number) TestDatabase.single(
                 "select count(*) from comment where author_email = 'not-an-email'")).longValue());
 
         Document blank = submitComment("Someone", "someone@example.org", "   ").parse();
-        assertEquals("Please write a comment.", fieldMessage(blank, "body"));
+        assertEquals("Please write a comment.", SiteClient.fieldMessage(blank, "body"));
         assertEquals("Someone", blank.selectFirst("[name=comment-form:name]").val());
     }
 
@@ -202,7 +202,7 @@ class PublicSiteIT {
     @Order(8)
     @RunAsClient
     void forgedAndReplayedFormsAreRefused() throws IOException {
-        Document page = get("/post/" + SeedPage.SLUG).parse();
+        Document page = site.get("/post/" + SeedPage.SLUG).parse();
         FormElement form = fill(page, "Replay Tester", "replay@example.org", "Posting this once.");
         Connection.Response first = form.submit().followRedirects(false).execute();
         assertEquals(302, first.statusCode());
@@ -213,7 +213,7 @@ class PublicSiteIT {
         assertEquals(1L, ((Number) TestDatabase.single(
                 "select count(*) from comment where author_name = 'Replay Tester'")).longValue());
 
-        Document fresh = get("/post/" + SeedPage.SLUG).parse();
+        Document fresh = site.get("/post/" + SeedPage.SLUG).parse();
         fresh.selectFirst("input[name=token]").val("forged." + "A".repeat(43));
         Connection.Response forged = fill(fresh, "Forger", "forger@example.org", "Forged.").submit()
                 .followRedirects(false).execute();
@@ -227,7 +227,7 @@ class PublicSiteIT {
     @RunAsClient
     void aReplyIsThreadedUnderItsParent() throws IOException {
         long parentId = ((Number) TestDatabase.single("select id from comment where author_name = ?", READER)).longValue();
-        Document page = get("/post/" + SeedPage.SLUG + "?replyto=" + parentId).parse();
+        Document page = site.get("/post/" + SeedPage.SLUG + "?replyto=" + parentId).parse();
         assertEquals(String.valueOf(parentId), page.selectFirst("[name=comment-form:parent]").val());
         assertTrue(page.selectFirst(".replying").text().contains(READER));
         Connection.Response sent = fill(page, "Replying Reader", "reply@example.org", "I agree.").submit()
@@ -236,7 +236,7 @@ class PublicSiteIT {
         assertEquals(parentId, ((Number) TestDatabase.single(
                 "select parent_id from comment where author_name = 'Replying Reader'")).longValue());
 
-        Document otherPost = get("/post/" + SeedPage.SLUG).parse();
+        Document otherPost = site.get("/post/" + SeedPage.SLUG).parse();
         otherPost.selectFirst("[name=comment-form:parent]").val("999999");
         Document refused = fill(otherPost, "Lost Reply", "lost@example.org", "Hello?").submit().execute().parse();
         assertTrue(refused.text().contains("no longer available"));
@@ -247,19 +247,19 @@ class PublicSiteIT {
     @Order(10)
     @RunAsClient
     void sectionsTagsTheFeedAndTheSitemapListTheSeedPost() throws IOException {
-        Document post = get("/post/" + SeedPage.SLUG).parse();
-        Document section = get(post.selectFirst(".section-name a").attr("href")).parse();
+        Document post = site.get("/post/" + SeedPage.SLUG).parse();
+        Document section = site.get(post.selectFirst(".section-name a").attr("href")).parse();
         assertEquals("Section Middle East", section.selectFirst("h1").text());
         assertEquals(SeedPage.HEADLINE, section.selectFirst(".post-card h2 a").text());
-        Document tag = get(post.select(".tags a").stream().filter(a -> a.text().equals("Iraq")).findFirst()
+        Document tag = site.get(post.select(".tags a").stream().filter(a -> a.text().equals("Iraq")).findFirst()
                 .orElseThrow().attr("href")).parse();
         assertEquals("Tag Iraq", tag.selectFirst("h1").text());
         assertEquals(SeedPage.HEADLINE, tag.selectFirst(".post-card h2 a").text());
         for (String missing : List.of("/section/no-such-section", "/tag/no-such-tag", "/section/middle-east/extra")) {
-            assertEquals(404, Jsoup.connect(url(missing)).ignoreHttpErrors(true).execute().statusCode(), missing);
+            assertEquals(404, Jsoup.connect(site.url(missing)).ignoreHttpErrors(true).execute().statusCode(), missing);
         }
 
-        Connection.Response feed = get("/feed");
+        Connection.Response feed = site.get("/feed");
         assertEquals("application/rss+xml;charset=UTF-8", feed.contentType().replace(" ", ""));
         Document rss = Jsoup.parse(feed.body(), "", org.jsoup.parser.Parser.xmlParser());
         Element item = rss.select("item").stream()
@@ -267,10 +267,10 @@ class PublicSiteIT {
         assertTrue(item.selectFirst("link").text().endsWith("/post/" + SeedPage.SLUG));
         assertTrue(item.selectFirst("description").text().startsWith("TIMES OF ISRAEL, REUTERS: Tehran said"));
         assertEquals("Fri, 1 Nov 2024 16:00:00 GMT", item.selectFirst("pubDate").text());
-        assertEquals(304, Jsoup.connect(url("/feed")).ignoreContentType(true).header("If-Modified-Since", feed.header("Last-Modified"))
+        assertEquals(304, Jsoup.connect(site.url("/feed")).ignoreContentType(true).header("If-Modified-Since", feed.header("Last-Modified"))
                 .ignoreHttpErrors(true).execute().statusCode(), "a reader's copy that is up to date is not sent again");
 
-        Document sitemap = Jsoup.parse(get("/sitemap.xml").body(), "", org.jsoup.parser.Parser.xmlParser());
+        Document sitemap = Jsoup.parse(site.get("/sitemap.xml").body(), "", org.jsoup.parser.Parser.xmlParser());
         assertTrue(sitemap.select("url > loc").stream().anyMatch(loc -> loc.text().endsWith("/post/" + SeedPage.SLUG)));
     }
 
@@ -278,20 +278,20 @@ class PublicSiteIT {
     @Order(11)
     @RunAsClient
     void readersFindPostsByTheWordsInThem() throws IOException {
-        Document found = get("/search?q=" + java.net.URLEncoder.encode("Sudani militia", "UTF-8")).parse();
+        Document found = site.get("/search?q=" + java.net.URLEncoder.encode("Sudani militia", "UTF-8")).parse();
         assertEquals(SeedPage.HEADLINE, found.selectFirst(".post-card h2 a").text(), "words of the excerpts are found");
-        assertEquals(SeedPage.HEADLINE, get("/search?q=reel").parse().selectFirst(".post-card h2 a").text(),
+        assertEquals(SeedPage.HEADLINE, site.get("/search?q=reel").parse().selectFirst(".post-card h2 a").text(),
                 "words of the headline are found");
-        Document none = get("/search?q=qqqzzzunheardof").parse();
+        Document none = site.get("/search?q=qqqzzzunheardof").parse();
         assertTrue(none.selectFirst(".empty").text().startsWith("No posts match"));
-        Connection.Response operators = Jsoup.connect(url("/search?q=" + java.net.URLEncoder.encode("+-\"(*)~<script>", "UTF-8")))
+        Connection.Response operators = Jsoup.connect(site.url("/search?q=" + java.net.URLEncoder.encode("+-\"(*)~<script>", "UTF-8")))
                 .ignoreHttpErrors(true).execute();
         assertEquals(200, operators.statusCode(), "search operators typed by a reader are just characters");
         assertFalse(operators.body().contains("<script>"));
     }
 
     private Connection.Response submitComment(String name, String email, String body) throws IOException {
-        Document page = get("/post/" + SeedPage.SLUG).parse();
+        Document page = site.get("/post/" + SeedPage.SLUG).parse();
         return fill(page, name, email, body).submit().followRedirects(false).ignoreHttpErrors(true).execute();
     }
 
@@ -303,19 +303,4 @@ class PublicSiteIT {
         return form;
     }
 
-    private static String fieldMessage(Document doc, String field) {
-        Element message = doc.selectFirst("[id=comment-form:" + field + "] ~ .field-error");
-        return message == null ? null : message.text();
-    }
-
-    private Connection.Response get(String path) throws IOException {
-        return Jsoup.connect(url(path)).ignoreContentType(true).maxBodySize(0).execute();
-    }
-
-    private String url(String path) {
-        if (path.startsWith("http")) {
-            return path.replaceFirst("//[^/:]+", "//127.0.0.1");
-        }
-        return "http://127.0.0.1:" + base.getPort() + path;
-    }
 }

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsdesk.Deployments;
 import org.newsdesk.ModeratorForTests;
+import org.newsdesk.SiteClient;
 import org.newsdesk.TestDatabase;
 import org.newsdesk.audit.AuditLog;
 import org.newsdesk.comment.rules.ModerationSettings;
@@ -60,6 +61,8 @@ class CommentModerationIT {
     @ArquillianResource
     private URL base;
 
+    private final SiteClient site = new SiteClient(() -> base);
+
     @EJB
     private ModeratorForTests moderator;
 
@@ -80,9 +83,8 @@ class CommentModerationIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.newsdeskWithTestStaff(TestDatabase.class, CommentTestPosts.class,
-                        CommentChangesForTests.class)
-                .addPackages(true, "org.jsoup");
+        return Deployments.withSiteClient(Deployments.newsdeskWithTestStaff(TestDatabase.class, CommentTestPosts.class,
+                        CommentChangesForTests.class));
     }
 
     // ---- Readers, over HTTP -------------------------------------------------------------------------
@@ -102,7 +104,7 @@ class CommentModerationIT {
         assertEquals("No comment from this email address has been approved yet.", row.get(2));
 
         String cookie = cookie(sent, "newsdesk_held");
-        Document own = Jsoup.connect(url(sent.header("Location"))).header("Cookie", cookie).get();
+        Document own = Jsoup.connect(site.url(sent.header("Location"))).header("Cookie", cookie).get();
         assertTrue(own.selectFirst(".comment.held").text().contains("Your comment is awaiting moderation."));
         assertFalse(page().body().text().contains("First time here"), "nobody else sees it");
     }
@@ -127,7 +129,7 @@ class CommentModerationIT {
         Element reply = page.selectFirst("#comment-" + parent + " .reply-link");
         assertNotNull(reply, "an approved comment has a Reply link");
 
-        Document replyPage = get(SLUG_PATH + "?replyto=" + parent).parse();
+        Document replyPage = site.get(SLUG_PATH + "?replyto=" + parent).parse();
         assertEquals(302, submit(replyPage, NADIA, NADIA_EMAIL, "And a follow-up to myself.").statusCode());
         assertEquals("APPROVED", TestDatabase.single("select status from comment where body = ?", "And a follow-up to myself."));
 
@@ -164,13 +166,13 @@ class CommentModerationIT {
         Connection.Response sent = rememberForm.submit().followRedirects(false).execute();
         String saved = cookie(sent, "newsdesk_commenter");
         assertNotNull(saved, "remember me sets a cookie in answer to the POST");
-        Connection.Response again = Jsoup.connect(url(SLUG_PATH)).header("Cookie", saved).execute();
+        Connection.Response again = Jsoup.connect(site.url(SLUG_PATH)).header("Cookie", saved).execute();
         assertNull(again.header("Set-Cookie"), "the page itself still sets no cookie");
         Document prefilled = again.parse();
         assertEquals("Layla Remembered", prefilled.selectFirst("[name=comment-form:name]").val());
         assertEquals("layla@example.org", prefilled.selectFirst("[name=comment-form:email]").val());
 
-        Connection.Response plain = get(SLUG_PATH);
+        Connection.Response plain = site.get(SLUG_PATH);
         assertNull(plain.header("Set-Cookie"), "GET sets no cookie");
         assertEquals("", plain.parse().selectFirst("[name=comment-form:name]").val(), "nobody else sees Layla's details");
     }
@@ -353,7 +355,7 @@ class CommentModerationIT {
     @Order(24)
     @RunAsClient
     void theDeskIsForSignedInModeratorsOnly() throws IOException {
-        Connection.Response desk = Jsoup.connect(url("/admin/comments/")).followRedirects(false).ignoreHttpErrors(true).execute();
+        Connection.Response desk = Jsoup.connect(site.url("/admin/comments/")).followRedirects(false).ignoreHttpErrors(true).execute();
         assertTrue(desk.statusCode() == 302 || desk.statusCode() == 401 || desk.statusCode() == 200 && desk.parse()
                 .selectFirst("form#login") != null, "an anonymous reader is sent to sign in: " + desk.statusCode());
         assertFalse(desk.body().contains("Walk me through."));
@@ -412,7 +414,7 @@ class CommentModerationIT {
     @RunAsClient
     void aReaderReportsACommentThroughThePage() throws IOException {
         long id = idOf("First time here. Good round-up.");
-        Connection.Response shown = get(SLUG_PATH + "?report=" + id);
+        Connection.Response shown = site.get(SLUG_PATH + "?report=" + id);
         assertNull(shown.header("Set-Cookie"), "the report form sets no cookie");
         Document page = shown.parse();
         FormElement form = (FormElement) page.selectFirst("form#report-form");
@@ -421,13 +423,13 @@ class CommentModerationIT {
         Document refused = form.submit().execute().parse();
         assertEquals("Please choose what is wrong with this comment.", refused.selectFirst("#report-form .field-error").text());
 
-        FormElement again = (FormElement) get(SLUG_PATH + "?report=" + id).parse().selectFirst("form#report-form");
+        FormElement again = (FormElement) site.get(SLUG_PATH + "?report=" + id).parse().selectFirst("form#report-form");
         again.selectFirst("input[value=PERSONAL]").attr("checked", "checked");
         again.selectFirst("textarea[name=details]").val("Names a private person");
         Connection.Response sent = again.submit().followRedirects(false).execute();
         assertEquals(302, sent.statusCode());
         assertTrue(sent.header("Location").contains("?reported=" + id));
-        Document thanked = Jsoup.connect(url(sent.header("Location"))).get();
+        Document thanked = Jsoup.connect(site.url(sent.header("Location"))).get();
         assertTrue(thanked.selectFirst("#comment-" + id + " .reported-thanks").text().startsWith("Thank you for your report."));
         assertEquals("Names a private person", TestDatabase.single(
                 "select details from comment_report where comment_id = ? and reason = 'PERSONAL'", id));
@@ -462,7 +464,7 @@ class CommentModerationIT {
     @Order(41)
     @RunAsClient
     void theClosedPostSaysSoInsteadOfShowingTheForm() throws IOException {
-        Document page = get("/post/comments-it-closing").parse();
+        Document page = site.get("/post/comments-it-closing").parse();
         assertNull(page.selectFirst("form#comment-form"));
         assertEquals("Comments closed on January 31, 2001, 30 days after this post was published.",
                 page.selectFirst(".comments-closed").text());
@@ -477,14 +479,14 @@ class CommentModerationIT {
     void hostileAndOddInputIsStoredFaithfullyAndShownEscapedOrRefusedAtTheField() throws IOException {
         String huge = "x".repeat(100 * 1024);
         Document tooLong = submit(page(), NADIA, NADIA_EMAIL, huge).parse();
-        assertEquals("Please keep your comment under 10,000 characters.", fieldMessage(tooLong, "body"));
+        assertEquals("Please keep your comment under 10,000 characters.", SiteClient.fieldMessage(tooLong, "body"));
         assertEquals(huge, tooLong.selectFirst("[name=comment-form:body]").val(), "nothing the reader typed is lost");
 
         String hostile = "<script>alert(1)</script> <img src=x onerror=alert(2)> 🇮🇶 👍🏽 שלום עולם \u202Eevil\u202C مرحبا";
         assertEquals(302, submit(page(), NADIA, NADIA_EMAIL, hostile).statusCode());
         assertEquals(hostile, TestDatabase.single("select body from comment where author_email = ? and body like '%onerror%'",
                 NADIA_EMAIL), "emoji, Hebrew, Arabic and direction marks are stored as typed");
-        Connection.Response shown = get(SLUG_PATH);
+        Connection.Response shown = site.get(SLUG_PATH);
         assertFalse(shown.body().contains("<img src=x"), "never rendered as markup");
         assertFalse(shown.body().contains("<script>alert(1)"));
         Element body = shown.parse().select(".comment-body").stream().filter(e -> e.text().contains("onerror")).findFirst()
@@ -507,7 +509,7 @@ class CommentModerationIT {
     @RunAsClient
     void forgedRepliesAreRefusedAtTheFieldAndKeepTheText() throws IOException {
         long onOtherPost;
-        Document other = get("/post/" + OTHER_SLUG).parse();
+        Document other = site.get("/post/" + OTHER_SLUG).parse();
         assertEquals(302, submit(other, NADIA, NADIA_EMAIL, "On the other post.").statusCode());
         onOtherPost = idOf("On the other post.");
         Document cross = replyTo(page(), String.valueOf(onOtherPost), "Crossing posts.");
@@ -604,7 +606,7 @@ class CommentModerationIT {
     }
 
     private Document page() throws IOException {
-        return get(SLUG_PATH).parse();
+        return site.get(SLUG_PATH).parse();
     }
 
     private static Connection.Response submit(Document page, String name, String email, String body) throws IOException {
@@ -638,7 +640,7 @@ class CommentModerationIT {
             }
         }
         fields.append("comment-form%3Abody=");
-        HttpURLConnection http = (HttpURLConnection) URI.create(url(SLUG_PATH)).toURL().openConnection();
+        HttpURLConnection http = (HttpURLConnection) URI.create(site.url(SLUG_PATH)).toURL().openConnection();
         http.setInstanceFollowRedirects(false);
         http.setDoOutput(true);
         http.setRequestMethod("POST");
@@ -652,11 +654,6 @@ class CommentModerationIT {
         return http.getResponseCode();
     }
 
-    private static String fieldMessage(Document doc, String field) {
-        Element message = doc.selectFirst("[id=comment-form:" + field + "] ~ .field-error");
-        return message == null ? null : message.text();
-    }
-
     private static String cookie(Connection.Response response, String name) {
         for (String header : response.headers("Set-Cookie")) {
             if (header.startsWith(name + "=")) {
@@ -666,14 +663,4 @@ class CommentModerationIT {
         return null;
     }
 
-    private Connection.Response get(String path) throws IOException {
-        return Jsoup.connect(url(path)).ignoreContentType(true).maxBodySize(0).execute();
-    }
-
-    private String url(String path) {
-        if (path.startsWith("http")) {
-            return path.replaceFirst("//[^/:]+", "//127.0.0.1");
-        }
-        return "http://127.0.0.1:" + base.getPort() + path;
-    }
 }
