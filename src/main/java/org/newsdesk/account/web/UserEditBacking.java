@@ -28,7 +28,7 @@ public class UserEditBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient AccountService accounts;
+    private AccountService accounts;
 
     @Inject
     @Param(name = "id")

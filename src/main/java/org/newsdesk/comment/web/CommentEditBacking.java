@@ -30,10 +30,10 @@ public class CommentEditBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient ModerationService moderation;
+    private ModerationService moderation;
 
     @Inject
-    private transient AuditLog audit;
+    private AuditLog audit;
 
     @Inject
     @Param(name = "id")

@@ -30,7 +30,7 @@ public class CommentQueueBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient ModerationService moderation;
+    private ModerationService moderation;
 
     @Inject
     @Param(name = "queue")

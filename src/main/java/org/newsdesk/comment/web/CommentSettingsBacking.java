@@ -25,7 +25,7 @@ public class CommentSettingsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient ModerationService moderation;
+    private ModerationService moderation;
 
     private boolean loaded;
     private boolean holdEverything;

@@ -24,7 +24,7 @@ public class PhotoEditBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient MediaService media;
+    private MediaService media;
 
     @Inject
     @Param(name = "id")

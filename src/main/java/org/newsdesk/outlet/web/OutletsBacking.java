@@ -22,7 +22,7 @@ public class OutletsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient OutletService service;
+    private OutletService service;
 
     private Long id;
     private String name;

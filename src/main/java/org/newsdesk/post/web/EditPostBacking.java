@@ -48,10 +48,10 @@ public class EditPostBacking implements Serializable {
     private static final ZoneId ZONE = ZoneId.of(Config.string("TIMEZONE", "UTC"));
 
     @Inject
-    private transient PublishingService publishing;
+    private PublishingService publishing;
 
     @Inject
-    private transient MediaService media;
+    private MediaService media;
 
     @Inject
     @Param(name = "id")
