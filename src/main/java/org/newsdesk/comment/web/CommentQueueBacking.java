@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.newsdesk.platform.PageNumber;
 import org.newsdesk.comment.CommentQueue;
 import org.newsdesk.comment.ModerationAction;
 import org.newsdesk.comment.ModerationException;
@@ -52,7 +53,7 @@ public class CommentQueueBacking implements Serializable {
             return;
         }
         queue = CommentQueue.fromSlug(queueParameter).orElse(CommentQueue.PENDING);
-        page = pageParameter != null && pageParameter.matches("\\d{1,6}") ? Math.max(1, Integer.parseInt(pageParameter)) : 1;
+        page = PageNumber.orFirst(pageParameter);
     }
 
     /** Approve, spam, trash or restore one comment. */

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.newsdesk.platform.PageNumber;
 import org.newsdesk.media.MediaException;
 import org.newsdesk.media.MediaService;
 import org.newsdesk.media.Photo;
@@ -105,7 +106,7 @@ public class MediaLibraryBacking {
     }
 
     public int getPageNumber() {
-        return page != null && page.matches("\\d{1,6}") ? Math.max(1, Integer.parseInt(page)) : 1;
+        return PageNumber.orFirst(page);
     }
 
     public int getPageCount() {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.newsdesk.platform.PageNumber;
 import org.newsdesk.account.AccountService;
 import org.newsdesk.post.DeskFilter;
 import org.newsdesk.post.DeskPage;
@@ -51,7 +52,7 @@ public class PostsBacking {
     public DeskPage getDesk() {
         if (desk == null) {
             desk = publishing.desk(new DeskFilter(statusFilter(), number(author), number(section), query,
-                    page != null && page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1));
+                    PageNumber.orFirst(page)));
         }
         return desk;
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import org.newsdesk.platform.PageNumber;
 import org.newsdesk.site.FrontPage;
 import org.newsdesk.site.SiteService;
 import org.omnifaces.cdi.Param;
@@ -21,22 +22,10 @@ public class FrontPageBacking {
     @Param(name = "page")
     private String pageParameter;
 
-    @Inject
-    @Param(pathIndex = 0)
-    private String unknownPath;
-
     private FrontPage page;
 
     public void onload() throws IOException {
-        // Site-wide extensionless URLs send any unknown path here: it is not the front page.
-        if (unknownPath != null) {
-            Faces.responseSendError(404, "No such page");
-            return;
-        }
-        int number = 1;
-        if (pageParameter != null) {
-            number = pageParameter.matches("\\d{1,6}") ? Integer.parseInt(pageParameter) : 0;
-        }
+        int number = PageNumber.parse(pageParameter);
         if (number < 1) {
             Faces.responseSendError(404, "No such page");
             return;

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.Optional;
+import org.newsdesk.platform.PageNumber;
 import org.newsdesk.site.FrontPage;
 import org.newsdesk.site.SiteService;
 import org.omnifaces.cdi.Param;
@@ -33,7 +34,7 @@ public class ListingBacking {
     private SiteService.Listing listing;
 
     public void onload() throws IOException {
-        int number = pageParameter == null ? 1 : pageParameter.matches("\\d{1,6}") ? Integer.parseInt(pageParameter) : 0;
+        int number = PageNumber.parse(pageParameter);
         Optional<SiteService.Listing> found = slug == null || extraPath != null || number < 1 ? Optional.empty()
                 : Faces.getViewId().startsWith("/tag") ? site.tagPage(slug, number) : site.sectionPage(slug, number);
         if (found.isEmpty() || number > 1 && found.get().page().posts().isEmpty()) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.newsdesk.platform.PageNumber;
 import org.newsdesk.site.FrontPage;
 import org.newsdesk.site.SiteService;
 import org.omnifaces.cdi.Param;
@@ -29,7 +30,7 @@ public class SearchBacking {
 
     public FrontPage getResults() {
         if (results == null) {
-            int page = pageParameter != null && pageParameter.matches("\\d{1,6}") ? Integer.parseInt(pageParameter) : 1;
+            int page = PageNumber.orFirst(pageParameter);
             results = site.search(query, page);
         }
         return results;
