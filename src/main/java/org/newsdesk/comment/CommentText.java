@@ -1,6 +1,7 @@
 package org.newsdesk.comment;
 
 import java.util.regex.Matcher;
+import org.newsdesk.platform.HtmlText;
 import java.util.regex.Pattern;
 
 /**
@@ -53,27 +54,11 @@ public final class CommentText {
         Matcher m = URL.matcher(text);
         int last = 0;
         while (m.find()) {
-            out.append(escape(text.substring(last, m.start())));
-            String url = escape(m.group());
+            out.append(HtmlText.escape(text.substring(last, m.start())));
+            String url = HtmlText.escape(m.group());
             out.append("<a href=\"").append(url).append("\" rel=\"nofollow ugc\">").append(url).append("</a>");
             last = m.end();
         }
-        return out.append(escape(text.substring(last))).toString();
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return out.append(HtmlText.escape(text.substring(last))).toString();
     }
 }

@@ -2,6 +2,7 @@ package org.newsdesk.post;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.newsdesk.platform.HtmlText;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -39,7 +40,7 @@ public final class ExcerptMarkup {
         for (String paragraph : BLANK_LINES.split(text.strip())) {
             String p = paragraph.strip();
             if (!p.isEmpty()) {
-                html.append("<p>").append(escape(p).replaceAll("\\R", "<br>")).append("</p>");
+                html.append("<p>").append(HtmlText.escape(p).replaceAll("\\R", "<br>")).append("</p>");
             }
         }
         return html.toString();
@@ -95,9 +96,5 @@ public final class ExcerptMarkup {
     public static int wordCount(String html) {
         String text = toPlainText(html);
         return text.isBlank() ? 0 : text.split("\\s+").length;
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
