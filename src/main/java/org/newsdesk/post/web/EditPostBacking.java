@@ -175,7 +175,8 @@ public class EditPostBacking implements Serializable {
         try {
             Post post = id == null ? publishing.create(draft) : publishing.save(id, version, draft);
             id = post.getId();
-            version = publishing.post(id).getVersion();
+            // The version Hibernate gave the post when the save was flushed, as committed.
+            version = post.getVersion();
             return true;
         } catch (EditConflictException e) {
             DeskMessages.error(null, e.savedBy() + " saved this post at "
