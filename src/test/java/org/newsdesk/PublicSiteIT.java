@@ -203,10 +203,10 @@ class PublicSiteIT {
     @RunAsClient
     void forgedAndReplayedFormsAreRefused() throws IOException {
         Document page = site.get("/post/" + SeedPage.SLUG).parse();
-        FormElement form = fill(page, "Replay Tester", "replay@example.org", "Posting this once.");
+        FormElement form = SiteClient.fillCommentForm(page, "Replay Tester", "replay@example.org", "Posting this once.");
         Connection.Response first = form.submit().followRedirects(false).execute();
         assertEquals(302, first.statusCode());
-        Connection.Response again = fill(page, "Replay Tester", "replay@example.org", "Posting this once.")
+        Connection.Response again = SiteClient.fillCommentForm(page, "Replay Tester", "replay@example.org", "Posting this once.")
                 .submit().followRedirects(false).execute();
         assertEquals(200, again.statusCode());
         assertTrue(again.parse().selectFirst(".form-errors").text().contains("already been sent"));
@@ -215,7 +215,7 @@ class PublicSiteIT {
 
         Document fresh = site.get("/post/" + SeedPage.SLUG).parse();
         fresh.selectFirst("input[name=token]").val("forged." + "A".repeat(43));
-        Connection.Response forged = fill(fresh, "Forger", "forger@example.org", "Forged.").submit()
+        Connection.Response forged = SiteClient.fillCommentForm(fresh, "Forger", "forger@example.org", "Forged.").submit()
                 .followRedirects(false).execute();
         assertTrue(forged.parse().selectFirst(".form-errors").text().contains("could not be verified"));
         assertEquals(0L, ((Number) TestDatabase.single(
@@ -230,7 +230,7 @@ class PublicSiteIT {
         Document page = site.get("/post/" + SeedPage.SLUG + "?replyto=" + parentId).parse();
         assertEquals(String.valueOf(parentId), page.selectFirst("[name=comment-form:parent]").val());
         assertTrue(page.selectFirst(".replying").text().contains(READER));
-        Connection.Response sent = fill(page, "Replying Reader", "reply@example.org", "I agree.").submit()
+        Connection.Response sent = SiteClient.fillCommentForm(page, "Replying Reader", "reply@example.org", "I agree.").submit()
                 .followRedirects(false).execute();
         assertEquals(302, sent.statusCode());
         assertEquals(parentId, ((Number) TestDatabase.single(
@@ -238,7 +238,7 @@ class PublicSiteIT {
 
         Document otherPost = site.get("/post/" + SeedPage.SLUG).parse();
         otherPost.selectFirst("[name=comment-form:parent]").val("999999");
-        Document refused = fill(otherPost, "Lost Reply", "lost@example.org", "Hello?").submit().execute().parse();
+        Document refused = SiteClient.fillCommentForm(otherPost, "Lost Reply", "lost@example.org", "Hello?").submit().execute().parse();
         assertTrue(refused.text().contains("no longer available"));
         assertEquals("Hello?", refused.selectFirst("[name=comment-form:body]").val());
     }
@@ -292,15 +292,7 @@ class PublicSiteIT {
 
     private Connection.Response submitComment(String name, String email, String body) throws IOException {
         Document page = site.get("/post/" + SeedPage.SLUG).parse();
-        return fill(page, name, email, body).submit().followRedirects(false).ignoreHttpErrors(true).execute();
-    }
-
-    private static FormElement fill(Document page, String name, String email, String body) {
-        FormElement form = (FormElement) page.selectFirst("form#comment-form");
-        form.selectFirst("[name=comment-form:name]").val(name);
-        form.selectFirst("[name=comment-form:email]").val(email);
-        form.selectFirst("[name=comment-form:body]").val(body);
-        return form;
+        return SiteClient.fillCommentForm(page, name, email, body).submit().followRedirects(false).ignoreHttpErrors(true).execute();
     }
 
 }

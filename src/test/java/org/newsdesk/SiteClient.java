@@ -7,6 +7,7 @@ import org.jsoup.Connection;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.FormElement;
 
 /**
  * HTTP to the test server for client-side integration tests, always on 127.0.0.1 (Payara Micro
@@ -39,6 +40,15 @@ public final class SiteClient {
 
     public Connection.Response get(String path) throws IOException {
         return Jsoup.connect(url(path)).ignoreContentType(true).maxBodySize(0).execute();
+    }
+
+    /** A post page's "Leave a Reply" form with name, email and comment typed in, ready to submit. */
+    public static FormElement fillCommentForm(Document page, String name, String email, String body) {
+        FormElement form = (FormElement) page.selectFirst("form#comment-form");
+        form.selectFirst("[name=comment-form:name]").val(name);
+        form.selectFirst("[name=comment-form:email]").val(email);
+        form.selectFirst("[name=comment-form:body]").val(body);
+        return form;
     }
 
     /** The message Faces shows next to a comment-form field, or null. */

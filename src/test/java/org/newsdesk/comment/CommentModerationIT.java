@@ -152,7 +152,7 @@ class CommentModerationIT {
         assertEquals(List.of("PENDING", "links", "3 links (more than 2 allowed)."), held);
 
         Document bait = page();
-        FormElement form = fill(bait, "Bot Reader", "bot@example.org", "Great post, visit my site");
+        FormElement form = SiteClient.fillCommentForm(bait, "Bot Reader", "bot@example.org", "Great post, visit my site");
         form.selectFirst("input[name=homepage]").val("http://spam.example");
         assertEquals(302, form.submit().followRedirects(false).execute().statusCode(), "a bot is not told");
         List<Object> spam = TestDatabase.query("select status, held_by_rule, held_reason from comment where author_name = 'Bot Reader'").get(0);
@@ -161,7 +161,7 @@ class CommentModerationIT {
         assertTrue(((String) spam.get(2)).contains("http://spam.example"));
 
         Document remember = page();
-        FormElement rememberForm = fill(remember, "Layla Remembered", "layla@example.org", "Please remember me.");
+        FormElement rememberForm = SiteClient.fillCommentForm(remember, "Layla Remembered", "layla@example.org", "Please remember me.");
         rememberForm.selectFirst("[name=comment-form:remember]").attr("checked", "checked");
         Connection.Response sent = rememberForm.submit().followRedirects(false).execute();
         String saved = cookie(sent, "newsdesk_commenter");
@@ -610,28 +610,20 @@ class CommentModerationIT {
     }
 
     private static Connection.Response submit(Document page, String name, String email, String body) throws IOException {
-        return fill(page, name, email, body).submit().followRedirects(false).ignoreHttpErrors(true).maxBodySize(0).execute();
+        return SiteClient.fillCommentForm(page, name, email, body).submit().followRedirects(false).ignoreHttpErrors(true).maxBodySize(0).execute();
     }
 
     private static Document replyTo(Document page, String parent, String body) throws IOException {
-        FormElement form = fill(page, NADIA, NADIA_EMAIL, body);
+        FormElement form = SiteClient.fillCommentForm(page, NADIA, NADIA_EMAIL, body);
         form.selectFirst("[name=comment-form:parent]").val(parent);
         Connection.Response response = form.submit().followRedirects(false).ignoreHttpErrors(true).execute();
         assertEquals(200, response.statusCode(), "refused with a message, not an error page");
         return response.parse();
     }
 
-    private static FormElement fill(Document page, String name, String email, String body) {
-        FormElement form = (FormElement) page.selectFirst("form#comment-form");
-        form.selectFirst("[name=comment-form:name]").val(name);
-        form.selectFirst("[name=comment-form:email]").val(email);
-        form.selectFirst("[name=comment-form:body]").val(body);
-        return form;
-    }
-
     /** Posts the comment form with a body that is not valid UTF-8, as a broken client might. */
     private int postRawForm(Document page, String name, String email, byte[] body) throws IOException {
-        FormElement form = fill(page, name, email, "placeholder");
+        FormElement form = SiteClient.fillCommentForm(page, name, email, "placeholder");
         StringBuilder fields = new StringBuilder();
         for (Connection.KeyVal kv : form.formData()) {
             if (!kv.key().equals("comment-form:body")) {
