@@ -29,11 +29,7 @@ public class ImageStore {
     private final Path root;
 
     public ImageStore() {
-        this(Config.mediaDirectory());
-    }
-
-    ImageStore(Path root) {
-        this.root = root;
+        this.root = Config.mediaDirectory();
     }
 
     public static String originalKey(String sha256, ImageType type) {

@@ -12,8 +12,4 @@ public final class SiteUrls {
     public static String post(String slug) {
         return "/post/" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
     }
-
-    public static String photo(long photoId, String variant) {
-        return "/media/" + photoId + "/" + variant;
-    }
 }

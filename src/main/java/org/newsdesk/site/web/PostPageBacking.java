@@ -75,10 +75,6 @@ public class PostPageBacking {
         return n == 1 ? "1 Comment" : n + " Comments";
     }
 
-    public boolean isAwaitingModeration(Comment comment) {
-        return !comment.isApproved();
-    }
-
     public String getUrl() {
         return SiteUrls.post(getPost().getSlug());
     }
