@@ -21,7 +21,11 @@ public class Dates {
         return instant == null ? "" : DISPLAY.format(instant.atZone(zone));
     }
 
-    public String display(LocalDate date) {
+    /**
+     * A calendar date, such as an excerpt's original publication. Not an overload of {@link #display(Instant)}:
+     * EL cannot choose between overloads for a null argument, and a draft's dates are often null.
+     */
+    public String day(LocalDate date) {
         return date == null ? "" : DISPLAY.format(date);
     }
 
