@@ -70,6 +70,17 @@ public class PublishingService {
      */
     public Post save(long postId, long expectedVersion, @NotNull @Valid PostDraft draft) {
         User me = accounts.currentUser();
+        Post post = applyDraft(postId, expectedVersion, draft, me);
+        if (post.isPublished()) {
+            writeRevision(post, me, "saved while published");
+            changes.fire(new PostChanged(post.getId(), post.getSlug(), post.getStatus()));
+        }
+        audit.record("post.saved", POST, post.getId(), "version " + expectedVersion);
+        return post;
+    }
+
+    /** Writes the compose page's draft over the post, after the edit and conflict checks; no revision, no audit. */
+    private Post applyDraft(long postId, long expectedVersion, PostDraft draft, User me) {
         Post post = lockedPost(postId);
         requireMayEdit(post, me);
         if (post.getVersion() != expectedVersion) {
@@ -81,11 +92,6 @@ public class PublishingService {
         }
         post.setHeadline(draft.getHeadline().strip());
         apply(post, draft, me);
-        if (post.isPublished()) {
-            writeRevision(post, me, "saved while published");
-            changes.fire(new PostChanged(post.getId(), post.getSlug(), post.getStatus()));
-        }
-        audit.record("post.saved", POST, post.getId(), "version " + expectedVersion);
         return post;
     }
 
@@ -161,12 +167,20 @@ public class PublishingService {
         em.remove(post);
     }
 
-    /** Puts a revision's headline and excerpts back, as a new save (and so a new revision if published). */
+    /**
+     * Puts a revision's headline and excerpts back. The restore is itself a revision ("restored from
+     * revision N"), whatever the post's state, so that it can be compared and undone like any other.
+     */
     @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
     public Post restore(long postId, int revisionNumber, long expectedVersion) {
+        User me = accounts.currentUser();
         PostRevision revision = posts.revisions(postId).stream().filter(r -> r.getNumber() == revisionNumber).findFirst()
                 .orElseThrow(() -> new WorkflowException(null, "There is no revision " + revisionNumber + " of this post."));
-        Post post = save(postId, expectedVersion, PostSnapshot.toDraft(revision.getSnapshot(), null));
+        Post post = applyDraft(postId, expectedVersion, PostSnapshot.toDraft(revision.getSnapshot(), null), me);
+        writeRevision(post, me, "restored from revision " + revisionNumber);
+        if (post.isPublished()) {
+            changes.fire(new PostChanged(post.getId(), post.getSlug(), post.getStatus()));
+        }
         audit.record("post.restored", POST, postId, "revision " + revisionNumber);
         return post;
     }

@@ -1,13 +1,12 @@
 package org.newsdesk.post.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.List;
 import org.newsdesk.audit.AuditEvent;
+import org.newsdesk.account.Role;
 import org.newsdesk.post.EditConflictException;
 import org.newsdesk.post.Post;
 import org.newsdesk.post.PostRevision;
@@ -15,13 +14,15 @@ import org.newsdesk.post.PostSnapshot;
 import org.newsdesk.post.PublishingService;
 import org.newsdesk.post.RevisionDiff;
 import org.newsdesk.post.WorkflowException;
-import org.omnifaces.util.Faces;
 import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /**
  * Serves {@code admin/posts/history.xhtml}: every workflow step of a post, its revisions, what changed
- * between two of them ({@code ?from=1&to=3}), and restoring one.
+ * between two of them ({@code ?from=1&to=3}), and restoring one. The post and its revisions are read
+ * from {@code ?id=} on a page view and on the Restore postback alike (the form carries the id), so the
+ * rows a Restore button belongs to exist when its click is decoded.
  */
 @Named("history")
 @RequestScoped
@@ -46,17 +47,32 @@ public class HistoryBacking {
     private List<PostRevision> revisions;
 
     public void onload() throws IOException {
-        if (id == null || !id.matches("\\d{1,18}")) {
+        if (getPost() == null) {
             Faces.responseSendError(404, "No such post");
-            return;
         }
-        post = publishing.post(Long.parseLong(id));
-        revisions = publishing.revisions(post.getId());
+    }
+
+    public Post getPost() {
+        if (post == null && id != null && id.matches("\\d{1,18}")) {
+            post = publishing.find(Long.parseLong(id)).map(found -> publishing.post(found.getId())).orElse(null);
+        }
+        return post;
+    }
+
+    public List<PostRevision> getRevisions() {
+        if (revisions == null) {
+            revisions = getPost() == null ? List.of() : publishing.revisions(post.getId());
+        }
+        return revisions;
+    }
+
+    public boolean isComparing() {
+        return getFromNumber() != null && getToNumber() != null;
     }
 
     public List<RevisionDiff.Line> getDiff() {
-        PostRevision a = revision(from);
-        PostRevision b = revision(to);
+        PostRevision a = revision(getFromNumber());
+        PostRevision b = revision(getToNumber());
         if (a == null || b == null) {
             return List.of();
         }
@@ -64,42 +80,53 @@ public class HistoryBacking {
     }
 
     public void restore(int number) throws IOException {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        long postId = Long.parseLong(external.getRequestParameterMap().get("postId"));
+        Post current = getPost();
+        if (current == null) {
+            Faces.responseSendError(404, "No such post");
+            return;
+        }
         try {
-            publishing.restore(postId, number, publishing.post(postId).getVersion());
-            Messages.addFlashGlobalInfo("Revision " + number + " restored.");
+            publishing.restore(current.getId(), number, current.getVersion());
+            Messages.addFlashGlobalInfo("Revision " + number + " restored, as revision " + publishing.revisions(current.getId())
+                    .stream().mapToInt(PostRevision::getNumber).max().orElse(number) + ".");
         } catch (WorkflowException | EditConflictException e) {
             Messages.addFlashGlobalError(e.getMessage());
         }
-        Faces.redirect("admin/posts/history?id=%s", postId);
+        Faces.redirect("admin/posts/history?id=%s", current.getId());
     }
 
-    private PostRevision revision(String number) {
-        if (number == null || !number.matches("\\d{1,9}") || revisions == null) {
-            return null;
+    /** Restoring is an editor's step (the service checks it again). */
+    public boolean isMayRestore() {
+        return Faces.isUserInRole(Role.EDITOR_NAME) || Faces.isUserInRole(Role.ADMIN_NAME);
+    }
+
+    private PostRevision revision(Integer number) {
+        return number == null ? null : getRevisions().stream().filter(r -> r.getNumber() == number).findFirst().orElse(null);
+    }
+
+    /** The revision compared from: {@code ?from=}, or the one before the newest when nothing was chosen. */
+    public Integer getFromNumber() {
+        Integer chosen = number(from);
+        if (chosen == null && to == null && getRevisions().size() >= 2) {
+            return getRevisions().get(1).getNumber(); // newest first
         }
-        int n = Integer.parseInt(number);
-        return revisions.stream().filter(r -> r.getNumber() == n).findFirst().orElse(null);
+        return chosen;
     }
 
-    public Post getPost() {
-        return post;
+    /** The revision compared to: {@code ?to=}, or the newest when nothing was chosen. */
+    public Integer getToNumber() {
+        Integer chosen = number(to);
+        if (chosen == null && from == null && getRevisions().size() >= 2) {
+            return getRevisions().get(0).getNumber();
+        }
+        return chosen;
     }
 
-    public List<PostRevision> getRevisions() {
-        return revisions;
+    private static Integer number(String text) {
+        return text != null && text.matches("\\d{1,9}") ? Integer.valueOf(text) : null;
     }
 
     public List<AuditEvent> getEvents() {
-        return publishing.history(post.getId());
-    }
-
-    public String getFrom() {
-        return from;
-    }
-
-    public String getTo() {
-        return to;
+        return getPost() == null ? List.of() : publishing.history(post.getId());
     }
 }
