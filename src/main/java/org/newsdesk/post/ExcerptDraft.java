@@ -61,6 +61,24 @@ public class ExcerptDraft implements Serializable {
         return draft;
     }
 
+    /** A copy that shares nothing with the original. */
+    public static ExcerptDraft copyOf(ExcerptDraft source) {
+        ExcerptDraft draft = new ExcerptDraft();
+        draft.outletId = source.outletId;
+        draft.newOutletName = source.newOutletName;
+        draft.newOutletDomain = source.newOutletDomain;
+        draft.articleUrl = source.articleUrl;
+        draft.originalPublishedOn = source.originalPublishedOn;
+        draft.dek = source.dek;
+        draft.bodyText = source.bodyText;
+        draft.photoId = source.photoId;
+        draft.caption = source.caption;
+        draft.creditLine = source.creditLine;
+        draft.lengthOverrideReason = source.lengthOverrideReason;
+        source.related.forEach(l -> draft.related.add(new RelatedLinkDraft(l.getTitle(), l.getUrl())));
+        return draft;
+    }
+
     public RelatedLinkDraft addRelated() {
         RelatedLinkDraft link = new RelatedLinkDraft();
         related.add(link);

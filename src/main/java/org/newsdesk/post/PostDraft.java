@@ -50,6 +50,19 @@ public class PostDraft implements Serializable {
         return draft;
     }
 
+    /** A copy that shares nothing with the original, down to the related links. */
+    public static PostDraft copyOf(PostDraft source) {
+        PostDraft draft = new PostDraft();
+        draft.headline = source.headline;
+        draft.slug = source.slug;
+        draft.section = source.section;
+        draft.tags = source.tags;
+        draft.commentsOpen = source.commentsOpen;
+        draft.commentsCloseAfterDays = source.commentsCloseAfterDays;
+        source.excerpts.forEach(e -> draft.excerpts.add(ExcerptDraft.copyOf(e)));
+        return draft;
+    }
+
     public List<String> tagNames() {
         List<String> names = new ArrayList<>();
         if (tags != null) {

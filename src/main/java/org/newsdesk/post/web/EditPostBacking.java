@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.newsdesk.account.Role;
 import org.newsdesk.media.MediaService;
 import org.newsdesk.media.Photo;
@@ -26,6 +27,7 @@ import org.newsdesk.post.EditConflictException;
 import org.newsdesk.post.ExcerptDraft;
 import org.newsdesk.post.Post;
 import org.newsdesk.post.PostDraft;
+import org.newsdesk.post.PostMerge;
 import org.newsdesk.post.PostStatus;
 import org.newsdesk.post.PublicationRefusedException;
 import org.newsdesk.post.PublishingService;
@@ -70,6 +72,19 @@ public class EditPostBacking implements Serializable {
     private LocalDateTime publishAt;
     private transient Map<Object, Part> uploads = new HashMap<>();
 
+    /** The post as it was when this editor opened it (or last merged): the base of a three-way merge. */
+    private PostDraft opened;
+    /** After an edit conflict: what the other side changed next to what this editor typed, until saved. */
+    private PostMerge merge;
+    private String mergedWith;
+    /** The choice per conflicting field, "THEIRS" or "MINE", as the page's radio buttons submit it. */
+    private final Map<String, String> mergeChoices = new HashMap<>();
+
+    /** The library picker: which excerpt it is open for, what it searches for, and which page it shows. */
+    private Integer pickerFor;
+    private String pickerQuery;
+    private int pickerPage = 1;
+
     public void onload() throws IOException {
         if (loaded) {
             return;
@@ -99,6 +114,9 @@ public class EditPostBacking implements Serializable {
         if (draft.getExcerpts().isEmpty()) {
             draft.addExcerpt();
         }
+        opened = PostDraft.copyOf(draft);
+        merge = null;
+        mergeChoices.clear();
     }
 
     public void save() throws IOException {
@@ -172,18 +190,28 @@ public class EditPostBacking implements Serializable {
         if (!takeUploads()) {
             return false;
         }
+        if (merge != null) {
+            Map<String, PostMerge.Choice> choices = mergeChoices.entrySet().stream().filter(c -> c.getValue() != null)
+                    .collect(Collectors.toMap(Map.Entry::getKey, c -> PostMerge.Choice.valueOf(c.getValue())));
+            List<PostMerge.Field> undecided = merge.undecided(choices);
+            if (!undecided.isEmpty()) {
+                DeskMessages.error("merge", "Choose whose version to keep for: "
+                        + undecided.stream().map(PostMerge.Field::label).collect(Collectors.joining(", ")) + ".");
+                return false;
+            }
+            merge.resolve(draft, choices);
+        }
         try {
             Post post = id == null ? publishing.create(draft) : publishing.save(id, version, draft);
             id = post.getId();
             // The version Hibernate gave the post when the save was flushed, as committed.
             version = post.getVersion();
+            opened = PostDraft.copyOf(draft);
+            merge = null;
+            mergeChoices.clear();
             return true;
         } catch (EditConflictException e) {
-            DeskMessages.error(null, e.savedBy() + " saved this post at "
-                    + DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZONE).format(e.savedAt())
-                    + " while you were editing. Nothing of yours was saved and everything you typed is still here:"
-                    + " compare with the saved version (open it in another tab), then save again to replace it with yours.");
-            version = e.currentVersion();
+            mergeWithSaved(e);
             return false;
         } catch (WorkflowException e) {
             DeskMessages.show(e);
@@ -194,6 +222,34 @@ public class EditPostBacking implements Serializable {
             }
             return false;
         }
+    }
+
+    /**
+     * Someone saved the post while this editor worked: their changes go into the form, this editor's
+     * changes stay on top of them, and where both changed one field the page asks which to keep. The
+     * next save writes exactly that (and merges again if yet another save came in between).
+     */
+    private void mergeWithSaved(EditConflictException conflict) {
+        Post saved = publishing.post(id);
+        PostDraft theirs = PostDraft.of(saved);
+        Map<Long, String> outletNames = publishing.outlets().stream().collect(Collectors.toMap(Outlet::getId, Outlet::getName));
+        merge = PostMerge.of(opened, theirs, draft, outletId -> outletNames.getOrDefault(outletId, ""));
+        draft = merge.merged();
+        if (draft.getExcerpts().isEmpty()) {
+            draft.addExcerpt();
+        }
+        opened = PostDraft.copyOf(theirs);
+        mergeChoices.clear();
+        version = saved.getVersion();
+        status = saved.getStatus();
+        everPublished = saved.getPublishedAt() != null;
+        mergedWith = conflict.savedBy() + " saved this post at "
+                + DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZONE).format(conflict.savedAt());
+        int clashes = merge.conflicts().size();
+        DeskMessages.error("merge", mergedWith + " while you were editing. Nothing of yours was saved yet. Their changes are"
+                + " now in the form with yours on top, as listed below"
+                + (clashes == 0 ? "; save again to keep both." : "; you both changed " + clashes
+                + (clashes == 1 ? " field" : " fields") + ": choose whose version to keep, then save again."));
     }
 
     /** Turns each chosen file into a photo of the library and attaches it to its excerpt. */
@@ -260,6 +316,104 @@ public class EditPostBacking implements Serializable {
         draft.getExcerpts().get(index).setPhotoId(null);
     }
 
+    /** Opens the library picker under an excerpt, at the newest photos. */
+    public void openPicker(int index) {
+        takeUploads();
+        pickerFor = index;
+        pickerQuery = null;
+        pickerPage = 1;
+    }
+
+    public void closePicker() {
+        takeUploads();
+        pickerFor = null;
+    }
+
+    public void searchPicker() {
+        takeUploads();
+        pickerPage = 1;
+    }
+
+    public void turnPickerPage(int offset) {
+        takeUploads();
+        pickerPage = Math.max(1, Math.min(pickerPage + offset, getPickerPageCount()));
+    }
+
+    /** Puts a library photo on the excerpt, with the photo's usual credit and caption where the excerpt has none. */
+    public void usePhoto(int index, long photoId) {
+        takeUploads();
+        Photo photo = media.find(photoId);
+        if (photo == null) {
+            DeskMessages.error("excerpts:" + index + ":photoFile", "That photo was deleted from the library meanwhile. Choose another.");
+            return;
+        }
+        ExcerptDraft excerpt = draft.getExcerpts().get(index);
+        excerpt.setPhotoId(photo.getId());
+        if (blank(excerpt.getCreditLine()) && photo.getDefaultCredit() != null) {
+            excerpt.setCreditLine(photo.getDefaultCredit());
+        }
+        if (blank(excerpt.getCaption()) && photo.getDefaultCaption() != null) {
+            excerpt.setCaption(photo.getDefaultCaption());
+        }
+        pickerFor = null;
+    }
+
+    public List<Photo> getPickerPhotos() {
+        return media.search(pickerQuery, pickerPage);
+    }
+
+    public long getPickerCount() {
+        return media.count(pickerQuery);
+    }
+
+    public int getPickerPageCount() {
+        return (int) Math.max(1, (media.count(pickerQuery) + MediaService.PAGE_SIZE - 1) / MediaService.PAGE_SIZE);
+    }
+
+    public Integer getPickerFor() {
+        return pickerFor;
+    }
+
+    public String getPickerQuery() {
+        return pickerQuery;
+    }
+
+    public void setPickerQuery(String pickerQuery) {
+        this.pickerQuery = pickerQuery;
+    }
+
+    public int getPickerPage() {
+        return pickerPage;
+    }
+
+    /** The chosen photo's name in the library, for the excerpt's photo field. */
+    public String photoName(Long photoId) {
+        if (photoId == null) {
+            return "";
+        }
+        Photo photo = media.find(photoId);
+        if (photo == null) {
+            return "a photo no longer in the library";
+        }
+        return photo.getOriginalFilename() + (photo.getDefaultCredit() == null ? "" : " — " + photo.getDefaultCredit());
+    }
+
+    public PostMerge getMerge() {
+        return merge;
+    }
+
+    public String getMergedWith() {
+        return mergedWith;
+    }
+
+    public Map<String, String> getMergeChoices() {
+        return mergeChoices;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
     private void redirectToSelf() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         Faces.redirect("admin/posts/edit?id=%s", id);
@@ -278,10 +432,6 @@ public class EditPostBacking implements Serializable {
 
     public List<Outlet> getOutlets() {
         return publishing.outlets();
-    }
-
-    public List<Photo> getLibrary() {
-        return media.search(null, 1);
     }
 
     public boolean isEditor() {
