@@ -30,8 +30,26 @@ public final class ExcerptMarkup {
     private ExcerptMarkup() {
     }
 
+    /**
+     * The allowed markup of {@code html}, with every character as typed. The sanitizer writes emoji, CJK
+     * punctuation and other characters as numeric references ({@code &#x1f44d;}); they are turned back
+     * into characters, so the database holds what people wrote (searchable, and the same on every path),
+     * except the five that could turn text into markup.
+     */
     public static String sanitize(String html) {
-        return html == null ? null : POLICY.sanitize(html);
+        return html == null ? null : characters(POLICY.sanitize(html));
+    }
+
+    private static final Pattern NUMERIC_REFERENCE = Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));");
+
+    private static String characters(String html) {
+        return NUMERIC_REFERENCE.matcher(html).replaceAll(m -> {
+            int code = m.group(1) != null ? Integer.parseInt(m.group(1), 16) : Integer.parseInt(m.group(2));
+            boolean markup = code == '<' || code == '>' || code == '&' || code == '"' || code == '\''
+                    || code < 0x20 || code == 0x7f || !Character.isValidCodePoint(code)
+                    || Character.getType(code) == Character.SURROGATE;
+            return markup ? Matcher.quoteReplacement(m.group()) : Matcher.quoteReplacement(Character.toString(code));
+        });
     }
 
     /** Plain text with paragraphs separated by blank lines, escaped and wrapped in {@code <p>}. */
@@ -72,15 +90,10 @@ public final class ExcerptMarkup {
         String text = html.replaceAll("(?i)</p>\\s*<p>", "\n\n").replaceAll("(?i)</?p>", "")
                 .replaceAll("(?i)<br\\s*/?>", "\n")
                 .replace(" rel=\"noopener noreferrer\"", "");
-        // The sanitizer writes many characters as numeric entities; give the editor the characters back,
-        // except those that would turn quoted text into markup.
-        return NUMERIC_ENTITY.matcher(text).replaceAll(m -> {
-            int code = Integer.parseInt(m.group(1));
-            return code == '<' || code == '>' || code == '&' ? m.group() : Matcher.quoteReplacement(Character.toString(code));
-        }).replace("&amp;", "&").strip();
+        // Bodies stored before sanitize() kept characters may still hold numeric references: give the
+        // editor the characters back, except those that would turn quoted text into markup.
+        return characters(text).replace("&#34;", "\"").replace("&#39;", "'").replace("&amp;", "&").strip();
     }
-
-    private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(\\d{1,7});");
 
     /** The text a reader sees, without markup: for teasers and word counts. */
     public static String toPlainText(String html) {

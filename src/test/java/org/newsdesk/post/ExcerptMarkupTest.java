@@ -38,4 +38,20 @@ class ExcerptMarkupTest {
         assertEquals(5, ExcerptMarkup.wordCount("<p>One two <b>three</b>.</p><p>Four five.</p>"));
         assertEquals(0, ExcerptMarkup.wordCount(null));
     }
+
+    @Test
+    void everyScriptIsStoredAsTypedAndComesBackToTheEditorTheSame() {
+        String typed = "Crème — مرحبا — שלום — Καλημέρα — 你好，世界 — 👍🏽🗞️ <b>bold</b> & \"quoted\"";
+        String html = ExcerptMarkup.fromEditorText(typed);
+        assertEquals("<p>Crème — مرحبا — שלום — Καλημέρα — 你好，世界 — 👍🏽🗞️ <b>bold</b> &amp; &#34;quoted&#34;</p>", html);
+        assertEquals(typed, ExcerptMarkup.toEditorText(html));
+        assertEquals(typed, ExcerptMarkup.toEditorText(ExcerptMarkup.fromEditorText(ExcerptMarkup.toEditorText(html))),
+                "saving again changes nothing");
+        assertEquals("Crème — مرحبا — שלום — Καλημέρα — 你好，世界 — 👍🏽🗞️ bold & \"quoted\"", ExcerptMarkup.toPlainText(html));
+    }
+
+    @Test
+    void numericReferencesThatWouldBecomeMarkupStayReferences() {
+        assertFalse(ExcerptMarkup.sanitize("<p>&#60;script&#62;alert(1)&#60;/script&#62;</p>").contains("<script"));
+    }
 }
