@@ -69,6 +69,20 @@ public final class BrowserSession implements BeforeEachCallback, AfterEachCallba
         field.sendKeys(text);
     }
 
+    /**
+     * Types text as a person would, in any script. ChromeDriver types only characters of the Basic
+     * Multilingual Plane, so the text is typed with emoji and other supplementary characters left out,
+     * then the field is given the whole text (as pasting or an input method would) with an input event.
+     */
+    public void typeText(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text.codePoints().filter(c -> Character.isBmpCodePoint(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", field, text);
+    }
+
     /** Sets a field's value directly, for inputs (date, datetime-local) whose typing depends on the locale. */
     public void setValue(String id, String value) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)), value);

@@ -167,9 +167,6 @@ class DeskBrowserIT {
         session.type("user:email", username + "@newsdesk.invalid");
         browser.findElement(By.cssSelector("input[name='user:roles'][value='" + role + "']")).click();
         session.type("user:newPassword", username + "-password-" + (role.equals("EDITOR") ? "12" : "1"));
-        if (role.equals("EDITOR")) {
-            // "ed-password-12" and "wanda-password-1" are both at least 10 characters long.
-        }
         session.click("user:save");
         assertEquals("Account " + username + " created.", flashInfo());
     }

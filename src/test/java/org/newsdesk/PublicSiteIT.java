@@ -66,12 +66,11 @@ class PublicSiteIT {
     @Order(1)
     @RunAsClient
     void postPageShowsEverySeedElement() throws IOException {
-        Document front = site.get("/").parse();
-        Element link = front.selectFirst(".post-card h2 a");
-        assertNotNull(link, "the front page lists the demo post");
+        Element card = demoPostCard();
+        Element link = card.selectFirst("h2 a");
         assertEquals(SeedPage.HEADLINE, link.text());
-        assertTrue(front.selectFirst(".post-card .outlets").text().contains("TIMES OF ISRAEL, REUTERS"));
-        assertNotNull(front.selectFirst(".post-card img[src$=/medium]"), "the lead photo is shown");
+        assertTrue(card.selectFirst(".outlets").text().contains("TIMES OF ISRAEL, REUTERS"));
+        assertNotNull(card.selectFirst("img[src$=/medium]"), "the lead photo is shown");
 
         Document post = site.get(link.attr("href")).parse();
         String text = post.body().text();
@@ -120,7 +119,8 @@ class PublicSiteIT {
         demoContent.load();
         assertEquals(1L, ((Number) TestDatabase.single(count, SeedPage.SLUG)).longValue());
         assertEquals(1L, ((Number) TestDatabase.single("select count(*) from users where username = 'admin'")).longValue());
-        assertEquals(2L, ((Number) TestDatabase.single("select count(*) from outlet")).longValue());
+        assertEquals(2L, ((Number) TestDatabase.single("select count(*) from outlet where domain in"
+                + " ('timesofisrael.com', 'reuters.com')")).longValue(), "the demo's outlets, once each");
     }
 
     @Test
@@ -173,8 +173,7 @@ class PublicSiteIT {
         assertEquals("nofollow ugc", link.attr("rel"));
         assertEquals("1 Comment", doc.selectFirst("#comments h2").text());
 
-        Document front = site.get("/").parse();
-        assertTrue(front.selectFirst(".post-card .card-meta").text().contains("1 comment"));
+        assertEquals("1 comment", demoPostCard().selectFirst(".card-meta a[href$=#comments]").text());
     }
 
     @Test
@@ -250,11 +249,11 @@ class PublicSiteIT {
         Document post = site.get("/post/" + SeedPage.SLUG).parse();
         Document section = site.get(post.selectFirst(".section-name a").attr("href")).parse();
         assertEquals("Section Middle East", section.selectFirst("h1").text());
-        assertEquals(SeedPage.HEADLINE, section.selectFirst(".post-card h2 a").text());
+        assertEquals(SeedPage.HEADLINE, section.selectFirst(DEMO_CARD).text());
         Document tag = site.get(post.select(".tags a").stream().filter(a -> a.text().equals("Iraq")).findFirst()
                 .orElseThrow().attr("href")).parse();
         assertEquals("Tag Iraq", tag.selectFirst("h1").text());
-        assertEquals(SeedPage.HEADLINE, tag.selectFirst(".post-card h2 a").text());
+        assertEquals(SeedPage.HEADLINE, tag.selectFirst(DEMO_CARD).text());
         for (String missing : List.of("/section/no-such-section", "/tag/no-such-tag", "/section/middle-east/extra")) {
             assertEquals(404, Jsoup.connect(site.url(missing)).ignoreHttpErrors(true).execute().statusCode(), missing);
         }
@@ -279,9 +278,9 @@ class PublicSiteIT {
     @RunAsClient
     void readersFindPostsByTheWordsInThem() throws IOException {
         Document found = site.get("/search?q=" + java.net.URLEncoder.encode("Sudani militia", "UTF-8")).parse();
-        assertEquals(SeedPage.HEADLINE, found.selectFirst(".post-card h2 a").text(), "words of the excerpts are found");
-        assertEquals(SeedPage.HEADLINE, site.get("/search?q=reel").parse().selectFirst(".post-card h2 a").text(),
-                "words of the headline are found");
+        // Other test classes publish copies of the demo post: the demo post is among the results, not always first.
+        assertNotNull(found.selectFirst(DEMO_CARD), "words of the excerpts are found");
+        assertNotNull(site.get("/search?q=reel").parse().selectFirst(DEMO_CARD), "words of the headline are found");
         Document none = site.get("/search?q=qqqzzzunheardof").parse();
         assertTrue(none.selectFirst(".empty").text().startsWith("No posts match"));
         Connection.Response operators = Jsoup.connect(site.url("/search?q=" + java.net.URLEncoder.encode("+-\"(*)~<script>", "UTF-8")))
@@ -295,4 +294,23 @@ class PublicSiteIT {
         return SiteClient.fillCommentForm(page, name, email, body).submit().followRedirects(false).ignoreHttpErrors(true).execute();
     }
 
+
+    private static final String DEMO_CARD = ".post-card h2 a[href$=/post/" + SeedPage.SLUG + "]";
+
+    /** The demo post's card on the front page; other test classes share the database and publish newer posts. */
+    private Element demoPostCard() throws IOException {
+        for (int page = 1; page <= 10; page++) {
+            Document front;
+            try {
+                front = site.get("/?page=" + page).parse();
+            } catch (org.jsoup.HttpStatusException pastTheLastPage) {
+                break;
+            }
+            Element card = front.selectFirst(".post-card:has(" + DEMO_CARD + ")");
+            if (card != null) {
+                return card;
+            }
+        }
+        throw new AssertionError("the front page lists the demo post");
+    }
 }

@@ -24,7 +24,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -128,17 +127,6 @@ public class Post {
 
     public void removeExcerpt(Excerpt excerpt) {
         excerpts.remove(excerpt);
-        renumberExcerpts();
-    }
-
-    /** Moves an excerpt one place up (towards the top of the post) or down. */
-    public void moveExcerpt(Excerpt excerpt, int offset) {
-        int from = excerpts.indexOf(excerpt);
-        int to = from + offset;
-        if (from < 0 || to < 0 || to >= excerpts.size()) {
-            return;
-        }
-        Collections.swap(excerpts, from, to);
         renumberExcerpts();
     }
 

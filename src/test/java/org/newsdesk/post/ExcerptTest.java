@@ -29,17 +29,4 @@ class ExcerptTest {
         assertEquals("(AP Photo/Hadi Mizban)", excerpt.getStyledCredit());
         assertEquals("timesofisrael.com", outlet.getDomain());
     }
-
-    @Test
-    void excerptsAreReorderedAndRenumbered() {
-        Post post = new Post("H", null, Instant.EPOCH);
-        Excerpt first = post.addExcerpt();
-        Excerpt second = post.addExcerpt();
-        post.moveExcerpt(second, -1);
-        assertEquals(second, post.getExcerpts().get(0));
-        assertEquals(0, second.getPosition());
-        assertEquals(1, first.getPosition());
-        post.removeExcerpt(second);
-        assertEquals(0, first.getPosition());
-    }
 }

@@ -1,0 +1,272 @@
+package org.newsdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * The safety net the desk lacked: a browser signs in as each role and opens every page that role may
+ * reach, for posts in every workflow state (draft, in review, sent back, scheduled, published,
+ * unpublished), then every public page as a reader. The walk fails on any 5xx answer, on any error page
+ * where a page was expected, and on any warning or error the server logged while it walked (Faces
+ * warnings included). It also clicks what the history page offers: "Show changes" and "Restore".
+ */
+@ExtendWith(ArquillianExtension.class)
+class DeskWalkBrowserIT {
+
+    private static final String PASSWORD = DeskFixtures.PASSWORD;
+    private static final List<String> STATES = List.of("draft", "in-review", "sent-back", "scheduled", "published", "unpublished");
+
+    @ArquillianResource
+    private URL base;
+
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession(() -> base);
+
+    private WebDriver browser;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final List<String> problems = new ArrayList<>();
+    private final Map<String, Long> posts = new LinkedHashMap<>();
+    private long photoId;
+    private long commentId;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.newsdesk(ServerLogForTests.class);
+    }
+
+    @BeforeEach
+    void postsInEveryState() {
+        browser = session.driver();
+        long writer = DeskFixtures.user("walk-writer", "Walt Writer", "WRITER");
+        DeskFixtures.user("walk-editor", "Edna Editor", "EDITOR");
+        DeskFixtures.user("walk-moderator", "Moe Moderator", "MODERATOR");
+        DeskFixtures.user("walk-admin", "Ada Admin", "ADMIN");
+        for (String state : STATES) {
+            posts.put(state, DeskFixtures.demoPostCopy("walk-" + state, "Walk: a post that is " + state, writer, state));
+        }
+        photoId = ((Number) TestDatabase.single("select min(id) from photo")).longValue();
+        TestDatabase.update("insert into comment (post_id, author_name, author_email, body, status, depth, created_at)"
+                + " values (?, 'Walk Reader', 'walk-reader@newsdesk.invalid', 'A comment on the walk.', 'PENDING', 0, now())",
+                posts.get("published"));
+        commentId = ((Number) TestDatabase.single("select max(id) from comment")).longValue();
+    }
+
+    @Test
+    void everyPageOpensForEveryRoleAndEveryState() throws Exception {
+        int logMark = serverLogSize();
+
+        // Administrator: every desk page.
+        session.signIn("walk-admin", PASSWORD);
+        visitDesk(List.of("/admin/", "/admin/users/", "/admin/users/edit", "/admin/users/edit?id=" + DeskFixtures.userId("walk-writer"),
+                "/admin/outlets/", "/admin/account/password"));
+        visitPostPages();
+        visitDesk(List.of("/admin/media/", "/admin/media/library", "/admin/media/library?q=funeral",
+                "/admin/media/edit?id=" + photoId));
+        visitComments();
+        signOut();
+
+        // Editor: posts in every state, outlets, media.
+        session.signIn("walk-editor", PASSWORD);
+        visitDesk(List.of("/admin/", "/admin/outlets/", "/admin/media/", "/admin/account/password"));
+        visitPostPages();
+        signOut();
+
+        // Writer: their own posts in every state (read-only once with the editors), media.
+        session.signIn("walk-writer", PASSWORD);
+        visitDesk(List.of("/admin/", "/admin/media/", "/admin/account/password"));
+        visitPostPages();
+        signOut();
+
+        // Moderator: every queue.
+        session.signIn("walk-moderator", PASSWORD);
+        visitDesk(List.of("/admin/", "/admin/account/password"));
+        visitComments();
+        signOut();
+
+        // Readers.
+        visitPublic(List.of("/", "/?page=1", "/post/walk-published", "/post/walk-published?replyto=" + commentId,
+                "/section/middle-east", "/tag/iraq", "/search?q=militias", "/search?q=", "/feed", "/sitemap.xml"));
+        expectStatus("/post/no-such-post", 404);
+        expectStatus("/post/walk-draft", 404);
+        expectStatus("/admin/posts/preview?id=" + posts.get("draft"), 302);
+
+        problems.addAll(serverLogSince(logMark));
+        assertTrue(problems.isEmpty(), "the walk met:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void theHistoryPageComparesAndRestoresRevisions() throws Exception {
+        int logMark = serverLogSize();
+        long post = posts.get("published");
+        session.signIn("walk-editor", PASSWORD);
+        // Two saves of a published post make two revisions.
+        session.open("/admin/posts/edit?id=" + post);
+        session.type("edit:headline", "Walk: the first headline");
+        session.click("edit:save");
+        session.waitForText(".flash-info", "Saved.");
+        session.type("edit:headline", "Walk: the second headline");
+        session.click("edit:save");
+        session.waitForText(".flash-info", "Saved.");
+
+        session.open("/admin/posts/history?id=" + post);
+        browser.findElement(By.cssSelector("input[name='from'][value='1']")).click();
+        browser.findElement(By.cssSelector("input[name='to'][value='2']")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='Show changes']")).click();
+        session.waitFor(".diff");
+        String diff = browser.findElement(By.cssSelector(".diff")).getText();
+        assertTrue(diff.contains("− Headline: Walk: the first headline"), diff);
+        assertTrue(diff.contains("+ Headline: Walk: the second headline"), diff);
+        assertTrue(browser.getCurrentUrl().contains("from=1") && browser.getCurrentUrl().contains("to=2"), browser.getCurrentUrl());
+        session.screenshot("walk-history-diff");
+
+        browser.findElement(By.xpath("//tr[td[1]='1']//input[@value='Restore']")).click();
+        session.waitForText(".flash-info", "Revision 1 restored, as revision 3.");
+        assertEquals("Walk: the first headline", TestDatabase.single("select headline from post where id = ?", post));
+        assertEquals(3L, ((Number) TestDatabase.single("select max(number) from post_revision where post_id = ?", post)).longValue(),
+                "a restore is itself a new revision");
+        assertEquals(1L, ((Number) TestDatabase.single("select count(*) from audit_event where action = 'post.restored'"
+                + " and object_id = ?", post)).longValue());
+        assertTrue(browser.findElement(By.tagName("body")).getText().contains("restored from revision 1"));
+        session.screenshot("walk-history-restored");
+
+        // A draft never published has no revisions until one is restored... and says so.
+        session.open("/admin/posts/history?id=" + posts.get("draft"));
+        assertTrue(browser.findElement(By.tagName("body")).getText().contains("No revisions yet"));
+        List<String> logged = serverLogSince(logMark);
+        assertTrue(logged.isEmpty(), String.join("\n", logged));
+    }
+
+    /** Signs out from the desk's front page, whatever page the walk ended on. */
+    private void signOut() {
+        session.open("/admin/");
+        session.signOut();
+    }
+
+    private void visitPostPages() throws Exception {
+        visitDesk(List.of("/admin/posts/", "/admin/posts/edit"));
+        for (String status : List.of("DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "UNPUBLISHED")) {
+            visitDesk(List.of("/admin/posts/?status=" + status));
+        }
+        for (Map.Entry<String, Long> post : posts.entrySet()) {
+            visitDesk(List.of("/admin/posts/edit?id=" + post.getValue(), "/admin/posts/preview?id=" + post.getValue(),
+                    "/admin/posts/history?id=" + post.getValue()));
+            session.open("/admin/posts/preview?id=" + post.getValue());
+            String banner = text(".preview-banner");
+            if (!banner.toLowerCase().contains(post.getKey().equals("published") ? "readers see this post" : "readers do not see")) {
+                problems.add("preview of the " + post.getKey() + " post: banner says \"" + banner + "\"");
+            }
+        }
+    }
+
+    private void visitComments() throws Exception {
+        visitDesk(List.of("/admin/comments/", "/admin/comments/?queue=pending", "/admin/comments/?queue=reported",
+                "/admin/comments/?queue=approved", "/admin/comments/?queue=spam", "/admin/comments/?queue=trash",
+                "/admin/comments/settings", "/admin/comments/edit?id=" + commentId));
+    }
+
+    /** Opens each desk page in the browser and, with the browser's session, asks for its status. */
+    private void visitDesk(List<String> paths) throws Exception {
+        for (String path : paths) {
+            session.open(path);
+            String shot = path.replaceAll("[^a-zA-Z0-9]+", "-");
+            if (isErrorPage()) {
+                problems.add(path + " shows the error page \"" + text("h1") + "\"");
+                session.screenshot("walk-error" + shot);
+            }
+            int status = status(path, true);
+            if (status >= 400) {
+                problems.add(path + " answers " + status);
+            }
+        }
+    }
+
+    private void visitPublic(List<String> paths) throws Exception {
+        for (String path : paths) {
+            int status = status(path, false);
+            if (status != 200) {
+                problems.add(path + " answers " + status);
+            }
+            if (!path.equals("/feed") && !path.equals("/sitemap.xml")) {
+                session.open(path);
+                if (isErrorPage()) {
+                    problems.add(path + " shows the error page \"" + text("h1") + "\"");
+                }
+            }
+        }
+    }
+
+    private void expectStatus(String path, int expected) throws Exception {
+        int status = status(path, false);
+        if (status != expected) {
+            problems.add(path + " answers " + status + ", expected " + expected);
+        }
+    }
+
+    private boolean isErrorPage() {
+        return (Boolean) ((JavascriptExecutor) browser).executeScript("return document.querySelector('.error-page') !== null");
+    }
+
+    private String text(String css) {
+        Object text = ((JavascriptExecutor) browser).executeScript(
+                "var e = document.querySelector(arguments[0]); return e ? e.innerText : ''", css);
+        return String.valueOf(text);
+    }
+
+    private int status(String path, boolean signedIn) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(session.url(path))).timeout(Duration.ofSeconds(30));
+        if (signedIn) {
+            String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                    .collect(Collectors.joining("; "));
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", cookies);
+            }
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private int serverLogSize() throws IOException, InterruptedException {
+        HttpResponse<String> log = http.send(HttpRequest.newBuilder(URI.create(session.url("/test-server-log?from=1000000"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Integer.parseInt(log.headers().firstValue("X-Records").orElseThrow());
+    }
+
+    private List<String> serverLogSince(int mark) throws IOException, InterruptedException {
+        String log = http.send(HttpRequest.newBuilder(URI.create(session.url("/test-server-log?from=" + mark))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        List<String> records = new ArrayList<>();
+        for (String record : log.split("\n(?=#\\d+ )")) {
+            if (!record.isBlank()) {
+                // The message and the top of any stack trace say enough; the whole trace is in the server's output.
+                records.add("server log: " + String.join("\n", record.lines().limit(8).toList()));
+            }
+        }
+        return records;
+    }
+
+}
