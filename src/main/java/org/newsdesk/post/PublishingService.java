@@ -176,7 +176,12 @@ public class PublishingService {
         User me = accounts.currentUser();
         PostRevision revision = posts.revisions(postId).stream().filter(r -> r.getNumber() == revisionNumber).findFirst()
                 .orElseThrow(() -> new WorkflowException(null, "There is no revision " + revisionNumber + " of this post."));
-        Post post = applyDraft(postId, expectedVersion, PostSnapshot.toDraft(revision.getSnapshot(), null), me);
+        PostDraft restored = PostSnapshot.toDraft(revision.getSnapshot(), null);
+        // A revision is what readers read; whether they may comment now is not part of it.
+        Post current = lockedPost(postId);
+        restored.setCommentsOpen(current.isCommentsOpen());
+        restored.setCommentsCloseAfterDays(current.getCommentsCloseAfterDays());
+        Post post = applyDraft(postId, expectedVersion, restored, me);
         writeRevision(post, me, "restored from revision " + revisionNumber);
         if (post.isPublished()) {
             changes.fire(new PostChanged(post.getId(), post.getSlug(), post.getStatus()));

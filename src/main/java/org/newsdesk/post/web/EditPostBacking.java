@@ -230,7 +230,12 @@ public class EditPostBacking implements Serializable {
      * next save writes exactly that (and merges again if yet another save came in between).
      */
     private void mergeWithSaved(EditConflictException conflict) {
-        Post saved = publishing.post(id);
+        Post saved = publishing.find(id).map(found -> publishing.post(found.getId())).orElse(null);
+        if (saved == null) {
+            DeskMessages.error(null, conflict.savedBy() + " deleted this post while you were editing. What you typed is"
+                    + " still on this page: copy it into a new post before you leave.");
+            return;
+        }
         PostDraft theirs = PostDraft.of(saved);
         Map<Long, String> outletNames = publishing.outlets().stream().collect(Collectors.toMap(Outlet::getId, Outlet::getName));
         merge = PostMerge.of(opened, theirs, draft, outletId -> outletNames.getOrDefault(outletId, ""));
