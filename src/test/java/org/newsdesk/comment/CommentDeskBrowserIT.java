@@ -10,7 +10,9 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -26,6 +28,8 @@ import org.newsdesk.BrowserSession;
 import org.newsdesk.Deployments;
 import org.newsdesk.TestDatabase;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -174,6 +178,38 @@ class CommentDeskBrowserIT {
                 + " and reports_open > 0")), browser.findElement(By.cssSelector("#queue-reported .count")).getText());
         session.screenshot("reported-queue");
         assertEquals("APPROVED", TestDatabase.single("select status from comment where body = ?", FIRST));
+    }
+
+    @Test
+    void aReaderWritingInEveryScriptSeesExactlyWhatTheyTyped() {
+        String slug = "comments-browser-every-script";
+        CommentTestPosts.published(slug);
+        String name = "José Núñez مرحبا שלום Καλημέρα 你好";
+        String body = "Café, señor: مرحبا بالعالم — שלום — Καλημέρα — 你好";
+        String emoji = " 👍🏽";
+        session.open("/post/" + slug);
+        session.type("comment-form:name", name);
+        session.type("comment-form:email", "every.script@example.org");
+        session.type("comment-form:body", body);
+        // chromedriver types only characters of the Basic Multilingual Plane; the emoji (4 bytes in UTF-8)
+        // is added by script to what was typed, and the browser sends the form as it would any other.
+        for (String field : List.of("comment-form:name", "comment-form:body")) {
+            ((JavascriptExecutor) browser).executeScript("arguments[0].value += arguments[1]",
+                    browser.findElement(By.id(field)), emoji);
+        }
+        browser.findElement(By.id("comment-form:submit")).click();
+
+        WebElement held = session.waitFor(".comment.held");
+        assertEquals(name + emoji, held.findElement(By.cssSelector(".author")).getText());
+        assertEquals(body + emoji, held.findElement(By.cssSelector(".comment-body")).getText());
+        assertEquals(List.of(name + emoji, body + emoji, utf8Hex(name + emoji), utf8Hex(body + emoji)),
+                TestDatabase.query("select author_name, body, hex(author_name), hex(body) from comment"
+                        + " where author_email = 'every.script@example.org'").get(0), "stored byte for byte as UTF-8");
+        session.screenshot("comment-in-every-script");
+    }
+
+    private static String utf8Hex(String text) {
+        return HexFormat.of().withUpperCase().formatHex(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private WebElement item(String text) {
