@@ -118,10 +118,16 @@ public class Comment {
     protected Comment() {
     }
 
-    Comment(Post post, Comment parent, CommentDraft draft, Instant createdAt) {
+    /**
+     * A reader's comment, or their reply to {@code inReplyTo}. A reply to a comment with no room below it
+     * (replies nest at most {@code maxDepth} levels) joins the nearest comment above it that has room.
+     */
+    Comment(Post post, Comment inReplyTo, int maxDepth, CommentDraft draft, Instant createdAt) {
         this.post = post;
-        this.parent = parent;
-        this.depth = parent == null ? 0 : parent.depth + 1;
+        this.parent = attachmentFor(inReplyTo, maxDepth);
+        // Through the getter: a parent reached through another comment is a lazy proxy, whose own fields
+        // stay at their defaults.
+        this.depth = parent == null ? 0 : parent.getDepth() + 1;
         this.authorName = CommentText.singleLine(draft.getName());
         this.authorEmail = draft.getEmail().strip();
         this.authorWebsite = draft.getWebsite() == null || draft.getWebsite().isBlank() ? null : draft.getWebsite().strip();
@@ -130,9 +136,18 @@ public class Comment {
         this.createdAt = createdAt;
     }
 
+    private static Comment attachmentFor(Comment inReplyTo, int maxDepth) {
+        Comment target = inReplyTo;
+        while (target != null && target.getDepth() >= maxDepth - 1) {
+            target = target.getParent();
+        }
+        return target;
+    }
+
     /** A reply written on the desk by a member of staff: shown at once, marked Staff. */
-    static Comment byStaff(Post post, Comment parent, User author, String name, String email, String body, Instant at) {
-        Comment reply = new Comment(post, parent, new CommentDraft(name, email, null, body), at);
+    static Comment byStaff(Post post, Comment inReplyTo, int maxDepth, User author, String name, String email, String body,
+                           Instant at) {
+        Comment reply = new Comment(post, inReplyTo, maxDepth, new CommentDraft(name, email, null, body), at);
         reply.staff = true;
         reply.status = CommentStatus.APPROVED;
         reply.moderatedBy = author;

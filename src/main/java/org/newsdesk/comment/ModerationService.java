@@ -226,7 +226,7 @@ public class ModerationService {
         User author = moderator();
         String name = author == null ? callerName() : author.getDisplayName();
         String email = author == null ? callerName() + "@staff.invalid" : author.getEmail();
-        Comment reply = Comment.byStaff(parent.getPost(), CommentService.nestable(parent), author, name, email, body, now());
+        Comment reply = Comment.byStaff(parent.getPost(), parent, CommentService.maxDepth(), author, name, email, body, now());
         em.persist(reply);
         audit.record("comment.staff-reply", "comment", reply.getId(), "in reply to comment " + parentId);
         changes.fire(new CommentChanged(reply.getPost().getId(), reply.getId(), reply.getStatus()));

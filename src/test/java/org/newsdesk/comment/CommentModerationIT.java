@@ -571,9 +571,8 @@ class CommentModerationIT {
             assertEquals(CommentStatus.APPROVED, status(c));
             parent = c.getId();
         }
-        assertEquals(CommentService.maxDepth() - 1, ((Number) TestDatabase.single(
-                "select max(depth) from comment where body like 'Level %'")).intValue());
         assertEquals(50L, count("select count(*) from comment where body like 'Level %'"), "every reply is kept");
+        assertDepthsFollowTheStoredParents(post);
     }
 
     @Test
@@ -586,6 +585,47 @@ class CommentModerationIT {
         CommentRefusedException refused = assertThrows(CommentRefusedException.class, () -> comments.submit(post, c.getId(),
                 draft("Late Replier", "late@example.org", "Wait!"), token(post), null, "10.11.11.12", "IT"));
         assertEquals("parent", refused.field());
+    }
+
+    @Test
+    @Order(54)
+    @RunAsClient
+    void repliesPastTheDeepestLevelJoinTheThreadAboveWithTheDepthTheirParentGives() throws IOException {
+        String slug = "comments-it-deep-thread";
+        long post = CommentTestPosts.published(slug);
+        int maxDepth = CommentService.maxDepth();
+        assertEquals(302, submit(site.get("/post/" + slug).parse(), NADIA, NADIA_EMAIL, "Deep 0").statusCode());
+        List<Long> chain = new ArrayList<>(List.of(idOf("Deep 0")));
+        for (int i = 1; i <= maxDepth + 3; i++) {
+            Document replyForm = site.get("/post/" + slug + "?replyto=" + chain.get(i - 1)).parse();
+            assertEquals(302, submit(replyForm, NADIA, NADIA_EMAIL, "Deep " + i).statusCode());
+            chain.add(idOf("Deep " + i));
+        }
+
+        Map<Long, Long> parents = assertDepthsFollowTheStoredParents(post);
+        // Each reply at or past the deepest level answers a comment at the deepest level, so it joins that
+        // comment's parent: the comment one level above the deepest.
+        for (int i = maxDepth; i < chain.size(); i++) {
+            assertEquals(chain.get(maxDepth - 2), parents.get(chain.get(i)), "Deep " + i + " is attached one level up");
+        }
+
+        Document page = site.get("/post/" + slug).parse();
+        List<Element> shown = page.select("li.comment");
+        assertEquals(chain.size(), shown.size());
+        for (int i = 0; i < shown.size(); i++) {
+            long id = Long.parseLong(shown.get(i).id().substring("comment-".length()));
+            int depth = ancestors(id, parents);
+            assertTrue(shown.get(i).hasClass("depth-" + depth), shown.get(i).className() + " for a comment " + depth + " deep");
+            if (depth > 0) {
+                // Shown nested: the nearest comment above it that is one level up is its parent.
+                Element above = null;
+                for (int j = i - 1; above == null && j >= 0; j--) {
+                    above = shown.get(j).hasClass("depth-" + (depth - 1)) ? shown.get(j) : null;
+                }
+                assertNotNull(above, "comment " + id + " has a comment one level up above it");
+                assertEquals("comment-" + parents.get(id), above.id(), "comment " + id + " is shown under its parent");
+            }
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------------
@@ -679,6 +719,36 @@ class CommentModerationIT {
             }
         }
         return http.getResponseCode();
+    }
+
+    /**
+     * Checks every comment under the post: its depth is its stored parent's depth plus one, which is how
+     * many comments it really nests under, and never deeper than the configured maximum allows.
+     * Returns each comment's parent.
+     */
+    private static Map<Long, Long> assertDepthsFollowTheStoredParents(long post) {
+        Map<Long, Long> parents = new HashMap<>();
+        Map<Long, Integer> depths = new HashMap<>();
+        for (List<Object> row : TestDatabase.query("select id, parent_id, depth from comment where post_id = ?", post)) {
+            long id = ((Number) row.get(0)).longValue();
+            parents.put(id, row.get(1) == null ? null : ((Number) row.get(1)).longValue());
+            depths.put(id, ((Number) row.get(2)).intValue());
+        }
+        depths.forEach((id, depth) -> {
+            Long parent = parents.get(id);
+            assertEquals(parent == null ? 0 : depths.get(parent) + 1, depth, "depth of comment " + id + " under " + parent);
+            assertEquals(ancestors(id, parents), depth, "comment " + id + " nests as deep as its depth says");
+            assertTrue(depth <= CommentService.maxDepth() - 1, "comment " + id + " is " + depth + " deep");
+        });
+        return parents;
+    }
+
+    private static int ancestors(long id, Map<Long, Long> parents) {
+        int count = 0;
+        for (Long parent = parents.get(id); parent != null; parent = parents.get(parent)) {
+            count++;
+        }
+        return count;
     }
 
     private static String utf8Hex(String text) {
