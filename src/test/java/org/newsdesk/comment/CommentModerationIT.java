@@ -628,6 +628,95 @@ class CommentModerationIT {
         }
     }
 
+    @Test
+    @Order(55)
+    @RunAsClient
+    void aCommentForAPostThatDoesNotExistIsA404ThatGivesTheTextBack() throws IOException {
+        String text = "Nobody will read this <b>here</b>.";
+        List<Connection.KeyVal> fields = SiteClient.fillCommentForm(page(), NADIA, NADIA_EMAIL, text).formData();
+        HttpResponse<String> sent = site.postAsBrowser("/post/comments-it-no-such-post", fields);
+        assertEquals(404, sent.statusCode());
+        assertNoStackTrace(sent.body());
+        Document answer = Jsoup.parse(sent.body());
+        assertEquals("Page not found", answer.selectFirst("h1").text());
+        assertEquals(text, unsentText(answer), "what the reader wrote is given back");
+        assertFalse(sent.body().contains("<b>here</b>"), "as text, escaped");
+        assertEquals(0L, count("select count(*) from comment where body = 'Nobody will read this <b>here</b>.'"));
+    }
+
+    @Test
+    @Order(56)
+    @RunAsClient
+    void aPostThatClosesIsUnpublishedOrDeletedWhileTheReaderWritesGivesTheirTextBack() throws IOException {
+        String slug = "comments-it-vanishing";
+        String path = "/post/" + slug;
+        CommentTestPosts.published(slug);
+
+        List<Connection.KeyVal> closing = SiteClient.fillCommentForm(site.get(path).parse(), NADIA, NADIA_EMAIL,
+                "Written while comments closed.").formData();
+        TestDatabase.update("update post set comments_open = false where slug = ?", slug);
+        HttpResponse<String> closed = site.postAsBrowser(path, closing);
+        assertEquals(200, closed.statusCode());
+        assertNoStackTrace(closed.body());
+        Document closedAnswer = Jsoup.parse(closed.body());
+        assertEquals("Comments on this post are closed.", closedAnswer.selectFirst("#comment-form .form-errors").text());
+        assertEquals("Written while comments closed.", closedAnswer.selectFirst("[name=comment-form:body]").val());
+        TestDatabase.update("update post set comments_open = true where slug = ?", slug);
+
+        List<Connection.KeyVal> unpublishing = SiteClient.fillCommentForm(site.get(path).parse(), NADIA, NADIA_EMAIL,
+                "Written while it was unpublished.").formData();
+        TestDatabase.update("update post set status = 'UNPUBLISHED' where slug = ?", slug);
+        HttpResponse<String> unpublished = site.postAsBrowser(path, unpublishing);
+        assertEquals(404, unpublished.statusCode());
+        assertNoStackTrace(unpublished.body());
+        assertEquals("Written while it was unpublished.", unsentText(Jsoup.parse(unpublished.body())));
+
+        TestDatabase.update("update post set status = 'PUBLISHED' where slug = ?", slug);
+        List<Connection.KeyVal> deleting = SiteClient.fillCommentForm(site.get(path).parse(), NADIA, NADIA_EMAIL,
+                "Written while it was deleted.").formData();
+        TestDatabase.update("delete from post where slug = ?", slug);
+        HttpResponse<String> deleted = site.postAsBrowser(path, deleting);
+        assertEquals(404, deleted.statusCode());
+        assertNoStackTrace(deleted.body());
+        assertEquals("Written while it was deleted.", unsentText(Jsoup.parse(deleted.body())));
+    }
+
+    @Test
+    @Order(57)
+    @RunAsClient
+    void mistakesInTheFormAreAnsweredAtTheFormKeepingTheTextAndNeverWithAServerError() throws IOException {
+        List<Connection.KeyVal> noToken = SiteClient.fillCommentForm(page(), NADIA, NADIA_EMAIL, "Sent without a token.")
+                .formData().stream().filter(kv -> !kv.key().equals("token")).toList();
+        assertRefusedAtTheForm(site.postAsBrowser(SLUG_PATH, noToken), null,
+                "This form could not be verified. Please reload the page and send your comment again.", "Sent without a token.");
+
+        FormElement forged = SiteClient.fillCommentForm(page(), NADIA, NADIA_EMAIL, "Sent with a forged token.");
+        forged.selectFirst("input[name=token]").val("MTox.bm90LWEtc2lnbmF0dXJl");
+        assertRefusedAtTheForm(site.postAsBrowser(SLUG_PATH, forged.formData()), null,
+                "This form could not be verified. Please reload the page and send your comment again.", "Sent with a forged token.");
+
+        FormElement noSuchParent = SiteClient.fillCommentForm(page(), NADIA, NADIA_EMAIL, "Replying to nothing.");
+        noSuchParent.selectFirst("[name=comment-form:parent]").val("987654321");
+        assertRefusedAtTheForm(site.postAsBrowser(SLUG_PATH, noSuchParent.formData()), "parent",
+                "The comment you are replying to is no longer available. You can post yours as a new comment.",
+                "Replying to nothing.");
+
+        List<Connection.KeyVal> twice = SiteClient.fillCommentForm(page(), NADIA, NADIA_EMAIL, "Sent twice by a double click.").formData();
+        assertEquals(302, site.postAsBrowser(SLUG_PATH, twice).statusCode());
+        assertRefusedAtTheForm(site.postAsBrowser(SLUG_PATH, twice), null, "This comment has already been sent.",
+                "Sent twice by a double click.");
+        assertEquals(1L, count("select count(*) from comment where body = 'Sent twice by a double click.'"));
+
+        String huge = "y".repeat(3 * 1024 * 1024);
+        HttpResponse<String> tooBig = site.postAsBrowser(SLUG_PATH,
+                SiteClient.fillCommentForm(page(), NADIA, NADIA_EMAIL, huge).formData());
+        assertEquals(413, tooBig.statusCode(), "more than the server reads of a form is the client's mistake, not a 500");
+        assertNoStackTrace(tooBig.body());
+        assertEquals("That was too much to send", Jsoup.parse(tooBig.body()).selectFirst("h1").text());
+        assertTrue(tooBig.headers().firstValue("Content-Security-Policy").isPresent(), "an error page is protected too");
+        assertEquals(0L, count("select count(*) from comment where body like 'yyyyyyyy%'"));
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------
 
     private static final String SLUG_PATH = "/post/" + SLUG;
@@ -749,6 +838,28 @@ class CommentModerationIT {
             count++;
         }
         return count;
+    }
+
+    /** What the page gives back of a comment that could not be sent. */
+    private static String unsentText(Document page) {
+        Element unsent = page.selectFirst("textarea.unsent-comment");
+        assertNotNull(unsent, "the page gives the reader's text back: " + page.text());
+        return unsent.val();
+    }
+
+    private static void assertNoStackTrace(String body) {
+        assertFalse(body.contains("Exception") || body.matches("(?s).*\\bat [a-z][\\w$]*(\\.[\\w$<>]+)+\\(.*"), () -> "no stack trace: " + body.substring(0, Math.min(body.length(), 4000)));
+    }
+
+    /** A refused comment: the page again, the message at the field (or atop the form) and the text kept. */
+    private static Document assertRefusedAtTheForm(HttpResponse<String> answer, String field, String message, String text) {
+        assertEquals(200, answer.statusCode(), "refused with a message, not an error page");
+        assertNoStackTrace(answer.body());
+        Document page = Jsoup.parse(answer.body());
+        assertEquals(message, field == null ? page.selectFirst("#comment-form .form-errors").text()
+                : SiteClient.fieldMessage(page, field));
+        assertEquals(text, page.selectFirst("[name=comment-form:body]").val(), "nothing the reader typed is lost");
+        return page;
     }
 
     private static String utf8Hex(String text) {
