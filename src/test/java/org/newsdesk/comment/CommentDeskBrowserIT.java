@@ -1,6 +1,8 @@
 package org.newsdesk.comment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsdesk.BrowserSession;
 import org.newsdesk.Deployments;
+import org.newsdesk.SeedPage;
+import org.newsdesk.SiteClient;
 import org.newsdesk.TestDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -206,6 +210,30 @@ class CommentDeskBrowserIT {
                 TestDatabase.query("select author_name, body, hex(author_name), hex(body) from comment"
                         + " where author_email = 'every.script@example.org'").get(0), "stored byte for byte as UTF-8");
         session.screenshot("comment-in-every-script");
+    }
+
+    @Test
+    void aRefusedCommentIsAnsweredAtTheFormWithTheTextKept() {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        session.open("/post/" + SeedPage.SLUG);
+        WebElement form = browser.findElement(By.id("comment-form"));
+        assertFalse(onScreen(form), "the form starts below the first screen of the post");
+        session.type("comment-form:email", "nameless.reader@example.org");
+        session.type("comment-form:body", "Written with care, but without a name.");
+        browser.findElement(By.id("comment-form:submit")).click();
+
+        WebElement message = session.waitFor("[id='comment-form:name'] ~ .field-error");
+        assertEquals("Please give your name.", message.getText());
+        assertTrue(browser.getCurrentUrl().endsWith("#respond"), browser.getCurrentUrl());
+        assertTrue(onScreen(message), "the message is on screen, next to its field");
+        assertEquals("Written with care, but without a name.",
+                browser.findElement(By.id("comment-form:body")).getAttribute("value"), "nothing typed is lost");
+        session.screenshot("comment-refused-at-the-form");
+    }
+
+    private boolean onScreen(WebElement element) {
+        return (Boolean) ((JavascriptExecutor) browser).executeScript("var r = arguments[0].getBoundingClientRect();"
+                + " return r.top >= 0 && r.bottom <= window.innerHeight;", element);
     }
 
     private static String utf8Hex(String text) {

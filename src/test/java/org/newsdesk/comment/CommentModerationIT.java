@@ -453,6 +453,7 @@ class CommentModerationIT {
         Document page = shown.parse();
         FormElement form = (FormElement) page.selectFirst("form#report-form");
         assertNotNull(form, "the report form opens under the comment");
+        assertTrue(form.attr("action").endsWith(SLUG_PATH + "#report-" + id), "a refusal is answered at the form: " + form.attr("action"));
 
         Document refused = form.submit().execute().parse();
         assertEquals("Please choose what is wrong with this comment.", refused.selectFirst("#report-form .field-error").text());
@@ -715,6 +716,18 @@ class CommentModerationIT {
         assertEquals("That was too much to send", Jsoup.parse(tooBig.body()).selectFirst("h1").text());
         assertTrue(tooBig.headers().firstValue("Content-Security-Policy").isPresent(), "an error page is protected too");
         assertEquals(0L, count("select count(*) from comment where body like 'yyyyyyyy%'"));
+    }
+
+    @Test
+    @Order(58)
+    @RunAsClient
+    void aRefusedCommentIsAnsweredAtTheFormEvenWithoutJavaScript() throws IOException {
+        assertTrue(page().selectFirst("form#comment-form").attr("action").endsWith("#respond"),
+                "the browser is taken to the form when the answer arrives, with no script needed");
+        List<Connection.KeyVal> noName = SiteClient.fillCommentForm(page(), "", NADIA_EMAIL, "A comment without a name.").formData();
+        Document answer = assertRefusedAtTheForm(site.postAsBrowser(SLUG_PATH, noName), "name", "Please give your name.",
+                "A comment without a name.");
+        assertTrue(answer.selectFirst("form#comment-form").attr("action").endsWith("#respond"));
     }
 
     // ---- helpers --------------------------------------------------------------------------------------
