@@ -177,6 +177,12 @@ public class Comment {
         // Any decision by a moderator settles the readers' reports.
         this.reportsOpen = 0;
         this.hiddenByReports = false;
+        // Approved, a comment is no longer held by anything: a rule's reason would read as current.
+        // The service keeps it in the audit log.
+        if (newStatus == CommentStatus.APPROVED) {
+            this.heldByRule = null;
+            this.heldReason = null;
+        }
     }
 
     /** Where "restore" puts a comment from spam or trash: where it was, or the pending queue. */

@@ -112,6 +112,8 @@ public class ModerationService {
         Comment comment = find(commentId);
         CommentStatus before = comment.getStatus();
         boolean hadReports = comment.getReportsOpen() > 0;
+        String hold = comment.getHeldByRule() == null ? "" : ", held by rule " + comment.getHeldByRule() + " ("
+                + comment.getHeldReason() + ")";
         Instant now = now();
         comment.moderate(status, moderator(), now);
         if (hadReports) {
@@ -119,7 +121,8 @@ public class ModerationService {
                     .setParameter("id", commentId).executeUpdate();
         }
         audit.record("comment." + status.name().toLowerCase(Locale.ROOT), "comment", commentId,
-                before + " -> " + status + (hadReports ? ", reports resolved" : ""));
+                before + " -> " + status + (hadReports ? ", reports resolved" : "")
+                        + (comment.getHeldByRule() == null ? hold : ""));
         changes.fire(new CommentChanged(comment.getPost().getId(), commentId, status));
         if (status == CommentStatus.APPROVED && before == CommentStatus.PENDING && comment.isNotifyOnApproval()) {
             Post post = comment.getPost();

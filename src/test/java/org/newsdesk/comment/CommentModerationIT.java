@@ -113,12 +113,17 @@ class CommentModerationIT {
 
     @Test
     @Order(2)
-    void approvingTheFirstCommentIsAuditedAndShownToReaders() {
+    void approvingTheFirstCommentShowsItAndSettlesItsHold() {
         long id = idOf("First time here. Good round-up.");
         asModerator(m -> m.approve(id));
         assertTrue(thread(postId()).contains(id), "readers see it");
+        QueueItem approved = asModerator(m -> m.item(id));
+        assertNull(approved.getHeldByRule(), "no rule holds an approved comment any more");
+        assertNull(approved.getHeldReason());
         assertTrue(audit.forObject("comment", id).stream().anyMatch(e -> e.getAction().equals("comment.approved")
-                && e.getActor().equals("test-moderator")));
+                && e.getActor().equals("test-moderator") && e.getDetail().contains("first-comment")
+                && e.getDetail().contains("No comment from this email address has been approved yet.")),
+                "why it was held stays in its history");
     }
 
     @Test
