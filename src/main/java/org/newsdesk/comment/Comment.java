@@ -37,6 +37,9 @@ import org.newsdesk.post.Post;
         query = "select count(c) from Comment c where c.post.id = :postId and c.body = :body"
                 + " and (c.authorEmail = :email or c.ipHash = :ipHash)"
                 + " and c.status <> org.newsdesk.comment.CommentStatus.TRASH")
+@NamedQuery(name = "Comment.countOtherEmailsFromAddress",
+        query = "select count(distinct lower(c.authorEmail)) from Comment c where c.ipHash = :ipHash"
+                + " and lower(c.authorEmail) <> :email")
 @NamedQuery(name = "Comment.countByStatus",
         query = "select c.status, count(c) from Comment c group by c.status")
 @NamedQuery(name = "Comment.countReported",

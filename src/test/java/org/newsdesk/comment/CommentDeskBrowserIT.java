@@ -42,7 +42,8 @@ import org.openqa.selenium.interactions.Actions;
  * A reader and a moderator in a real browser, with a real SMTP server (GreenMail) catching the mail:
  * the reader's comment waits, the moderator is told, approves it from the keyboard, the reader is told;
  * a reply nests under it; a comment full of links is held naming the link rule; a report reaches the
- * reported queue.
+ * reported queue. Also: a comment typed in any script comes back exactly, a refused comment is answered
+ * at the form, and a ban by network address says whom else it would shut out.
  */
 @ExtendWith(ArquillianExtension.class)
 class CommentDeskBrowserIT {
@@ -231,6 +232,49 @@ class CommentDeskBrowserIT {
         assertEquals("Written with care, but without a name.",
                 browser.findElement(By.id("comment-form:body")).getAttribute("value"), "nothing typed is lost");
         session.screenshot("comment-refused-at-the-form");
+    }
+
+    @Test
+    void beforeBanningANetworkAddressTheModeratorLearnsWhoElseUsesItAndMayBanTheEmailInstead() throws Exception {
+        String slug = "comments-browser-shared-address";
+        CommentTestPosts.published(slug);
+        SiteClient site = new SiteClient(() -> base);
+        for (String reader : List.of("first.flatmate", "second.flatmate")) {
+            assertEquals(302, SiteClient.fillCommentForm(site.get("/post/" + slug).parse(), "Flatmate " + reader,
+                    reader + "@example.org", "Hello from the shared flat, says " + reader + ".")
+                    .submit().followRedirects(false).execute().statusCode());
+        }
+        long id = ((Number) TestDatabase.single("select id from comment where author_email = 'first.flatmate@example.org'"))
+                .longValue();
+        // Every browser test comments from 127.0.0.1: count as the desk must, from what the database holds.
+        long others = ((Number) TestDatabase.single("select count(distinct lower(author_email)) from comment where ip_hash ="
+                + " (select ip_hash from comment where id = ?) and lower(author_email) <> 'first.flatmate@example.org'", id))
+                .longValue();
+        assertTrue(others >= 1, "the second flatmate at least");
+
+        session.signIn("admin", "it-admin-password");
+        session.open("/admin/comments/edit?id=" + id);
+        browser.findElement(By.id("ban-form:ban-address")).click();
+        WebElement confirm = session.waitFor(".ban-confirm");
+        assertTrue(confirm.getText().contains(others + (others == 1 ? " other commenter" : " other commenters")),
+                confirm.getText());
+        assertEquals(0L, TestDatabase.single("select count(*) from comment_ban where comment_id = ?", id),
+                "nothing is banned before the moderator confirms");
+        session.screenshot("ban-by-address-confirmation");
+
+        browser.findElement(By.id("ban-form:ban-email-instead")).click();
+        session.waitForText(".flash", "Banned first.flatmate@example.org");
+        assertEquals(List.of(List.of("EMAIL")), TestDatabase.query("select kind from comment_ban where comment_id = ?", id));
+
+        browser.manage().deleteAllCookies();
+        assertEquals(302, SiteClient.fillCommentForm(site.get("/post/" + slug).parse(), "Flatmate again",
+                "first.flatmate@example.org", "Back under my own email.").submit().followRedirects(false).execute().statusCode());
+        assertEquals(List.of("SPAM", "banned"), TestDatabase.query("select status, held_by_rule from comment"
+                + " where body = 'Back under my own email.'").get(0));
+        assertEquals(302, SiteClient.fillCommentForm(site.get("/post/" + slug).parse(), "Flatmate second",
+                "second.flatmate@example.org", "I am not banned.").submit().followRedirects(false).execute().statusCode());
+        assertNotEquals("SPAM", TestDatabase.single("select status from comment where body = 'I am not banned.'"),
+                "the other reader at the same address is not shut out");
     }
 
     private boolean onScreen(WebElement element) {

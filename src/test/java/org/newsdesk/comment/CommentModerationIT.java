@@ -289,7 +289,8 @@ class CommentModerationIT {
         Comment first = comments.submit(post, null, draft("Troll", "troll@example.org", "I disagree loudly."), token(post),
                 null, "10.2.2.2", "IT");
         asModerator(m -> {
-            m.banAuthor(first.getId(), "abusive");
+            m.banEmail(first.getId(), "abusive");
+            m.banAddress(first.getId(), "abusive", 0);
             return null;
         });
         assertEquals(0L, count("select count(*) from comment_ban where value_hash like '%troll%'"), "bans keep only hashes");
@@ -300,6 +301,53 @@ class CommentModerationIT {
         Comment byAddress = comments.submit(post, null, draft("New Name", "fresh@example.org", "Different me."), token(post),
                 null, "10.2.2.2", "IT");
         assertEquals("The network address this came from is banned.", heldReason(byAddress));
+    }
+
+    @Test
+    @Order(12)
+    void aBanByAddressSaysWhoElseItShutsOutWhileABanByEmailShutsOutOnlyTheAuthor() {
+        long post = postId();
+        String flat = "10.12.12.12";
+        Comment first = comments.submit(post, null, draft("Flatmate One", "one@flat.example", "From the shared flat."),
+                token(post), null, flat, "IT");
+        comments.submit(post, null, draft("Flatmate Two", "two@flat.example", "Same wifi."), token(post), null, flat, "IT");
+        comments.submit(post, null, draft("Flatmate Two", "TWO@flat.example", "Same wifi, again."), token(post), null, flat, "IT");
+        comments.submit(post, null, draft("Flatmate One", "ONE@flat.example", "Me once more."), token(post), null, flat, "IT");
+        comments.submit(post, null, draft("Flatmate One", "one@flat.example", "Elsewhere now."), token(post), null, "10.12.0.1", "IT");
+        assertEquals(1L, (long) asModerator(m -> m.otherCommentersAtAddress(first.getId())),
+                "other commenters are other email addresses, in any letter case");
+
+        asModerator(m -> {
+            m.banEmail(first.getId(), "trolling");
+            return null;
+        });
+        assertEquals(List.of(List.of("EMAIL")), TestDatabase.query("select kind from comment_ban where comment_id = ?",
+                first.getId()));
+        assertEquals("banned", heldRule(comments.submit(post, null, draft("Flatmate One", "One@Flat.example",
+                "From a café."), token(post), null, "10.12.0.2", "IT")), "the email is banned wherever it writes from");
+        Comment neighbour = comments.submit(post, null, draft("Flatmate Three", "three@flat.example", "New here."),
+                token(post), null, flat, "IT");
+        assertEquals("first-comment", heldRule(neighbour), "another reader at the same address is not shut out");
+
+        ModerationException unconfirmed = assertThrows(ModerationException.class, () -> asModerator(m -> {
+            m.banAddress(first.getId(), null, 1);
+            return null;
+        }));
+        assertTrue(unconfirmed.getMessage().startsWith("2 other commenters have used this network address"),
+                unconfirmed.getMessage());
+        assertEquals(0L, count("select count(*) from comment_ban where kind = 'ADDRESS' and comment_id = " + first.getId()),
+                "nothing is banned without the moderator knowing whom it shuts out");
+
+        asModerator(m -> {
+            m.banAddress(first.getId(), null, 2);
+            return null;
+        });
+        Comment later = comments.submit(post, null, draft("Flatmate Four", "four@flat.example", "Just moved in."),
+                token(post), null, flat, "IT");
+        assertEquals(List.of("SPAM", "The network address this came from is banned."),
+                List.of(status(later).name(), heldReason(later)));
+        assertTrue(audit.forObject("comment", first.getId()).stream().anyMatch(e -> e.getAction().equals("comment.address-banned")
+                && e.getDetail().contains("also used by 2 other commenters")));
     }
 
     // ---- Queues -------------------------------------------------------------------------------------
@@ -384,7 +432,8 @@ class CommentModerationIT {
                 () -> moderation.restore(1L), () -> moderation.apply(ModerationAction.APPROVE, List.of(1L)),
                 () -> moderation.queue(CommentQueue.PENDING, 1), () -> moderation.queueCounts(),
                 () -> moderation.edit(1L, "x", null, "y"), () -> moderation.replyAsStaff(1L, "x"),
-                () -> moderation.banAuthor(1L, null), () -> moderation.settings(),
+                () -> moderation.banEmail(1L, null), () -> moderation.banAddress(1L, null, 0),
+                () -> moderation.otherCommentersAtAddress(1L), () -> moderation.settings(),
                 () -> moderation.saveSettings(null), () -> moderation.setCommentWindow(1L, false, null));
         for (Runnable call : calls) {
             assertThrows(EJBAccessException.class, call::run, "a caller who is not a moderator is refused");
