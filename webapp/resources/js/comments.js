@@ -21,6 +21,12 @@
         });
     });
 
+    // A refused comment comes back at #respond (the form's action says so); put the reader in the field to fix.
+    var refused = form.querySelector(".field .field-error");
+    if (refused) {
+        refused.closest(".field").querySelector("input, textarea").focus();
+    }
+
     form.querySelector(".cancel-reply").addEventListener("click", function (event) {
         event.preventDefault();
         parent.value = "";

@@ -1,8 +1,18 @@
 package org.newsdesk;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jsoup.Connection;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -40,6 +50,43 @@ public final class SiteClient {
 
     public Connection.Response get(String path) throws IOException {
         return Jsoup.connect(url(path)).ignoreContentType(true).maxBodySize(0).execute();
+    }
+
+    /**
+     * Sends a form the way browsers do, which jsoup does not: the fields percent-encoded as UTF-8 and a
+     * {@code Content-Type} with no charset parameter, so the server has to know the encoding by itself.
+     * Redirects are not followed.
+     */
+    public HttpResponse<String> postAsBrowser(String path, List<Connection.KeyVal> fields) throws IOException {
+        String body = fields.stream()
+                .map(kv -> URLEncoder.encode(kv.key(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(kv.value(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    /** The same as {@link #postAsBrowser}, as {@code multipart/form-data}: UTF-8 parts, none naming a charset. */
+    public HttpResponse<String> postMultipartAsBrowser(String path, List<Connection.KeyVal> fields) throws IOException {
+        String boundary = "----newsdesk" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Connection.KeyVal kv : fields) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + kv.key() + "\"\r\n\r\n"
+                    + kv.value() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     /** A post page's "Leave a Reply" form with name, email and comment typed in, ready to submit. */

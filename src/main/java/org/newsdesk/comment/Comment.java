@@ -37,6 +37,9 @@ import org.newsdesk.post.Post;
         query = "select count(c) from Comment c where c.post.id = :postId and c.body = :body"
                 + " and (c.authorEmail = :email or c.ipHash = :ipHash)"
                 + " and c.status <> org.newsdesk.comment.CommentStatus.TRASH")
+@NamedQuery(name = "Comment.countOtherEmailsFromAddress",
+        query = "select count(distinct lower(c.authorEmail)) from Comment c where c.ipHash = :ipHash"
+                + " and lower(c.authorEmail) <> :email")
 @NamedQuery(name = "Comment.countByStatus",
         query = "select c.status, count(c) from Comment c group by c.status")
 @NamedQuery(name = "Comment.countReported",
@@ -118,10 +121,16 @@ public class Comment {
     protected Comment() {
     }
 
-    Comment(Post post, Comment parent, CommentDraft draft, Instant createdAt) {
+    /**
+     * A reader's comment, or their reply to {@code inReplyTo}. A reply to a comment with no room below it
+     * (replies nest at most {@code maxDepth} levels) joins the nearest comment above it that has room.
+     */
+    Comment(Post post, Comment inReplyTo, int maxDepth, CommentDraft draft, Instant createdAt) {
         this.post = post;
-        this.parent = parent;
-        this.depth = parent == null ? 0 : parent.depth + 1;
+        this.parent = attachmentFor(inReplyTo, maxDepth);
+        // Through the getter: a parent reached through another comment is a lazy proxy, whose own fields
+        // stay at their defaults.
+        this.depth = parent == null ? 0 : parent.getDepth() + 1;
         this.authorName = CommentText.singleLine(draft.getName());
         this.authorEmail = draft.getEmail().strip();
         this.authorWebsite = draft.getWebsite() == null || draft.getWebsite().isBlank() ? null : draft.getWebsite().strip();
@@ -130,9 +139,18 @@ public class Comment {
         this.createdAt = createdAt;
     }
 
+    private static Comment attachmentFor(Comment inReplyTo, int maxDepth) {
+        Comment target = inReplyTo;
+        while (target != null && target.getDepth() >= maxDepth - 1) {
+            target = target.getParent();
+        }
+        return target;
+    }
+
     /** A reply written on the desk by a member of staff: shown at once, marked Staff. */
-    static Comment byStaff(Post post, Comment parent, User author, String name, String email, String body, Instant at) {
-        Comment reply = new Comment(post, parent, new CommentDraft(name, email, null, body), at);
+    static Comment byStaff(Post post, Comment inReplyTo, int maxDepth, User author, String name, String email, String body,
+                           Instant at) {
+        Comment reply = new Comment(post, inReplyTo, maxDepth, new CommentDraft(name, email, null, body), at);
         reply.staff = true;
         reply.status = CommentStatus.APPROVED;
         reply.moderatedBy = author;
@@ -162,6 +180,12 @@ public class Comment {
         // Any decision by a moderator settles the readers' reports.
         this.reportsOpen = 0;
         this.hiddenByReports = false;
+        // Approved, a comment is no longer held by anything: a rule's reason would read as current.
+        // The service keeps it in the audit log.
+        if (newStatus == CommentStatus.APPROVED) {
+            this.heldByRule = null;
+            this.heldReason = null;
+        }
     }
 
     /** Where "restore" puts a comment from spam or trash: where it was, or the pending queue. */

@@ -35,7 +35,7 @@ import org.newsdesk.site.SiteUrls;
 @Stateless
 public class CommentService {
 
-    /** How deep replies nest; a reply to a comment at the deepest level joins its parent's thread. */
+    /** How deep replies nest; a reply to a comment at the deepest level joins its parent's thread (see {@link Comment}). */
     private static final int MAX_DEPTH = Config.integer("COMMENT_MAX_DEPTH", 3);
     private static final int MAX_REPORT_DETAILS = 500;
     private static final String ALREADY_SENT = "This comment has already been sent.";
@@ -111,7 +111,7 @@ public class CommentService {
             throw new CommentRefusedException(verdict.field(), verdict.readerMessage());
         }
         spend(ticket, now, ALREADY_SENT);
-        Comment comment = new Comment(post, parent, draft, now);
+        Comment comment = new Comment(post, parent, MAX_DEPTH, draft, now);
         comment.recordClient(ipHash, userAgent);
         switch (verdict.outcome()) {
             case APPROVE -> comment.heldBy(CommentStatus.APPROVED, null, null);
@@ -120,7 +120,9 @@ public class CommentService {
         }
         em.persist(comment);
         audit.recordAs("reader", "comment.submitted", "comment", comment.getId(),
-                "on post " + postId + (parent == null ? "" : ", replying to comment " + parent.getId()) + ": "
+                "on post " + postId + (parent == null ? "" : ", replying to comment " + parent.getId()
+                        + (parent.getId().equals(comment.getParentId()) ? "" : " (attached to comment "
+                        + comment.getParentId() + ", " + MAX_DEPTH + " levels being the deepest)")) + ": "
                         + comment.getStatus() + (verdict.rule() == null ? "" : " by rule " + verdict.rule() + " ("
                         + verdict.reason() + ")"));
         if (comment.isApproved()) {
@@ -225,22 +227,14 @@ public class CommentService {
         }
     }
 
-    /** The comment a reply attaches to: the parent itself, or its nearest ancestor that leaves room to nest. */
+    /** The comment a reader replies to, if readers can see it under this post. */
     private Comment replyTarget(Post post, long parentId) {
         Comment parent = em.find(Comment.class, parentId);
         if (parent == null || !parent.getPost().getId().equals(post.getId()) || !parent.isPublic()) {
             throw new CommentRefusedException("parent",
                     "The comment you are replying to is no longer available. You can post yours as a new comment.");
         }
-        return nestable(parent);
-    }
-
-    static Comment nestable(Comment parent) {
-        Comment target = parent;
-        while (target.getDepth() >= MAX_DEPTH - 1 && target.getParent() != null) {
-            target = target.getParent();
-        }
-        return target;
+        return parent;
     }
 
     /**

@@ -29,8 +29,8 @@ import org.newsdesk.site.SiteUrls;
 
 /**
  * What moderators do to comments: the queues, approve, spam, trash and restore (one or many), edit,
- * reply as staff, ban an author, and the moderation settings. Every change is audited; changes readers
- * would see are announced with {@link CommentChanged}.
+ * reply as staff, ban an author by email or by network address, and the moderation settings. Every
+ * change is audited; changes readers would see are announced with {@link CommentChanged}.
  */
 @Stateless
 @RolesAllowed({Role.MODERATOR_NAME, Role.ADMIN_NAME})
@@ -112,6 +112,8 @@ public class ModerationService {
         Comment comment = find(commentId);
         CommentStatus before = comment.getStatus();
         boolean hadReports = comment.getReportsOpen() > 0;
+        String hold = comment.getHeldByRule() == null ? "" : ", held by rule " + comment.getHeldByRule() + " ("
+                + comment.getHeldReason() + ")";
         Instant now = now();
         comment.moderate(status, moderator(), now);
         if (hadReports) {
@@ -119,7 +121,8 @@ public class ModerationService {
                     .setParameter("id", commentId).executeUpdate();
         }
         audit.record("comment." + status.name().toLowerCase(Locale.ROOT), "comment", commentId,
-                before + " -> " + status + (hadReports ? ", reports resolved" : ""));
+                before + " -> " + status + (hadReports ? ", reports resolved" : "")
+                        + (comment.getHeldByRule() == null ? hold : ""));
         changes.fire(new CommentChanged(comment.getPost().getId(), commentId, status));
         if (status == CommentStatus.APPROVED && before == CommentStatus.PENDING && comment.isNotifyOnApproval()) {
             Post post = comment.getPost();
@@ -226,7 +229,7 @@ public class ModerationService {
         User author = moderator();
         String name = author == null ? callerName() : author.getDisplayName();
         String email = author == null ? callerName() + "@staff.invalid" : author.getEmail();
-        Comment reply = Comment.byStaff(parent.getPost(), CommentService.nestable(parent), author, name, email, body, now());
+        Comment reply = Comment.byStaff(parent.getPost(), parent, CommentService.maxDepth(), author, name, email, body, now());
         em.persist(reply);
         audit.record("comment.staff-reply", "comment", reply.getId(), "in reply to comment " + parentId);
         changes.fire(new CommentChanged(reply.getPost().getId(), reply.getId(), reply.getStatus()));
@@ -234,20 +237,53 @@ public class ModerationService {
     }
 
     /**
-     * Bans a comment's author by email address and by network address (as keyed hashes). Their later
-     * comments go to spam; this one stays where it is, for the moderator to decide.
+     * How many other readers (distinct email addresses) have commented from the network address this
+     * comment came from. A household, an office or a mobile network shares one address: banning it
+     * shuts all of them out.
      */
-    public void banAuthor(long commentId, String note) {
+    public long otherCommentersAtAddress(long commentId) {
         Comment comment = find(commentId);
-        String by = callerName();
-        Instant now = now();
-        int added = ban(CommentBan.Kind.EMAIL, hashes.email(comment.getAuthorEmail()), note, commentId, by, now);
-        if (comment.getIpHash() != null) {
-            added += ban(CommentBan.Kind.ADDRESS, comment.getIpHash(), note, commentId, by, now);
+        if (comment.getIpHash() == null) {
+            return 0;
         }
-        audit.record("comment.author-banned", "comment", commentId, "email " + comment.getAuthorEmail()
-                + (comment.getIpHash() == null ? "" : " and its network address") + " (" + added + " new bans)"
-                + (note == null || note.isBlank() ? "" : ": " + note));
+        return em.createNamedQuery("Comment.countOtherEmailsFromAddress", Long.class)
+                .setParameter("ipHash", comment.getIpHash())
+                .setParameter("email", comment.getAuthorEmail().strip().toLowerCase(Locale.ROOT))
+                .getSingleResult();
+    }
+
+    /**
+     * Bans a comment's author by email address (kept as a keyed hash). Their later comments go to spam;
+     * this one stays where it is, for the moderator to decide.
+     */
+    public void banEmail(long commentId, String note) {
+        Comment comment = find(commentId);
+        int added = ban(CommentBan.Kind.EMAIL, hashes.email(comment.getAuthorEmail()), note, commentId, callerName(), now());
+        audit.record("comment.email-banned", "comment", commentId, "email " + comment.getAuthorEmail()
+                + (added == 0 ? " (already banned)" : "") + (note == null || note.isBlank() ? "" : ": " + note));
+    }
+
+    /**
+     * Bans the network address a comment came from (kept as a keyed hash): every later comment from it
+     * goes to spam, whoever writes it. Refused unless the moderator was told how many other commenters
+     * use the address ({@code otherCommentersConfirmed}, as {@link #otherCommentersAtAddress} said), so
+     * that nobody shuts out a whole household or office without knowing.
+     */
+    public void banAddress(long commentId, String note, long otherCommentersConfirmed) {
+        Comment comment = find(commentId);
+        if (comment.getIpHash() == null) {
+            throw new ModerationException("This comment's network address is not known, so it cannot be banned.");
+        }
+        long others = otherCommentersAtAddress(commentId);
+        if (others > otherCommentersConfirmed) {
+            throw new ModerationException(others + (others == 1 ? " other commenter has" : " other commenters have")
+                    + " used this network address by now, and a ban would shut them out too. Confirm again, or ban the"
+                    + " email address instead.");
+        }
+        int added = ban(CommentBan.Kind.ADDRESS, comment.getIpHash(), note, commentId, callerName(), now());
+        audit.record("comment.address-banned", "comment", commentId, "the network address of " + comment.getAuthorEmail()
+                + ", also used by " + others + (others == 1 ? " other commenter" : " other commenters")
+                + (added == 0 ? " (already banned)" : "") + (note == null || note.isBlank() ? "" : ": " + note));
     }
 
     private int ban(CommentBan.Kind kind, String hash, String note, long commentId, String by, Instant now) {

@@ -1,5 +1,6 @@
 package org.newsdesk.platform;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -12,7 +13,8 @@ import java.io.IOException;
  * Headers that make every response harder to abuse: a content security policy that allows only our
  * own scripts and styles, no framing, no MIME sniffing, and no full URLs leaked to other sites.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+// On error dispatches too: an error a filter ahead of this one answers (FormSizeFilter's 413) gets the headers.
+@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "

@@ -1,6 +1,8 @@
 package org.newsdesk.comment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -10,7 +12,9 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,8 +28,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsdesk.BrowserSession;
 import org.newsdesk.Deployments;
+import org.newsdesk.SeedPage;
+import org.newsdesk.SiteClient;
 import org.newsdesk.TestDatabase;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -34,7 +42,8 @@ import org.openqa.selenium.interactions.Actions;
  * A reader and a moderator in a real browser, with a real SMTP server (GreenMail) catching the mail:
  * the reader's comment waits, the moderator is told, approves it from the keyboard, the reader is told;
  * a reply nests under it; a comment full of links is held naming the link rule; a report reaches the
- * reported queue.
+ * reported queue. Also: a comment typed in any script comes back exactly, a refused comment is answered
+ * at the form, and a ban by network address says whom else it would shut out.
  */
 @ExtendWith(ArquillianExtension.class)
 class CommentDeskBrowserIT {
@@ -167,13 +176,114 @@ class CommentDeskBrowserIT {
         session.signIn("desk-moderator", "moderator-password-1");
         browser.get(session.url("/admin/comments/?queue=reported"));
         WebElement reported = item(FIRST);
-        assertTrue(reported.getText().contains("Abusive, hateful or threatening"), reported.getText());
-        assertTrue(reported.getText().contains("still shown to readers"));
+        assertEquals("1 report · still shown to readers", reported.findElement(By.cssSelector(".reports p")).getText());
+        assertEquals("Abusive, hateful or threatening", reported.findElement(By.cssSelector(".reports .report-reason")).getText());
+        assertTrue(reported.findElements(By.cssSelector(".held-by")).isEmpty(),
+                "approved, it is no longer presented as held by the first-comment rule: " + reported.getText());
         // Other test classes share the database: the tab must count what the database holds.
         assertEquals(String.valueOf(TestDatabase.single("select count(*) from comment where status = 'APPROVED'"
                 + " and reports_open > 0")), browser.findElement(By.cssSelector("#queue-reported .count")).getText());
         session.screenshot("reported-queue");
         assertEquals("APPROVED", TestDatabase.single("select status from comment where body = ?", FIRST));
+    }
+
+    @Test
+    void aReaderWritingInEveryScriptSeesExactlyWhatTheyTyped() {
+        String slug = "comments-browser-every-script";
+        CommentTestPosts.published(slug);
+        String name = "José Núñez مرحبا שלום Καλημέρα 你好";
+        String body = "Café, señor: مرحبا بالعالم — שלום — Καλημέρα — 你好";
+        String emoji = " 👍🏽";
+        session.open("/post/" + slug);
+        session.type("comment-form:name", name);
+        session.type("comment-form:email", "every.script@example.org");
+        session.type("comment-form:body", body);
+        // chromedriver types only characters of the Basic Multilingual Plane; the emoji (4 bytes in UTF-8)
+        // is added by script to what was typed, and the browser sends the form as it would any other.
+        for (String field : List.of("comment-form:name", "comment-form:body")) {
+            ((JavascriptExecutor) browser).executeScript("arguments[0].value += arguments[1]",
+                    browser.findElement(By.id(field)), emoji);
+        }
+        browser.findElement(By.id("comment-form:submit")).click();
+
+        WebElement held = session.waitFor(".comment.held");
+        assertEquals(name + emoji, held.findElement(By.cssSelector(".author")).getText());
+        assertEquals(body + emoji, held.findElement(By.cssSelector(".comment-body")).getText());
+        assertEquals(List.of(name + emoji, body + emoji, utf8Hex(name + emoji), utf8Hex(body + emoji)),
+                TestDatabase.query("select author_name, body, hex(author_name), hex(body) from comment"
+                        + " where author_email = 'every.script@example.org'").get(0), "stored byte for byte as UTF-8");
+        session.screenshot("comment-in-every-script");
+    }
+
+    @Test
+    void aRefusedCommentIsAnsweredAtTheFormWithTheTextKept() {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        session.open("/post/" + SeedPage.SLUG);
+        WebElement form = browser.findElement(By.id("comment-form"));
+        assertFalse(onScreen(form), "the form starts below the first screen of the post");
+        session.type("comment-form:email", "nameless.reader@example.org");
+        session.type("comment-form:body", "Written with care, but without a name.");
+        browser.findElement(By.id("comment-form:submit")).click();
+
+        WebElement message = session.waitFor("[id='comment-form:name'] ~ .field-error");
+        assertEquals("Please give your name.", message.getText());
+        assertTrue(browser.getCurrentUrl().endsWith("#respond"), browser.getCurrentUrl());
+        assertTrue(onScreen(message), "the message is on screen, next to its field");
+        assertEquals("Written with care, but without a name.",
+                browser.findElement(By.id("comment-form:body")).getAttribute("value"), "nothing typed is lost");
+        session.screenshot("comment-refused-at-the-form");
+    }
+
+    @Test
+    void beforeBanningANetworkAddressTheModeratorLearnsWhoElseUsesItAndMayBanTheEmailInstead() throws Exception {
+        String slug = "comments-browser-shared-address";
+        CommentTestPosts.published(slug);
+        SiteClient site = new SiteClient(() -> base);
+        for (String reader : List.of("first.flatmate", "second.flatmate")) {
+            assertEquals(302, SiteClient.fillCommentForm(site.get("/post/" + slug).parse(), "Flatmate " + reader,
+                    reader + "@example.org", "Hello from the shared flat, says " + reader + ".")
+                    .submit().followRedirects(false).execute().statusCode());
+        }
+        long id = ((Number) TestDatabase.single("select id from comment where author_email = 'first.flatmate@example.org'"))
+                .longValue();
+        // Every browser test comments from 127.0.0.1: count as the desk must, from what the database holds.
+        long others = ((Number) TestDatabase.single("select count(distinct lower(author_email)) from comment where ip_hash ="
+                + " (select ip_hash from comment where id = ?) and lower(author_email) <> 'first.flatmate@example.org'", id))
+                .longValue();
+        assertTrue(others >= 1, "the second flatmate at least");
+
+        session.signIn("admin", "it-admin-password");
+        session.open("/admin/comments/edit?id=" + id);
+        browser.findElement(By.id("ban-form:ban-address")).click();
+        WebElement confirm = session.waitFor(".ban-confirm");
+        assertTrue(confirm.getText().contains(others + (others == 1 ? " other commenter" : " other commenters")),
+                confirm.getText());
+        assertEquals(0L, TestDatabase.single("select count(*) from comment_ban where comment_id = ?", id),
+                "nothing is banned before the moderator confirms");
+        session.screenshot("ban-by-address-confirmation");
+
+        browser.findElement(By.id("ban-form:ban-email-instead")).click();
+        session.waitForText(".flash", "Banned first.flatmate@example.org");
+        assertEquals(List.of(List.of("EMAIL")), TestDatabase.query("select kind from comment_ban where comment_id = ?", id));
+
+        browser.manage().deleteAllCookies();
+        assertEquals(302, SiteClient.fillCommentForm(site.get("/post/" + slug).parse(), "Flatmate again",
+                "first.flatmate@example.org", "Back under my own email.").submit().followRedirects(false).execute().statusCode());
+        assertEquals(List.of("SPAM", "banned"), TestDatabase.query("select status, held_by_rule from comment"
+                + " where body = 'Back under my own email.'").get(0));
+        assertEquals(302, SiteClient.fillCommentForm(site.get("/post/" + slug).parse(), "Flatmate second",
+                "second.flatmate@example.org", "I am not banned.").submit().followRedirects(false).execute().statusCode());
+        assertNotEquals("SPAM", TestDatabase.single("select status from comment where body = 'I am not banned.'"),
+                "the other reader at the same address is not shut out");
+    }
+
+    private boolean onScreen(WebElement element) {
+        return (Boolean) ((JavascriptExecutor) browser).executeScript("var r = arguments[0].getBoundingClientRect();"
+                + " return r.top >= 0 && r.bottom <= window.innerHeight;", element);
+    }
+
+    private static String utf8Hex(String text) {
+        return HexFormat.of().withUpperCase().formatHex(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private WebElement item(String text) {

@@ -21,7 +21,7 @@ import org.omnifaces.util.Messages;
 
 /**
  * Serves {@code admin/comments/edit.xhtml}: one comment in full, to correct it (the original stays in
- * the audit log, shown below), answer it as staff, or ban its author.
+ * the audit log, shown below), answer it as staff, or ban its author by email or by network address.
  */
 @Named("commentEdit")
 @ViewScoped
@@ -48,6 +48,8 @@ public class CommentEditBacking implements Serializable {
     private String body;
     private String reply;
     private String banNote;
+    private boolean confirmingAddressBan;
+    private long othersAtAddress;
 
     public void onload() throws IOException {
         if (id != 0) {
@@ -89,10 +91,40 @@ public class CommentEditBacking implements Serializable {
         }
     }
 
-    public void ban() throws IOException {
-        moderation.banAuthor(id, banNote);
+    public void banEmail() throws IOException {
+        moderation.banEmail(id, banNote);
         Messages.addFlashGlobalInfo("Banned {0}: their next comments go to spam.", getItem().getAuthorEmail());
         backToItem();
+    }
+
+    /** A ban by address waits for the moderator to confirm, once told who else it shuts out. */
+    public void askToBanAddress() {
+        othersAtAddress = moderation.otherCommentersAtAddress(id);
+        confirmingAddressBan = true;
+    }
+
+    public void banAddress() throws IOException {
+        try {
+            moderation.banAddress(id, banNote, othersAtAddress);
+            Messages.addFlashGlobalInfo("Banned the network address of {0}: every next comment from it goes to spam.",
+                    getItem().getAuthorEmail());
+            backToItem();
+        } catch (ModerationException e) {
+            othersAtAddress = moderation.otherCommentersAtAddress(id);
+            Messages.addGlobalError(e.getMessage());
+        }
+    }
+
+    public void cancelAddressBan() {
+        confirmingAddressBan = false;
+    }
+
+    public boolean isConfirmingAddressBan() {
+        return confirmingAddressBan;
+    }
+
+    public long getOthersAtAddress() {
+        return othersAtAddress;
     }
 
     private void fieldError(String form, CommentRefusedException e) {

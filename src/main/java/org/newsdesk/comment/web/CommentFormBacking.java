@@ -96,6 +96,14 @@ public class CommentFormBacking {
     }
 
     /**
+     * Whether the page carries the form: while the post takes comments, and whenever a reader has just
+     * sent it, so that a comment sent as the post closed is answered at the form with its text, not lost.
+     */
+    public boolean isShown() {
+        return isOpen() || FacesContext.getCurrentInstance().isPostback() && Faces.getRequestParameter(FORM_ID) != null;
+    }
+
+    /**
      * The reply target as the form carries it: from {@code ?replyto=} on a page view, from the hidden
      * field on a post. Kept as text so a forged value reaches the service's message at the field instead
      * of a Faces conversion error (which on this stateless view would drop what the reader typed).
@@ -138,7 +146,9 @@ public class CommentFormBacking {
     public void submit() throws IOException {
         Post post = postPage.getPost();
         if (post == null) {
-            Faces.responseSendError(404, "No such post");
+            if (!Faces.isResponseComplete()) {
+                Faces.responseSendError(404, "No such post");
+            }
             return;
         }
         try {

@@ -91,7 +91,9 @@ public class ReportFormBacking {
         details = Faces.getRequestParameter("details");
         String id = Faces.getRequestParameter("reported-comment");
         if (post == null || id == null || !id.matches("\\d{1,18}")) {
-            Faces.responseSendError(404, "No such comment");
+            if (!Faces.isResponseComplete()) {
+                Faces.responseSendError(404, "No such comment");
+            }
             return;
         }
         try {

@@ -268,12 +268,37 @@ class ModerationRulesTest {
         }
 
         @Test
-        void aRefusalStopsTheChain() {
+        void aRefusalWinsOverSpam() {
             history.emailBanned = true;
             history.alreadySaid = true;
             Verdict v = ModerationRules.standard().evaluate(comment("Hi"), DEFAULTS);
             assertEquals(Outcome.REJECT, v.outcome());
             assertEquals("duplicate", v.rule());
+        }
+
+        @Test
+        void aRefusalStopsTheChain() {
+            List<String> asked = new ArrayList<>();
+            ModerationRules chain = new ModerationRules(List.of(
+                    rule("refuses", asked, Verdict.reject("refuses", "no", null, "No.")),
+                    rule("after-the-refusal", asked, Verdict.approve())));
+            assertEquals("refuses", chain.evaluate(comment("Hi"), DEFAULTS).rule());
+            assertEquals(List.of("refuses"), asked, "no rule after a refusal is asked");
+        }
+
+        private ModerationRule rule(String name, List<String> asked, Verdict verdict) {
+            return new ModerationRule() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public Verdict check(Submission submission, ModerationSettings settings) {
+                    asked.add(name);
+                    return verdict;
+                }
+            };
         }
 
         @Test
