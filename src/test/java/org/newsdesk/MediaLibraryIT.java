@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -203,7 +204,14 @@ class MediaLibraryIT {
         assertEquals("Stalls of the Shorja market <b>at dusk</b>", tile.selectFirst("img").attr("alt"), "shown as typed, never as markup");
         assertTrue(found.select(".media-tile b").isEmpty());
         assertTrue(get("/admin/media/?q=no+such+photo+anywhere").parse().text().contains("No photo matches that search."));
-        assertTrue(get("/admin/media/?q=100%25").parse().text().contains("No photo matches"), "% is searched for, not a wildcard");
+        // Typed % and _ are searched for as such: as LIKE wildcards, % would match every photo and
+        // 4000_3000 the 4000x3000 camera photo.
+        for (String typed : List.of("%", "4000_3000")) {
+            Document page = get("/admin/media/?q=" + URLEncoder.encode(typed, StandardCharsets.UTF_8)).parse();
+            String count = page.selectFirst(".media-count").text();
+            assertTrue(count.startsWith("0 photos matching “" + typed + "”"), count);
+            assertTrue(page.text().contains("No photo matches that search."), typed + " finds nothing");
+        }
     }
 
     @Test
