@@ -37,6 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsdesk.media.MediaService;
 import org.newsdesk.media.TestImages;
+import org.newsdesk.media.VariantSize;
 
 /**
  * The media library as an editor uses it, on a real Payara Micro and database: an upload becomes a
@@ -179,7 +180,10 @@ class MediaLibraryIT {
             assertNotNull(page.selectFirst("form#upload input[type=file]"), "the form is there to try again");
         }
         assertEquals(photosBefore, photoCount(), "nothing refused was saved");
-        assertTrue(get("/media/" + cameraPhotoId + "/thumbnail").bodyAsBytes().length > 1000, "earlier photos are untouched");
+        Connection.Response thumbnail = get("/media/" + cameraPhotoId + "/thumbnail");
+        assertEquals(200, thumbnail.statusCode(), "earlier photos are untouched");
+        assertEquals("image/jpeg", thumbnail.contentType());
+        assertEquals(VariantSize.THUMBNAIL.width(), ImageIO.read(new ByteArrayInputStream(thumbnail.bodyAsBytes())).getWidth());
     }
 
     @Test
