@@ -71,9 +71,15 @@ class MediaLibraryIT {
     @Order(1)
     void theServiceChecksRolesItselfWhateverThePage() {
         byte[] photo = TestImages.seedPhoto();
+        // Every @RolesAllowed method of MediaService, called with no one signed in.
         assertThrows(EJBAccessException.class, () -> media.upload("sneaky.jpg", photo));
+        assertThrows(EJBAccessException.class, () -> media.receive("sneaky.jpg", photo));
+        assertThrows(EJBAccessException.class, () -> media.checkUploadSize(photo.length));
+        assertThrows(EJBAccessException.class, () -> media.find(1L));
         assertThrows(EJBAccessException.class, () -> media.search("", 1));
+        assertThrows(EJBAccessException.class, () -> media.count(""));
         assertThrows(EJBAccessException.class, () -> media.update(1L, "alt", null, null));
+        assertThrows(EJBAccessException.class, () -> media.uses(1L));
         assertThrows(EJBAccessException.class, () -> media.delete(1L));
     }
 
