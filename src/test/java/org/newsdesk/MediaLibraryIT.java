@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsdesk.media.MediaService;
 import org.newsdesk.media.TestImages;
+import org.newsdesk.media.VariantSize;
 
 /**
  * The media library as an editor uses it, on a real Payara Micro and database: an upload becomes a
@@ -69,9 +71,15 @@ class MediaLibraryIT {
     @Order(1)
     void theServiceChecksRolesItselfWhateverThePage() {
         byte[] photo = TestImages.seedPhoto();
+        // Every @RolesAllowed method of MediaService, called with no one signed in.
         assertThrows(EJBAccessException.class, () -> media.upload("sneaky.jpg", photo));
+        assertThrows(EJBAccessException.class, () -> media.receive("sneaky.jpg", photo));
+        assertThrows(EJBAccessException.class, () -> media.checkUploadSize(photo.length));
+        assertThrows(EJBAccessException.class, () -> media.find(1L));
         assertThrows(EJBAccessException.class, () -> media.search("", 1));
+        assertThrows(EJBAccessException.class, () -> media.count(""));
         assertThrows(EJBAccessException.class, () -> media.update(1L, "alt", null, null));
+        assertThrows(EJBAccessException.class, () -> media.uses(1L));
         assertThrows(EJBAccessException.class, () -> media.delete(1L));
     }
 
@@ -132,8 +140,9 @@ class MediaLibraryIT {
     @Order(3)
     @RunAsClient
     void aSidewaysPhonePhotoIsStoredUpright() throws IOException {
+        // Stored 400 × 300 lying on its side, with the tag most portrait phone photos carry.
         byte[] sideways = TestImages.withExifOrientation(
-                TestImages.write(TestImages.redLeftBlueRight(400, 300), "jpeg"), 6, false);
+                TestImages.write(TestImages.quadrants(400, 300), "jpeg"), 6, false);
         Connection.Response sent = upload("phone-portrait.jpg", sideways, "image/jpeg");
         assertEquals(302, sent.statusCode());
         long id = Long.parseLong(sent.header("Location").replaceFirst(".*id=", ""));
@@ -142,7 +151,7 @@ class MediaLibraryIT {
         BufferedImage medium = ImageIO.read(new ByteArrayInputStream(get("/media/" + id + "/medium").bodyAsBytes()));
         assertEquals(300, medium.getWidth(), "never upscaled");
         assertEquals(400, medium.getHeight());
-        assertEquals("red", TestImages.colourAt(medium, 150, 20), "what was the left edge is on top");
+        assertEquals(TestImages.uprightCorners(6), TestImages.corners(medium), "turned a quarter clockwise, not mirrored");
     }
 
     @Test
@@ -160,7 +169,7 @@ class MediaLibraryIT {
                 "image/jpeg", "This file is a PDF document, not a photo. Please upload a JPEG, PNG or WebP image."},
             {"logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8),
                 "image/svg+xml", "SVG drawings are not accepted (they can carry scripts). Please upload a JPEG, PNG or WebP image."},
-            {"animation.gif", TestImages.write(TestImages.redLeftBlueRight(20, 20), "gif"), "image/gif",
+            {"animation.gif", TestImages.write(TestImages.quadrants(20, 20), "gif"), "image/gif",
                 "GIF images are not accepted. Please upload a JPEG, PNG or WebP image."},
             {"cut-short.jpg", Arrays.copyOf(camera, camera.length / 2), "image/jpeg",
                 "This image is damaged or incomplete (the upload may have been cut off). Please upload it again."},
@@ -177,7 +186,10 @@ class MediaLibraryIT {
             assertNotNull(page.selectFirst("form#upload input[type=file]"), "the form is there to try again");
         }
         assertEquals(photosBefore, photoCount(), "nothing refused was saved");
-        assertTrue(get("/media/" + cameraPhotoId + "/thumbnail").bodyAsBytes().length > 1000, "earlier photos are untouched");
+        Connection.Response thumbnail = get("/media/" + cameraPhotoId + "/thumbnail");
+        assertEquals(200, thumbnail.statusCode(), "earlier photos are untouched");
+        assertEquals("image/jpeg", thumbnail.contentType());
+        assertEquals(VariantSize.THUMBNAIL.width(), ImageIO.read(new ByteArrayInputStream(thumbnail.bodyAsBytes())).getWidth());
     }
 
     @Test
@@ -202,7 +214,14 @@ class MediaLibraryIT {
         assertEquals("Stalls of the Shorja market <b>at dusk</b>", tile.selectFirst("img").attr("alt"), "shown as typed, never as markup");
         assertTrue(found.select(".media-tile b").isEmpty());
         assertTrue(get("/admin/media/?q=no+such+photo+anywhere").parse().text().contains("No photo matches that search."));
-        assertTrue(get("/admin/media/?q=100%25").parse().text().contains("No photo matches"), "% is searched for, not a wildcard");
+        // Typed % and _ are searched for as such: as LIKE wildcards, % would match every photo and
+        // 4000_3000 the 4000x3000 camera photo.
+        for (String typed : List.of("%", "4000_3000")) {
+            Document page = get("/admin/media/?q=" + URLEncoder.encode(typed, StandardCharsets.UTF_8)).parse();
+            String count = page.selectFirst(".media-count").text();
+            assertTrue(count.startsWith("0 photos matching “" + typed + "”"), count);
+            assertTrue(page.text().contains("No photo matches that search."), typed + " finds nothing");
+        }
     }
 
     @Test

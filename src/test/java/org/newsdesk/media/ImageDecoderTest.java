@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ImageDecoderTest {
@@ -25,7 +26,7 @@ class ImageDecoderTest {
 
     @Test
     void pngAndWebPAreRead() {
-        DecodedImage png = ImageDecoder.decode(TestImages.write(TestImages.redLeftBlueRight(30, 20), "png"), LIMIT);
+        DecodedImage png = ImageDecoder.decode(TestImages.write(TestImages.quadrants(30, 20), "png"), LIMIT);
         assertEquals(ImageType.PNG, png.type());
         assertEquals(30, png.width());
         DecodedImage webp = ImageDecoder.decode(TestImages.WEBP_1X1, LIMIT);
@@ -43,7 +44,7 @@ class ImageDecoderTest {
             assertEquals(ImageDecoder.DAMAGED, refused.getMessage());
             assertEquals("file", refused.field());
         }
-        byte[] png = TestImages.write(TestImages.redLeftBlueRight(300, 200), "png");
+        byte[] png = TestImages.write(TestImages.quadrants(300, 200), "png");
         assertThrows(UnsupportedImageException.class, () -> ImageDecoder.decode(Arrays.copyOf(png, png.length / 2), LIMIT));
         assertThrows(UnsupportedImageException.class, () -> ImageDecoder.decode(Arrays.copyOf(TestImages.WEBP_1X1, 24), LIMIT));
     }
@@ -55,7 +56,7 @@ class ImageDecoderTest {
         byte[] pdfNamedJpg = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n".getBytes(StandardCharsets.US_ASCII);
         assertTrue(assertThrows(UnsupportedImageException.class, () -> ImageDecoder.decode(pdfNamedJpg, LIMIT))
                 .getMessage().contains("PDF"));
-        byte[] gif = TestImages.write(TestImages.redLeftBlueRight(10, 10), "gif");
+        byte[] gif = TestImages.write(TestImages.quadrants(10, 10), "gif");
         assertTrue(assertThrows(UnsupportedImageException.class, () -> ImageDecoder.decode(gif, LIMIT))
                 .getMessage().startsWith("GIF images are not accepted"));
     }
@@ -70,14 +71,28 @@ class ImageDecoderTest {
     }
 
     @Test
-    void aSidewaysPhonephotoIsTurnedUpright() {
-        // Stored 40 × 20 with red on the left; tag 6 means "turn a quarter clockwise to view".
-        byte[] jpeg = TestImages.withExifOrientation(TestImages.write(TestImages.redLeftBlueRight(40, 20), "jpeg"), 6, false);
+    void aSidewaysPhonePhotoIsTurnedUpright() {
+        // Stored 64 × 32 lying on its side; tag 6 means "turn a quarter clockwise to view".
+        byte[] jpeg = TestImages.withExifOrientation(TestImages.write(TestImages.quadrants(64, 32), "jpeg"), 6, false);
         DecodedImage photo = ImageDecoder.decode(jpeg, LIMIT);
         assertEquals(6, photo.orientation());
-        assertEquals(20, photo.width());
-        assertEquals(40, photo.height());
-        assertEquals("red", TestImages.colourAt(photo.image(), 10, 5), "the left edge is now on top");
-        assertEquals("blue", TestImages.colourAt(photo.image(), 10, 35));
+        assertEquals(32, photo.width());
+        assertEquals(64, photo.height());
+        assertEquals(List.of("green", "red", "yellow", "blue"), TestImages.corners(photo.image()),
+                "the stored left edge is on top, read from bottom to top");
+    }
+
+    @Test
+    void everyOrientationIsTurnedUprightInEitherByteOrder() {
+        byte[] stored = TestImages.write(TestImages.quadrants(64, 32), "jpeg");
+        for (boolean littleEndian : new boolean[] {false, true}) {
+            for (int orientation = 1; orientation <= 8; orientation++) {
+                DecodedImage photo = ImageDecoder.decode(TestImages.withExifOrientation(stored, orientation, littleEndian), LIMIT);
+                String which = "orientation " + orientation + (littleEndian ? ", little-endian" : ", big-endian");
+                assertEquals(orientation, photo.orientation(), which);
+                assertEquals(orientation >= 5 ? 32 : 64, photo.width(), which);
+                assertEquals(TestImages.uprightCorners(orientation), TestImages.corners(photo.image()), which);
+            }
+        }
     }
 }

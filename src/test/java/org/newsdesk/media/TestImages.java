@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
@@ -20,14 +21,23 @@ public final class TestImages {
     private TestImages() {
     }
 
-    /** Left half red, right half blue: which way a photo was turned is plain from its corners. */
-    public static BufferedImage redLeftBlueRight(int width, int height) {
+    /**
+     * Red top left, blue top right, green bottom left, yellow bottom right: each of the eight EXIF
+     * orientations leaves these corners in a different order, so mirroring is never mistaken for turning.
+     */
+    public static BufferedImage quadrants(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
+        int left = width / 2;
+        int top = height / 2;
         g.setColor(Color.RED);
-        g.fillRect(0, 0, width / 2, height);
+        g.fillRect(0, 0, left, top);
         g.setColor(Color.BLUE);
-        g.fillRect(width / 2, 0, width - width / 2, height);
+        g.fillRect(left, 0, width - left, top);
+        g.setColor(Color.GREEN);
+        g.fillRect(0, top, left, height - top);
+        g.setColor(Color.YELLOW);
+        g.fillRect(left, top, width - left, height - top);
         g.dispose();
         return image;
     }
@@ -94,11 +104,46 @@ public final class TestImages {
         }
     }
 
-    /** Which colour a pixel mostly is, for assertions that survive JPEG's smudging. */
+    /**
+     * The corners (top left, top right, bottom left, bottom right) of {@link #quadrants} once turned
+     * upright for EXIF orientation 1 to 8, as the EXIF standard defines each: where the stored top row
+     * and left column are meant to be seen.
+     */
+    public static List<String> uprightCorners(int orientation) {
+        return switch (orientation) {
+            case 1 -> List.of("red", "blue", "green", "yellow");    // as stored
+            case 2 -> List.of("blue", "red", "yellow", "green");    // mirrored left to right
+            case 3 -> List.of("yellow", "green", "blue", "red");    // upside down
+            case 4 -> List.of("green", "yellow", "red", "blue");    // mirrored top to bottom
+            case 5 -> List.of("red", "green", "blue", "yellow");    // mirrored across the top-left diagonal
+            case 6 -> List.of("green", "red", "yellow", "blue");    // turned a quarter clockwise (portrait phone photos)
+            case 7 -> List.of("yellow", "blue", "green", "red");    // mirrored across the other diagonal
+            case 8 -> List.of("blue", "yellow", "red", "green");    // turned a quarter anticlockwise
+            default -> throw new IllegalArgumentException("No EXIF orientation " + orientation);
+        };
+    }
+
+    /** Which colour a pixel mostly is (red, blue, green, yellow or other), for assertions that survive JPEG's smudging. */
     public static String colourAt(BufferedImage image, int x, int y) {
         int rgb = image.getRGB(x, y);
-        int r = rgb >> 16 & 0xFF;
-        int b = rgb & 0xFF;
-        return r > 200 && b < 80 ? "red" : b > 200 && r < 80 ? "blue" : "other";
+        return switch (level(rgb >> 16) + level(rgb >> 8) + level(rgb)) {
+            case "+--" -> "red";
+            case "--+" -> "blue";
+            case "-+-" -> "green";
+            case "++-" -> "yellow";
+            default -> "other";
+        };
+    }
+
+    private static String level(int channel) {
+        int value = channel & 0xFF;
+        return value > 180 ? "+" : value < 80 ? "-" : "?";
+    }
+
+    /** The colours of the four corner pixels: top left, top right, bottom left, bottom right. */
+    public static List<String> corners(BufferedImage image) {
+        int right = image.getWidth() - 1;
+        int bottom = image.getHeight() - 1;
+        return List.of(colourAt(image, 0, 0), colourAt(image, right, 0), colourAt(image, 0, bottom), colourAt(image, right, bottom));
     }
 }
