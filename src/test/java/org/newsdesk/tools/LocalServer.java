@@ -20,14 +20,16 @@ public final class LocalServer {
     }
 
     public static ProcessBuilder command(Path payaraJar, Path war, Path home, int port) {
+        // No --rootdir: Payara Micro remembers in a root directory what it deployed and boots that again at
+        // the next start before --deploy replaces it, so every start ran the previous build first (its
+        // migrations, its scheduler, its timers). The default root directory is a fresh temporary one.
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Xss512k", "-XX:+UseSerialGC",
                 "-jar", payaraJar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/",
                 "--port", String.valueOf(port),
-                "--nocluster",
-                "--rootdir", home.resolve("payara").toString()));
+                "--nocluster"));
         builder.environment().putIfAbsent("NEWSDESK_MEDIA_DIR", home.resolve("media").toString());
         return builder;
     }
