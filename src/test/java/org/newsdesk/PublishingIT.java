@@ -1,7 +1,6 @@
 package org.newsdesk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +10,7 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +21,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Connection;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,17 +65,27 @@ class PublishingIT {
     @EJB
     private PublicationScheduler scheduler;
 
+    @ArquillianResource
+    private URL base;
+
+    private final SiteClient site = new SiteClient(() -> base);
+
     /** How long a second Payara Micro may take to start on a busy two-core machine. */
     private static final Duration BOOT = Duration.ofMinutes(3);
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.newsdeskWithTestStaff(TestDatabase.class, SecondInstance.class, LocalServer.class);
+        // The client-side methods use SiteClient and jsoup; the class must also load inside the server.
+        return Deployments.withSiteClient(
+                Deployments.newsdeskWithTestStaff(TestDatabase.class, SecondInstance.class, LocalServer.class));
     }
 
     @BeforeEach
     void staff() {
-        staff.ensure();
+        // Runs on the client too, before the @RunAsClient methods, which get no injection and sign in as admin.
+        if (staff != null) {
+            staff.ensure();
+        }
     }
 
     @Test
@@ -139,6 +154,70 @@ class PublishingIT {
                 () -> editor.act(p -> { p.publish(photo.getId()); return null; }));
         assertEquals("creditLine", credit.problems().get(0).field());
         assertEquals(PostStatus.DRAFT, status(photo));
+    }
+
+    /**
+     * The compose page's "Publish now" on a post that cannot be published yet: the editor is told why and
+     * keeps what they typed, and neither the post nor the audit log changes.
+     */
+    @Test
+    @RunAsClient
+    void aPublishRefusedOnTheComposePageSavesNothing() throws IOException {
+        Connection desk = site.signedIn("admin", System.getenv("NEWSDESK_ADMIN_PASSWORD"));
+        FormElement compose = (FormElement) desk.newRequest(site.url("/admin/posts/edit")).get().selectFirst("form#edit");
+        compose.selectFirst("[name=edit:headline]").val("Refused on the desk");
+        Connection.Response saved = site.press(desk, compose, "edit:save");
+        assertEquals(302, saved.statusCode(), "a save is followed by a redirect to the post");
+        long id = Long.parseLong(saved.header("Location").replaceFirst(".*[?&]id=", ""));
+
+        FormElement edit = (FormElement) desk.newRequest(site.url(saved.header("Location"))).get().selectFirst("form#edit");
+        edit.selectFirst("[name=edit:headline]").val("Refused on the desk, retitled");
+        Connection.Response refused = site.press(desk, edit, "edit:publish");
+        assertEquals(200, refused.statusCode(), "a refusal stays on the page");
+        Document page = refused.parse();
+        assertTrue(page.text().contains("Not published yet"), "the editor is told why");
+        assertEquals("Refused on the desk, retitled", page.selectFirst("[name=edit:headline]").val(), "what they typed is still there");
+        assertEquals("Refused on the desk", TestDatabase.single("select headline from post where id = ?", id), "nothing was saved");
+        assertEquals("DRAFT", TestDatabase.single("select status from post where id = ?", id));
+        assertEquals(List.of("post.created"), auditActions(id), "nothing was logged but the first save");
+    }
+
+    @Test
+    void aComposePageStepSavesAndStepsTogetherOrNotAtAll() {
+        PostDraft uncredited = completeDraft("Saved only with its step");
+        uncredited.getExcerpts().get(0).setPhotoId(demoPhotoId());
+        assertThrows(PublicationRefusedException.class, () -> editor.act(p -> p.publish(null, 0, uncredited)),
+                "a photo without a credit line");
+        assertEquals(0L, count("select count(*) from post where headline = 'Saved only with its step'"), "a new post is not even created");
+
+        Post post = editor.act(p -> p.create(completeDraft("Saved only with its step")));
+        long opened = version(post);
+        PostDraft changed = editor.act(p -> PostDraft.of(p.post(post.getId())));
+        changed.setHeadline("Saved only with its step, retitled");
+        changed.getExcerpts().get(0).setPhotoId(demoPhotoId());
+        assertThrows(PublicationRefusedException.class, () -> editor.act(p -> p.publish(post.getId(), opened, changed)));
+        assertEquals("Saved only with its step", TestDatabase.single("select headline from post where id = ?", post.getId()));
+        assertEquals(opened, version(post));
+
+        PostDraft unchanged = editor.act(p -> PostDraft.of(p.post(post.getId())));
+        editor.act(p -> p.schedule(post.getId(), opened, unchanged, Instant.parse("2099-07-01T09:30:00Z")));
+        assertEquals(List.of("post.created", "post.scheduled"), auditActions(post.getId()), "no save is logged when nothing changed");
+
+        changed.getExcerpts().get(0).setCreditLine("AP Photo/Hadi Mizban");
+        editor.act(p -> p.cancelSchedule(post.getId(), version(post), changed));
+        assertEquals(List.of("post.created", "post.scheduled", "post.saved", "post.schedule-cancelled"), auditActions(post.getId()));
+        assertEquals("Saved only with its step, retitled", TestDatabase.single("select headline from post where id = ?", post.getId()));
+        assertEquals(PostStatus.DRAFT, status(post));
+    }
+
+    @Test
+    void theAuditLogSaysForWhenAPostWasScheduled() {
+        Post post = editor.act(p -> p.create(completeDraft("Scheduled, then not")));
+        editor.act(p -> { p.schedule(post.getId(), Instant.parse("2099-07-01T09:30:00Z")); return null; });
+        editor.act(p -> { p.cancelSchedule(post.getId()); return null; });
+        assertEquals(List.of("post.created", "post.scheduled", "post.schedule-cancelled"), auditActions(post.getId()));
+        assertEquals("for July 1, 2099 09:30 UTC", auditDetail(post.getId(), "post.scheduled"));
+        assertEquals("was for July 1, 2099 09:30 UTC", auditDetail(post.getId(), "post.schedule-cancelled"));
     }
 
     @Test
@@ -210,9 +289,10 @@ class PublishingIT {
         Post post = editor.act(p -> p.create(completeDraft("Missed while down")));
         editor.act(p -> { p.schedule(post.getId(), Instant.now().plusSeconds(3600)); return null; });
         // As if the server had been down when the time came.
-        TestDatabase.update("update post set publish_at = now() - interval 2 hour where id = " + post.getId());
+        TestDatabase.update("update post set publish_at = '2024-11-01 16:00:00' where id = " + post.getId());
         scheduler.catchUpAndArm();
         assertEquals(PostStatus.PUBLISHED, status(post));
+        assertEquals("scheduled for November 1, 2024 16:00 UTC", auditDetail(post.getId(), "post.published"));
     }
 
     /**
@@ -283,7 +363,9 @@ class PublishingIT {
         editor.act(p -> p.restore(post.getId(), 1, version(post)));
         assertEquals("Revised after publication", TestDatabase.single("select headline from post where id = ?", post.getId()));
         assertEquals(3L, count("select count(*) from post_revision where post_id = " + post.getId()));
-        assertFalse(auditActions(post.getId()).isEmpty());
+        assertEquals(List.of("post.created", "post.published", "post.saved", "post.restored"), auditActions(post.getId()),
+                "a restore is logged once, as a restore");
+        assertEquals("revision 1", auditDetail(post.getId(), "post.restored"));
     }
 
     @Test
@@ -340,6 +422,11 @@ class PublishingIT {
 
     private static long demoPhotoId() {
         return ((Number) TestDatabase.single("select min(id) from photo")).longValue();
+    }
+
+    private static String auditDetail(long postId, String action) {
+        return (String) TestDatabase.single("select detail from audit_event where object_type = 'post' and object_id = ?"
+                + " and action = ?", postId, action);
     }
 
     private static List<String> auditActions(long postId) {
