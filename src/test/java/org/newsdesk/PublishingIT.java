@@ -347,7 +347,7 @@ class PublishingIT {
                 () -> editor.act(p -> p.save(post.getId(), opened, mine)));
         assertEquals("Wendy Writer", conflict.savedBy());
         assertEquals("The writer's headline", TestDatabase.single("select headline from post where id = ?", post.getId()));
-        assertEquals("The editor's headline", mine.getHeadline(), "what the editor typed is still there");
+        assertEquals(version(post), conflict.currentVersion(), "the editor is given the version to save over");
         editor.act(p -> p.save(post.getId(), conflict.currentVersion(), mine));
         assertEquals("The editor's headline", TestDatabase.single("select headline from post where id = ?", post.getId()));
     }
@@ -388,10 +388,9 @@ class PublishingIT {
                 + " values (?, ?, 1, 'Replier', 'q@example.org', 'Reply', 'APPROVED', now())", published.getId(), first);
         editor.act(p -> { p.unpublish(published.getId()); return null; });
         editor.act(p -> { p.discard(published.getId()); return null; });
-        assertEquals(0L, count("select count(*) from comment where post_id = " + published.getId()));
-        assertEquals(0L, count("select count(*) from excerpt where post_id = " + mine.getId()));
-        assertTrue(((String) TestDatabase.single("select detail from audit_event where action = 'post.deleted'"
-                + " and object_id = ?", mine.getId())).contains("A draft to throw away"));
+        assertEquals(0L, count("select count(*) from post where id = " + published.getId()));
+        assertEquals("A draft to throw away (draft)", auditDetail(mine.getId(), "post.deleted"));
+        assertEquals("Published, so kept (unpublished)", auditDetail(published.getId(), "post.deleted"));
     }
 
     private static PostDraft completeDraft(String headline) {

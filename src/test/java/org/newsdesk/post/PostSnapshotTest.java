@@ -29,6 +29,9 @@ class PostSnapshotTest {
         assertEquals("Iraq weighs its options", draft.getHeadline());
         assertEquals("Iran, Iraq", draft.getTags(), "tags by name, whatever order they were added in");
         ExcerptDraft restored = draft.getExcerpts().get(0);
+        assertEquals("https://www.reuters.com/a", restored.getArticleUrl());
+        assertEquals("A dek", restored.getDek());
+        assertEquals("REUTERS/Thaier Al-Sudani", restored.getCreditLine());
         assertEquals("One <b>bold</b> word.\n\nSudani’s “quote” & more.", restored.getBodyText());
         assertEquals(LocalDate.of(2024, 11, 1), restored.getOriginalPublishedOn());
         assertEquals("Earlier", restored.getRelated().get(0).getTitle());
