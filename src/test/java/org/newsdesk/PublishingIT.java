@@ -11,15 +11,12 @@ import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -45,10 +42,15 @@ import org.newsdesk.tools.LocalServer;
 
 /**
  * The publishing workflow inside a real Payara Micro, against the real database, through the
- * role-checked EJBs: every transition, every refusal, the scheduler and the edit conflict.
+ * role-checked EJBs: every transition, every refusal, what the audit log says of each, the scheduler
+ * (with a second Payara Micro on the same database), the compose page's refused publish, and the edit
+ * conflict.
  */
 @ExtendWith(ArquillianExtension.class)
 class PublishingIT {
+
+    /** How long a second Payara Micro may take to start on a busy two-core machine. */
+    private static final Duration BOOT = Duration.ofMinutes(3);
 
     @EJB
     private StaffForTests staff;
@@ -69,9 +71,6 @@ class PublishingIT {
     private URL base;
 
     private final SiteClient site = new SiteClient(() -> base);
-
-    /** How long a second Payara Micro may take to start on a busy two-core machine. */
-    private static final Duration BOOT = Duration.ofMinutes(3);
 
     @Deployment
     static WebArchive deployment() {
@@ -304,7 +303,6 @@ class PublishingIT {
     void twoInstancesOnOneDatabasePublishAScheduledPostOnceAndARestartLogsNoException() throws Exception {
         Path home = Path.of("target", "second-instance").toAbsolutePath();
         Path logs = Path.of("target", "failsafe-reports").toAbsolutePath();
-        deleteRecursively(home);
         try (SecondInstance first = SecondInstance.start(home, logs.resolve("PublishingIT-second-instance-first-start.log"), BOOT)) {
             assertTrue(first.log().contains("Publication schedule:"), "the second instance's scheduler started");
         }
@@ -431,17 +429,6 @@ class PublishingIT {
     private static List<String> auditActions(long postId) {
         return TestDatabase.query("select action from audit_event where object_type = 'post' and object_id = ? order by id", postId)
                 .stream().map(row -> (String) row.get(0)).toList();
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

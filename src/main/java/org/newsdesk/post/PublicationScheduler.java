@@ -32,9 +32,10 @@ import java.util.logging.Logger;
  * publication happen exactly once, whichever timer gets there first.
  *
  * <p>Every timer of this bean is one it set itself, non-persistent, with a {@link PostDue} or {@link Sweep}
- * as its info. Payara hands a redeployed bean the non-persistent timers of the deployment it replaces
- * (a Payara Micro root directory that outlives a restart boots the previous build first); those carry
- * the old deployment's classes, or no info at all for an old {@code @Schedule}, and are cancelled.
+ * as its info. A redeploy over a running deployment (as a Payara Micro root directory kept between runs
+ * caused at every start) has handed the new bean the old one's {@code @Schedule} timer, with no info,
+ * and made {@link #fire} throw; a timer with any other info (none, or an earlier deployment's classes) is
+ * cancelled, never acted on.
  */
 @Startup
 @Singleton
