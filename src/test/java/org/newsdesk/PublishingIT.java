@@ -1,25 +1,30 @@
 package org.newsdesk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Connection;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,13 +38,19 @@ import org.newsdesk.post.PublicationRefusedException;
 import org.newsdesk.post.PublicationScheduler;
 import org.newsdesk.post.PublishingService;
 import org.newsdesk.post.WorkflowException;
+import org.newsdesk.tools.LocalServer;
 
 /**
  * The publishing workflow inside a real Payara Micro, against the real database, through the
- * role-checked EJBs: every transition, every refusal, the scheduler and the edit conflict.
+ * role-checked EJBs: every transition, every refusal, what the audit log says of each, the scheduler
+ * (with a second Payara Micro on the same database), the compose page's refused publish, and the edit
+ * conflict.
  */
 @ExtendWith(ArquillianExtension.class)
 class PublishingIT {
+
+    /** How long a second Payara Micro may take to start on a busy two-core machine. */
+    private static final Duration BOOT = Duration.ofMinutes(3);
 
     @EJB
     private StaffForTests staff;
@@ -56,17 +67,24 @@ class PublishingIT {
     @EJB
     private PublicationScheduler scheduler;
 
-    @Resource
-    private ManagedExecutorService executor;
+    @ArquillianResource
+    private URL base;
+
+    private final SiteClient site = new SiteClient(() -> base);
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.newsdeskWithTestStaff(TestDatabase.class);
+        // The client-side methods use SiteClient and jsoup; the class must also load inside the server.
+        return Deployments.withSiteClient(
+                Deployments.newsdeskWithTestStaff(TestDatabase.class, SecondInstance.class, LocalServer.class));
     }
 
     @BeforeEach
     void staff() {
-        staff.ensure();
+        // Runs on the client too, before the @RunAsClient methods, which get no injection and sign in as admin.
+        if (staff != null) {
+            staff.ensure();
+        }
     }
 
     @Test
@@ -135,6 +153,70 @@ class PublishingIT {
                 () -> editor.act(p -> { p.publish(photo.getId()); return null; }));
         assertEquals("creditLine", credit.problems().get(0).field());
         assertEquals(PostStatus.DRAFT, status(photo));
+    }
+
+    /**
+     * The compose page's "Publish now" on a post that cannot be published yet: the editor is told why and
+     * keeps what they typed, and neither the post nor the audit log changes.
+     */
+    @Test
+    @RunAsClient
+    void aPublishRefusedOnTheComposePageSavesNothing() throws IOException {
+        Connection desk = site.signedIn("admin", System.getenv("NEWSDESK_ADMIN_PASSWORD"));
+        FormElement compose = (FormElement) desk.newRequest(site.url("/admin/posts/edit")).get().selectFirst("form#edit");
+        compose.selectFirst("[name=edit:headline]").val("Refused on the desk");
+        Connection.Response saved = site.press(desk, compose, "edit:save");
+        assertEquals(302, saved.statusCode(), "a save is followed by a redirect to the post");
+        long id = Long.parseLong(saved.header("Location").replaceFirst(".*[?&]id=", ""));
+
+        FormElement edit = (FormElement) desk.newRequest(site.url(saved.header("Location"))).get().selectFirst("form#edit");
+        edit.selectFirst("[name=edit:headline]").val("Refused on the desk, retitled");
+        Connection.Response refused = site.press(desk, edit, "edit:publish");
+        assertEquals(200, refused.statusCode(), "a refusal stays on the page");
+        Document page = refused.parse();
+        assertTrue(page.text().contains("Not published yet"), "the editor is told why");
+        assertEquals("Refused on the desk, retitled", page.selectFirst("[name=edit:headline]").val(), "what they typed is still there");
+        assertEquals("Refused on the desk", TestDatabase.single("select headline from post where id = ?", id), "nothing was saved");
+        assertEquals("DRAFT", TestDatabase.single("select status from post where id = ?", id));
+        assertEquals(List.of("post.created"), auditActions(id), "nothing was logged but the first save");
+    }
+
+    @Test
+    void aComposePageStepSavesAndStepsTogetherOrNotAtAll() {
+        PostDraft uncredited = completeDraft("Saved only with its step");
+        uncredited.getExcerpts().get(0).setPhotoId(demoPhotoId());
+        assertThrows(PublicationRefusedException.class, () -> editor.act(p -> p.publish(null, 0, uncredited)),
+                "a photo without a credit line");
+        assertEquals(0L, count("select count(*) from post where headline = 'Saved only with its step'"), "a new post is not even created");
+
+        Post post = editor.act(p -> p.create(completeDraft("Saved only with its step")));
+        long opened = version(post);
+        PostDraft changed = editor.act(p -> PostDraft.of(p.post(post.getId())));
+        changed.setHeadline("Saved only with its step, retitled");
+        changed.getExcerpts().get(0).setPhotoId(demoPhotoId());
+        assertThrows(PublicationRefusedException.class, () -> editor.act(p -> p.publish(post.getId(), opened, changed)));
+        assertEquals("Saved only with its step", TestDatabase.single("select headline from post where id = ?", post.getId()));
+        assertEquals(opened, version(post));
+
+        PostDraft unchanged = editor.act(p -> PostDraft.of(p.post(post.getId())));
+        editor.act(p -> p.schedule(post.getId(), opened, unchanged, Instant.parse("2099-07-01T09:30:00Z")));
+        assertEquals(List.of("post.created", "post.scheduled"), auditActions(post.getId()), "no save is logged when nothing changed");
+
+        changed.getExcerpts().get(0).setCreditLine("AP Photo/Hadi Mizban");
+        editor.act(p -> p.cancelSchedule(post.getId(), version(post), changed));
+        assertEquals(List.of("post.created", "post.scheduled", "post.saved", "post.schedule-cancelled"), auditActions(post.getId()));
+        assertEquals("Saved only with its step, retitled", TestDatabase.single("select headline from post where id = ?", post.getId()));
+        assertEquals(PostStatus.DRAFT, status(post));
+    }
+
+    @Test
+    void theAuditLogSaysForWhenAPostWasScheduled() {
+        Post post = editor.act(p -> p.create(completeDraft("Scheduled, then not")));
+        editor.act(p -> { p.schedule(post.getId(), Instant.parse("2099-07-01T09:30:00Z")); return null; });
+        editor.act(p -> { p.cancelSchedule(post.getId()); return null; });
+        assertEquals(List.of("post.created", "post.scheduled", "post.schedule-cancelled"), auditActions(post.getId()));
+        assertEquals("for July 1, 2099 09:30 UTC", auditDetail(post.getId(), "post.scheduled"));
+        assertEquals("was for July 1, 2099 09:30 UTC", auditDetail(post.getId(), "post.schedule-cancelled"));
     }
 
     @Test
@@ -206,26 +288,47 @@ class PublishingIT {
         Post post = editor.act(p -> p.create(completeDraft("Missed while down")));
         editor.act(p -> { p.schedule(post.getId(), Instant.now().plusSeconds(3600)); return null; });
         // As if the server had been down when the time came.
-        TestDatabase.update("update post set publish_at = now() - interval 2 hour where id = " + post.getId());
+        TestDatabase.update("update post set publish_at = '2024-11-01 16:00:00' where id = " + post.getId());
         scheduler.catchUpAndArm();
         assertEquals(PostStatus.PUBLISHED, status(post));
+        assertEquals("scheduled for November 1, 2024 16:00 UTC", auditDetail(post.getId(), "post.published"));
     }
 
+    /**
+     * A second Payara Micro on the same database, started as the run command starts one and then
+     * restarted, runs its own scheduler beside this server's. A post scheduled for the second at which
+     * every instance sweeps for due posts publishes once, and the restart logs no exception.
+     */
     @Test
-    void twoInstancesReachingTheSameScheduleStillPublishOnce() throws Exception {
-        Post post = editor.act(p -> p.create(completeDraft("Raced by two timers")));
-        editor.act(p -> { p.schedule(post.getId(), Instant.now().plusSeconds(3600)); return null; });
-        TestDatabase.update("update post set publish_at = now() - interval 1 minute where id = " + post.getId());
-        Callable<Boolean> timer = () -> anonymous.publishIfDue(post.getId());
-        List<Future<Boolean>> racing = executor.invokeAll(List.of(timer, timer, timer, timer));
-        long winners = 0;
-        for (Future<Boolean> f : racing) {
-            winners += f.get() ? 1 : 0;
+    void twoInstancesOnOneDatabasePublishAScheduledPostOnceAndARestartLogsNoException() throws Exception {
+        Path home = Path.of("target", "second-instance").toAbsolutePath();
+        Path logs = Path.of("target", "failsafe-reports").toAbsolutePath();
+        try (SecondInstance first = SecondInstance.start(home, logs.resolve("PublishingIT-second-instance-first-start.log"), BOOT)) {
+            assertTrue(first.log().contains("Publication schedule:"), "the second instance's scheduler started");
         }
-        assertEquals(1, winners);
-        assertEquals(PostStatus.PUBLISHED, status(post));
-        assertEquals(1L, count("select count(*) from audit_event where object_type = 'post' and object_id = "
-                + post.getId() + " and action = 'post.published'"));
+        try (SecondInstance restarted = SecondInstance.start(home, logs.resolve("PublishingIT-second-instance-restart.log"), BOOT)) {
+            Post post = editor.act(p -> p.create(completeDraft("Raced by two instances")));
+            // Both instances sweep for due posts at second 30 of every minute; this server also has a timer for it.
+            Instant now = Instant.now();
+            Instant at = now.truncatedTo(ChronoUnit.MINUTES).plusSeconds(30);
+            while (at.isBefore(now.plusSeconds(8))) {
+                at = at.plusSeconds(60);
+            }
+            Instant due = at;
+            editor.act(p -> { p.schedule(post.getId(), due); return null; });
+            // Past the sweeps, and past the container's redelivery (5 s) of a timer that failed.
+            Thread.sleep(Duration.between(Instant.now(), due.plusSeconds(8)).toMillis());
+
+            assertEquals(PostStatus.PUBLISHED, status(post));
+            assertEquals(1L, count("select count(*) from audit_event where object_type = 'post' and object_id = "
+                    + post.getId() + " and action = 'post.published'"), "one publication in the audit log");
+            assertEquals(1L, count("select count(*) from post_revision where post_id = " + post.getId()
+                    + " and note = 'published on schedule'"), "one change of status, one revision");
+            String log = restarted.log();
+            assertTrue(log.contains("Publication schedule:"), "the restarted instance's scheduler started");
+            List<String> exceptions = log.lines().filter(line -> line.contains("Exception")).toList();
+            assertTrue(exceptions.isEmpty(), "the restarted instance logged " + exceptions);
+        }
     }
 
     @Test
@@ -242,7 +345,7 @@ class PublishingIT {
                 () -> editor.act(p -> p.save(post.getId(), opened, mine)));
         assertEquals("Wendy Writer", conflict.savedBy());
         assertEquals("The writer's headline", TestDatabase.single("select headline from post where id = ?", post.getId()));
-        assertEquals("The editor's headline", mine.getHeadline(), "what the editor typed is still there");
+        assertEquals(version(post), conflict.currentVersion(), "the editor is given the version to save over");
         editor.act(p -> p.save(post.getId(), conflict.currentVersion(), mine));
         assertEquals("The editor's headline", TestDatabase.single("select headline from post where id = ?", post.getId()));
     }
@@ -258,7 +361,9 @@ class PublishingIT {
         editor.act(p -> p.restore(post.getId(), 1, version(post)));
         assertEquals("Revised after publication", TestDatabase.single("select headline from post where id = ?", post.getId()));
         assertEquals(3L, count("select count(*) from post_revision where post_id = " + post.getId()));
-        assertFalse(auditActions(post.getId()).isEmpty());
+        assertEquals(List.of("post.created", "post.published", "post.saved", "post.restored"), auditActions(post.getId()),
+                "a restore is logged once, as a restore");
+        assertEquals("revision 1", auditDetail(post.getId(), "post.restored"));
     }
 
     @Test
@@ -281,10 +386,9 @@ class PublishingIT {
                 + " values (?, ?, 1, 'Replier', 'q@example.org', 'Reply', 'APPROVED', now())", published.getId(), first);
         editor.act(p -> { p.unpublish(published.getId()); return null; });
         editor.act(p -> { p.discard(published.getId()); return null; });
-        assertEquals(0L, count("select count(*) from comment where post_id = " + published.getId()));
-        assertEquals(0L, count("select count(*) from excerpt where post_id = " + mine.getId()));
-        assertTrue(((String) TestDatabase.single("select detail from audit_event where action = 'post.deleted'"
-                + " and object_id = ?", mine.getId())).contains("A draft to throw away"));
+        assertEquals(0L, count("select count(*) from post where id = " + published.getId()));
+        assertEquals("A draft to throw away (draft)", auditDetail(mine.getId(), "post.deleted"));
+        assertEquals("Published, so kept (unpublished)", auditDetail(published.getId(), "post.deleted"));
     }
 
     private static PostDraft completeDraft(String headline) {
@@ -315,6 +419,11 @@ class PublishingIT {
 
     private static long demoPhotoId() {
         return ((Number) TestDatabase.single("select min(id) from photo")).longValue();
+    }
+
+    private static String auditDetail(long postId, String action) {
+        return (String) TestDatabase.single("select detail from audit_event where object_type = 'post' and object_id = ?"
+                + " and action = ?", postId, action);
     }
 
     private static List<String> auditActions(long postId) {

@@ -1,6 +1,7 @@
 package org.newsdesk;
 
 import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -11,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jsoup.Connection;
@@ -87,6 +90,37 @@ public final class SiteClient {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
+    }
+
+    /** A session signed in to the desk, keeping its cookies as a browser would. */
+    public Connection signedIn(String username, String password) throws IOException {
+        Connection desk = Jsoup.newSession().ignoreContentType(true).ignoreHttpErrors(true).maxBodySize(0).timeout(120_000);
+        FormElement form = (FormElement) desk.newRequest(url("/login")).get().selectFirst("form#login");
+        form.selectFirst("[name=login:username]").val(username);
+        form.selectFirst("[name=login:password]").val(password);
+        Document signedIn = desk.newRequest(url(form.attr("action"))).data(form.formData()).post();
+        if (signedIn.selectFirst(".desk-user") == null) {
+            throw new IllegalStateException(username + " could not sign in to the desk");
+        }
+        return desk;
+    }
+
+    /**
+     * Sends a Faces form as a browser does when {@code button} is pressed: the fields as they are, only that
+     * button, and an empty file part for every file input of a multipart form. Redirects are not followed.
+     */
+    public Connection.Response press(Connection session, FormElement form, String button) throws IOException {
+        Connection request = session.newRequest(url(form.attr("action"))).method(Connection.Method.POST).followRedirects(false);
+        Set<String> notFields = new HashSet<>(form.select("input[type=submit], button, input[type=file]").eachAttr("name"));
+        for (Connection.KeyVal field : form.formData()) {
+            if (!notFields.contains(field.key())) {
+                request.data(field.key(), field.value());
+            }
+        }
+        for (Element file : form.select("input[type=file]")) {
+            request.data(file.attr("name"), "", new ByteArrayInputStream(new byte[0]), "application/octet-stream");
+        }
+        return request.data(button, form.selectFirst("[name=" + button + "]").val()).execute();
     }
 
     /** A post page's "Leave a Reply" form with name, email and comment typed in, ready to submit. */

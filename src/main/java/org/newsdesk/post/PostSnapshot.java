@@ -40,7 +40,8 @@ public final class PostSnapshot {
         JsonObjectBuilder root = Json.createObjectBuilder();
         put(root, "headline", post.getHeadline());
         put(root, "section", post.getSection() == null ? null : post.getSection().getName());
-        put(root, "tags", String.join(", ", post.getTags().stream().map(Tag::getName).toList()));
+        // By name, as the post shows them, whatever order they were typed in: equal posts, equal snapshots.
+        put(root, "tags", String.join(", ", post.getTags().stream().map(Tag::getName).sorted().toList()));
         return root.add("commentsOpen", post.isCommentsOpen()).add("excerpts", excerpts).build().toString();
     }
 

@@ -4,7 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -16,6 +16,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -29,6 +30,12 @@ import java.util.logging.Logger;
  * while the server was down and sets an in-memory timer for each future schedule; a sweep every minute
  * catches schedules made on another instance. {@link PublishingService#publishIfDue} makes each
  * publication happen exactly once, whichever timer gets there first.
+ *
+ * <p>Every timer of this bean is one it set itself, non-persistent, with a {@link PostDue} or {@link Sweep}
+ * as its info. A redeploy over a running deployment (as a Payara Micro root directory kept between runs
+ * caused at every start) has handed the new bean the old one's {@code @Schedule} timer, with no info,
+ * and made {@link #fire} throw; a timer with any other info (none, or an earlier deployment's classes) is
+ * cancelled, never acted on.
  */
 @Startup
 @Singleton
@@ -37,6 +44,14 @@ import java.util.logging.Logger;
 public class PublicationScheduler {
 
     private static final Logger LOG = Logger.getLogger(PublicationScheduler.class.getName());
+
+    /** A timer's info: publish this post, if it is due. */
+    private record PostDue(long postId) implements Serializable {
+    }
+
+    /** A timer's info: publish every post that is due. */
+    private record Sweep() implements Serializable {
+    }
 
     @Resource
     private TimerService timers;
@@ -48,6 +63,22 @@ public class PublicationScheduler {
     private PostRepository posts;
 
     @PostConstruct
+    public void start() {
+        int cancelled = 0;
+        for (Timer timer : timers.getTimers()) {
+            cancelled += cancelIfNotOurs(timer) ? 1 : 0;
+        }
+        if (cancelled > 0) {
+            int count = cancelled;
+            LOG.info(() -> "Publication schedule: cancelled " + count + " timers left by an earlier deployment");
+        }
+        // Set here rather than with @Schedule, so that it carries info like every other timer of this bean.
+        timers.createCalendarTimer(new ScheduleExpression().hour("*").minute("*").second("30"),
+                new TimerConfig(new Sweep(), false));
+        catchUpAndArm();
+    }
+
+    /** Publishes what fell due while the server was down and sets a timer for every future schedule. */
     public void catchUpAndArm() {
         Instant now = Instant.now(Clock.systemUTC());
         int caughtUp = publishDue();
@@ -66,27 +97,40 @@ public class PublicationScheduler {
 
     /** Sets (or resets) the timer for one post. */
     public void arm(long postId, Instant at) {
+        PostDue due = new PostDue(postId);
         for (Timer timer : timers.getTimers()) {
-            if (Long.valueOf(postId).equals(timer.getInfo())) {
+            if (due.equals(timer.getInfo())) {
                 timer.cancel();
             }
         }
-        timers.createSingleActionTimer(Date.from(at), new TimerConfig(postId, false));
+        timers.createSingleActionTimer(Date.from(at), new TimerConfig(due, false));
     }
 
     public void onScheduled(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostScheduled scheduled) {
         arm(scheduled.postId(), scheduled.publishAt());
     }
 
+    /** Publishes the post a timer is for, or every due post for the sweep; any other timer is cancelled. */
     @Timeout
     public void fire(Timer timer) {
-        publish((Long) timer.getInfo());
+        Serializable info = timer.getInfo();
+        if (info instanceof PostDue due) {
+            publish(due.postId());
+        } else if (info instanceof Sweep) {
+            publishDue();
+        } else {
+            timer.cancel();
+            LOG.info(() -> "Publication schedule: cancelled a timer left by an earlier deployment");
+        }
     }
 
-    /** Catches schedules set on other instances, and anything a lost timer missed. */
-    @Schedule(hour = "*", minute = "*", second = "30", persistent = false)
-    public void sweep() {
-        publishDue();
+    private static boolean cancelIfNotOurs(Timer timer) {
+        Serializable info = timer.getInfo();
+        if (info instanceof PostDue || info instanceof Sweep) {
+            return false;
+        }
+        timer.cancel();
+        return true;
     }
 
     private int publishDue() {

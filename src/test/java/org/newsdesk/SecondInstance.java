@@ -1,0 +1,102 @@
+package org.newsdesk;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.newsdesk.tools.LocalServer;
+
+/**
+ * Another Newsdesk server on the test database, a real Payara Micro process started the way the run
+ * command starts one ({@link LocalServer}), for tests of what several instances, or restarts, do. It
+ * inherits the test server's {@code NEWSDESK_*} settings, so it uses the same database. Closing it stops
+ * the process, killing it if it will not stop; so does the end of the JVM that started it.
+ *
+ * <pre>
+ * try (SecondInstance second = SecondInstance.start(home, Path.of("target/second.log"), Duration.ofMinutes(3))) {
+ *     assertFalse(second.log().contains("Exception"));
+ * }
+ * </pre>
+ *
+ * Tests that run it in the server add this class and {@link LocalServer} to their deployment.
+ */
+final class SecondInstance implements AutoCloseable {
+
+    private static final Path BUILD = Path.of("target").toAbsolutePath();
+
+    private final Process process;
+    private final Path log;
+    private final Thread killer;
+
+    private SecondInstance(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+        this.killer = new Thread(this::stop);
+        Runtime.getRuntime().addShutdownHook(killer);
+    }
+
+    /** Starts Payara Micro with the built WAR, home {@code home}, output to {@code log}, and waits until it is ready. */
+    static SecondInstance start(Path home, Path log, Duration timeout) throws IOException, InterruptedException, TimeoutException {
+        Path payara = BUILD.resolve("payara-micro.jar");
+        Path war = BUILD.resolve("newsdesk.war");
+        if (!Files.isRegularFile(payara) || !Files.isRegularFile(war)) {
+            throw new IllegalStateException("No " + payara + " or " + war + ": run the integration tests through Maven.");
+        }
+        Files.createDirectories(log.getParent());
+        Process process = LocalServer.command(payara, war, home, freePort())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        SecondInstance instance = new SecondInstance(process, log);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        // Payara Micro says so once every --deploy is done; the page answering could be an earlier deployment.
+        while (!instance.log().contains(" ready in ")) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                instance.close();
+                throw new TimeoutException("The second instance did not start within " + timeout + "; see " + log);
+            }
+            Thread.sleep(500);
+        }
+        return instance;
+    }
+
+    /** Everything the instance has logged so far. */
+    String log() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running already, or about to.
+        }
+    }
+
+    private void stop() {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        children.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
