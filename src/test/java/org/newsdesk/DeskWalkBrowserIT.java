@@ -162,6 +162,28 @@ class DeskWalkBrowserIT {
         assertTrue(logged.isEmpty(), String.join("\n", logged));
     }
 
+    @Test
+    void slipsInAFormAreAnsweredAtTheFieldAndLogNothing() throws Exception {
+        int logMark = serverLogSize();
+        session.signIn("walk-editor", PASSWORD);
+        session.open("/admin/posts/edit");
+        session.setValue("edit:excerpts:0:dek", "long ".repeat(500));
+        session.click("edit:save");
+        session.waitForText(".field-error", "Give the post a headline.");
+        assertTrue(browser.findElement(By.tagName("body")).getText().contains("Keep the dek under 2,000 characters."));
+        assertEquals(2500, browser.findElement(By.id("edit:excerpts:0:dek")).getAttribute("value").length(), "what was typed stays");
+        signOut();
+
+        session.open("/post/walk-published");
+        session.type("comment-form:body", "A comment without a name.");
+        session.click("comment-form:submit");
+        session.waitFor("#respond .field-error");
+        assertEquals("A comment without a name.", browser.findElement(By.id("comment-form:body")).getAttribute("value"));
+
+        List<String> logged = serverLogSince(logMark);
+        assertTrue(logged.isEmpty(), "a slip is the reader's, not a server fault worth a stack trace:\n" + String.join("\n", logged));
+    }
+
     /** Signs out from the desk's front page, whatever page the walk ended on. */
     private void signOut() {
         session.open("/admin/");

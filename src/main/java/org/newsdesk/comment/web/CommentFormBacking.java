@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.util.Set;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +44,9 @@ public class CommentFormBacking {
 
     @Inject
     private CommentService comments;
+
+    @Inject
+    private Validator validator;
 
     @Inject
     private CommentFormToken formToken;
@@ -155,6 +160,13 @@ public class CommentFormBacking {
             if (parent != null && !parent.isBlank() && getParentId() == null) {
                 throw new CommentRefusedException("parent", NO_SUCH_PARENT);
             }
+            // A reader's slip is answered here, at the fields: the service would refuse it too (its parameters
+            // are validated), but as a system exception that the container logs with a stack trace.
+            Set<ConstraintViolation<CommentDraft>> invalid = validator.validate(draft);
+            if (!invalid.isEmpty()) {
+                showAtFields(invalid);
+                return;
+            }
             Comment comment = comments.submit(post.getId(), getParentId(), draft, Faces.getRequestParameter("token"),
                     Faces.getRequestParameter(HoneypotRule.FIELD), request.getRemoteAddr(), request.getHeader("User-Agent"));
             if (!comment.isApproved()) {
@@ -179,14 +191,18 @@ public class CommentFormBacking {
             if (invalid == null) {
                 throw e;
             }
-            for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
-                String field = null;
-                for (Path.Node node : violation.getPropertyPath()) {
-                    field = node.getName();
-                }
-                FacesContext.getCurrentInstance().addMessage(FORM_ID + ":" + field,
-                        new FacesMessage(FacesMessage.SEVERITY_ERROR, violation.getMessage(), null));
+            showAtFields(invalid.getConstraintViolations());
+        }
+    }
+
+    private static void showAtFields(Set<? extends ConstraintViolation<?>> violations) {
+        for (ConstraintViolation<?> violation : violations) {
+            String field = null;
+            for (Path.Node node : violation.getPropertyPath()) {
+                field = node.getName();
             }
+            FacesContext.getCurrentInstance().addMessage(FORM_ID + ":" + field,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, violation.getMessage(), null));
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.newsdesk.post.PublicationCheck;
 import org.newsdesk.post.PublicationRefusedException;
@@ -42,12 +43,19 @@ final class DeskMessages {
         }
     }
 
+    /** Bean Validation messages about the draft itself ({@code excerpts[1].dek}), at their fields. */
+    static void show(Set<? extends ConstraintViolation<?>> violations) {
+        for (ConstraintViolation<?> violation : violations) {
+            error(clientId(violation.getPropertyPath(), 0), violation.getMessage());
+        }
+    }
+
     /** Bean Validation messages from the service's parameters, at their fields; false if it was no such failure. */
     static boolean show(EJBException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConstraintViolationException invalid) {
                 for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
-                    error(clientId(violation.getPropertyPath()), violation.getMessage());
+                    error(clientId(violation.getPropertyPath(), 2), violation.getMessage());
                 }
                 return true;
             }
@@ -55,12 +63,12 @@ final class DeskMessages {
         return false;
     }
 
-    /** {@code create.arg0.excerpts[1].dek} becomes {@code excerpts:1:dek}. */
-    private static String clientId(Path path) {
+    /** {@code create.arg0.excerpts[1].dek}, skipping the method and the argument, becomes {@code excerpts:1:dek}. */
+    private static String clientId(Path path, int skip) {
         StringJoiner id = new StringJoiner(":");
         int depth = 0;
         for (Path.Node node : path) {
-            if (depth++ < 2) {
+            if (depth++ < skip) {
                 continue;
             }
             if (node.getIndex() != null) {

@@ -7,6 +7,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.enterprise.inject.spi.CDI;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -16,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.newsdesk.account.Role;
@@ -55,6 +59,9 @@ public class EditPostBacking implements Serializable {
 
     @Inject
     private MediaService media;
+
+    /** Looked up when needed: a Validator is not serializable, and this bean lives in the view state. */
+    private transient Validator validator;
 
     @Inject
     @Param(name = "id")
@@ -184,6 +191,16 @@ public class EditPostBacking implements Serializable {
      */
     private boolean store(Supplier<Post> saving) {
         if (!takeUploads()) {
+            return false;
+        }
+        // An editor's slip (no headline, a dek too long) is answered here, at the fields: the service checks
+        // its parameters too, but refuses as a system exception that the container logs with a stack trace.
+        if (validator == null) {
+            validator = CDI.current().select(Validator.class).get();
+        }
+        Set<ConstraintViolation<PostDraft>> invalid = validator.validate(draft);
+        if (!invalid.isEmpty()) {
+            DeskMessages.show(invalid);
             return false;
         }
         if (merge != null) {
