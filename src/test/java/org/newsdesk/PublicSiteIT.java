@@ -289,6 +289,20 @@ class PublicSiteIT {
         assertFalse(operators.body().contains("<script>"));
     }
 
+    @Test
+    @Order(12)
+    @RunAsClient
+    void healthSaysReadyWhenTheDatabaseMigrationsAndMediaDirectoryAre() throws IOException {
+        Connection.Response ready = Jsoup.connect(site.url("/health/ready")).ignoreContentType(true).ignoreHttpErrors(true).execute();
+        assertEquals(200, ready.statusCode(), ready.body());
+        jakarta.json.JsonObject health = jakarta.json.Json.createReader(new java.io.StringReader(ready.body())).readObject();
+        assertEquals("UP", health.getString("status"));
+        List<String> up = health.getJsonArray("checks").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(check -> check.getString("status").equals("UP")).map(check -> check.getString("name")).sorted().toList();
+        assertEquals(List.of("database", "media-directory", "migrations"), up);
+        assertEquals(200, Jsoup.connect(site.url("/health/live")).ignoreContentType(true).ignoreHttpErrors(true).execute().statusCode());
+    }
+
     private Connection.Response submitComment(String name, String email, String body) throws IOException {
         Document page = site.get("/post/" + SeedPage.SLUG).parse();
         return SiteClient.fillCommentForm(page, name, email, body).submit().followRedirects(false).ignoreHttpErrors(true).execute();

@@ -79,7 +79,41 @@ public final class LocalNewsdesk {
         }
         Process payara = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(payara::destroy));
+        announceWhenReady(payara, httpPort);
         return payara.waitFor();
+    }
+
+    /**
+     * Prints one line once Newsdesk's readiness check passes (database answering, migrations done, media
+     * directory writable), so the person running it knows when to open the browser.
+     */
+    private static void announceWhenReady(Process payara, int httpPort) {
+        Thread watcher = new Thread(() -> {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.URI ready = java.net.URI.create("http://127.0.0.1:" + httpPort + "/health/ready");
+            long started = System.nanoTime();
+            while (payara.isAlive() && System.nanoTime() - started < java.util.concurrent.TimeUnit.MINUTES.toNanos(10)) {
+                try {
+                    if (http.send(java.net.http.HttpRequest.newBuilder(ready).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        System.out.printf("%nNewsdesk is ready at http://localhost:%d/ (started in %.1f s; the desk is at /login)%n%n",
+                                httpPort, (System.nanoTime() - started) / 1e9);
+                        return;
+                    }
+                } catch (IOException e) {
+                    // Not listening yet.
+                } catch (InterruptedException e) {
+                    return;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "readiness");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     private static void requireFree(int port, String message) {

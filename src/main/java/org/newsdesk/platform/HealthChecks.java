@@ -1,0 +1,76 @@
+package org.newsdesk.platform;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+import org.flywaydb.core.Flyway;
+
+/**
+ * What {@code /health/ready} and {@code /health/live} answer (MicroProfile Health, served by Payara):
+ * Newsdesk is ready when its database answers, every migration has run, and the media directory takes
+ * files; it is live while it can answer at all. Orchestrators and the run command wait on readiness.
+ * The answers name no address or path: the endpoint is public.
+ */
+@ApplicationScoped
+public class HealthChecks {
+
+    @Resource(lookup = NewsdeskDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Produces
+    @Liveness
+    HealthCheck running() {
+        return () -> HealthCheckResponse.up("newsdesk");
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck database() {
+        return () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return HealthCheckResponse.named("database").status(connection.isValid(2)).build();
+            } catch (SQLException e) {
+                return HealthCheckResponse.down("database");
+            }
+        };
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck migrations() {
+        return () -> {
+            try {
+                int pending = Flyway.configure(getClass().getClassLoader()).dataSource(dataSource)
+                        .locations("classpath:db/migration").load().info().pending().length;
+                return HealthCheckResponse.named("migrations").status(pending == 0).withData("pending", pending).build();
+            } catch (RuntimeException e) {
+                return HealthCheckResponse.down("migrations");
+            }
+        };
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck mediaDirectory() {
+        return () -> {
+            Path media = Config.mediaDirectory();
+            try {
+                Files.createDirectories(media);
+                Files.delete(Files.createTempFile(media, ".health-", ".tmp"));
+                return HealthCheckResponse.up("media-directory");
+            } catch (IOException | RuntimeException e) {
+                return HealthCheckResponse.down("media-directory");
+            }
+        };
+    }
+}
