@@ -1,6 +1,7 @@
 package org.newsdesk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -305,6 +306,14 @@ class PublishingIT {
         Path logs = Path.of("target", "failsafe-reports").toAbsolutePath();
         try (SecondInstance first = SecondInstance.start(home, logs.resolve("PublishingIT-second-instance-first-start.log"), BOOT)) {
             assertTrue(first.log().contains("Publication schedule:"), "the second instance's scheduler started");
+            // Started as the run command starts it, it listens on the loopback interface only.
+            assertTrue(first.answersOn(java.net.InetAddress.getLoopbackAddress()));
+            for (java.net.InetAddress outside : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                    .filter(i -> { try { return i.isUp() && !i.isLoopback(); } catch (java.net.SocketException e) { return false; } })
+                    .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                    .filter(a -> a instanceof java.net.Inet4Address).toList()) {
+                assertFalse(first.answersOn(outside), "the run command's server answers on " + outside);
+            }
         }
         try (SecondInstance restarted = SecondInstance.start(home, logs.resolve("PublishingIT-second-instance-restart.log"), BOOT)) {
             Post post = editor.act(p -> p.create(completeDraft("Raced by two instances")));

@@ -31,11 +31,13 @@ final class SecondInstance implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final int port;
     private final Thread killer;
 
-    private SecondInstance(Process process, Path log) {
+    private SecondInstance(Process process, Path log, int port) {
         this.process = process;
         this.log = log;
+        this.port = port;
         this.killer = new Thread(this::stop);
         Runtime.getRuntime().addShutdownHook(killer);
     }
@@ -48,11 +50,12 @@ final class SecondInstance implements AutoCloseable {
             throw new IllegalStateException("No " + payara + " or " + war + ": run the integration tests through Maven.");
         }
         Files.createDirectories(log.getParent());
-        Process process = LocalServer.command(payara, war, home, freePort())
+        int port = freePort();
+        Process process = LocalServer.command(payara, war, home, port)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        SecondInstance instance = new SecondInstance(process, log);
+        SecondInstance instance = new SecondInstance(process, log, port);
         long deadline = System.nanoTime() + timeout.toNanos();
         // Payara Micro says so once every --deploy is done; the page answering could be an earlier deployment.
         while (!instance.log().contains(" ready in ")) {
@@ -63,6 +66,16 @@ final class SecondInstance implements AutoCloseable {
             Thread.sleep(500);
         }
         return instance;
+    }
+
+    /** Whether the instance's HTTP port takes a connection on this address of the machine. */
+    boolean answersOn(java.net.InetAddress address) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address, port), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Everything the instance has logged so far. */

@@ -90,7 +90,9 @@ public final class LocalNewsdesk {
     private static void announceWhenReady(Process payara, int httpPort) {
         Thread watcher = new Thread(() -> {
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            java.net.URI ready = java.net.URI.create("http://127.0.0.1:" + httpPort + "/health/ready");
+            String bind = LocalServer.bindAddress();
+            String host = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind.contains(":") ? "[" + bind + "]" : bind;
+            java.net.URI ready = java.net.URI.create("http://" + host + ":" + httpPort + "/health/ready");
             long started = System.nanoTime();
             while (payara.isAlive() && System.nanoTime() - started < java.util.concurrent.TimeUnit.MINUTES.toNanos(10)) {
                 try {

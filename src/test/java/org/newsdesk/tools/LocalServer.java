@@ -1,6 +1,9 @@
 package org.newsdesk.tools;
 
 import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 
 /**
@@ -23,14 +26,40 @@ public final class LocalServer {
         // No --rootdir: Payara Micro remembers in a root directory what it deployed and boots that again at
         // the next start before --deploy replaces it, so every start ran the previous build first (its
         // migrations, its scheduler, its timers). The default root directory is a fresh temporary one.
+        // Listen where NEWSDESK_BIND says, on the loopback interface unless told otherwise: a site started
+        // to try it out should not be reachable from the network. Payara Micro has no option for the HTTP
+        // listener's address, so it is set by a command run before boot. No Hazelcast at all: --nocluster
+        // still opened its port, and nothing here needs a data grid (the scheduler's timers are not persistent).
+        Path preboot;
+        try {
+            preboot = Files.createTempFile("newsdesk-preboot-", ".txt");
+            preboot.toFile().deleteOnExit();
+            Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners."
+                    + "network-listener.http-listener.address=" + bindAddress() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Xss512k", "-XX:+UseSerialGC",
                 "-jar", payaraJar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/",
                 "--port", String.valueOf(port),
-                "--nocluster"));
+                "--prebootcommandfile", preboot.toString(),
+                "--nohazelcast"));
         builder.environment().putIfAbsent("NEWSDESK_MEDIA_DIR", home.resolve("media").toString());
         return builder;
+    }
+
+    /** {@code NEWSDESK_BIND}: the address the site listens on; 127.0.0.1 unless set (0.0.0.0 for every interface). */
+    public static String bindAddress() {
+        String bind = System.getenv("NEWSDESK_BIND");
+        if (bind == null || bind.isBlank()) {
+            return "127.0.0.1";
+        }
+        if (!bind.strip().matches("[0-9A-Za-z.:\\-]{1,253}")) {
+            throw new IllegalArgumentException("NEWSDESK_BIND is not an address: " + bind);
+        }
+        return bind.strip();
     }
 }
