@@ -303,6 +303,25 @@ class PublicSiteIT {
         assertEquals(200, Jsoup.connect(site.url("/health/live")).ignoreContentType(true).ignoreHttpErrors(true).execute().statusCode());
     }
 
+    @Test
+    @Order(13)
+    @RunAsClient
+    void aForgedHostHeaderReachesNoFeedOrSitemap() throws IOException {
+        String site = System.getenv("NEWSDESK_SITE_URL");
+        for (String path : List.of("/feed", "/sitemap.xml")) {
+            // Raw HTTP: Java's clients will not send a Host header of the caller's choosing.
+            String answer;
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.site.port())) {
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: evil.example.org\r\nConnection: close\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer.lines().findFirst().orElse(""));
+            assertFalse(answer.contains("evil.example.org"), path + " repeats the forged host");
+            assertTrue(answer.contains(site + "/post/" + SeedPage.SLUG), path + " links to the post on " + site);
+        }
+    }
+
     private Connection.Response submitComment(String name, String email, String body) throws IOException {
         Document page = site.get("/post/" + SeedPage.SLUG).parse();
         return SiteClient.fillCommentForm(page, name, email, body).submit().followRedirects(false).ignoreHttpErrors(true).execute();

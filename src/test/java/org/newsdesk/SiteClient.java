@@ -43,6 +43,11 @@ public final class SiteClient {
         this.server = server;
     }
 
+    /** The test server's HTTP port. */
+    public int port() {
+        return server.get().getPort();
+    }
+
     /** The address of a path on the test server; an absolute URL is moved to 127.0.0.1. */
     public String url(String path) {
         if (path.startsWith("http")) {

@@ -278,7 +278,7 @@ public class CommentService {
     }
 
     static String siteUrl() {
-        return Config.string("SITE_URL", "http://localhost:8080").replaceAll("/+$", "");
+        return Config.siteUrl();
     }
 
     static String postUrl(Post post) {

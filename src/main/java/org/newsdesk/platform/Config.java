@@ -24,6 +24,24 @@ public final class Config {
         return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
     }
 
+    /**
+     * The site's public address, {@code NEWSDESK_SITE_URL}, without a trailing slash: what links in feeds,
+     * sitemaps and mail are built on. Required, and never taken from a request: a forged {@code Host}
+     * header must not end up in what other readers receive.
+     *
+     * @throws IllegalStateException when it is not set, or is not an http(s) address
+     */
+    public static String siteUrl() {
+        String url = value("SITE_URL").orElseThrow(() -> new IllegalStateException(
+                "NEWSDESK_SITE_URL is not set: set it to the site's public address, e.g. https://news.example.org"
+                        + " (links in the feed, the sitemap and mail are built on it)."));
+        if (!url.matches("https?://[^/?#\\s@]+(/[^?#\\s]*)?")) {
+            throw new IllegalStateException("NEWSDESK_SITE_URL must be an http or https address such as"
+                    + " https://news.example.org, not '" + url + "'.");
+        }
+        return url.replaceAll("/+$", "");
+    }
+
     public static String string(String name, String fallback) {
         return value(name).orElse(fallback);
     }

@@ -33,7 +33,7 @@ public class FeedServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        String base = PublicAddress.of(request);
+        String base = PublicAddress.site();
         response.setContentType("application/rss+xml;charset=UTF-8");
         response.setDateHeader("Last-Modified", lastModified);
         response.setHeader("Cache-Control", "public, max-age=300");

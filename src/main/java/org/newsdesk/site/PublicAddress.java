@@ -1,21 +1,17 @@
 package org.newsdesk.site;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.newsdesk.platform.Config;
 
 /**
- * The site's absolute address, for feeds, sitemaps and mail: {@code NEWSDESK_SITE_URL} when set (behind a
- * proxy or CDN it must be), otherwise what the request was made to.
+ * The site's absolute address, for feeds, sitemaps and mail: always {@code NEWSDESK_SITE_URL}, never what
+ * a request says it was made to (a forged {@code Host} header would otherwise reach every reader).
  */
 public final class PublicAddress {
 
     private PublicAddress() {
     }
 
-    public static String of(HttpServletRequest request) {
-        return Config.value("SITE_URL").map(url -> url.replaceAll("/+$", ""))
-                .orElseGet(() -> request.getScheme() + "://" + request.getServerName()
-                        + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort())
-                        + request.getContextPath());
+    public static String site() {
+        return Config.siteUrl();
     }
 }

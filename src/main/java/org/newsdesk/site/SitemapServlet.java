@@ -20,7 +20,7 @@ public class SitemapServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String base = PublicAddress.of(request);
+        String base = PublicAddress.site();
         response.setContentType("application/xml;charset=UTF-8");
         response.setHeader("Cache-Control", "public, max-age=3600");
         PrintWriter out = response.getWriter();

@@ -48,6 +48,8 @@ public final class LocalServer {
                 "--prebootcommandfile", preboot.toString(),
                 "--nohazelcast"));
         builder.environment().putIfAbsent("NEWSDESK_MEDIA_DIR", home.resolve("media").toString());
+        // Newsdesk requires its public address; on this machine it is here.
+        builder.environment().putIfAbsent("NEWSDESK_SITE_URL", "http://localhost:" + port);
         return builder;
     }
 
