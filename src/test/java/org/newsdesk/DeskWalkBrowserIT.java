@@ -184,6 +184,23 @@ class DeskWalkBrowserIT {
         assertTrue(logged.isEmpty(), "a slip is the reader's, not a server fault worth a stack trace:\n" + String.join("\n", logged));
     }
 
+    @Test
+    void aFormSentAfterItsPageExpiredIsA400ThatGivesTheTextBack() throws Exception {
+        SiteClient site = new SiteClient(() -> base);
+        org.jsoup.Connection desk = site.signedIn("walk-editor", PASSWORD);
+        org.jsoup.nodes.Document compose = desk.newRequest(site.url("/admin/posts/edit")).get();
+        org.jsoup.nodes.FormElement form = (org.jsoup.nodes.FormElement) compose.selectFirst("form#edit");
+        form.selectFirst("[name=edit:headline]").val("Typed before the page expired — مرحبا <b>");
+        form.selectFirst("[name=jakarta.faces.ViewState]").val("-1234567890:987654321");
+        org.jsoup.Connection.Response answer = site.press(desk, form, "edit:save");
+        assertEquals(400, answer.statusCode(), "a stale form is the client's, not a server error");
+        org.jsoup.nodes.Document page = answer.parse();
+        assertEquals("This page has expired", page.selectFirst("h1").text());
+        assertTrue(page.select(".typed-back textarea").eachText().contains("Typed before the page expired — مرحبا <b>"),
+                page.select(".typed-back").outerHtml());
+        assertTrue(page.select(".typed-back b").isEmpty(), "what comes back is text, never markup");
+    }
+
     /** Signs out from the desk's front page, whatever page the walk ended on. */
     private void signOut() {
         session.open("/admin/");
