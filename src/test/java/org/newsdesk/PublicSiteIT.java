@@ -322,6 +322,21 @@ class PublicSiteIT {
         }
     }
 
+    @Test
+    @Order(14)
+    @RunAsClient
+    void aTagOnlyDraftsUseIsNotShownToReaders() throws IOException {
+        long draft = DeskFixtures.demoPostCopy("public-site-draft-tag", "A draft with a secret tag", null, "draft");
+        TestDatabase.update("insert into tag (slug, name) values ('embargoed-merger', 'Embargoed merger')");
+        TestDatabase.update("insert into post_tag (post_id, tag_id) select ?, id from tag where slug = 'embargoed-merger'", draft);
+        Connection.Response tag = Jsoup.connect(site.url("/tag/embargoed-merger")).ignoreHttpErrors(true).execute();
+        assertEquals(404, tag.statusCode());
+        assertFalse(tag.body().contains("Embargoed merger"));
+        for (String missing : List.of("/tag/iraq?page=999", "/section/middle-east?page=0", "/?page=abc", "/post/no-such-post")) {
+            assertEquals(404, Jsoup.connect(site.url(missing)).ignoreHttpErrors(true).execute().statusCode(), missing);
+        }
+    }
+
     private Connection.Response submitComment(String name, String email, String body) throws IOException {
         Document page = site.get("/post/" + SeedPage.SLUG).parse();
         return SiteClient.fillCommentForm(page, name, email, body).submit().followRedirects(false).ignoreHttpErrors(true).execute();

@@ -37,7 +37,9 @@ public class ListingBacking {
         int number = PageNumber.parse(pageParameter);
         Optional<SiteService.Listing> found = slug == null || extraPath != null || number < 1 ? Optional.empty()
                 : Faces.getViewId().startsWith("/tag") ? site.tagPage(slug, number) : site.sectionPage(slug, number);
-        if (found.isEmpty() || number > 1 && found.get().page().posts().isEmpty()) {
+        // A tag or section with no published post is not shown at all: its name alone could tell readers
+        // what the newsroom is preparing.
+        if (found.isEmpty() || found.get().page().posts().isEmpty()) {
             Faces.responseSendError(404, "No such page");
             return;
         }
