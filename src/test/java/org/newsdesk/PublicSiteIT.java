@@ -337,6 +337,22 @@ class PublicSiteIT {
         }
     }
 
+    @Test
+    @Order(15)
+    @RunAsClient
+    void everyAnswerCarriesTheSecurityHeaders() throws IOException {
+        String photo = site.get("/post/" + SeedPage.SLUG).parse().selectFirst(".excerpt-photo img").attr("src");
+        for (String path : List.of("/", "/post/" + SeedPage.SLUG, "/feed", "/sitemap.xml", photo, "/post/no-such-post", "/admin/",
+                "/search?q=militia")) {
+            Connection.Response answer = Jsoup.connect(site.url(path)).ignoreContentType(true).ignoreHttpErrors(true)
+                    .followRedirects(false).execute();
+            for (String header : List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy",
+                    "Permissions-Policy")) {
+                assertNotNull(answer.header(header), path + " (" + answer.statusCode() + ") has no " + header);
+            }
+        }
+    }
+
     private Connection.Response submitComment(String name, String email, String body) throws IOException {
         Document page = site.get("/post/" + SeedPage.SLUG).parse();
         return SiteClient.fillCommentForm(page, name, email, body).submit().followRedirects(false).ignoreHttpErrors(true).execute();

@@ -20,6 +20,12 @@ public class SecurityHeadersFilter extends HttpFilter {
     private static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
+    /** Nothing Newsdesk does needs the browser's camera, microphone, location or payment features. */
+    private static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+
+    /** {@code NEWSDESK_HSTS=true} once the site is served over HTTPS only: browsers then refuse plain HTTP for a year. */
+    private static final boolean HSTS = Boolean.parseBoolean(Config.string("HSTS", "false"));
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -27,6 +33,10 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+        response.setHeader("Permissions-Policy", PERMISSIONS);
+        if (HSTS) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
         chain.doFilter(request, response);
     }
 }
