@@ -41,7 +41,7 @@ import org.newsdesk.media.VariantSize;
 
 /**
  * The media library as an editor uses it, on a real Payara Micro and database: an upload becomes a
- * photo with three sizes on disk, served at a random address
+ * photo with three sizes on disk, cleaned of its position and camera notes, served at a random address
  * to staff, and to readers only once a published post shows it (never the original); every kind of bad file is refused with a
  * message at the field and nothing saved; details are edited and found by search; and a photo the
  * published demo post shows cannot be deleted, while an unused one goes with its files.
@@ -350,6 +350,31 @@ class MediaLibraryIT {
         assertEquals(200, staffOriginal.statusCode());
         assertEquals("private,no-cache", staffOriginal.header("Cache-Control"));
         assertEquals(404, asReader("/media/" + demoPhoto + "/large").statusCode(), "the row id is no address");
+    }
+
+    @Test
+    @Order(10)
+    @RunAsClient
+    void theStoredOriginalCarriesNoPositionButTheCredit() throws IOException {
+        byte[] camera = TestImages.withPrivateMetadata(TestImages.busyJpeg(800, 600, 10), 1);
+        Connection.Response sent = upload("gps.jpg", camera, "image/jpeg");
+        assertEquals(302, sent.statusCode());
+        Document edit = get(sent.header("Location")).parse();
+        String original = edit.select(".media-preview a").stream().filter(a -> a.text().equals("Original"))
+                .findFirst().orElseThrow().attr("href");
+        List<String> addresses = new java.util.ArrayList<>(List.of(original));
+        addresses.addAll(edit.select(".media-preview a").stream().filter(a -> !a.text().equals("Original"))
+                .map(a -> a.attr("href")).toList());
+        assertEquals(4, addresses.size(), addresses.toString());
+        for (String address : addresses) {
+            byte[] served = get(address).bodyAsBytes();
+            com.twelvemonkeys.imageio.metadata.Directory exif = TestImages.exif(served);
+            assertNotNull(exif, address);
+            assertEquals(null, exif.getEntryById(com.twelvemonkeys.imageio.metadata.tiff.TIFF.TAG_GPS_IFD), address + " has no position");
+            assertFalse(TestImages.contains(served, TestImages.SECRET), address + " has no maker note, XMP or comment");
+            assertEquals(TestImages.COPYRIGHT, exif.getEntryById(com.twelvemonkeys.imageio.metadata.tiff.TIFF.TAG_COPYRIGHT)
+                    .getValueAsString(), address);
+        }
     }
 
     private void signIn() throws IOException {

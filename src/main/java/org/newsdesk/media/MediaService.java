@@ -116,21 +116,21 @@ public class MediaService {
             return new Upload(same.get(), true);
         }
         long started = System.nanoTime();
-        DecodedImage decoded;
-        List<EncodedVariant> variants;
+        DevelopedPhoto developed;
         enterDarkroom();
         try {
-            decoded = ImageDecoder.decode(bytes, MAX_PIXELS);
-            variants = VariantMaker.make(decoded.image());
+            developed = DevelopedPhoto.develop(bytes, MAX_PIXELS);
         } finally {
             DARKROOM.release();
         }
+        DecodedImage decoded = developed.decoded();
+        byte[] original = developed.original();
         String key = ImageStore.originalKey(sha256, decoded.type());
-        store.keep(key, bytes);
+        store.keep(key, original);
         Photo photo = new Photo(new StoredImage(key, decoded.type().mimeType(), decoded.width(), decoded.height(),
-                bytes.length, sha256), cleanFilename(originalFilename, decoded.type()), uploadedBy,
+                original.length, sha256), cleanFilename(originalFilename, decoded.type()), uploadedBy,
                 Instant.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS));
-        for (EncodedVariant variant : variants) {
+        for (EncodedVariant variant : developed.variants()) {
             String variantKey = ImageStore.variantKey(sha256, variant.size(), variant.type());
             store.keep(variantKey, variant.bytes());
             photo.addVariant(variant.size(), variantKey, variant.type().mimeType(), variant.width(), variant.height(),
@@ -141,7 +141,7 @@ public class MediaService {
         audit.recordAs(uploadedBy == null ? "system" : uploadedBy.getUsername(), "photo.uploaded", "photo", photo.getId(),
                 photo.getOriginalFilename());
         LOG.info(() -> String.format(Locale.ROOT, "Photo %d (%s, %d×%d, %,d bytes) and its variants made in %d ms",
-                photo.getId(), photo.getFormat(), photo.getWidth(), photo.getHeight(), bytes.length, millis));
+                photo.getId(), photo.getFormat(), photo.getWidth(), photo.getHeight(), original.length, millis));
         return new Upload(photo, false);
     }
 
