@@ -65,6 +65,15 @@ class PhotoMetadataTest {
     }
 
     @Test
+    void creatorAndCopyrightComeFromIptcWhenExifHasNone() {
+        byte[] iptcOnly = TestImages.withIptcAuthorship(TestImages.write(TestImages.quadrants(40, 30), "jpeg"));
+        assertEquals(new PhotoMetadata.Authorship(TestImages.ARTIST, TestImages.COPYRIGHT), PhotoMetadata.authorship(iptcOnly));
+        byte[] cleaned = DevelopedPhoto.develop(iptcOnly, 50_000_000).original();
+        assertEquals(TestImages.COPYRIGHT, TestImages.exif(cleaned).getEntryById(TIFF.TAG_COPYRIGHT).getValueAsString());
+        assertFalse(TestImages.contains(cleaned, "Photoshop 3.0"), "no IPTC left");
+    }
+
+    @Test
     void aPngLosesItsTextAndExifChunksButNotItsPixels() throws IOException {
         byte[] png = TestImages.write(TestImages.quadrants(40, 30), "png");
         byte[] tagged = TestImages.withPngChunks(png, "tEXt", "Comment\0" + TestImages.SECRET, "eXIf", TestImages.SECRET,

@@ -168,6 +168,29 @@ public final class TestImages {
         return out.toByteArray();
     }
 
+    /** The JPEG with only a Photoshop IPTC block naming {@link #ARTIST} as By-line and {@link #COPYRIGHT} as Copyright Notice. */
+    public static byte[] withIptcAuthorship(byte[] jpeg) {
+        ByteArrayOutputStream iptc = new ByteArrayOutputStream();
+        for (Object[] dataSet : new Object[][] {{0x50, ARTIST}, {0x74, COPYRIGHT}}) {
+            byte[] value = ((String) dataSet[1]).getBytes(StandardCharsets.UTF_8);
+            iptc.writeBytes(new byte[] {0x1C, 2, (byte) (int) dataSet[0], (byte) (value.length >> 8), (byte) value.length});
+            iptc.writeBytes(value);
+        }
+        if (iptc.size() % 2 == 1) {
+            iptc.write(0);
+        }
+        int size = iptc.size();
+        ByteArrayOutputStream photoshop = new ByteArrayOutputStream();
+        photoshop.writeBytes("Photoshop 3.0\08BIM".getBytes(StandardCharsets.US_ASCII));
+        photoshop.writeBytes(new byte[] {0x04, 0x04, 0, 0, (byte) (size >> 24), (byte) (size >> 16), (byte) (size >> 8), (byte) size});
+        photoshop.writeBytes(iptc.toByteArray());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        segment(out, 0xED, photoshop.toByteArray());
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
     /** The PNG with chunks (type, text pairs) added before its image data. */
     public static byte[] withPngChunks(byte[] png, String... typesAndTexts) {
         int firstIdat = 8;
