@@ -102,8 +102,9 @@ class DeskIntegrityBrowserIT {
         long oldest = ((Number) TestDatabase.single("select min(id) from photo")).longValue();
         // Thirty newer photos push the post's photos off the picker's first page (24 a page).
         for (int i = 1; i <= 30; i++) {
-            TestDatabase.update("insert into photo (storage_key, original_filename, mime_type, width, height, size_bytes, sha256,"
-                    + " alt_text, default_credit, uploaded_at) select concat(storage_key, '-filler-', ?), concat('filler-', ?, '.jpg'),"
+            TestDatabase.update("insert into photo (public_key, storage_key, original_filename, mime_type, width, height, size_bytes,"
+                    + " sha256, alt_text, default_credit, uploaded_at) select lower(hex(random_bytes(16))),"
+                    + " concat(storage_key, '-filler-', ?), concat('filler-', ?, '.jpg'),"
                     + " mime_type, width, height, size_bytes, sha256, 'Filler', 'Filler Photo', now() + interval ? second"
                     + " from photo where id = ?", i, i, i, oldest);
             TestDatabase.update("insert into photo_variant (photo_id, name, storage_key, mime_type, width, height, size_bytes)"

@@ -41,7 +41,8 @@ import org.newsdesk.media.VariantSize;
 
 /**
  * The media library as an editor uses it, on a real Payara Micro and database: an upload becomes a
- * photo with three sizes on disk, served with long caching; every kind of bad file is refused with a
+ * photo with three sizes on disk, cleaned of its position and camera notes, served at a random address
+ * to staff, and to readers only once a published post shows it (never the original); every kind of bad file is refused with a
  * message at the field and nothing saved; details are edited and found by search; and a photo the
  * published demo post shows cannot be deleted, while an unused one goes with its files.
  */
@@ -63,7 +64,7 @@ class MediaLibraryIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.newsdesk(TestDatabase.class, SeedPage.class, TestImages.class)
+        return Deployments.newsdesk(TestDatabase.class, SeedPage.class, TestImages.class, DeskFixtures.class)
                 .addPackages(true, "org.jsoup");
     }
 
@@ -86,7 +87,7 @@ class MediaLibraryIT {
     @Test
     @Order(2)
     @RunAsClient
-    void anUploadIsKeptInThreeSizesAndServedForAYear() throws IOException {
+    void anUploadIsKeptInThreeSizesAndServedToStaffPrivately() throws IOException {
         signIn();
         byte[] camera = TestImages.busyJpeg(4000, 3000, 42);
         long started = System.nanoTime();
@@ -115,11 +116,12 @@ class MediaLibraryIT {
             assertTrue(Files.isRegularFile(mediaDir().resolve((String) variants.get(i).get(4))), "variant file on disk");
         }
         String originalKey = (String) TestDatabase.single("select storage_key from photo where id = ?", cameraPhotoId);
-        assertTrue(Arrays.equals(camera, Files.readAllBytes(mediaDir().resolve(originalKey))), "the original is kept as sent");
+        assertTrue(Arrays.equals(camera, Files.readAllBytes(mediaDir().resolve(originalKey))),
+                "a JPEG with nothing but its JFIF header is kept byte for byte");
 
         for (int i = 0; i < 3; i++) {
             String name = (String) variants.get(i).get(0);
-            Connection.Response served = get("/media/" + cameraPhotoId + "/" + name);
+            Connection.Response served = get(photoUrl(cameraPhotoId, name));
             assertEquals(200, served.statusCode());
             assertEquals("image/jpeg", served.contentType());
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(served.bodyAsBytes()));
@@ -127,13 +129,18 @@ class MediaLibraryIT {
             String etag = served.header("ETag");
             assertNotNull(etag);
             assertNotNull(served.header("Last-Modified"));
-            assertTrue(served.header("Cache-Control").matches(".*max-age=\\d{8}.*"), served.header("Cache-Control"));
-            Connection.Response again = Jsoup.connect(url("/media/" + cameraPhotoId + "/" + name))
-                    .header("If-None-Match", etag).ignoreContentType(true).ignoreHttpErrors(true).execute();
+            // No post shows it yet: only staff may see it, so no shared cache may keep it.
+            assertEquals("private,no-cache", served.header("Cache-Control"));
+            Connection.Response again = desk.newRequest(url(photoUrl(cameraPhotoId, name)))
+                    .header("If-None-Match", etag).execute();
             assertEquals(304, again.statusCode(), "a browser that has it is told so");
+            Connection.Response unchanged = desk.newRequest(url(photoUrl(cameraPhotoId, name)))
+                    .header("If-Modified-Since", served.header("Last-Modified")).execute();
+            assertEquals(304, unchanged.statusCode(), "a browser that has it is told so by date too");
         }
-        assertEquals(4000, ImageIO.read(new ByteArrayInputStream(get("/media/" + cameraPhotoId + "/original").bodyAsBytes())).getWidth());
-        assertEquals(404, Jsoup.connect(url("/media/" + cameraPhotoId + "/huge")).ignoreHttpErrors(true).execute().statusCode());
+        assertEquals(4000, ImageIO.read(new ByteArrayInputStream(get(photoUrl(cameraPhotoId, "original")).bodyAsBytes())).getWidth());
+        assertEquals(404, get(photoUrl(cameraPhotoId, "huge")).statusCode());
+        assertEquals(404, get("/media/" + cameraPhotoId + "/thumbnail").statusCode(), "the row id is no address");
     }
 
     @Test
@@ -148,7 +155,7 @@ class MediaLibraryIT {
         long id = Long.parseLong(sent.header("Location").replaceFirst(".*id=", ""));
         assertEquals(List.of(300, 400), TestDatabase.query("select width, height from photo where id = ?", id).get(0).stream()
                 .map(n -> ((Number) n).intValue()).toList());
-        BufferedImage medium = ImageIO.read(new ByteArrayInputStream(get("/media/" + id + "/medium").bodyAsBytes()));
+        BufferedImage medium = ImageIO.read(new ByteArrayInputStream(get(photoUrl(id, "medium")).bodyAsBytes()));
         assertEquals(300, medium.getWidth(), "never upscaled");
         assertEquals(400, medium.getHeight());
         assertEquals(TestImages.uprightCorners(6), TestImages.corners(medium), "turned a quarter clockwise, not mirrored");
@@ -186,7 +193,7 @@ class MediaLibraryIT {
             assertNotNull(page.selectFirst("form#upload input[type=file]"), "the form is there to try again");
         }
         assertEquals(photosBefore, photoCount(), "nothing refused was saved");
-        Connection.Response thumbnail = get("/media/" + cameraPhotoId + "/thumbnail");
+        Connection.Response thumbnail = get(photoUrl(cameraPhotoId, "thumbnail"));
         assertEquals(200, thumbnail.statusCode(), "earlier photos are untouched");
         assertEquals("image/jpeg", thumbnail.contentType());
         assertEquals(VariantSize.THUMBNAIL.width(), ImageIO.read(new ByteArrayInputStream(thumbnail.bodyAsBytes())).getWidth());
@@ -243,7 +250,7 @@ class MediaLibraryIT {
         assertEquals("This photo is in the published post “" + SeedPage.HEADLINE
                 + "” and cannot be deleted. Replace it in that post first.", refused.parse().getElementById("photo:delete-message").text());
         assertEquals(1L, ((Number) TestDatabase.single("select count(*) from photo where id = ?", demoPhoto)).longValue());
-        assertEquals(200, get("/media/" + demoPhoto + "/large").statusCode(), "readers still see it");
+        assertEquals(200, asReader(photoUrl(demoPhoto, "large")).statusCode(), "readers still see it");
     }
 
     @Test
@@ -254,6 +261,7 @@ class MediaLibraryIT {
                 + " select storage_key from photo_variant where photo_id = ?", cameraPhotoId, cameraPhotoId)
                 .stream().map(row -> (String) row.get(0)).toList();
         assertEquals(4, keys.size());
+        String thumbnail = photoUrl(cameraPhotoId, "thumbnail");
         Document edit = get("/admin/media/edit?id=" + cameraPhotoId).parse();
         edit.selectFirst("[name=photo:confirmDelete]").attr("checked", "checked");
         Connection.Response deleted = submit(edit, "photo:delete", null, null, null);
@@ -263,7 +271,110 @@ class MediaLibraryIT {
         for (String key : keys) {
             assertFalse(Files.exists(mediaDir().resolve(key)), key + " is gone from disk");
         }
-        assertEquals(404, Jsoup.connect(url("/media/" + cameraPhotoId + "/thumbnail")).ignoreHttpErrors(true).execute().statusCode());
+        assertEquals(404, get(thumbnail).statusCode());
+    }
+
+    @Test
+    @Order(8)
+    @RunAsClient
+    void aPhotoOnlyADraftShowsIsServedToStaffAlone() throws IOException {
+        Connection.Response sent = upload("draft-only.jpg", TestImages.busyJpeg(1200, 900, 8), "image/jpeg");
+        assertEquals(302, sent.statusCode());
+        long id = Long.parseLong(sent.header("Location").replaceFirst(".*id=", ""));
+        long draft = DeskFixtures.demoPostCopy("media-draft-only", "A draft with a photo of its own", null, "draft");
+        TestDatabase.update("update excerpt set photo_id = ? where post_id = ?", id, draft);
+
+        // The addresses the desk itself renders for it.
+        Document edit = get("/admin/media/edit?id=" + id).parse();
+        String medium = edit.selectFirst(".media-preview img").attr("src");
+        String original = edit.select(".media-preview a").stream().filter(a -> a.text().equals("Original"))
+                .findFirst().orElseThrow().attr("href");
+        for (String address : List.of(medium, original, medium.replace("/medium", "/thumbnail"), medium.replace("/medium", "/large"))) {
+            assertEquals(404, asReader(address).statusCode(), "a reader is not shown " + address);
+            Connection.Response staff = get(address);
+            assertEquals(200, staff.statusCode(), "staff are shown " + address);
+            assertEquals("private,no-cache", staff.header("Cache-Control"), address);
+        }
+
+        String key = (String) TestDatabase.single("select public_key from photo where id = ?", id);
+        assertTrue(key.matches("[0-9a-f]{32}"), key);
+        assertEquals("/media/" + key + "/medium", medium);
+        assertEquals("/media/" + key + "/original", original);
+        assertEquals(404, asReader("/media/" + id + "/medium").statusCode(), "the row id is no address");
+        assertEquals(404, get("/media/" + id + "/medium").statusCode(), "not for staff either");
+        assertEquals(404, asReader("/media/" + key.toUpperCase() + "/medium").statusCode());
+        String compose = get("/admin/posts/edit?id=" + draft).parse().selectFirst(".chosen-photo img").attr("src");
+        assertEquals("/media/" + key + "/thumbnail", compose, "the compose page");
+        List<String> preview = get("/admin/posts/preview?id=" + draft).parse().select(".excerpt-photo img").eachAttr("src");
+        assertTrue(preview.contains("/media/" + key + "/large"), "the preview: " + preview);
+        assertTrue(get("/admin/media/library").parse().select(".media-tile img").eachAttr("src")
+                .contains("/media/" + key + "/thumbnail"), "the library");
+
+        // Published, readers see it; unpublished again, they no longer do, whatever a cache kept.
+        TestDatabase.update("update post set status = 'PUBLISHED', published_at = now() where id = ?", draft);
+        Connection.Response published = asReader(medium);
+        assertEquals(200, published.statusCode());
+        assertEquals("public,max-age=86400,must-revalidate", published.header("Cache-Control"));
+        assertEquals(404, asReader(original).statusCode(), "the original stays the newsroom's");
+        TestDatabase.update("update post set status = 'UNPUBLISHED' where id = ?", draft);
+        assertEquals(404, asReader(medium).statusCode());
+        TestDatabase.update("update post set status = 'DRAFT', published_at = null where id = ?", draft);
+    }
+
+    @Test
+    @Order(9)
+    @RunAsClient
+    void readersGetThePublishedPostsPhotosButNeverTheOriginals() throws IOException {
+        long demoPhoto = ((Number) TestDatabase.single("select min(e.photo_id) from excerpt e join post p on p.id = e.post_id"
+                + " where p.slug = ?", SeedPage.SLUG)).longValue();
+        String key = (String) TestDatabase.single("select public_key from photo where id = ?", demoPhoto);
+        Connection reader = Jsoup.newSession().ignoreContentType(true).ignoreHttpErrors(true);
+        Document post = reader.newRequest(url("/post/" + SeedPage.SLUG)).get();
+        List<String> photos = post.select(".excerpt-photo img").eachAttr("src");
+        assertTrue(photos.contains("/media/" + key + "/large"), photos.toString());
+        assertTrue(photos.stream().allMatch(src -> src.matches("/media/[0-9a-f]{32}/large")), photos.toString());
+        List<String> cards = reader.newRequest(url("/")).get().select(".post-card img").eachAttr("src");
+        assertTrue(cards.contains("/media/" + key + "/medium"), "the front page card: " + cards);
+
+        for (String variant : List.of("thumbnail", "medium", "large")) {
+            Connection.Response served = asReader("/media/" + key + "/" + variant);
+            assertEquals(200, served.statusCode(), variant);
+            assertEquals("public,max-age=86400,must-revalidate", served.header("Cache-Control"), variant);
+            Connection.Response again = Jsoup.connect(url("/media/" + key + "/" + variant)).header("If-None-Match", served.header("ETag"))
+                    .ignoreContentType(true).ignoreHttpErrors(true).execute();
+            assertEquals(304, again.statusCode(), "a reader's browser that has it is told so");
+        }
+        assertEquals(404, asReader("/media/" + key + "/original").statusCode(), "the original is the newsroom's");
+        assertEquals(404, asReader("/media/" + key).statusCode(), "no variant named means the original");
+        Connection.Response staffOriginal = get("/media/" + key + "/original");
+        assertEquals(200, staffOriginal.statusCode());
+        assertEquals("private,no-cache", staffOriginal.header("Cache-Control"));
+        assertEquals(404, asReader("/media/" + demoPhoto + "/large").statusCode(), "the row id is no address");
+    }
+
+    @Test
+    @Order(10)
+    @RunAsClient
+    void theStoredOriginalCarriesNoPositionButTheCredit() throws IOException {
+        byte[] camera = TestImages.withPrivateMetadata(TestImages.busyJpeg(800, 600, 10), 1);
+        Connection.Response sent = upload("gps.jpg", camera, "image/jpeg");
+        assertEquals(302, sent.statusCode());
+        Document edit = get(sent.header("Location")).parse();
+        String original = edit.select(".media-preview a").stream().filter(a -> a.text().equals("Original"))
+                .findFirst().orElseThrow().attr("href");
+        List<String> addresses = new java.util.ArrayList<>(List.of(original));
+        addresses.addAll(edit.select(".media-preview a").stream().filter(a -> !a.text().equals("Original"))
+                .map(a -> a.attr("href")).toList());
+        assertEquals(4, addresses.size(), addresses.toString());
+        for (String address : addresses) {
+            byte[] served = get(address).bodyAsBytes();
+            com.twelvemonkeys.imageio.metadata.Directory exif = TestImages.exif(served);
+            assertNotNull(exif, address);
+            assertEquals(null, exif.getEntryById(com.twelvemonkeys.imageio.metadata.tiff.TIFF.TAG_GPS_IFD), address + " has no position");
+            assertFalse(TestImages.contains(served, TestImages.SECRET), address + " has no maker note, XMP or comment");
+            assertEquals(TestImages.COPYRIGHT, exif.getEntryById(com.twelvemonkeys.imageio.metadata.tiff.TIFF.TAG_COPYRIGHT)
+                    .getValueAsString(), address);
+        }
     }
 
     private void signIn() throws IOException {
@@ -307,6 +418,16 @@ class MediaLibraryIT {
 
     private Connection.Response get(String path) throws IOException {
         return desk.newRequest(url(path)).execute();
+    }
+
+    /** Someone who is not signed in. */
+    private Connection.Response asReader(String path) throws IOException {
+        return Jsoup.connect(url(path)).ignoreContentType(true).ignoreHttpErrors(true).execute();
+    }
+
+    /** The address a page renders for a photo's variant. */
+    private static String photoUrl(long photoId, String variant) {
+        return "/media/" + TestDatabase.single("select public_key from photo where id = ?", photoId) + "/" + variant;
     }
 
     private static long photoCount() {

@@ -116,21 +116,21 @@ public class MediaService {
             return new Upload(same.get(), true);
         }
         long started = System.nanoTime();
-        DecodedImage decoded;
-        List<EncodedVariant> variants;
+        DevelopedPhoto developed;
         enterDarkroom();
         try {
-            decoded = ImageDecoder.decode(bytes, MAX_PIXELS);
-            variants = VariantMaker.make(decoded.image());
+            developed = DevelopedPhoto.develop(bytes, MAX_PIXELS);
         } finally {
             DARKROOM.release();
         }
+        DecodedImage decoded = developed.decoded();
+        byte[] original = developed.original();
         String key = ImageStore.originalKey(sha256, decoded.type());
-        store.keep(key, bytes);
+        store.keep(key, original);
         Photo photo = new Photo(new StoredImage(key, decoded.type().mimeType(), decoded.width(), decoded.height(),
-                bytes.length, sha256), cleanFilename(originalFilename, decoded.type()), uploadedBy,
+                original.length, sha256), cleanFilename(originalFilename, decoded.type()), uploadedBy,
                 Instant.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS));
-        for (EncodedVariant variant : variants) {
+        for (EncodedVariant variant : developed.variants()) {
             String variantKey = ImageStore.variantKey(sha256, variant.size(), variant.type());
             store.keep(variantKey, variant.bytes());
             photo.addVariant(variant.size(), variantKey, variant.type().mimeType(), variant.width(), variant.height(),
@@ -141,7 +141,7 @@ public class MediaService {
         audit.recordAs(uploadedBy == null ? "system" : uploadedBy.getUsername(), "photo.uploaded", "photo", photo.getId(),
                 photo.getOriginalFilename());
         LOG.info(() -> String.format(Locale.ROOT, "Photo %d (%s, %d×%d, %,d bytes) and its variants made in %d ms",
-                photo.getId(), photo.getFormat(), photo.getWidth(), photo.getHeight(), bytes.length, millis));
+                photo.getId(), photo.getFormat(), photo.getWidth(), photo.getHeight(), original.length, millis));
         return new Upload(photo, false);
     }
 
@@ -289,31 +289,47 @@ public class MediaService {
 
     /**
      * The file to send for a photo's variant ({@code thumbnail}, {@code medium}, {@code large} or
-     * {@code original}): the original where the variant has not been made (photos from before variants
-     * existed); empty when there is no such photo or variant name.
+     * {@code original}), found by the photo's public key: the original where the variant has not been
+     * made (photos from before variants existed). Readers get only the variants of photos a published
+     * post shows, never the original (it is the newsroom's, not the readers'); staff get everything.
+     * Empty when there is no such photo or variant name, or the caller may not see it: the servlet
+     * cannot tell a hidden photo from a missing one, so neither can a reader.
      */
     @PermitAll
-    public Optional<MediaFile> file(long photoId, String variant) {
+    public Optional<MediaFile> file(String publicKey, String variant) {
         Optional<VariantSize> size = VariantSize.named(variant);
         if (size.isEmpty() && !"original".equals(variant)) {
             return Optional.empty();
         }
+        Optional<Photo> found = em.createNamedQuery("Photo.findByPublicKey", Photo.class)
+                .setParameter("publicKey", publicKey).getResultStream().findFirst();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Photo photo = found.get();
+        boolean readersMaySee = size.isPresent() && em.createNamedQuery("Photo.inPublishedPost", Long.class)
+                .setParameter("photo", photo).getSingleResult() > 0;
+        if (!readersMaySee && !isStaff()) {
+            return Optional.empty();
+        }
         if (size.isPresent()) {
-            PhotoVariant made = em.find(PhotoVariant.class, new PhotoVariant.Key(photoId, variant));
+            PhotoVariant made = em.find(PhotoVariant.class, new PhotoVariant.Key(photo.getId(), variant));
             if (made != null) {
                 Path path = store.resolve(made.getStorageKey());
                 if (Files.isReadable(path)) {
-                    return Optional.of(new MediaFile(path, made.getMimeType()));
+                    return Optional.of(new MediaFile(path, made.getMimeType(), readersMaySee));
                 }
             }
         }
-        Photo photo = em.find(Photo.class, photoId);
-        if (photo == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new MediaFile(store.resolve(photo.getStorageKey()), photo.getMimeType()));
+        return Optional.of(new MediaFile(store.resolve(photo.getStorageKey()), photo.getMimeType(), readersMaySee));
     }
 
-    public record MediaFile(Path path, String mimeType) {
+    private boolean isStaff() {
+        return session.isCallerInRole(Role.WRITER_NAME) || session.isCallerInRole(Role.EDITOR_NAME)
+                || session.isCallerInRole(Role.ADMIN_NAME);
+    }
+
+    /** {@code forReaders}: anyone may be sent these bytes, so caches may share them. */
+    public record MediaFile(Path path, String mimeType, boolean forReaders) {
     }
 }

@@ -14,8 +14,10 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.Size;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.newsdesk.account.User;
@@ -29,6 +31,9 @@ import org.newsdesk.account.User;
 @NamedQuery(name = "Photo.findBySha256", query = "select p from Photo p where p.sha256 = :sha256 order by p.id")
 @NamedQuery(name = "Photo.findWithDetails", query = "select p from Photo p left join fetch p.uploadedBy"
         + " left join fetch p.variants where p.id = :id")
+@NamedQuery(name = "Photo.findByPublicKey", query = "select p from Photo p where p.publicKey = :publicKey")
+@NamedQuery(name = "Photo.inPublishedPost", query = "select count(e) from Excerpt e where e.photo = :photo"
+        + " and e.post.status = org.newsdesk.post.PostStatus.PUBLISHED")
 @NamedQuery(name = "Photo.usage", query = "select p.id, p.headline, p.status from Excerpt e join e.post p"
         + " where e.photo.id = :id order by p.id")
 public class Photo {
@@ -37,9 +42,15 @@ public class Photo {
     public static final int MAX_CAPTION = 2000;
     public static final int MAX_CREDIT = 300;
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    /** What the photo's address says instead of its id: random, so nobody finds photos by counting. */
+    @Column(name = "public_key", updatable = false)
+    private String publicKey;
 
     @Column(name = "storage_key")
     private String storageKey;
@@ -86,6 +97,7 @@ public class Photo {
     }
 
     public Photo(StoredImage image, String originalFilename, User uploadedBy, Instant uploadedAt) {
+        this.publicKey = newPublicKey();
         this.storageKey = image.storageKey();
         this.mimeType = image.mimeType();
         this.width = image.width();
@@ -99,6 +111,17 @@ public class Photo {
 
     public Long getId() {
         return id;
+    }
+
+    /** 32 hex digits, as in {@code /media/{publicKey}/{variant}}. */
+    public String getPublicKey() {
+        return publicKey;
+    }
+
+    static String newPublicKey() {
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     public String getStorageKey() {

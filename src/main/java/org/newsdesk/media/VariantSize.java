@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The sizes a photo is kept in besides its original, each named as it appears in
- * {@code /media/{id}/{variant}}: the desk's grid, the front page, the post page.
+ * {@code /media/{publicKey}/{variant}}: the desk's grid, the front page, the post page.
  */
 public enum VariantSize {
     THUMBNAIL(320),

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** A post as the front page lists it. */
 public record PostSummary(long id, String slug, String headline, Instant publishedAt, Instant updatedAt, String section,
-                          Long leadPhotoId,
+                          String leadPhotoKey,
                           String leadPhotoAlt, List<String> outlets, String teaser, long commentCount) {
 
     public String getUrl() {

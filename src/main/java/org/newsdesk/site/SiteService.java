@@ -115,7 +115,7 @@ public class SiteService {
             Excerpt lead = post.getLeadExcerpt();
             summaries.add(new PostSummary(post.getId(), post.getSlug(), post.getHeadline(), post.getPublishedAt(),
                     post.getUpdatedAt(), post.getSection() == null ? null : post.getSection().getName(),
-                    lead == null || lead.getPhoto() == null ? null : lead.getPhoto().getId(),
+                    lead == null || lead.getPhoto() == null ? null : lead.getPhoto().getPublicKey(),
                     lead == null || lead.getPhoto() == null ? null : lead.getPhoto().getAltText(),
                     post.getExcerpts().stream().filter(e -> e.getOutlet() != null)
                             .map(e -> e.getOutlet().getName()).distinct().toList(),

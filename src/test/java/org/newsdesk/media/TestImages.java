@@ -1,16 +1,32 @@
 package org.newsdesk.media;
 
+import com.twelvemonkeys.imageio.metadata.Directory;
+import com.twelvemonkeys.imageio.metadata.Entry;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
+import com.twelvemonkeys.imageio.metadata.tiff.IFD;
+import com.twelvemonkeys.imageio.metadata.tiff.Rational;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFEntry;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFWriter;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Images made in code for the media tests, so every case says exactly what its file holds. */
 public final class TestImages {
@@ -94,6 +110,180 @@ public final class TestImages {
         out.writeBytes(tiff);
         out.write(jpeg, afterJfif, jpeg.length - afterJfif);
         return out.toByteArray();
+    }
+
+    /** Text found nowhere in a clean photo: the maker note, the XMP packet and the comment of {@link #withPrivateMetadata}. */
+    public static final String SECRET = "SECRET-5f2a";
+    public static final String ARTIST = "Hadi Mizban";
+    public static final String COPYRIGHT = "© 2026 The Associated Press";
+
+    /**
+     * The JPEG as a camera and a photo editor leave it: EXIF with the camera's make, a maker note, the
+     * GPS position (Baghdad) and the photographer's Artist and Copyright, an orientation (1 to 8), then
+     * an XMP packet and a comment, each carrying {@link #SECRET}.
+     */
+    public static byte[] withPrivateMetadata(byte[] jpeg, int orientation) {
+        List<Entry> gps = List.of(
+                new TIFFEntry(1, TIFF.TYPE_ASCII, "N"),
+                new TIFFEntry(2, TIFF.TYPE_RATIONAL, new Rational[] {new Rational(33), new Rational(18), new Rational(50)}),
+                new TIFFEntry(3, TIFF.TYPE_ASCII, "E"),
+                new TIFFEntry(4, TIFF.TYPE_RATIONAL, new Rational[] {new Rational(44), new Rational(21), new Rational(40)}));
+        List<Entry> exif = List.of(new TIFFEntry(37500, TIFF.TYPE_UNDEFINED, (SECRET + " maker note").getBytes(StandardCharsets.US_ASCII)));
+        List<Entry> ifd0 = List.of(
+                new TIFFEntry(TIFF.TAG_MAKE, TIFF.TYPE_ASCII, "NewsCam"),
+                new TIFFEntry(TIFF.TAG_ORIENTATION, TIFF.TYPE_SHORT, (short) orientation),
+                new TIFFEntry(TIFF.TAG_ARTIST, TIFF.TYPE_ASCII, ARTIST),
+                new TIFFEntry(TIFF.TAG_COPYRIGHT, TIFF.TYPE_ASCII, COPYRIGHT),
+                new TIFFEntry(TIFF.TAG_EXIF_IFD, TIFF.TYPE_LONG, new IFD(exif)),
+                new TIFFEntry(TIFF.TAG_GPS_IFD, TIFF.TYPE_LONG, new IFD(gps)));
+        ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(tiff)) {
+            new TIFFWriter().write(ifd0, stream);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                + "<rdf:Description rdf:about=\"\" xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\""
+                + " photoshop:City=\"" + SECRET + " Baghdad\"/></rdf:RDF></x:xmpmeta>";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        segment(out, 0xE1, concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff.toByteArray()));
+        segment(out, 0xE1, ("http://ns.adobe.com/xap/1.0/\0" + xmp).getBytes(StandardCharsets.UTF_8));
+        segment(out, 0xFE, (SECRET + " shot from the hotel roof").getBytes(StandardCharsets.US_ASCII));
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /** The JPEG with only an XMP packet naming {@link #ARTIST} as dc:creator and {@link #COPYRIGHT} as dc:rights. */
+    public static byte[] withXmpAuthorship(byte[] jpeg) {
+        String xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                + "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                + "<dc:creator><rdf:Seq><rdf:li>" + ARTIST + "</rdf:li></rdf:Seq></dc:creator>"
+                + "<dc:rights><rdf:Alt><rdf:li xml:lang=\"x-default\">" + COPYRIGHT + "</rdf:li></rdf:Alt></dc:rights>"
+                + "</rdf:Description></rdf:RDF></x:xmpmeta>";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        segment(out, 0xE1, ("http://ns.adobe.com/xap/1.0/\0" + xmp).getBytes(StandardCharsets.UTF_8));
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /** The JPEG with only a Photoshop IPTC block naming {@link #ARTIST} as By-line and {@link #COPYRIGHT} as Copyright Notice. */
+    public static byte[] withIptcAuthorship(byte[] jpeg) {
+        ByteArrayOutputStream iptc = new ByteArrayOutputStream();
+        for (Object[] dataSet : new Object[][] {{0x50, ARTIST}, {0x74, COPYRIGHT}}) {
+            byte[] value = ((String) dataSet[1]).getBytes(StandardCharsets.UTF_8);
+            iptc.writeBytes(new byte[] {0x1C, 2, (byte) (int) dataSet[0], (byte) (value.length >> 8), (byte) value.length});
+            iptc.writeBytes(value);
+        }
+        if (iptc.size() % 2 == 1) {
+            iptc.write(0);
+        }
+        int size = iptc.size();
+        ByteArrayOutputStream photoshop = new ByteArrayOutputStream();
+        photoshop.writeBytes("Photoshop 3.0\08BIM".getBytes(StandardCharsets.US_ASCII));
+        photoshop.writeBytes(new byte[] {0x04, 0x04, 0, 0, (byte) (size >> 24), (byte) (size >> 16), (byte) (size >> 8), (byte) size});
+        photoshop.writeBytes(iptc.toByteArray());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        segment(out, 0xED, photoshop.toByteArray());
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /** The PNG with chunks (type, text pairs) added before its image data. */
+    public static byte[] withPngChunks(byte[] png, String... typesAndTexts) {
+        int firstIdat = 8;
+        while (!new String(png, firstIdat + 4, 4, StandardCharsets.US_ASCII).equals("IDAT")) {
+            firstIdat += 12 + ((png[firstIdat] & 0xFF) << 24 | (png[firstIdat + 1] & 0xFF) << 16
+                    | (png[firstIdat + 2] & 0xFF) << 8 | (png[firstIdat + 3] & 0xFF));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(png, 0, firstIdat);
+        for (int i = 0; i < typesAndTexts.length; i += 2) {
+            byte[] typeAndData = concat(typesAndTexts[i].getBytes(StandardCharsets.US_ASCII),
+                    typesAndTexts[i + 1].getBytes(StandardCharsets.ISO_8859_1));
+            int length = typeAndData.length - 4;
+            out.writeBytes(new byte[] {(byte) (length >> 24), (byte) (length >> 16), (byte) (length >> 8), (byte) length});
+            out.writeBytes(typeAndData);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(typeAndData);
+            long value = crc.getValue();
+            out.writeBytes(new byte[] {(byte) (value >> 24), (byte) (value >> 16), (byte) (value >> 8), (byte) value});
+        }
+        out.write(png, firstIdat, png.length - firstIdat);
+        return out.toByteArray();
+    }
+
+    /** {@link #WEBP_1X1} in the extended format, with EXIF and XMP chunks holding the text. */
+    public static byte[] webpWithExifAndXmp(String text) {
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        // VP8X: flags (EXIF 0x08, XMP 0x04), three reserved bytes, canvas width - 1 and height - 1 in three bytes each.
+        webpChunk(chunks, "VP8X", new byte[] {0x0C, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        chunks.write(WEBP_1X1, 12, WEBP_1X1.length - 12);
+        webpChunk(chunks, "EXIF", text.getBytes(StandardCharsets.US_ASCII));
+        webpChunk(chunks, "XMP ", (text + "!").getBytes(StandardCharsets.US_ASCII));
+        int size = 4 + chunks.size();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("RIFF".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(new byte[] {(byte) size, (byte) (size >> 8), (byte) (size >> 16), (byte) (size >> 24)});
+        out.writeBytes("WEBP".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(chunks.toByteArray());
+        return out.toByteArray();
+    }
+
+    private static void webpChunk(ByteArrayOutputStream out, String type, byte[] data) {
+        out.writeBytes(type.getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(new byte[] {(byte) data.length, (byte) (data.length >> 8), (byte) (data.length >> 16), (byte) (data.length >> 24)});
+        out.writeBytes(data);
+        if (data.length % 2 == 1) {
+            out.write(0);
+        }
+    }
+
+    private static void segment(ByteArrayOutputStream out, int marker, byte[] payload) {
+        out.write(0xFF);
+        out.write(marker);
+        out.write((payload.length + 2) >> 8);
+        out.write((payload.length + 2) & 0xFF);
+        out.writeBytes(payload);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    /** The EXIF of a JPEG as TwelveMonkeys reads it, or null when it has none. */
+    public static Directory exif(byte[] jpeg) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            List<JPEGSegment> segments = JPEGSegmentUtil.readSegments(in, 0xFFE1, "Exif");
+            if (segments.isEmpty()) {
+                return null;
+            }
+            byte[] data = segments.get(0).data().readAllBytes();
+            // data() starts after the identifier "Exif" and its terminating zero; one pad byte remains.
+            int skip = data.length > 0 && data[0] == 0 ? 1 : 0;
+            return new TIFFReader().read(ImageIO.createImageInputStream(
+                    new ByteArrayInputStream(data, skip, data.length - skip)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static boolean contains(byte[] bytes, String text) {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        outer:
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (bytes[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     public static byte[] seedPhoto() {

@@ -419,6 +419,12 @@ public class EditPostBacking implements Serializable {
         return photo.getOriginalFilename() + (photo.getDefaultCredit() == null ? "" : " — " + photo.getDefaultCredit());
     }
 
+    /** The chosen photo's key for its thumbnail's address; empty (no picture) once it left the library. */
+    public String photoKey(Long photoId) {
+        Photo photo = photoId == null ? null : media.find(photoId);
+        return photo == null ? "" : photo.getPublicKey();
+    }
+
     public PostMerge getMerge() {
         return merge;
     }
