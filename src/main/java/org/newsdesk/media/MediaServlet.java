@@ -6,6 +6,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.newsdesk.platform.SecurityHeadersFilter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,6 +101,13 @@ public class MediaServlet extends FileServlet {
             } else {
                 super.setHeader(name, value);
             }
+        }
+
+        /** FileServlet resets the response before it answers, which drops the site's security headers. */
+        @Override
+        public void reset() {
+            super.reset();
+            SecurityHeadersFilter.apply(this);
         }
 
         @Override

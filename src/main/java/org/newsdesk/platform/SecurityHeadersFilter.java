@@ -29,6 +29,15 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        apply(response);
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * Puts the headers on a response; for code that resets a response after this filter ran (OmniFaces'
+     * FileServlet does, before it answers with a file).
+     */
+    public static void apply(HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
@@ -37,6 +46,5 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (HSTS) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        chain.doFilter(request, response);
     }
 }
