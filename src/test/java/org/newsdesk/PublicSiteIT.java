@@ -353,6 +353,28 @@ class PublicSiteIT {
         }
     }
 
+    @Test
+    @Order(16)
+    @RunAsClient
+    void readersBehindATrustedProxyAreToldApartByTheAddressItNames() throws IOException {
+        long post = DeskFixtures.demoPostCopy("public-site-behind-a-proxy", "Readers behind a proxy", null, "published");
+        TestDatabase.update("insert into comment (post_id, author_name, author_email, body, status, depth, created_at)"
+                + " values (?, 'Proxied', 'proxied@example.org', 'Report me three times.', 'APPROVED', 0, now())", post);
+        long comment = ((Number) TestDatabase.single("select max(id) from comment where post_id = ?", post)).longValue();
+        // The same reader twice, then two others; all arrive from 127.0.0.1, the trusted proxy of the tests.
+        for (String reader : List.of("198.51.100.1", "198.51.100.1", "198.51.100.2", "198.51.100.3")) {
+            Document page = site.get("/post/public-site-behind-a-proxy?report=" + comment).parse();
+            FormElement report = (FormElement) page.selectFirst("form#report-form");
+            report.selectFirst("input[value=SPAM]").attr("checked", "checked");
+            Connection.Response sent = Jsoup.connect(site.url("/post/public-site-behind-a-proxy")).header("X-Forwarded-For", reader)
+                    .data(report.formData()).method(Connection.Method.POST).followRedirects(false).ignoreHttpErrors(true).execute();
+            assertTrue(sent.statusCode() < 400, reader + ": " + sent.statusCode());
+        }
+        assertEquals(3L, ((Number) TestDatabase.single("select count(*) from comment_report where comment_id = ?", comment)).longValue(),
+                "three readers, told apart by the address the proxy names");
+        assertEquals(true, TestDatabase.single("select hidden_by_reports from comment where id = ?", comment));
+    }
+
     private Connection.Response submitComment(String name, String email, String body) throws IOException {
         Document page = site.get("/post/" + SeedPage.SLUG).parse();
         return SiteClient.fillCommentForm(page, name, email, body).submit().followRedirects(false).ignoreHttpErrors(true).execute();

@@ -23,6 +23,7 @@ import org.newsdesk.comment.CommentRefusedException;
 import org.newsdesk.comment.CommentService;
 import org.newsdesk.comment.CommentWindow;
 import org.newsdesk.comment.rules.HoneypotRule;
+import org.newsdesk.platform.ClientAddress;
 import org.newsdesk.post.Post;
 import org.newsdesk.site.web.PostPageBacking;
 import org.omnifaces.cdi.Param;
@@ -168,7 +169,7 @@ public class CommentFormBacking {
                 return;
             }
             Comment comment = comments.submit(post.getId(), getParentId(), draft, Faces.getRequestParameter("token"),
-                    Faces.getRequestParameter(HoneypotRule.FIELD), request.getRemoteAddr(), request.getHeader("User-Agent"));
+                    Faces.getRequestParameter(HoneypotRule.FIELD), ClientAddress.of(request), request.getHeader("User-Agent"));
             if (!comment.isApproved()) {
                 heldComments.remember(comment.getId());
             }

@@ -13,6 +13,7 @@ import org.newsdesk.comment.CommentFormToken;
 import org.newsdesk.comment.CommentRefusedException;
 import org.newsdesk.comment.CommentReport;
 import org.newsdesk.comment.CommentService;
+import org.newsdesk.platform.ClientAddress;
 import org.newsdesk.post.Post;
 import org.newsdesk.site.web.PostPageBacking;
 import org.omnifaces.util.Faces;
@@ -98,7 +99,7 @@ public class ReportFormBacking {
         }
         try {
             comments.report(post.getId(), Long.parseLong(id), reason, details, Faces.getRequestParameter("report-token"),
-                    request.getRemoteAddr());
+                    ClientAddress.of(request));
             FacesContext.getCurrentInstance().getExternalContext().redirect(request.getContextPath() + postPage.getUrl()
                     + "?reported=" + id + "#comment-" + id);
         } catch (CommentRefusedException e) {
