@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.newsdesk.audit.AuditLog;
 import org.newsdesk.platform.Config;
@@ -88,6 +89,18 @@ public class AccountService {
         return find(username).filter(u -> u.isLocked(now)).map(User::getLockedUntil);
     }
 
+    /**
+     * The credentials version of an enabled account, asked on every request of a signed-in session;
+     * empty for a disabled or unknown account. One query on the username's unique index.
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public OptionalLong credentialsVersion(String username) {
+        return em.createNamedQuery("User.credentialsVersion", Long.class)
+                .setParameter("username", username)
+                .getResultStream().mapToLong(Long::longValue).findFirst();
+    }
+
     @PermitAll
     public Optional<User> find(String username) {
         if (username == null || username.isBlank()) {
@@ -104,8 +117,12 @@ public class AccountService {
                 .orElseThrow(() -> new IllegalStateException("Signed in as an unknown user"));
     }
 
+    /**
+     * Changes the caller's password, which ends their other sessions. Returns the account's new credentials
+     * version, for the session that made the change to keep.
+     */
     @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.MODERATOR_NAME, Role.ADMIN_NAME})
-    public void changeOwnPassword(char[] current, char[] replacement) {
+    public long changeOwnPassword(char[] current, char[] replacement) {
         User user = currentUser();
         if (!user.passwordMatches(current)) {
             throw new AccountException("currentPassword", "That is not your current password.");
@@ -113,6 +130,7 @@ public class AccountService {
         checkStrength(replacement);
         user.changePassword(replacement);
         audit.record("user.password-changed", "user", user.getId(), "by the user");
+        return user.getCredentialsVersion();
     }
 
     @RolesAllowed(Role.ADMIN_NAME)

@@ -6,6 +6,7 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 
 /** Jakarta Security's view of our users table: a username and password in, the caller's roles out. */
@@ -14,6 +15,10 @@ public class NewsdeskIdentityStore implements IdentityStore {
 
     @Inject
     private AccountService accounts;
+
+    /** The sign-in request, whose session is to remember the account's credentials version. */
+    @Inject
+    private HttpServletRequest request;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -24,6 +29,8 @@ public class NewsdeskIdentityStore implements IdentityStore {
         if (!signIn.isAccepted()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
+        // The version and the roles below come from one read of the account: no change can slip between them.
+        StaleSessionFilter.remember(request, signIn.credentialsVersion());
         return new CredentialValidationResult(signIn.username(),
                 signIn.roles().stream().map(Role::name).collect(Collectors.toSet()));
     }
