@@ -96,6 +96,7 @@ class StaffSessionBrowserIT {
         admin.signIn("admin", "it-admin-password");
         admin.open("/admin/users/edit?id=" + id);
         admin.click("user:reset");
+        admin.waitForText(".flash-warn", "New password for sess-reset");
 
         editor.open("/admin/");
         assertSignedOut();
@@ -111,8 +112,8 @@ class StaffSessionBrowserIT {
         editor.signIn("sess-own", "sess-own-password");
         editor.open("/admin/account/password");
         editor.type("password:currentPassword", "sess-own-password");
-        editor.type("password:newPassword", "a-new-and-longer-password");
-        editor.type("password:repeatPassword", "a-new-and-longer-password");
+        editor.type("password:newPassword", "tangerine gravel hums in october");
+        editor.type("password:repeatPassword", "tangerine gravel hums in october");
         editor.click("password:save");
         assertEquals("Your password has been changed.", flashInfo(editor));
         editor.open("/admin/posts/");

@@ -16,16 +16,21 @@ public class NewsdeskIdentityStore implements IdentityStore {
     @Inject
     private AccountService accounts;
 
-    /** The sign-in request, whose session is to remember the account's credentials version. */
+    /** The sign-in request: the client's address, and the session to remember the credentials version. */
     @Inject
     private HttpServletRequest request;
+
+    @Inject
+    private SignInAttempt attempt;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        SignIn signIn = accounts.authenticate(login.getCaller(), login.getPassword().getValue());
+        // The connection's own address: a forwarded-for header is whatever the client wants it to be.
+        SignIn signIn = accounts.authenticate(login.getCaller(), login.getPassword().getValue(), request.getRemoteAddr());
+        attempt.record(signIn);
         if (!signIn.isAccepted()) {
             return CredentialValidationResult.INVALID_RESULT;
         }

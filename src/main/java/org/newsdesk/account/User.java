@@ -61,6 +61,9 @@ public class User {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    @Column(name = "last_signin_address")
+    private String lastSignInAddress;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -123,13 +126,18 @@ public class User {
         return false;
     }
 
-    public void recordSuccessfulSignIn() {
+    public void recordSuccessfulSignIn(String address) {
+        unlock();
+        lastSignInAddress = address;
+    }
+
+    public void unlock() {
         failedLogins = 0;
         lockedUntil = null;
     }
 
-    public void unlock() {
-        recordSuccessfulSignIn();
+    public String getLastSignInAddress() {
+        return lastSignInAddress;
     }
 
     public void setRoles(Set<Role> newRoles) {
