@@ -124,6 +124,29 @@ class StaffSessionBrowserIT {
         assertEquals(SIGNED_OUT, elsewhere.driver().findElement(By.id("ended")).getText());
     }
 
+    @Test
+    void aDeskLinkOpenedSignedOutIsWhereSignInLeadsBack() {
+        account("sess-deeplink", "EDITOR");
+        editor.open("/admin/outlets/?from=mail");
+        assertTrue(editor.driver().getCurrentUrl().contains("/login"), editor.driver().getCurrentUrl());
+        editor.type("login:username", "sess-deeplink");
+        editor.type("login:password", "sess-deeplink-password");
+        editor.click("login:submit");
+        new WebDriverWait(editor.driver(), Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+        assertEquals(editor.url("/admin/outlets/?from=mail"), editor.driver().getCurrentUrl());
+        assertEquals(1, editor.driver().findElements(By.id("outlet:save")).size(), "the page itself, not an error");
+    }
+
+    @Test
+    void aReturnAddressOffTheDeskIsIgnored() {
+        admin.open("/login?continue=" + java.net.URLEncoder.encode("https://evil.example/admin/", java.nio.charset.StandardCharsets.UTF_8));
+        admin.type("login:username", "admin");
+        admin.type("login:password", "it-admin-password");
+        admin.click("login:submit");
+        new WebDriverWait(admin.driver(), Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+        assertEquals(admin.url("/admin/"), admin.driver().getCurrentUrl());
+    }
+
     private void assertSignedOut() {
         // A click on a form button may return before the browser has followed the redirect.
         new WebDriverWait(editor.driver(), Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/login"));

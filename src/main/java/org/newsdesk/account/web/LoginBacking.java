@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import java.time.Duration;
+import org.newsdesk.account.LoginPage;
 import org.newsdesk.account.SignInAttempt;
 import org.omnifaces.util.Faces;
 
@@ -35,6 +36,9 @@ public class LoginBacking {
 
     @NotBlank(message = "Please give your password.")
     private String password;
+
+    /** The desk page the caller opened before signing in; checked before it is used, as it comes from the client. */
+    private String continueTo;
 
     public void onload() throws IOException {
         if (security.getCallerPrincipal() != null) {
@@ -60,7 +64,14 @@ public class LoginBacking {
         }
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> Faces.redirect("admin/");
+            case SUCCESS -> {
+                if (LoginPage.isDeskPath(continueTo)) {
+                    // Not Faces.redirect: it would read the %-escapes of the query as format specifiers.
+                    external.redirect(external.getRequestContextPath() + continueTo);
+                } else {
+                    Faces.redirect("admin/");
+                }
+            }
             default -> {
                 // One message for an unknown name, a wrong password, a disabled or a locked account alike, so
                 // the page tells no one which accounts exist; a wait depends on what was tried from this address and
@@ -85,6 +96,14 @@ public class LoginBacking {
 
     public void setUsername(String username) {
         this.username = username;
+    }
+
+    public String getContinueTo() {
+        return continueTo;
+    }
+
+    public void setContinueTo(String continueTo) {
+        this.continueTo = continueTo;
     }
 
     public String getPassword() {
