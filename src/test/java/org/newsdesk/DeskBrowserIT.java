@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,6 +120,31 @@ class DeskBrowserIT {
         assertTrue(traveller.startsWith("Too many failed sign-ins. Wait "), "from a new address the owner waits too");
         assertEquals(traveller.replaceAll("\\d+ seconds?", "N"), flashError().replaceAll("\\d+ seconds?", "N"),
                 "and so does a name no account has");
+    }
+
+    @Test
+    void theFiftiethFailureInARowLocksTheAccountAndTellsItsOwner() {
+        GreenMail mail = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("NEWSDESK_SMTP_PORT")), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        try {
+            account("lockable", true, null);
+            TestDatabase.update("update users set failed_logins = 49 where username = 'lockable'");
+            session.signIn("lockable", "wrong-password");
+            assertEquals(NO_MATCH, flashError());
+            session.signIn("lockable", "the-right-password");
+            assertEquals(NO_MATCH, flashError(), "locked, and says no more than any other failure");
+            assertEquals(1L, count("select count(*) from audit_event where action = 'user.locked'"
+                    + " and object_id = (select id from users where username = 'lockable')"));
+            assertTrue(mail.waitForIncomingEmail(15_000, 1), "the owner is told");
+            MimeMessage told = mail.getReceivedMessages()[0];
+            assertEquals("lockable@newsdesk.invalid", GreenMailUtil.getAddressList(told.getAllRecipients()));
+            assertTrue(GreenMailUtil.getBody(told).contains("50 times in a row"), GreenMailUtil.getBody(told));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            mail.stop();
+        }
     }
 
     @Test
