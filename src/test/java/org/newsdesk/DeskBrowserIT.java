@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +18,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,12 +33,14 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The editorial desk in a real browser: an administrator creates a writer and an editor; the writer
  * composes a two-excerpt post with a photo upload and submits it; the editor sends it back with a
- * note; the writer fixes it; the editor publishes; readers see every field. And five wrong passwords
- * lock an account.
+ * note; the writer fixes it; the editor publishes; readers see every field. And signing in: every failure
+ * says the same, repeated failures are slowed down rather than locking the account, and a guessable
+ * password is refused at the field.
  */
 @ExtendWith(ArquillianExtension.class)
 class DeskBrowserIT {
 
+    private static final String NO_MATCH = "That username and password do not match an active account.";
     private static final String HEADLINE = "Iraq weighs how to restrain militias firing at Israel";
 
     @ArquillianResource
@@ -53,22 +61,114 @@ class DeskBrowserIT {
         browser = session.driver();
     }
 
+    @AfterEach
+    void forgetFailures() {
+        forgetFailedSignIns();
+    }
+
     @Test
-    void fiveWrongPasswordsLockTheAccount() {
-        TestDatabase.update("insert into users (username, display_name, email, password_hash, created_at)"
-                + " values ('locksmith', 'Lock Smith', 'locksmith@newsdesk.invalid', ?, now())",
-                PasswordHash.of("the-right-password".toCharArray()));
-        for (int i = 1; i <= 4; i++) {
-            session.signIn("locksmith", "wrong-password-" + i);
-            assertEquals("That username and password do not match an active account.", flashError());
+    void everyFailedSignInSaysTheSame() {
+        forgetFailedSignIns();
+        account("locksmith", true, null);
+        account("sleeper", false, null);
+        account("frozen", true, "UTC_TIMESTAMP() + INTERVAL 1 HOUR");
+        String[][] attempts = {{"nobody-here", "the-right-password"}, {"locksmith", "wrong-password"},
+            {"sleeper", "the-right-password"}, {"frozen", "the-right-password"}};
+        for (String[] attempt : attempts) {
+            session.signIn(attempt[0], attempt[1]);
+            assertEquals(NO_MATCH, flashError(), "unknown, wrong, disabled and locked look alike: " + attempt[0]);
+            assertTrue(browser.getCurrentUrl().endsWith("/login"));
         }
-        session.signIn("locksmith", "wrong-password-5");
-        assertTrue(flashError().startsWith("Too many failed attempts: this account is locked until"), flashError());
-        session.signIn("locksmith", "the-right-password");
-        assertTrue(flashError().startsWith("Too many failed attempts"), "even the right password waits out the lock");
-        assertTrue(browser.getCurrentUrl().endsWith("/login"));
-        assertEquals(1L, ((Number) TestDatabase.single("select count(*) from audit_event where action = 'user.locked'"
-                + " and object_id = (select id from users where username = 'locksmith')")).longValue());
+    }
+
+    @Test
+    void repeatedFailuresSlowTheAddressDownWithoutLockingTheAccount() {
+        forgetFailedSignIns();
+        account("keysmith", true, null);
+        for (int i = 1; i <= 6; i++) {
+            session.signIn("keysmith", "wrong-password-" + i);
+            assertEquals(NO_MATCH, flashError(), "attempt " + i);
+        }
+        session.signIn("keysmith", "the-right-password");
+        assertTrue(flashError().startsWith("Too many failed sign-ins. Wait "), flashError());
+        assertTrue(browser.getCurrentUrl().endsWith("/login"), "the right password waits too: it is not even checked");
+
+        sleep(Duration.ofSeconds(3));
+        session.signIn("keysmith", "the-right-password");
+        assertTrue(browser.getCurrentUrl().contains("/admin"), "six failures lock nobody out: " + browser.getCurrentUrl());
+        assertEquals(0L, count("select count(*) from audit_event where action = 'user.locked'"));
+        assertEquals(1L, count("select count(*) from audit_event where action = 'signin.throttled' and actor = 'keysmith'"));
+    }
+
+    @Test
+    void aUsernamesWaitSparesTheAddressItsOwnerSignsInFromAndSaysNothingAboutWhetherItExists() {
+        forgetFailedSignIns();
+        account("traveller", true, null);
+        TestDatabase.update("update users set last_signin_address = '127.0.0.1' where username = 'traveller'");
+        for (String name : new String[] {"traveller", "no-such-traveller"}) {
+            TestDatabase.update("insert into signin_throttle (subject, failures, last_failure, not_before)"
+                    + " values (?, 30, UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL 1 MINUTE)", "account:" + name);
+        }
+        session.signIn("traveller", "the-right-password");
+        assertTrue(browser.getCurrentUrl().contains("/admin"), "someone guessing elsewhere does not keep the owner out");
+        session.signOut();
+
+        TestDatabase.update("update users set last_signin_address = '192.0.2.1' where username = 'traveller'");
+        session.signIn("traveller", "the-right-password");
+        String traveller = flashError();
+        session.signIn("no-such-traveller", "the-right-password");
+        assertTrue(traveller.startsWith("Too many failed sign-ins. Wait "), "from a new address the owner waits too");
+        assertEquals(traveller.replaceAll("\\d+ seconds?", "N"), flashError().replaceAll("\\d+ seconds?", "N"),
+                "and so does a name no account has");
+    }
+
+    @Test
+    void theFiftiethFailureInARowLocksTheAccountAndTellsItsOwner() {
+        GreenMail mail = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("NEWSDESK_SMTP_PORT")), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        try {
+            account("lockable", true, null);
+            TestDatabase.update("update users set failed_logins = 49 where username = 'lockable'");
+            session.signIn("lockable", "wrong-password");
+            assertEquals(NO_MATCH, flashError());
+            session.signIn("lockable", "the-right-password");
+            assertEquals(NO_MATCH, flashError(), "locked, and says no more than any other failure");
+            assertEquals(1L, count("select count(*) from audit_event where action = 'user.locked'"
+                    + " and object_id = (select id from users where username = 'lockable')"));
+            assertTrue(mail.waitForIncomingEmail(15_000, 1), "the owner is told");
+            MimeMessage told = mail.getReceivedMessages()[0];
+            assertEquals("lockable@newsdesk.invalid", GreenMailUtil.getAddressList(told.getAllRecipients()));
+            assertTrue(GreenMailUtil.getBody(told).contains("50 times in a row"), GreenMailUtil.getBody(told));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            mail.stop();
+        }
+    }
+
+    @Test
+    void aGuessablePasswordIsRefusedAtTheField() {
+        session.signIn("admin", "it-admin-password");
+        session.open("/admin/users/edit");
+        session.type("user:username", "weakling");
+        session.type("user:displayName", "Weak Ling");
+        session.type("user:email", "weakling@newsdesk.invalid");
+        browser.findElement(By.cssSelector("input[name='user:roles'][value='WRITER']")).click();
+        session.type("user:newPassword", "password1234");
+        session.click("user:save");
+        assertTrue(fieldError("user:newPassword").startsWith("That password is too easy to guess"), fieldError("user:newPassword"));
+        assertEquals(0L, count("select count(*) from users where username = 'weakling'"));
+
+        session.open("/admin/account/password");
+        session.type("password:currentPassword", "it-admin-password");
+        session.type("password:newPassword", "short-one");
+        session.type("password:repeatPassword", "short-one");
+        session.click("password:save");
+        assertEquals("Use at least 12 characters.", fieldError("password:newPassword"));
+        session.signOut();
+        session.signIn("admin", "it-admin-password");
+        assertTrue(browser.getCurrentUrl().contains("/admin"), "the admin's password, shorter than today's rule, still works");
     }
 
     @Test
@@ -79,7 +179,7 @@ class DeskBrowserIT {
         session.signOut();
 
         // The writer composes.
-        session.signIn("wanda", "wanda-password-1");
+        session.signIn("wanda", "wanda-gravel-hums-in-october");
         Instant started = Instant.now();
         session.open("/admin/posts/edit");
         session.type("edit:headline", HEADLINE);
@@ -115,7 +215,7 @@ class DeskBrowserIT {
         session.signOut();
 
         // The editor sends it back.
-        session.signIn("ed", "ed-password-12");
+        session.signIn("ed", "ed-gravel-hums-in-october");
         browser.get(editUrl);
         session.type("edit:note", "Add the Reuters dek, please.");
         session.click("edit:reject");
@@ -123,7 +223,7 @@ class DeskBrowserIT {
         session.signOut();
 
         // The writer sees the note and fixes the post.
-        session.signIn("wanda", "wanda-password-1");
+        session.signIn("wanda", "wanda-gravel-hums-in-october");
         session.open("/admin/posts/?author=");
         browser.findElement(By.linkText(HEADLINE)).click();
         assertTrue(browser.findElement(By.cssSelector(".review-note")).getText().contains("Add the Reuters dek, please."));
@@ -133,7 +233,7 @@ class DeskBrowserIT {
         session.signOut();
 
         // The editor publishes.
-        session.signIn("ed", "ed-password-12");
+        session.signIn("ed", "ed-gravel-hums-in-october");
         browser.get(editUrl);
         session.click("edit:publish");
         assertEquals("Published.", flashInfo());
@@ -166,9 +266,39 @@ class DeskBrowserIT {
         session.type("user:displayName", name);
         session.type("user:email", username + "@newsdesk.invalid");
         browser.findElement(By.cssSelector("input[name='user:roles'][value='" + role + "']")).click();
-        session.type("user:newPassword", username + "-password-" + (role.equals("EDITOR") ? "12" : "1"));
+        session.type("user:newPassword", username + "-gravel-hums-in-october");
         session.click("user:save");
         assertEquals("Account " + username + " created.", flashInfo());
+    }
+
+    private String fieldError(String id) {
+        return browser.findElement(By.cssSelector("[id='" + id + "'] ~ .field-error")).getText();
+    }
+
+    /** An account made straight in the database, with the password "the-right-password". */
+    private static void account(String username, boolean enabled, String lockedUntilSql) {
+        TestDatabase.update("insert into users (username, display_name, email, password_hash, enabled, locked_until, created_at)"
+                + " values (?, ?, ?, ?, ?, " + (lockedUntilSql == null ? "null" : lockedUntilSql) + ", now())",
+                username, username, username + "@newsdesk.invalid", PasswordHash.of("the-right-password".toCharArray()), enabled);
+        TestDatabase.update("insert into user_role (user_id, role) select id, 'WRITER' from users where username = ?", username);
+    }
+
+    /** Failed sign-ins from this machine would slow down the other tests' sign-ins. */
+    private static void forgetFailedSignIns() {
+        TestDatabase.update("delete from signin_throttle");
+    }
+
+    private static long count(String sql) {
+        return ((Number) TestDatabase.single(sql)).longValue();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String flashInfo() {

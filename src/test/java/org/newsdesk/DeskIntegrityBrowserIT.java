@@ -224,7 +224,7 @@ class DeskIntegrityBrowserIT {
         ann.typeText("user:displayName", "Name " + w);
         ann.type("user:email", "every-script@newsdesk.invalid");
         ann.driver().findElement(By.cssSelector("input[name='user:roles'][value='WRITER']")).click();
-        ann.type("user:newPassword", "every-script-password-1");
+        ann.type("user:newPassword", "every-script-gravel-hums-in-october");
         ann.click("user:save");
         ann.waitForText(".flash-info", "Account every-script created.");
         assertEquals("Name " + w, TestDatabase.single("select display_name from users where username = 'every-script'"));

@@ -7,6 +7,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,22 +16,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.newsdesk.audit.AuditLog;
+import org.newsdesk.comment.CommentNotice;
 import org.newsdesk.platform.Config;
 
 /**
- * Staff accounts: signing in (with lock-out after repeated failures), and what administrators and
+ * Staff accounts: signing in (slowed down after repeated failures), and what administrators and
  * each member of staff may change. Every sign-in, lock and change is in the audit log.
  */
 @Stateless
 public class AccountService {
 
-    /** Failed sign-ins in a row that lock an account ({@code NEWSDESK_LOGIN_MAX_FAILURES}). */
-    static final int MAX_FAILURES = Config.integer("LOGIN_MAX_FAILURES", 5);
+    /** Failures from one client address that cost no wait ({@code NEWSDESK_LOGIN_ADDRESS_FREE_FAILURES}). */
+    static final int ADDRESS_FREE_FAILURES = Config.integer("LOGIN_ADDRESS_FREE_FAILURES", 5);
+    /** Failures for one username that cost no wait ({@code NEWSDESK_LOGIN_ACCOUNT_FREE_FAILURES}). */
+    static final int ACCOUNT_FREE_FAILURES = Config.integer("LOGIN_ACCOUNT_FREE_FAILURES", 10);
+    /** An address that keeps failing waits up to this long between attempts. */
+    static final Duration ADDRESS_MAX_WAIT = Duration.ofMinutes(15);
+    /** Gentler: the account's owner may be trying from somewhere new while someone else guesses. */
+    static final Duration ACCOUNT_MAX_WAIT = Duration.ofMinutes(1);
+    /** Failures older than this are forgotten. */
+    static final Duration THROTTLE_MEMORY = Duration.ofHours(24);
+    /** Failed sign-ins in a row that lock an account and tell its owner ({@code NEWSDESK_LOGIN_MAX_FAILURES}). */
+    static final int MAX_FAILURES = Config.integer("LOGIN_MAX_FAILURES", 50);
     /** How long a locked account stays locked ({@code NEWSDESK_LOGIN_LOCK_MINUTES}). */
     static final Duration LOCK_DURATION = Duration.ofMinutes(Config.integer("LOGIN_LOCK_MINUTES", 15));
-    static final int MIN_PASSWORD_LENGTH = 10;
 
     @PersistenceContext
     private EntityManager em;
@@ -38,54 +50,114 @@ public class AccountService {
     @Inject
     private AuditLog audit;
 
+    /** Mail to the owner of an account that has just been locked, sent once the lock is committed. */
+    @Inject
+    private Event<CommentNotice> lockNotice;
+
     /** The EJB view of the caller: the signed-in user, or the run-as identity of a calling bean. */
     @Resource
     private SessionContext context;
 
     /**
-     * Checks a username and password. Runs in its own transaction so that a failure is counted, and a
-     * lock recorded, whatever happens to the caller.
+     * Checks a username and password from a client address. Runs in its own transaction so that a failure
+     * is counted, and a lock recorded, whatever happens to the caller.
+     * <p>
+     * Failures are slowed down rather than locked out: an address or a username that keeps failing waits
+     * longer and longer before its next attempt is even checked. The username's wait does not apply at the
+     * address the account last signed in from, so someone guessing elsewhere does not keep its owner out.
+     * Only {@link #MAX_FAILURES} failures in a row lock the account, and its owner is told by mail.
      */
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public SignIn authenticate(String username, char[] password) {
+    public SignIn authenticate(String username, char[] password, String address) {
         Instant now = Instant.now(Clock.systemUTC());
-        Optional<User> found = find(username);
+        String name = safe(username).toLowerCase();
+        String addressKey = "address:" + address;
+        String accountKey = "account:" + name;
+        Optional<User> found = find(name);
+        boolean usualAddress = found.map(u -> address.equals(u.getLastSignInAddress())).orElse(false);
+        Optional<Duration> wait = longest(throttle(addressKey).flatMap(t -> t.waitAt(now)),
+                usualAddress ? Optional.empty() : throttle(accountKey).flatMap(t -> t.waitAt(now)));
+        if (wait.isPresent()) {
+            audit.recordAs(name, "signin.throttled", "user", found.map(User::getId).orElse(null),
+                    "from " + address + ", told to wait " + wait.get().toSeconds() + " s");
+            return SignIn.throttled(wait.get());
+        }
+        String refusal = refusal(found, password, now);
+        if (refusal == null) {
+            User user = found.get();
+            user.recordSuccessfulSignIn(address);
+            audit.recordAs(user.getUsername(), "signin", "user", user.getId(), "from " + address);
+            return SignIn.accepted(user);
+        }
+        countFailure(addressKey, now, ADDRESS_FREE_FAILURES, ADDRESS_MAX_WAIT);
+        countFailure(accountKey, now, ACCOUNT_FREE_FAILURES, ACCOUNT_MAX_WAIT);
+        audit.recordAs(name, "signin.failed", "user", found.map(User::getId).orElse(null), refusal + ", from " + address);
+        return SignIn.refused();
+    }
+
+    /** Why a sign-in is refused, for the audit log only: the person signing in is told the same in every case. */
+    private String refusal(Optional<User> found, char[] password, Instant now) {
         if (found.isEmpty()) {
             // Spend the same time as a real check, so response times do not reveal which usernames exist.
             PasswordHash.matches(password, DUMMY_HASH);
-            audit.recordAs(safe(username), "signin.failed", "user", null, "unknown username");
-            return SignIn.refused(SignIn.Outcome.WRONG_CREDENTIALS, null);
+            return "unknown username";
         }
         User user = found.get();
         if (user.isLocked(now)) {
-            audit.recordAs(user.getUsername(), "signin.refused", "user", user.getId(), "account locked");
-            return SignIn.refused(SignIn.Outcome.LOCKED, user.getLockedUntil());
+            return "account locked";
         }
         if (!user.passwordMatches(password)) {
-            boolean locked = user.recordFailedSignIn(now, MAX_FAILURES, LOCK_DURATION);
-            audit.recordAs(user.getUsername(), "signin.failed", "user", user.getId(), "wrong password");
-            if (locked) {
+            if (user.recordFailedSignIn(now, MAX_FAILURES, LOCK_DURATION)) {
                 audit.recordAs("system", "user.locked", "user", user.getId(),
-                        MAX_FAILURES + " failed sign-ins; locked until " + user.getLockedUntil());
-                return SignIn.refused(SignIn.Outcome.LOCKED, user.getLockedUntil());
+                        MAX_FAILURES + " failed sign-ins in a row; locked until " + user.getLockedUntil());
+                lockNotice.fire(new CommentNotice(List.of(user.getEmail()), "Your Newsdesk account is locked",
+                        "Someone failed to sign in to your Newsdesk account '" + user.getUsername() + "' "
+                                + MAX_FAILURES + " times in a row, so it is locked until " + user.getLockedUntil()
+                                + " (UTC).\n\nIf this was not you, ask an administrator to reset your password;"
+                                + " a reset also unlocks the account.\n"));
             }
-            return SignIn.refused(SignIn.Outcome.WRONG_CREDENTIALS, null);
+            return "wrong password";
         }
         if (!user.isEnabled()) {
-            audit.recordAs(user.getUsername(), "signin.refused", "user", user.getId(), "account disabled");
-            return SignIn.refused(SignIn.Outcome.DISABLED, null);
+            return "account disabled";
         }
-        user.recordSuccessfulSignIn();
-        audit.recordAs(user.getUsername(), "signin", "user", user.getId(), null);
-        return SignIn.accepted(user);
+        return null;
     }
 
-    /** When the account is locked until, if it is locked now: for the sign-in page's message. */
+    private Optional<SignInThrottle> throttle(String subject) {
+        return Optional.ofNullable(em.find(SignInThrottle.class, subject));
+    }
+
+    /**
+     * Counts a failure in the database itself, so that failures arriving at once on any instance are all
+     * counted, and a count older than {@link #THROTTLE_MEMORY} starts again; then sets the next wait.
+     */
+    private void countFailure(String subject, Instant now, int freeFailures, Duration ceiling) {
+        em.createNativeQuery("INSERT INTO signin_throttle (subject, failures, last_failure) VALUES (?1, 1, ?2)"
+                        + " ON DUPLICATE KEY UPDATE failures = IF(last_failure IS NULL OR last_failure < ?3, 1, failures + 1),"
+                        + " last_failure = ?2")
+                .setParameter(1, subject).setParameter(2, now).setParameter(3, now.minus(THROTTLE_MEMORY))
+                .executeUpdate();
+        SignInThrottle throttle = em.find(SignInThrottle.class, subject);
+        em.refresh(throttle);
+        throttle.delayNext(now, freeFailures, ceiling);
+    }
+
+    private static Optional<Duration> longest(Optional<Duration> one, Optional<Duration> other) {
+        return one.isEmpty() ? other : other.isEmpty() ? one : Optional.of(one.get().compareTo(other.get()) >= 0 ? one.get() : other.get());
+    }
+
+    /**
+     * The credentials version of an enabled account, asked on every request of a signed-in session;
+     * empty for a disabled or unknown account. One query on the username's unique index.
+     */
     @PermitAll
-    public Optional<Instant> lockedUntil(String username) {
-        Instant now = Instant.now(Clock.systemUTC());
-        return find(username).filter(u -> u.isLocked(now)).map(User::getLockedUntil);
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public OptionalLong credentialsVersion(String username) {
+        return em.createNamedQuery("User.credentialsVersion", Long.class)
+                .setParameter("username", username)
+                .getResultStream().mapToLong(Long::longValue).findFirst();
     }
 
     @PermitAll
@@ -104,15 +176,20 @@ public class AccountService {
                 .orElseThrow(() -> new IllegalStateException("Signed in as an unknown user"));
     }
 
+    /**
+     * Changes the caller's password, which ends their other sessions. Returns the account's new credentials
+     * version, for the session that made the change to keep.
+     */
     @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.MODERATOR_NAME, Role.ADMIN_NAME})
-    public void changeOwnPassword(char[] current, char[] replacement) {
+    public long changeOwnPassword(char[] current, char[] replacement) {
         User user = currentUser();
         if (!user.passwordMatches(current)) {
             throw new AccountException("currentPassword", "That is not your current password.");
         }
-        checkStrength(replacement);
+        checkStrength(replacement, user.getUsername(), user.getDisplayName(), user.getEmail());
         user.changePassword(replacement);
         audit.record("user.password-changed", "user", user.getId(), "by the user");
+        return user.getCredentialsVersion();
     }
 
     @RolesAllowed(Role.ADMIN_NAME)
@@ -142,7 +219,7 @@ public class AccountService {
         if (roles.isEmpty()) {
             throw new AccountException("roles", "Give the account at least one role.");
         }
-        checkStrength(password);
+        checkStrength(password, name, displayName, email);
         User user = new User(name, displayName == null ? "" : displayName.strip(), email == null ? "" : email.strip(),
                 roles, Instant.now(Clock.systemUTC()));
         user.changePassword(password);
@@ -180,10 +257,10 @@ public class AccountService {
         return password;
     }
 
-    private static void checkStrength(char[] password) {
-        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
-            throw new AccountException("newPassword", "Use at least " + MIN_PASSWORD_LENGTH + " characters.");
-        }
+    private static void checkStrength(char[] password, String... personalWords) {
+        PasswordPolicy.problem(password, personalWords).ifPresent(problem -> {
+            throw new AccountException("newPassword", problem);
+        });
     }
 
     private static String safe(String username) {

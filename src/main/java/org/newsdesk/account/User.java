@@ -27,6 +27,8 @@ import java.util.Set;
 @Table(name = "users")
 @NamedQuery(name = "User.findByUsername", query = "select u from User u where u.username = :username")
 @NamedQuery(name = "User.count", query = "select count(u) from User u")
+@NamedQuery(name = "User.credentialsVersion",
+        query = "select u.credentialsVersion from User u where u.username = :username and u.enabled = true")
 public class User {
 
     @Id
@@ -59,6 +61,9 @@ public class User {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    @Column(name = "last_signin_address")
+    private String lastSignInAddress;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -67,6 +72,13 @@ public class User {
     @Column(name = "role")
     @Enumerated(EnumType.STRING)
     private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    /**
+     * Raised whenever what a session was granted at sign-in stops being true: the account is disabled,
+     * its roles change or its password does. A session remembers the value it signed in with.
+     */
+    @Column(name = "credentials_version")
+    private long credentialsVersion;
 
     @Version
     private long version;
@@ -84,6 +96,7 @@ public class User {
 
     public void changePassword(char[] newPassword) {
         this.passwordHash = PasswordHash.of(newPassword);
+        credentialsVersion++;
     }
 
     public boolean passwordMatches(char[] candidate) {
@@ -113,16 +126,24 @@ public class User {
         return false;
     }
 
-    public void recordSuccessfulSignIn() {
+    public void recordSuccessfulSignIn(String address) {
+        unlock();
+        lastSignInAddress = address;
+    }
+
+    public void unlock() {
         failedLogins = 0;
         lockedUntil = null;
     }
 
-    public void unlock() {
-        recordSuccessfulSignIn();
+    public String getLastSignInAddress() {
+        return lastSignInAddress;
     }
 
     public void setRoles(Set<Role> newRoles) {
+        if (!roles.equals(newRoles)) {
+            credentialsVersion++;
+        }
         roles.clear();
         roles.addAll(newRoles);
     }
@@ -160,7 +181,14 @@ public class User {
     }
 
     public void setEnabled(boolean enabled) {
+        if (this.enabled != enabled) {
+            credentialsVersion++;
+        }
         this.enabled = enabled;
+    }
+
+    public long getCredentialsVersion() {
+        return credentialsVersion;
     }
 
     public int getFailedLogins() {

@@ -1,2 +1,5 @@
-/** Newsroom staff accounts: users, their roles, and how their passwords are kept (PBKDF2). */
+/**
+ * Newsroom staff accounts: users, their roles, how their passwords are kept (PBKDF2), signing in, and
+ * ending a session whose account changed under it.
+ */
 package org.newsdesk.account;

@@ -98,7 +98,7 @@ class CommentDeskBrowserIT {
         session.type("user:displayName", "Desk Moderator");
         session.type("user:email", MODERATOR_EMAIL);
         browser.findElement(By.cssSelector("input[name='user:roles'][value=MODERATOR]")).click();
-        session.type("user:newPassword", "moderator-password-1");
+        session.type("user:newPassword", "moderator-gravel-hums-in-october");
         browser.findElement(By.id("user:save")).click();
         session.waitForText(".flash", "Account desk-moderator created.");
         browser.manage().deleteAllCookies();
@@ -126,7 +126,7 @@ class CommentDeskBrowserIT {
 
         // The moderator signs in, finds both in the pending queue with the rule that held each.
         browser.manage().deleteAllCookies();
-        session.signIn("desk-moderator", "moderator-password-1");
+        session.signIn("desk-moderator", "moderator-gravel-hums-in-october");
         browser.get(session.url("/admin/comments/"));
         List<WebElement> items = browser.findElements(By.cssSelector(".queue-item"));
         WebElement links = item("four.example");
@@ -173,7 +173,7 @@ class CommentDeskBrowserIT {
         session.waitForText("#" + parentId + " .reported-thanks", "Thank you for your report.");
 
         // It reaches the reported queue, still shown to readers.
-        session.signIn("desk-moderator", "moderator-password-1");
+        session.signIn("desk-moderator", "moderator-gravel-hums-in-october");
         browser.get(session.url("/admin/comments/?queue=reported"));
         WebElement reported = item(FIRST);
         assertEquals("1 report · still shown to readers", reported.findElement(By.cssSelector(".reports p")).getText());

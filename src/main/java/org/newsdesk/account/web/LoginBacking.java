@@ -15,10 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import org.newsdesk.account.AccountService;
-import org.newsdesk.platform.Config;
+import java.time.Duration;
+import org.newsdesk.account.LoginPage;
+import org.newsdesk.account.SignInAttempt;
 import org.omnifaces.util.Faces;
 
 /** Serves {@code login.xhtml}: signs a member of staff in through Jakarta Security. */
@@ -26,20 +25,20 @@ import org.omnifaces.util.Faces;
 @RequestScoped
 public class LoginBacking {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm z")
-            .withZone(ZoneId.of(Config.string("TIMEZONE", "UTC")));
-
     @Inject
     private SecurityContext security;
 
     @Inject
-    private AccountService accounts;
+    private SignInAttempt attempt;
 
     @NotBlank(message = "Please give your username.")
     private String username;
 
     @NotBlank(message = "Please give your password.")
     private String password;
+
+    /** The desk page the caller opened before signing in; checked before it is used, as it comes from the client. */
+    private String continueTo;
 
     public void onload() throws IOException {
         if (security.getCallerPrincipal() != null) {
@@ -65,16 +64,30 @@ public class LoginBacking {
         }
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> Faces.redirect("admin/");
+            case SUCCESS -> {
+                if (LoginPage.isDeskPath(continueTo)) {
+                    // Not Faces.redirect: it would read the %-escapes of the query as format specifiers.
+                    external.redirect(external.getRequestContextPath() + continueTo);
+                } else {
+                    Faces.redirect("admin/");
+                }
+            }
             default -> {
-                String message = accounts.lockedUntil(name)
-                        .map(until -> "Too many failed attempts: this account is locked until " + TIME.format(until)
-                                + ". Ask an administrator to unlock it sooner.")
+                // One message for an unknown name, a wrong password, a disabled or a locked account alike, so
+                // the page tells no one which accounts exist; a wait depends on what was tried from this address and
+                // for this name, never on whether such an account exists.
+                String message = attempt.waitBeforeNext()
+                        .map(wait -> "Too many failed sign-ins. Wait " + seconds(wait) + " before trying again.")
                         .orElse("That username and password do not match an active account.");
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
                 password = null;
             }
         }
+    }
+
+    private static String seconds(Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
+        return seconds == 1 ? "1 second" : seconds + " seconds";
     }
 
     public String getUsername() {
@@ -83,6 +96,14 @@ public class LoginBacking {
 
     public void setUsername(String username) {
         this.username = username;
+    }
+
+    public String getContinueTo() {
+        return continueTo;
+    }
+
+    public void setContinueTo(String continueTo) {
+        this.continueTo = continueTo;
     }
 
     public String getPassword() {

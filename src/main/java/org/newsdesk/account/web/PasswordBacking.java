@@ -5,9 +5,11 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.newsdesk.account.AccountException;
 import org.newsdesk.account.AccountService;
+import org.newsdesk.account.StaleSessionFilter;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
@@ -31,7 +33,9 @@ public class PasswordBacking {
             return;
         }
         try {
-            accounts.changeOwnPassword(currentPassword.toCharArray(), newPassword.toCharArray());
+            long version = accounts.changeOwnPassword(currentPassword.toCharArray(), newPassword.toCharArray());
+            // The change ends every other session of this account; this one goes on.
+            StaleSessionFilter.remember((HttpServletRequest) faces.getExternalContext().getRequest(), version);
             Messages.addFlashGlobalInfo("Your password has been changed.");
             Faces.redirect("admin/");
         } catch (AccountException e) {

@@ -1,0 +1,24 @@
+package org.newsdesk.account;
+
+import jakarta.enterprise.context.RequestScoped;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The outcome of this request's sign-in, kept by the identity store for the sign-in page: Jakarta Security
+ * only passes on whether it succeeded, and a throttled attempt is told how long to wait.
+ */
+@RequestScoped
+public class SignInAttempt {
+
+    private SignIn outcome;
+
+    void record(SignIn outcome) {
+        this.outcome = outcome;
+    }
+
+    /** How long to wait before the next attempt, when this one was not even checked. */
+    public Optional<Duration> waitBeforeNext() {
+        return outcome == null ? Optional.empty() : Optional.ofNullable(outcome.retryAfter());
+    }
+}
