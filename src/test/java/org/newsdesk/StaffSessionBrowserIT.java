@@ -138,6 +138,22 @@ class StaffSessionBrowserIT {
     }
 
     @Test
+    void aFailedSignInStillLeadsTheNextDeskLinkToSignIn() {
+        account("sess-typo", "EDITOR");
+        editor.signIn("sess-typo", "a mistyped password");
+        TestDatabase.update("delete from signin_throttle"); // this one failure must not slow other tests down
+        // The failed attempt used to leave the security mechanism's state in the session: every desk page
+        // then answered an empty 200, neither the page nor the way to sign in.
+        editor.open("/admin/outlets/");
+        assertTrue(editor.driver().getCurrentUrl().contains("/login?continue="), editor.driver().getCurrentUrl());
+        editor.type("login:username", "sess-typo");
+        editor.type("login:password", "sess-typo-password");
+        editor.click("login:submit");
+        new WebDriverWait(editor.driver(), Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+        assertEquals(editor.url("/admin/outlets/"), editor.driver().getCurrentUrl());
+    }
+
+    @Test
     void aReturnAddressOffTheDeskIsIgnored() {
         admin.open("/login?continue=" + java.net.URLEncoder.encode("https://evil.example/admin/", java.nio.charset.StandardCharsets.UTF_8));
         admin.type("login:username", "admin");

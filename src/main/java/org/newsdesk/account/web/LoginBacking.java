@@ -13,6 +13,7 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import java.time.Duration;
@@ -81,6 +82,12 @@ public class LoginBacking {
                         .orElse("That username and password do not match an active account.");
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
                 password = null;
+                // The failed attempt leaves the security mechanism's state in the session: every desk page then
+                // answered an empty 200 instead of sending the caller to sign in. Start the caller afresh.
+                HttpSession session = ((HttpServletRequest) external.getRequest()).getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
             }
         }
     }
