@@ -132,7 +132,7 @@ public class CommentService {
                     "[Newsdesk] Comment held (" + verdict.rule() + ") on \"" + post.getHeadline() + "\"",
                     comment.getAuthorName() + " <" + comment.getAuthorEmail() + "> commented on \"" + post.getHeadline()
                             + "\".\n\nHeld by rule " + verdict.rule() + ": " + verdict.reason() + "\n\n"
-                            + comment.getBody() + "\n\nModerate it: " + siteUrl() + "/admin/comments/?queue=pending\n"));
+                            + comment.getBody() + "\n\nModerate it: " + Config.siteUrl() + "/admin/comments/?queue=pending\n"));
         }
         return comment;
     }
@@ -186,7 +186,7 @@ public class CommentService {
                         "[Newsdesk] Comment hidden after " + comment.getReportsOpen() + " reports",
                         "Readers reported the comment by " + comment.getAuthorName() + " on \""
                                 + comment.getPost().getHeadline() + "\"; it is hidden until a moderator decides.\n\n"
-                                + comment.getBody() + "\n\nDecide: " + siteUrl() + "/admin/comments/?queue=reported\n"));
+                                + comment.getBody() + "\n\nDecide: " + Config.siteUrl() + "/admin/comments/?queue=reported\n"));
             }
         }
     }
@@ -277,12 +277,8 @@ public class CommentService {
         return hashes.email(email);
     }
 
-    static String siteUrl() {
-        return Config.siteUrl();
-    }
-
     static String postUrl(Post post) {
-        return siteUrl() + SiteUrls.post(post.getSlug());
+        return Config.siteUrl() + SiteUrls.post(post.getSlug());
     }
 
     private static Instant now() {

@@ -9,13 +9,12 @@ import java.util.List;
 
 /**
  * Who a request really comes from. Behind nginx or a load balancer every request arrives from the proxy;
- * the proxy names the reader in {@code X-Forwarded-For} and the scheme in {@code X-Forwarded-Proto}.
+ * the proxy names the reader in {@code X-Forwarded-For}.
  * Those headers are believed only from the proxies listed in {@code NEWSDESK_TRUSTED_PROXIES} (addresses
  * or CIDR ranges, comma-separated): anyone else could write them to escape a rate limit or a ban.
  *
  * <pre>
  * ClientAddress.of(request)       // "203.0.113.7" (the reader), or the connection's address
- * ClientAddress.isHttps(request)  // true when the reader's connection to the proxy was HTTPS
  * </pre>
  *
  * Range matching is a few lines of byte comparison on {@link InetAddress}: the platform offers none, and
@@ -30,11 +29,6 @@ public final class ClientAddress {
 
     public static String of(HttpServletRequest request) {
         return resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), TRUSTED);
-    }
-
-    public static boolean isHttps(HttpServletRequest request) {
-        return request.isSecure() || trusted(request.getRemoteAddr(), TRUSTED)
-                && "https".equalsIgnoreCase(String.valueOf(request.getHeader("X-Forwarded-Proto")).strip());
     }
 
     /**

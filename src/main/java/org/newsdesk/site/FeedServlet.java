@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.newsdesk.platform.Config;
 
 /**
  * The RSS 2.0 feed of the newest published posts at {@code /feed}, for readers' feed readers and the
@@ -33,7 +34,7 @@ public class FeedServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        String base = PublicAddress.site();
+        String base = Config.siteUrl();
         response.setContentType("application/rss+xml;charset=UTF-8");
         response.setDateHeader("Last-Modified", lastModified);
         response.setHeader("Cache-Control", "public, max-age=300");

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.newsdesk.platform.Config;
 
 /** The sitemap at {@code /sitemap.xml}: the front page and every published post with its last change. */
 @WebServlet("/sitemap.xml")
@@ -20,7 +21,7 @@ public class SitemapServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String base = PublicAddress.site();
+        String base = Config.siteUrl();
         response.setContentType("application/xml;charset=UTF-8");
         response.setHeader("Cache-Control", "public, max-age=3600");
         PrintWriter out = response.getWriter();
