@@ -105,7 +105,10 @@ public final class BrowserSession implements BeforeEachCallback, AfterEachCallba
         open("/login");
         type("login:username", username);
         type("login:password", password);
-        click("login:submit");
+        WebElement submit = driver.findElement(By.id("login:submit"));
+        submit.click();
+        // First the answer replaces the page, then it is read: a check made before would see the form just sent.
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(submit));
         new WebDriverWait(driver, PATIENCE).until(b -> !b.getCurrentUrl().endsWith("/login")
                 || !b.findElements(By.cssSelector(".flash .flash-error")).isEmpty());
     }

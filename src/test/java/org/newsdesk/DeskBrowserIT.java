@@ -306,6 +306,9 @@ class DeskBrowserIT {
     }
 
     private String flashError() {
-        return browser.findElement(By.cssSelector(".flash .flash-error")).getText();
+        List<WebElement> errors = browser.findElements(By.cssSelector(".flash .flash-error"));
+        assertFalse(errors.isEmpty(), () -> "no error message on " + browser.getCurrentUrl() + ": "
+                + browser.findElement(By.tagName("body")).getText());
+        return errors.get(0).getText();
     }
 }

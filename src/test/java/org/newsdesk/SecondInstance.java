@@ -44,6 +44,12 @@ final class SecondInstance implements AutoCloseable {
 
     /** Starts Payara Micro with the built WAR, home {@code home}, output to {@code log}, and waits until it is ready. */
     static SecondInstance start(Path home, Path log, Duration timeout) throws IOException, InterruptedException, TimeoutException {
+        return start(home, log, timeout, java.util.Map.of());
+    }
+
+    /** As {@link #start(Path, Path, Duration)}, with these settings in place of the test server's. */
+    static SecondInstance start(Path home, Path log, Duration timeout, java.util.Map<String, String> settings)
+            throws IOException, InterruptedException, TimeoutException {
         Path payara = BUILD.resolve("payara-micro.jar");
         Path war = BUILD.resolve("newsdesk.war");
         if (!Files.isRegularFile(payara) || !Files.isRegularFile(war)) {
@@ -51,7 +57,9 @@ final class SecondInstance implements AutoCloseable {
         }
         Files.createDirectories(log.getParent());
         int port = freePort();
-        Process process = LocalServer.command(payara, war, home, port)
+        ProcessBuilder command = LocalServer.command(payara, war, home, port);
+        command.environment().putAll(settings);
+        Process process = command
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -68,6 +76,11 @@ final class SecondInstance implements AutoCloseable {
         return instance;
     }
 
+    /** The instance's address, such as {@code http://127.0.0.1:41234}. */
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
     /** Whether the instance's HTTP port takes a connection on this address of the machine. */
     boolean answersOn(java.net.InetAddress address) {
         try (java.net.Socket socket = new java.net.Socket()) {
@@ -76,6 +89,11 @@ final class SecondInstance implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The file the instance logs to. */
+    Path logFile() {
+        return log;
     }
 
     /** Everything the instance has logged so far. */
@@ -107,7 +125,7 @@ final class SecondInstance implements AutoCloseable {
         children.forEach(ProcessHandle::destroyForcibly);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -4,8 +4,15 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -13,6 +20,11 @@ import org.flywaydb.core.Flyway;
 /**
  * Brings the schema up to date before anything else runs. Flyway owns the schema; Hibernate never
  * creates or alters a table. Bean-managed transactions, because Flyway commits each migration itself.
+ *
+ * <p>When the database cannot be reached at start-up the site starts all the same: readers get the
+ * "back soon" page ({@link DatabaseGate}), and the database is tried again after 1, 2, 4 … and then every
+ * 30 seconds, one log line per attempt naming the database. Once it answers, the schema is brought up to
+ * date, {@link DatabaseReady} is fired and the site serves normally, without a restart.
  */
 @Startup
 @Singleton
@@ -21,17 +33,63 @@ public class DatabaseMigrations {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+
     @Resource(lookup = NewsdeskDataSource.JNDI_NAME)
     private DataSource dataSource;
 
+    @Resource
+    private TimerService timers;
+
+    @Inject
+    private DatabaseState state;
+
+    @Inject
+    private Event<DatabaseReady> ready;
+
+    private int failures;
+
     @PostConstruct
-    void migrate() {
-        var result = Flyway.configure(getClass().getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+    void start() {
+        attempt();
+    }
+
+    @Timeout
+    void retry() {
+        attempt();
+    }
+
+    private void attempt() {
+        if (state.isReady()) {
+            return;
+        }
+        try {
+            var result = Flyway.configure(getClass().getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            LOG.info(() -> "Database at " + NewsdeskDataSource.address() + ": schema at version "
+                    + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+        } catch (RuntimeException e) {
+            failures++;
+            Duration wait = waitAfter(failures);
+            LOG.warning(() -> "Database at " + NewsdeskDataSource.address() + " not reachable (attempt " + failures
+                    + ": " + Faults.firstLine(e) + "); readers get the 503 page; next attempt in " + wait.toSeconds() + " s");
+            timers.createSingleActionTimer(wait.toMillis(), new TimerConfig(null, false));
+            return;
+        }
+        state.markReady();
+        try {
+            ready.fire(new DatabaseReady());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Start-up work after the database was reached failed", e);
+        }
+    }
+
+    /** 1, 2, 4, 8, 16 and then 30 seconds. */
+    static Duration waitAfter(int failures) {
+        long seconds = 1L << Math.min(Math.max(failures - 1, 0), 5);
+        return Duration.ofSeconds(Math.min(seconds, LONGEST_WAIT.toSeconds()));
     }
 }

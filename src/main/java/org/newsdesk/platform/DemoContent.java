@@ -1,9 +1,7 @@
 package org.newsdesk.platform;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -35,11 +33,10 @@ import org.newsdesk.post.Tag;
 /**
  * What a new Newsdesk starts with: the first administrator and, in an empty database, one published
  * post (the Iraq militias round-up from {@code seed/demo-post.json}) so that the site shows something
- * real on first start. Runs at every start and adds nothing to a database that already has content.
+ * real on first start. Runs at every start, once the database is reached ({@link DatabaseReady}), and adds
+ * nothing to a database that already has content.
  */
-@Startup
 @Singleton
-@DependsOn({"DatabaseMigrations", "SiteKey"})
 public class DemoContent {
 
     private static final Logger LOG = Logger.getLogger(DemoContent.class.getName());
@@ -53,8 +50,11 @@ public class DemoContent {
     @Inject
     private AuditLog audit;
 
+    public void onDatabaseReady(@Observes DatabaseReady ready) {
+        load();
+    }
+
     /** Adds the first administrator and the demo post where they are missing; safe to call again. */
-    @PostConstruct
     public void load() {
         User admin = firstAdmin();
         long posts = em.createNamedQuery("Post.countAll", Long.class).getSingleResult();

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @DataSourceDefinition(
         name = NewsdeskDataSource.JNDI_NAME,
         className = "com.mysql.cj.jdbc.MysqlDataSource",
-        url = "${ENV=NEWSDESK_DB_URL:jdbc:mysql://127.0.0.1:3307/newsdesk?createDatabaseIfNotExist=true&sslMode=DISABLED&characterEncoding=UTF-8}",
+        url = "${ENV=NEWSDESK_DB_URL:" + NewsdeskDataSource.DEFAULT_URL + "}",
         user = "${ENV=NEWSDESK_DB_USER:root}",
         password = "${ENV=NEWSDESK_DB_PASSWORD:}",
         minPoolSize = 2,
@@ -25,4 +25,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class NewsdeskDataSource {
 
     public static final String JNDI_NAME = "java:app/jdbc/newsdesk";
+
+    /** The embedded MariaDB of the run command. */
+    public static final String DEFAULT_URL =
+            "jdbc:mysql://127.0.0.1:3307/newsdesk?createDatabaseIfNotExist=true&sslMode=DISABLED&characterEncoding=UTF-8";
+
+    /**
+     * Where the database is, for log lines: host, port and database name of {@code NEWSDESK_DB_URL}, never its
+     * parameters (they may hold a password).
+     */
+    public static String address() {
+        String url = Config.value("DB_URL").orElse(DEFAULT_URL);
+        String rest = url.replaceFirst("^jdbc:[a-z:]+//", "");
+        int end = rest.indexOf('?');
+        rest = end < 0 ? rest : rest.substring(0, end);
+        // A user:password@ in front of the host is not for the log either.
+        return rest.substring(rest.lastIndexOf('@') + 1);
+    }
 }

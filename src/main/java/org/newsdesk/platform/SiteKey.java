@@ -1,11 +1,8 @@
 package org.newsdesk.platform;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * generated once and kept in the {@code setting} table, so every instance of a cluster shares it and
  * a restart does not invalidate forms readers have open.
  */
-@Startup
 @Singleton
-@DependsOn("DatabaseMigrations")
 @Lock(LockType.READ)
 public class SiteKey {
 
@@ -32,10 +27,19 @@ public class SiteKey {
     @PersistenceContext
     private EntityManager em;
 
-    private byte[] key;
+    /** Read from the database at first use, not at start-up: the site may start before its database does. */
+    private volatile byte[] key;
 
-    @PostConstruct
-    void load() {
+    private byte[] key() {
+        byte[] known = key;
+        if (known == null) {
+            known = load();
+            key = known;
+        }
+        return known;
+    }
+
+    private byte[] load() {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         em.createNativeQuery("insert ignore into setting (name, value) values (?1, ?2)")
@@ -45,7 +49,7 @@ public class SiteKey {
         String stored = (String) em.createNativeQuery("select value from setting where name = ?1")
                 .setParameter(1, SETTING)
                 .getSingleResult();
-        key = Base64.getDecoder().decode(stored);
+        return Base64.getDecoder().decode(stored);
     }
 
     /** HMAC-SHA256 of the text, Base64url without padding. */
@@ -63,7 +67,7 @@ public class SiteKey {
     private byte[] mac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
             return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

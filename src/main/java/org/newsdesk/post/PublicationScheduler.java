@@ -2,7 +2,6 @@ package org.newsdesk.post;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
@@ -21,6 +20,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.logging.Level;
+import org.newsdesk.platform.DatabaseReady;
+import org.newsdesk.platform.DatabaseState;
 import java.util.logging.Logger;
 
 /**
@@ -39,7 +40,6 @@ import java.util.logging.Logger;
  */
 @Startup
 @Singleton
-@DependsOn("DatabaseMigrations")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PublicationScheduler {
 
@@ -62,6 +62,9 @@ public class PublicationScheduler {
     @Inject
     private PostRepository posts;
 
+    @Inject
+    private DatabaseState database;
+
     @PostConstruct
     public void start() {
         int cancelled = 0;
@@ -75,6 +78,10 @@ public class PublicationScheduler {
         // Set here rather than with @Schedule, so that it carries info like every other timer of this bean.
         timers.createCalendarTimer(new ScheduleExpression().hour("*").minute("*").second("30"),
                 new TimerConfig(new Sweep(), false));
+    }
+
+    /** Once the database is reached, at start-up or when it comes back after the site started without it. */
+    public void onDatabaseReady(@Observes DatabaseReady ready) {
         catchUpAndArm();
     }
 
@@ -117,7 +124,9 @@ public class PublicationScheduler {
         if (info instanceof PostDue due) {
             publish(due.postId());
         } else if (info instanceof Sweep) {
-            publishDue();
+            if (database.isReady()) {
+                publishDue();
+            }
         } else {
             timer.cancel();
             LOG.info(() -> "Publication schedule: cancelled a timer left by an earlier deployment");

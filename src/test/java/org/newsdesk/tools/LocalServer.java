@@ -39,18 +39,60 @@ public final class LocalServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+        List<String> logging = loggingOptions(home);
+        ProcessBuilder builder = new ProcessBuilder(concat(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Xss512k", "-XX:+UseSerialGC",
                 "-jar", payaraJar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/",
                 "--port", String.valueOf(port),
                 "--prebootcommandfile", preboot.toString(),
-                "--nohazelcast"));
+                "--nohazelcast"), logging));
         builder.environment().putIfAbsent("NEWSDESK_MEDIA_DIR", home.resolve("media").toString());
         // Newsdesk requires its public address; on this machine it is here.
         builder.environment().putIfAbsent("NEWSDESK_SITE_URL", "http://localhost:" + port);
         return builder;
+    }
+
+    /** Newsdesk's logging settings, in the repository for the run command and the Docker image alike. */
+    static final Path LOGGING = Path.of("src", "main", "payara", "logging.properties");
+
+    /**
+     * {@code --logproperties} with Newsdesk's logging settings, plus a copy of the log in
+     * {@code $NEWSDESK_HOME/logs/newsdesk-0.log}, rotated at 10 MB, five files kept. Nothing when the
+     * settings are not found (a build run outside the repository): Payara Micro's defaults then apply.
+     */
+    static List<String> loggingOptions(Path home) {
+        Path settings = LOGGING.toAbsolutePath();
+        if (!Files.isRegularFile(settings)) {
+            return List.of();
+        }
+        try {
+            Path logs = Files.createDirectories(home.resolve("logs")).toAbsolutePath();
+            Path combined = Files.createTempFile("newsdesk-logging-", ".properties");
+            combined.toFile().deleteOnExit();
+            String text = Files.readString(settings)
+                    .replace("handlers=java.util.logging.ConsoleHandler",
+                            "handlers=java.util.logging.ConsoleHandler, java.util.logging.FileHandler")
+                    + "\n## The run command's log file, rotated by size\n"
+                    + "java.util.logging.FileHandler.pattern=" + logs.resolve("newsdesk-%g.log").toString().replace("\\", "/") + "\n"
+                    + "java.util.logging.FileHandler.limit=10485760\n"
+                    + "java.util.logging.FileHandler.count=5\n"
+                    + "java.util.logging.FileHandler.append=true\n"
+                    + "java.util.logging.FileHandler.encoding=UTF-8\n"
+                    + "java.util.logging.FileHandler.formatter=java.util.logging.SimpleFormatter\n"
+                    + "java.util.logging.SimpleFormatter.format=[%1$tFT%1$tT.%1$tL%1$tz] [%4$s] [%3$s] %5$s%6$s%n\n";
+            Files.writeString(combined, text);
+            return List.of("--logproperties", combined.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /** {@code NEWSDESK_BIND}: the address the site listens on; 127.0.0.1 unless set (0.0.0.0 for every interface). */

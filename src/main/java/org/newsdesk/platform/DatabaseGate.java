@@ -1,0 +1,62 @@
+package org.newsdesk.platform;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+/**
+ * Until the database has been reached since start-up ({@link DatabaseMigrations}), every page is the
+ * site's own 503 "back in a moment" page, with {@code Retry-After}; its stylesheet is still served. Nothing
+ * behind this filter then meets a missing schema or a missing demo account. Later, while the site runs, a
+ * request that fails because the database went away gets the same page.
+ */
+public class DatabaseGate extends HttpFilter {
+
+    static final String RETRY_AFTER_SECONDS = "10";
+
+    private static final Logger LOG = Logger.getLogger(DatabaseGate.class.getName());
+
+    /** Shared with the error page, so that a failure logged by either counts as a repeat for both. */
+    static final RepeatedFailures OUTAGE = new RepeatedFailures(Duration.ofSeconds(10));
+
+    @Inject
+    private DatabaseState database;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (database.isReady() || request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")) {
+            passOn(request, response, chain);
+            return;
+        }
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    }
+
+    /**
+     * A request that fails because the database went away while the site was running gets the same 503
+     * page, and one log line, with repeats summarised. Caught here, before the servlet container, which
+     * would log every such failure with its whole stack (about 1,200 lines a request).
+     */
+    private void passOn(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | IOException | RuntimeException e) {
+            if (response.isCommitted() || !Faults.databaseUnreachable(e)) {
+                throw e;
+            }
+            OUTAGE.log(LOG, request.getMethod() + " " + request.getRequestURI() + ": database at "
+                    + NewsdeskDataSource.address() + " not reachable (" + Faults.firstLine(e) + "); answered 503");
+            response.resetBuffer();
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.newsdesk.platform;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/** What a log line or a page needs to know of an exception, without its stack. */
+public final class Faults {
+
+    private Faults() {
+    }
+
+    /** The innermost cause, as its class's simple name and the first line of its message. */
+    public static String firstLine(Throwable thrown) {
+        Throwable root = root(thrown);
+        String message = root.getMessage() == null ? "" : root.getMessage().strip();
+        int end = message.indexOf('\n');
+        message = end < 0 ? message : message.substring(0, end).strip();
+        if (message.length() > 200) {
+            message = message.substring(0, 200) + "…";
+        }
+        return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    /**
+     * Whether the database could not be reached: a connection refused, lost or not to be had from the pool,
+     * rather than a statement it refused. Recognised anywhere in the chain of causes.
+     */
+    public static boolean databaseUnreachable(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            String name = t.getClass().getName();
+            if (name.endsWith("CommunicationsException") || name.endsWith("ResourceAllocationException")
+                    || name.endsWith("PoolingException")) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (message != null && message.startsWith("Error in allocating a connection")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable root(Throwable thrown) {
+        Throwable root = thrown;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+}

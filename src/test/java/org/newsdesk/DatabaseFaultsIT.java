@@ -1,0 +1,138 @@
+package org.newsdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.newsdesk.tools.TcpRelay;
+
+/**
+ * The database fails under a real Newsdesk, started as the run command starts it ({@link SecondInstance}),
+ * whose database connection goes through a {@link TcpRelay} to the test database: the relay is cut and
+ * opened again, so the server meets refused and dropped connections as it would in an outage.
+ */
+class DatabaseFaultsIT {
+
+    private static final Duration BOOT = Duration.ofMinutes(3);
+    private static final Path LOGS = Path.of("target", "failsafe-reports").toAbsolutePath();
+    private static final String DEMO = "/post/iraq-trying-to-reel-in-iran-backed-groups-to-prevent-confrontation-with-israel";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void aSiteStartedWithoutItsDatabaseSaysSoAndServesAsSoonAsTheDatabaseIsThere() throws Exception {
+        try (TcpRelay database = relayToTestDatabase();
+             SecondInstance site = SecondInstance.start(home("no-database"), LOGS.resolve("DatabaseFaultsIT-start-without-database.log"),
+                     BOOT, Map.of("NEWSDESK_DB_URL", urlThrough(database)))) {
+            HttpResponse<String> front = get(site, "/");
+            assertEquals(503, front.statusCode(), "before: the site had failed to deploy and answered 404 for good");
+            assertEquals("10", front.headers().firstValue("Retry-After").orElse(null));
+            assertTrue(front.body().contains("Newsdesk is back in a moment"), front.body());
+            assertTrue(front.headers().firstValue("Content-Security-Policy").isPresent(), "the site's own page, with its headers");
+            assertEquals(503, get(site, "/login").statusCode());
+            assertEquals(503, get(site, "/health/ready").statusCode());
+
+            waitFor(() -> site.log().contains("not reachable (attempt 3"), Duration.ofSeconds(30), "a third attempt");
+            List<String> attempts = site.log().lines().filter(l -> l.contains("not reachable (attempt")).toList();
+            for (String attempt : attempts) {
+                assertTrue(attempt.contains("Database at 127.0.0.1:" + database.port() + "/"), "names the database: " + attempt);
+            }
+            assertEquals(0L, site.log().lines().filter(l -> l.startsWith("\tat ")).count(),
+                    "one line per attempt, no stack traces:\n" + site.log());
+
+            database.open();
+            long opened = System.nanoTime();
+            waitFor(() -> get(site, "/").statusCode() == 200, Duration.ofSeconds(45), "the front page once the database is there");
+            long seconds = Duration.ofNanos(System.nanoTime() - opened).toSeconds();
+            System.out.println("DatabaseFaultsIT: served " + seconds + " s after the database came up");
+            assertEquals(200, get(site, "/health/ready").statusCode());
+            assertEquals(200, get(site, DEMO).statusCode(), "no restart needed");
+        }
+    }
+
+    @Test
+    void anOutageWhileRunningGivesReadersTheBackSoonPageLogsLittleAndHeals() throws Exception {
+        try (TcpRelay database = relayToTestDatabase()) {
+            database.open();
+            try (SecondInstance site = SecondInstance.start(home("outage"), LOGS.resolve("DatabaseFaultsIT-outage.log"),
+                    BOOT, Map.of("NEWSDESK_DB_URL", urlThrough(database)))) {
+                assertEquals(200, get(site, "/").statusCode());
+                assertEquals(200, get(site, DEMO).statusCode());
+
+                database.cut();
+                long logBefore = Files.size(site.logFile());
+                int failed = 0;
+                long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                for (int i = 0; i < 200 && System.nanoTime() < end; i++) {
+                    HttpResponse<String> page = get(site, i % 2 == 0 ? "/" : DEMO);
+                    assertEquals(503, page.statusCode(), "request " + i + " in the outage: " + page.body());
+                    assertTrue(page.body().contains("Newsdesk is back in a moment"));
+                    failed++;
+                    Thread.sleep(50);
+                }
+                long logBytes = Files.size(site.logFile()) - logBefore;
+                String written = Files.readString(site.logFile()).substring((int) logBefore);
+                System.out.println("DatabaseFaultsIT: " + failed + " failed requests in a 15 s outage wrote "
+                        + logBytes + " bytes of log, " + written.lines().count() + " lines");
+                assertTrue(written.lines().count() <= 10, "an outage is summarised, not logged per layer:\n" + written);
+                assertTrue(written.contains("not reachable"), written);
+
+                database.open();
+                waitFor(() -> get(site, DEMO).statusCode() == 200, Duration.ofSeconds(30), "the post once the database is back");
+            }
+        }
+    }
+
+    private TcpRelay relayToTestDatabase() throws IOException {
+        Matcher url = testDatabaseUrl();
+        return new TcpRelay(SecondInstance.freePort(), url.group(2), Integer.parseInt(url.group(3)));
+    }
+
+    private static String urlThrough(TcpRelay relay) {
+        Matcher url = testDatabaseUrl();
+        return url.group(1) + "127.0.0.1:" + relay.port() + url.group(4);
+    }
+
+    private static Matcher testDatabaseUrl() {
+        Matcher url = Pattern.compile("^(jdbc:[a-z]+://)([^:/]+):(\\d+)(/.*)$").matcher(System.getenv("NEWSDESK_DB_URL"));
+        if (!url.matches()) {
+            throw new IllegalStateException("NEWSDESK_DB_URL has no host and port: run the integration tests through Maven");
+        }
+        return url;
+    }
+
+    private static Path home(String name) throws IOException {
+        return Files.createDirectories(Path.of("target", "database-faults", name).toAbsolutePath());
+    }
+
+    private HttpResponse<String> get(SecondInstance site, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(site.url() + path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void waitFor(Check check, Duration patience, String what) throws Exception {
+        long end = System.nanoTime() + patience.toNanos();
+        while (!check.holds()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Waited " + patience.toSeconds() + " s for " + what);
+            }
+            Thread.sleep(500);
+        }
+    }
+}
