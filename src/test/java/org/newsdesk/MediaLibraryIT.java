@@ -377,6 +377,48 @@ class MediaLibraryIT {
         }
     }
 
+    @Test
+    @Order(90)
+    @RunAsClient
+    void aFullDiskRefusesTheUploadAtTheFieldAndLeavesNoPartOfItBehind() throws Exception {
+        signIn();
+        byte[] photo = TestImages.busyJpeg(2400, 1600, 90);
+        String sha = org.newsdesk.media.ImageStore.sha256(photo);
+        // The photo's files go to <media>/<first two hex digits of its hash>/: a tiny file system there is a
+        // full disk for this upload only.
+        Path directory = Files.createDirectories(Path.of(System.getenv("NEWSDESK_MEDIA_DIR"), sha.substring(0, 2)));
+        org.junit.jupiter.api.Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "newsdesk-full-disk",
+                directory.toString()) == 0, "mounting a small tmpfs needs root");
+        long photosBefore = photoCount();
+        try {
+            // Room for the original, not for its variants too: the disk fills up half-way through the upload.
+            long free = Files.getFileStore(directory).getUsableSpace();
+            Files.write(directory.resolve("filler"), new byte[(int) Math.max(0, free - photo.length - 16_384)]);
+
+            Connection.Response response = upload("full-disk.jpg", photo, "image/jpeg");
+            assertEquals(200, response.statusCode(), "back to the form, not an error page");
+            Element message = response.parse().getElementById("upload:file-message");
+            assertNotNull(message, "the message is at the field");
+            assertEquals("The photo library's disk is full, so this photo was not stored. Tell your administrator;"
+                    + " nothing else was lost.", message.text());
+            try (var left = Files.list(directory)) {
+                assertEquals(List.of("filler"), left.map(p -> p.getFileName().toString()).toList(),
+                        "no original or variant is left behind");
+            }
+            assertEquals(photosBefore, photoCount(), "and no photo row");
+        } finally {
+            run("umount", directory.toString());
+        }
+        Connection.Response again = upload("full-disk.jpg", photo, "image/jpeg");
+        assertEquals(302, again.statusCode(), "with room again, the same upload is taken");
+    }
+
+    private static int run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor();
+    }
+
     private void signIn() throws IOException {
         desk = Jsoup.newSession().ignoreContentType(true).ignoreHttpErrors(true).maxBodySize(0).timeout(120_000);
         Document login = desk.newRequest(url("/login")).get();

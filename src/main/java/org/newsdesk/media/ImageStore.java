@@ -40,12 +40,17 @@ public class ImageStore {
         return sha256.substring(0, 2) + "/" + sha256 + "-" + size.variantName() + "." + type.extension();
     }
 
-    /** Writes the bytes under the key unless they are there already; readers never see half a file. */
-    public void keep(String storageKey, byte[] bytes) {
+    /**
+     * Writes the bytes under the key unless they are there already; readers never see half a file.
+     *
+     * @return whether the file was written now (false: it was there already, and is not this caller's to remove)
+     * @throws UncheckedIOException when it could not be written (a full disk among others); nothing is left behind
+     */
+    public boolean keep(String storageKey, byte[] bytes) {
         Path target = resolve(storageKey);
         try {
             if (Files.exists(target)) {
-                return;
+                return false;
             }
             Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
@@ -59,9 +64,21 @@ public class ImageStore {
             } finally {
                 Files.deleteIfExists(temp);
             }
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + target, e);
         }
+    }
+
+    /** Whether writing failed because the disk (or the user's quota) is full. */
+    public static boolean diskFull(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("No space left on device") || message.contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes files whose photo is gone. A file that cannot be removed is only logged: it harms no one. */

@@ -12,13 +12,17 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -126,16 +130,18 @@ public class MediaService {
         DecodedImage decoded = developed.decoded();
         byte[] original = developed.original();
         String key = ImageStore.originalKey(sha256, decoded.type());
-        store.keep(key, original);
         Photo photo = new Photo(new StoredImage(key, decoded.type().mimeType(), decoded.width(), decoded.height(),
                 original.length, sha256), cleanFilename(originalFilename, decoded.type()), uploadedBy,
                 Instant.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(key, original);
         for (EncodedVariant variant : developed.variants()) {
             String variantKey = ImageStore.variantKey(sha256, variant.size(), variant.type());
-            store.keep(variantKey, variant.bytes());
+            files.put(variantKey, variant.bytes());
             photo.addVariant(variant.size(), variantKey, variant.type().mimeType(), variant.width(), variant.height(),
                     variant.bytes().length);
         }
+        keepAll(files);
         em.persist(photo);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         audit.recordAs(uploadedBy == null ? "system" : uploadedBy.getUsername(), "photo.uploaded", "photo", photo.getId(),
@@ -143,6 +149,45 @@ public class MediaService {
         LOG.info(() -> String.format(Locale.ROOT, "Photo %d (%s, %d×%d, %,d bytes) and its variants made in %d ms",
                 photo.getId(), photo.getFormat(), photo.getWidth(), photo.getHeight(), original.length, millis));
         return new Upload(photo, false);
+    }
+
+    /**
+     * Writes the original and its variants, all or none: when one cannot be written (a full disk), those
+     * written already are removed and the uploader is told; when the transaction that records the photo
+     * does not commit, they are removed too. Files that were there before (the same photo, uploaded
+     * earlier) are never touched.
+     */
+    private void keepAll(Map<String, byte[]> files) {
+        List<String> written = new ArrayList<>();
+        try {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                if (store.keep(file.getKey(), file.getValue())) {
+                    written.add(file.getKey());
+                }
+            }
+        } catch (UncheckedIOException e) {
+            store.discard(written);
+            if (ImageStore.diskFull(e)) {
+                LOG.severe(() -> "The media directory " + Config.mediaDirectory() + " is full: an upload was refused");
+                throw new MediaException("file", "The photo library's disk is full, so this photo was not stored."
+                        + " Tell your administrator; nothing else was lost.");
+            }
+            LOG.severe(() -> "Could not store an upload in " + Config.mediaDirectory() + ": " + e.getMessage());
+            throw new MediaException("file", "The photo could not be stored (the media directory refused it)."
+                    + " Tell your administrator; nothing else was lost.");
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    store.discard(written);
+                }
+            }
+        });
     }
 
     private static void enterDarkroom() {
