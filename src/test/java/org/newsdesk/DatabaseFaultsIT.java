@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsdesk.tools.TcpRelay;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 /**
  * The database fails under a real Newsdesk, started as the run command starts it ({@link SecondInstance}),
@@ -30,6 +33,18 @@ class DatabaseFaultsIT {
     private static final String DEMO = "/post/iraq-trying-to-reel-in-iran-backed-groups-to-prevent-confrontation-with-israel";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The instance the browser talks to, once a test started it. */
+    private SecondInstance instance;
+
+    @RegisterExtension
+    final BrowserSession browser = new BrowserSession(() -> {
+        try {
+            return URI.create(instance.url()).toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     @Test
     void aSiteStartedWithoutItsDatabaseSaysSoAndServesAsSoonAsTheDatabaseIsThere() throws Exception {
@@ -91,6 +106,40 @@ class DatabaseFaultsIT {
 
                 database.open();
                 waitFor(() -> get(site, DEMO).statusCode() == 200, Duration.ofSeconds(30), "the post once the database is back");
+            }
+        }
+    }
+
+    @Test
+    void aWriterWhoSavesDuringAnOutageStaysOnTheComposePageWithEverythingTypedAndSavesOnceItIsBack() throws Exception {
+        String headline = "Saved through an outage " + System.nanoTime() + " " + DeskFixtures.EVERY_SCRIPT;
+        String dek = "Dek " + DeskFixtures.EVERY_SCRIPT;
+        try (TcpRelay database = relayToTestDatabase()) {
+            database.open();
+            try (SecondInstance site = SecondInstance.start(home("compose"), LOGS.resolve("DatabaseFaultsIT-compose.log"),
+                    BOOT, Map.of("NEWSDESK_DB_URL", urlThrough(database)))) {
+                instance = site;
+                browser.signIn("admin", "it-admin-password");
+                browser.open("/admin/posts/edit");
+                browser.typeText("edit:headline", headline);
+                browser.typeText("edit:excerpts:0:dek", dek);
+
+                database.cut();
+                browser.click("edit:save");
+                browser.waitForText(".flash .flash-error", "Not saved: Newsdesk cannot reach its database just now.");
+                browser.screenshot("compose-not-saved-in-outage");
+                WebDriver page = browser.driver();
+                assertTrue(page.getCurrentUrl().contains("/admin/posts/edit"), "still on the compose page: " + page.getCurrentUrl());
+                assertEquals(headline, page.findElement(By.id("edit:headline")).getAttribute("value"));
+                assertEquals(dek, page.findElement(By.id("edit:excerpts:0:dek")).getAttribute("value"));
+                assertEquals(0L, ((Number) TestDatabase.single("select count(*) from post where headline = ?", headline)).longValue());
+
+                database.open();
+                waitFor(() -> get(site, "/health/ready").statusCode() == 200, Duration.ofSeconds(30), "the database back");
+                browser.click("edit:save");
+                browser.waitForText(".flash-info", "Saved.");
+                assertEquals(dek, TestDatabase.single("select e.dek from excerpt e join post p on p.id = e.post_id where p.headline = ?",
+                        headline), "saved once the database is back, exactly as typed");
             }
         }
     }

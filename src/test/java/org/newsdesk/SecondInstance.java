@@ -91,6 +91,21 @@ final class SecondInstance implements AutoCloseable {
         }
     }
 
+    /** Sends the instance SIGTERM, as Docker or systemd would stop it, and returns at once. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Kills the instance at once (SIGKILL), as a power cut or the out-of-memory killer would. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /** Waits for the process to end; its exit code, or null if it was still running at the deadline. */
+    Integer waitForExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
     /** The file the instance logs to. */
     Path logFile() {
         return log;

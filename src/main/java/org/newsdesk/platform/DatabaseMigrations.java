@@ -22,7 +22,7 @@ import org.flywaydb.core.Flyway;
  * creates or alters a table. Bean-managed transactions, because Flyway commits each migration itself.
  *
  * <p>When the database cannot be reached at start-up the site starts all the same: readers get the
- * "back soon" page ({@link DatabaseGate}), and the database is tried again after 1, 2, 4 … and then every
+ * "back soon" page ({@link ServiceGate}), and the database is tried again after 1, 2, 4 … and then every
  * 30 seconds, one log line per attempt naming the database. Once it answers, the schema is brought up to
  * date, {@link DatabaseReady} is fired and the site serves normally, without a restart.
  */

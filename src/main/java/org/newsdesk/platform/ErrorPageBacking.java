@@ -39,7 +39,7 @@ public class ErrorPageBacking {
             HttpServletResponse response = Faces.getResponse();
             if (databaseDown && !response.isCommitted()) {
                 response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-                response.setHeader("Retry-After", DatabaseGate.RETRY_AFTER_SECONDS);
+                response.setHeader("Retry-After", ServiceGate.RETRY_AFTER_SECONDS);
             }
         }
         return databaseDown;
@@ -53,7 +53,7 @@ public class ErrorPageBacking {
             if (isDatabaseDown()) {
                 String line = "Incident " + incident + " at " + uri + ": database at " + NewsdeskDataSource.address()
                         + " not reachable (" + Faults.firstLine(error) + ")";
-                DatabaseGate.OUTAGE.log(LOG, line);
+                ServiceGate.OUTAGE.log(LOG, line);
             } else {
                 LOG.log(Level.SEVERE, "Incident " + incident + " at " + uri, error);
             }

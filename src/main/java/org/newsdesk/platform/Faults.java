@@ -48,6 +48,13 @@ public final class Faults {
         return false;
     }
 
+    /** One line, repeats summarised with the outage's other lines, for a save the database was not there for. */
+    public static void logUnsaved(String what, Throwable thrown) {
+        ServiceGate.OUTAGE.log(java.util.logging.Logger.getLogger(Faults.class.getName()), "Could not save " + what
+                + ": database at " + NewsdeskDataSource.address() + " not reachable (" + firstLine(thrown)
+                + "); the page kept what was typed");
+    }
+
     private static Throwable root(Throwable thrown) {
         Throwable root = thrown;
         while (root.getCause() != null && root.getCause() != root) {

@@ -33,6 +33,13 @@ public class HealthChecks {
         return () -> HealthCheckResponse.up("newsdesk");
     }
 
+    /** Down once the server is stopping, so that a proxy or an orchestrator sends no more readers here. */
+    @Produces
+    @Readiness
+    HealthCheck acceptingRequests() {
+        return () -> HealthCheckResponse.named("accepting-requests").status(!GracefulStop.stopping()).build();
+    }
+
     @Produces
     @Readiness
     HealthCheck database() {

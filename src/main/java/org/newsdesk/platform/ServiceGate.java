@@ -11,16 +11,21 @@ import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
- * Until the database has been reached since start-up ({@link DatabaseMigrations}), every page is the
- * site's own 503 "back in a moment" page, with {@code Retry-After}; its stylesheet is still served. Nothing
+ * Until the database has been reached since start-up ({@link DatabaseMigrations}), and once the server is
+ * stopping ({@link GracefulStop}, which this filter tells how many requests are in flight), every page is
+ * the site's own 503 "back in a moment" page, with {@code Retry-After}; while starting, its stylesheet is
+ * still served. Nothing
  * behind this filter then meets a missing schema or a missing demo account. Later, while the site runs, a
  * request that fails because the database went away gets the same page.
  */
-public class DatabaseGate extends HttpFilter {
+public class ServiceGate extends HttpFilter {
 
     static final String RETRY_AFTER_SECONDS = "10";
 
-    private static final Logger LOG = Logger.getLogger(DatabaseGate.class.getName());
+    /** Why the 503 page is shown, for its wording: "database" or "stopping". */
+    static final String UNAVAILABLE = "newsdesk.unavailable";
+
+    private static final Logger LOG = Logger.getLogger(ServiceGate.class.getName());
 
     /** Shared with the error page, so that a failure logged by either counts as a repeat for both. */
     static final RepeatedFailures OUTAGE = new RepeatedFailures(Duration.ofSeconds(10));
@@ -31,12 +36,25 @@ public class DatabaseGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (database.isReady() || request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")) {
-            passOn(request, response, chain);
+        if (GracefulStop.stopping()) {
+            request.setAttribute(UNAVAILABLE, "stopping");
+            response.setHeader("Connection", "close");
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
         }
-        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        GracefulStop.requestStarted();
+        try {
+            if (database.isReady() || request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")) {
+                passOn(request, response, chain);
+                return;
+            }
+            request.setAttribute(UNAVAILABLE, "database");
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        } finally {
+            GracefulStop.requestEnded();
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import java.io.IOException;
 import org.newsdesk.account.AccountService;
 import org.newsdesk.account.Role;
 import org.newsdesk.account.User;
+import org.newsdesk.platform.Faults;
 import org.omnifaces.util.Faces;
 
 /** Who is signed in, for the desk's layout, and signing out. */
@@ -27,9 +28,20 @@ public class DeskSession {
 
     private User user;
 
+    private boolean databaseDown;
+
+    /** The signed-in member of staff; null when signed out, or while the database cannot be reached. */
     public User getUser() {
-        if (user == null && security.getCallerPrincipal() != null) {
-            user = accounts.currentUser();
+        if (user == null && !databaseDown && security.getCallerPrincipal() != null) {
+            try {
+                user = accounts.currentUser();
+            } catch (RuntimeException e) {
+                if (!Faults.databaseUnreachable(e)) {
+                    throw e;
+                }
+                // A page that failed to save for want of the database still shows what was typed.
+                databaseDown = true;
+            }
         }
         return user;
     }

@@ -38,6 +38,7 @@ import org.newsdesk.post.PublicationRefusedException;
 import org.newsdesk.post.PublishingService;
 import org.newsdesk.post.RelatedLinkDraft;
 import org.newsdesk.post.WorkflowException;
+import org.newsdesk.platform.Faults;
 import org.omnifaces.util.Faces;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Messages;
@@ -92,6 +93,9 @@ public class EditPostBacking implements Serializable {
     private Integer pickerFor;
     private String pickerQuery;
     private int pickerPage = 1;
+
+    private List<Outlet> outlets;
+    private final Map<Long, PhotoLabel> photoLabels = new HashMap<>();
 
     public void onload() throws IOException {
         if (loaded) {
@@ -222,6 +226,8 @@ public class EditPostBacking implements Serializable {
             opened = PostDraft.copyOf(draft);
             merge = null;
             mergeChoices.clear();
+            // An outlet added on the spot is in the registry now.
+            outlets = null;
             return true;
         } catch (EditConflictException e) {
             mergeWithSaved(e);
@@ -233,6 +239,14 @@ public class EditPostBacking implements Serializable {
             DeskMessages.show(e);
             return false;
         } catch (EJBException e) {
+            if (Faults.databaseUnreachable(e)) {
+                // The page renders again without the database (outlets and photos were read when it opened).
+                Faults.logUnsaved("post " + (id == null ? "(new)" : id), e);
+                Faces.getContext().getExternalContext().setResponseStatus(503);
+                DeskMessages.error(null, "Not saved: Newsdesk cannot reach its database just now. Everything you"
+                        + " typed is still on this page; try again in a moment.");
+                return false;
+            }
             if (!DeskMessages.show(e)) {
                 throw e;
             }
@@ -409,20 +423,25 @@ public class EditPostBacking implements Serializable {
 
     /** The chosen photo's name in the library, for the excerpt's photo field. */
     public String photoName(Long photoId) {
-        if (photoId == null) {
-            return "";
-        }
-        Photo photo = media.find(photoId);
-        if (photo == null) {
-            return "a photo no longer in the library";
-        }
-        return photo.getOriginalFilename() + (photo.getDefaultCredit() == null ? "" : " — " + photo.getDefaultCredit());
+        return photoId == null ? "" : photoLabel(photoId).name();
     }
 
     /** The chosen photo's key for its thumbnail's address; empty (no picture) once it left the library. */
     public String photoKey(Long photoId) {
-        Photo photo = photoId == null ? null : media.find(photoId);
-        return photo == null ? "" : photo.getPublicKey();
+        return photoId == null ? "" : photoLabel(photoId).key();
+    }
+
+    /** What the page shows of a chosen photo, read once per page (see {@link #getOutlets()}). */
+    private PhotoLabel photoLabel(long photoId) {
+        return photoLabels.computeIfAbsent(photoId, key -> {
+            Photo photo = media.find(key);
+            return photo == null ? new PhotoLabel("a photo no longer in the library", "")
+                    : new PhotoLabel(photo.getOriginalFilename()
+                            + (photo.getDefaultCredit() == null ? "" : " — " + photo.getDefaultCredit()), photo.getPublicKey());
+        });
+    }
+
+    private record PhotoLabel(String name, String key) implements Serializable {
     }
 
     public PostMerge getMerge() {
@@ -457,8 +476,15 @@ public class EditPostBacking implements Serializable {
         return uploads();
     }
 
+    /**
+     * The outlet registry, read once per page: the page must render again without the database when a save
+     * fails because the database went away, so that what was typed stays on it.
+     */
     public List<Outlet> getOutlets() {
-        return publishing.outlets();
+        if (outlets == null) {
+            outlets = publishing.outlets();
+        }
+        return outlets;
     }
 
     public boolean isEditor() {
