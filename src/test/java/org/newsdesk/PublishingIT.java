@@ -300,6 +300,18 @@ class PublishingIT {
      * restarted, runs its own scheduler beside this server's. A post scheduled for the second at which
      * every instance sweeps for due posts publishes once, and the restart logs no exception.
      */
+    /** The session cookie the sign-in page sets, as the browser receives it. */
+    private static String sessionCookie(SecondInstance instance, String forwardedProto) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(instance.url() + "/login"));
+        if (forwardedProto != null) {
+            request.header("X-Forwarded-Proto", forwardedProto);
+        }
+        var response = java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + response.headers().map()));
+    }
+
     @Test
     void twoInstancesOnOneDatabasePublishAScheduledPostOnceAndARestartLogsNoException() throws Exception {
         Path home = Path.of("target", "second-instance").toAbsolutePath();
@@ -314,6 +326,14 @@ class PublishingIT {
                     .filter(a -> a instanceof java.net.Inet4Address).toList()) {
                 assertFalse(first.answersOn(outside), "the run command's server answers on " + outside);
             }
+            // The session cookie is SameSite=Lax and HttpOnly, and Secure when the request came over HTTPS: here
+            // through a trusted proxy (the tests trust 127.0.0.1) that says so.
+            // (Attribute names and values are case-insensitive; Payara writes "SameSite=lax".)
+            String plain = sessionCookie(first, null).toLowerCase(java.util.Locale.ROOT);
+            assertTrue(plain.contains("; samesite=lax") && plain.contains("; httponly"), plain);
+            assertFalse(plain.contains("; secure"), "not over plain HTTP: " + plain);
+            String overHttps = sessionCookie(first, "https").toLowerCase(java.util.Locale.ROOT);
+            assertTrue(overHttps.contains("; secure") && overHttps.contains("; samesite=lax"), overHttps);
         }
         try (SecondInstance restarted = SecondInstance.start(home, logs.resolve("PublishingIT-second-instance-restart.log"), BOOT)) {
             Post post = editor.act(p -> p.create(completeDraft("Raced by two instances")));

@@ -34,8 +34,16 @@ public final class LocalServer {
         try {
             preboot = Files.createTempFile("newsdesk-preboot-", ".txt");
             preboot.toFile().deleteOnExit();
-            Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners."
-                    + "network-listener.http-listener.address=" + bindAddress() + "\n");
+            String commands = "set configs.config.server-config.network-config.network-listeners."
+                    + "network-listener.http-listener.address=" + bindAddress() + "\n";
+            if (System.getenv("NEWSDESK_TRUSTED_PROXIES") != null && !System.getenv("NEWSDESK_TRUSTED_PROXIES").isBlank()) {
+                // Behind a proxy that ends TLS, the request's scheme is what the proxy says it was, so that the
+                // session cookie is Secure (glassfish-web.xml: cookieSecure dynamic). Only the proxy should reach
+                // the listener then; from anyone else the header could do no more than make a cookie Secure.
+                commands += "set configs.config.server-config.network-config.protocols.protocol.http-listener.http."
+                        + "scheme-mapping=X-Forwarded-Proto\n";
+            }
+            Files.writeString(preboot, commands);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
