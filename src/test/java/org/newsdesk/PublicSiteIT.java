@@ -342,10 +342,16 @@ class PublicSiteIT {
     @RunAsClient
     void everyAnswerCarriesTheSecurityHeaders() throws IOException {
         String photo = site.get("/post/" + SeedPage.SLUG).parse().selectFirst(".excerpt-photo img").attr("src");
+        // "/admin/posts/" signed out: the redirect to the sign-in page, which the authentication mechanism makes
+        // before any filter runs.
         for (String path : List.of("/", "/post/" + SeedPage.SLUG, "/feed", "/sitemap.xml", photo, "/post/no-such-post",
-                "/search?q=militia")) {
+                "/search?q=militia", "/admin/posts/", "/login")) {
             Connection.Response answer = Jsoup.connect(site.url(path)).ignoreContentType(true).ignoreHttpErrors(true)
                     .followRedirects(false).execute();
+            if (path.startsWith("/admin")) {
+                assertEquals(302, answer.statusCode(), path);
+                assertTrue(answer.header("Location").contains("/login"), answer.header("Location"));
+            }
             for (String header : List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy",
                     "Permissions-Policy")) {
                 assertNotNull(answer.header(header), path + " (" + answer.statusCode() + ") has no " + header);
