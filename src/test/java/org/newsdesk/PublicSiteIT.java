@@ -299,7 +299,7 @@ class PublicSiteIT {
         assertEquals("UP", health.getString("status"));
         List<String> up = health.getJsonArray("checks").getValuesAs(jakarta.json.JsonObject.class).stream()
                 .filter(check -> check.getString("status").equals("UP")).map(check -> check.getString("name")).sorted().toList();
-        assertEquals(List.of("database", "media-directory", "migrations"), up);
+        assertEquals(List.of("accepting-requests", "database", "media-directory", "migrations"), up);
         assertEquals(200, Jsoup.connect(site.url("/health/live")).ignoreContentType(true).ignoreHttpErrors(true).execute().statusCode());
     }
 

@@ -19,7 +19,12 @@ import jakarta.enterprise.context.ApplicationScoped;
         properties = {
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=meta-data",
-                "fish.payara.fail-all-connections=true"
+                "fish.payara.fail-all-connections=true",
+                // A database that hangs (a stopped process, a network that drops packets) must not hold a request
+                // forever: 5 s to connect, 30 s for any one answer. (Giving up takes a few such waits, as the pool
+                // rolls back and closes the connection: over a minute, measured. Bounded, not yet quick.)
+                "connectTimeout=5000",
+                "socketTimeout=30000"
         })
 @ApplicationScoped
 public class NewsdeskDataSource {
