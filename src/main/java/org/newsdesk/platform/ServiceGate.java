@@ -67,6 +67,13 @@ public class ServiceGate extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException e) {
+            if (!response.isCommitted() && MalformedRequests.isMalformed(e)) {
+                LOG.fine(() -> request.getMethod() + " " + request.getRequestURI() + ": a broken request body, answered 400 ("
+                        + Faults.firstLine(e) + ")");
+                response.resetBuffer();
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                return;
+            }
             if (response.isCommitted() || !Faults.databaseUnreachable(e)) {
                 throw e;
             }

@@ -16,8 +16,8 @@ import org.newsdesk.account.AccountException;
 import org.newsdesk.account.AccountService;
 import org.newsdesk.account.Role;
 import org.newsdesk.account.User;
-import org.omnifaces.util.Faces;
 import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /** Serves {@code admin/users/edit.xhtml}: an administrator creates or changes a staff account. */
@@ -43,11 +43,20 @@ public class UserEditBacking implements Serializable {
     private String password;
     private boolean locked;
 
-    public void onload() {
-        if (id != null || idParameter == null || !idParameter.matches("\\d{1,18}")) {
+    public void onload() throws IOException {
+        if (id != null || idParameter == null) {
             return;
         }
-        User user = accounts.user(Long.parseLong(idParameter));
+        User user;
+        try {
+            user = idParameter.matches("\\d{1,18}") ? accounts.user(Long.parseLong(idParameter)) : null;
+        } catch (AccountException noSuchUser) {
+            user = null;
+        }
+        if (user == null) {
+            Faces.responseSendError(404, "No such user");
+            return;
+        }
         id = user.getId();
         username = user.getUsername();
         displayName = user.getDisplayName();

@@ -1,0 +1,113 @@
+package org.newsdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Connection;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.FormElement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Requests no browser sends, found by the fuzzer ({@code bench/fuzz.sh}): each was a 500 page. A client's
+ * mistake is a 4xx, and what it could not do stays undone.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HostileRequestsIT {
+
+    @ArquillianResource
+    private URL base;
+
+    private final SiteClient site = new SiteClient(() -> base);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.withSiteClient(Deployments.newsdeskWithTestStaff(TestDatabase.class, SeedPage.class));
+    }
+
+    @Test
+    void aBrokenMultipartBodyIsABadRequestOnEveryPage() throws Exception {
+        String[][] bodies = {
+            {"multipart/form-data", "login=login"},
+            {"multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb"},
+            {"multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\nX: "
+                    + "y".repeat(12_000) + "\r\n\r\nb\r\n--xyz--\r\n"},
+        };
+        for (String path : List.of("/login", "/post/" + SeedPage.SLUG, "/search?q=a", "/")) {
+            for (String[] body : bodies) {
+                HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(site.url(path)))
+                        .header("Content-Type", body[0]).POST(HttpRequest.BodyPublishers.ofString(body[1], StandardCharsets.UTF_8))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(400, answer.statusCode(), path + " with " + body[0] + ": " + answer.body());
+            }
+        }
+    }
+
+    @Test
+    void aDeskAddressNamingNoUserIsNotFound() throws IOException {
+        Connection admin = site.signedIn("admin", "it-admin-password");
+        for (String id : List.of("0", "2147483648", "999999999999999999", "x", "-1")) {
+            assertEquals(404, admin.newRequest(site.url("/admin/users/edit?id=" + id)).execute().statusCode(), "user " + id);
+        }
+    }
+
+    @Test
+    void twoQueueButtonsPressedAtOnceTakeOneStep() throws IOException {
+        long post = DeskFixtures.demoPostCopy("hostile-two-buttons", "Two buttons at once", null, "published");
+        TestDatabase.update("insert into comment (post_id, author_name, author_email, body, status, depth, created_at)"
+                + " values (?, 'Pressed', 'pressed@example.org', 'Approve me, or spam me, not both.', 'PENDING', 0, now())", post);
+        long comment = ((Number) TestDatabase.single("select max(id) from comment where post_id = ?", post)).longValue();
+        Connection moderator = site.signedIn("admin", "it-admin-password");
+        Document queue = moderator.newRequest(site.url("/admin/comments/?queue=pending")).get();
+        FormElement form = (FormElement) queue.selectFirst("form#queue");
+        Connection request = moderator.newRequest(site.url(form.attr("action"))).method(Connection.Method.POST).followRedirects(false);
+        java.util.Set<String> buttons = new java.util.HashSet<>(form.select("input[type=submit], button").eachAttr("name"));
+        for (Connection.KeyVal field : form.formData()) {
+            if (!buttons.contains(field.key())) {
+                request.data(field.key(), field.value());
+            }
+        }
+        String box = queue.select("input[type=checkbox]").stream()
+                .filter(b -> b.parents().stream().anyMatch(p -> p.select("input[type=checkbox]").size() == 1
+                        && p.text().contains("Approve me, or spam me")))
+                .map(b -> b.attr("name")).findFirst().orElseThrow(() -> new AssertionError("no box for the comment"));
+        // Both bulk buttons, as no browser sends them: before, the second step's redirect failed with a 500.
+        Connection.Response answer = request.data(box, "on")
+                .data("queue:approve-selected", "Approve").data("queue:spam-selected", "Spam").execute();
+        assertTrue(answer.statusCode() < 400, "was a 500: " + answer.statusCode());
+        List<Object> statuses = TestDatabase.query("select status from comment where post_id = ?", post).stream()
+                .map(row -> row.get(0)).toList();
+        assertEquals(1, statuses.size());
+        assertTrue(List.of("PENDING", "APPROVED", "SPAM").contains(statuses.get(0)), statuses.toString());
+    }
+
+    @Test
+    void aFileFormSentWithoutItsFileIsABadRequest() throws IOException {
+        Connection editor = site.signedIn("admin", "it-admin-password");
+        Document library = editor.newRequest(site.url("/admin/media/")).get();
+        FormElement form = (FormElement) library.selectFirst("form#upload");
+        Connection request = editor.newRequest(site.url(form.attr("action"))).method(Connection.Method.POST).followRedirects(false);
+        for (org.jsoup.nodes.Element hidden : form.select("input[type=hidden]")) {
+            request.data(hidden.attr("name"), hidden.val());
+        }
+        // Sent urlencoded, as a form without enctype would be, with a percent escape no decoder takes.
+        Connection.Response answer = request.data("upload:file", "%u0041").data("upload:send", "Upload").execute();
+        assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, "was a 500: " + answer.statusCode());
+        assertTrue(new String(answer.bodyAsBytes(), StandardCharsets.UTF_8).contains("<html"), "the site's own page");
+    }
+}
