@@ -29,6 +29,8 @@ COUNTS = {"requests": 0, "5xx": 0, "sign-ins": 0, "refused": 0}
 LOG_FILE = open(LOG, "a", buffering=1, encoding="utf-8", errors="backslashreplace")
 VIEW_STATE = re.compile(r'name="jakarta\.faces\.ViewState"[^>]*value="([^"]*)"')
 HIDDEN_TOKEN = re.compile(r'<input type="hidden" name="(token|report-token)" value="([^"]*)"')
+# Faces marks a post of form F with the field F=F; wapiti fills every field of a sign-in form with a name.
+FORM_MARK = re.compile(r'<input type="hidden" name="([^"]+)" value="\1"')
 
 
 def send(method, path, body=None, headers=None):
@@ -93,6 +95,8 @@ def refresh(path, body, ctype):
         fresh["jakarta.faces.ViewState"] = vs.group(1)
     for m in HIDDEN_TOKEN.finditer(text):
         fresh[m.group(1)] = m.group(2)
+    for m in FORM_MARK.finditer(text):
+        fresh[m.group(1)] = m.group(1)
     if ctype.startswith("multipart/"):
         for name, value in fresh.items():
             body = re.sub(rb'(name="' + re.escape(name.encode()) + rb'"\r\n\r\n)[^\r]*',
@@ -132,7 +136,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         for attempt in range(2):
             send_body = body
             if self.command == "POST" and body and b"ViewState" in body:
-                send_body = refresh(path, body, ctype.lower())
+                # A form's action can leave out its page's query (/admin/comments/edit for ?id=7): the page is
+                # the one the scanner found the form on, which it names as Referer.
+                referer = urllib.parse.urlsplit(self.headers.get("Referer", ""))
+                page = path
+                if referer.path == url.path and referer.query and (referer.hostname, referer.port) == ("127.0.0.1", TARGET):
+                    page = referer.path + "?" + referer.query
+                send_body = refresh(page, body, ctype.lower())
             try:
                 status, rh, data = send(self.command, path, send_body, headers)
             except (OSError, http.client.HTTPException) as e:
