@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Hostile-input fuzzer for a Newsdesk served on 127.0.0.1 (run by bench/fuzz.sh; standard library only).
 
-    fuzz.py BASE_URL SLUG ADMIN_PASSWORD DB_NAME [COUNT=10000] [WORKERS=3] [MAX_SECONDS=900] [SEED=1]
+    fuzz.py BASE_URL SLUG ADMIN_PASSWORD DB_NAME [COUNT=10000] [WORKERS=3] [MAX_SECONDS=1800] [SEED=1]
 
 Sends COUNT hostile requests (each form submission preceded by a GET of a fresh form: cookies, view state,
 form token and every hidden field) to the public pages and forms (comment form, sign-in, search, post, tag,
@@ -29,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 BASE, SLUG, ADMIN_PASSWORD, DB = sys.argv[1:5]
 COUNT = min(int(sys.argv[5]) if len(sys.argv) > 5 else 10000, 200000)
 WORKERS = min(int(sys.argv[6]) if len(sys.argv) > 6 else 3, 16)
-MAX_SECONDS = min(int(sys.argv[7]) if len(sys.argv) > 7 else 900, 7200)
+MAX_SECONDS = min(int(sys.argv[7]) if len(sys.argv) > 7 else 1800, 7200)
 SEED = int(sys.argv[8]) if len(sys.argv) > 8 else 1
 URL = urllib.parse.urlsplit(BASE)
 if URL.hostname != "127.0.0.1":

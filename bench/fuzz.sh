@@ -6,7 +6,7 @@
 # status class, the 5xx answers (with the requests that caused the first few) and whether every comment the
 # site acknowledged is in the database. Bounded in count and time; never talks to another host.
 #
-#   bench/fuzz.sh [COUNT=10000] [WORKERS=3] [MAX_SECONDS=900] [SEED=1]
+#   bench/fuzz.sh [COUNT=10000] [WORKERS=3] [MAX_SECONDS=1800] [SEED=1]
 #
 # Needs a built WAR and Payara Micro jar (built if missing, as bench/comments.sh does), python3 and the local
 # MariaDB server bin/test uses. It creates a database of its own (newsdesk_fuzz, dropped and recreated), starts
@@ -15,7 +15,7 @@
 # Exit status 0 only with no 5xx, every request answered and no acknowledged comment lost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-count="${1:-10000}"; workers="${2:-3}"; max_seconds="${3:-900}"; seed="${4:-1}"
+count="${1:-10000}"; workers="${2:-3}"; max_seconds="${3:-1800}"; seed="${4:-1}"
 name=fuzz; port="${NEWSDESK_FUZZ_PORT:-18090}"; db="${NEWSDESK_FUZZ_DB_NAME:-newsdesk_fuzz}"
 . bench/serve.sh
 started=$SECONDS
