@@ -514,6 +514,17 @@ def run_get(session, kind, path):
         sign_in(session)
 
 
+def kind_of(status, what):
+    """A 5xx's request without its values: the field or the mutation, or a GET's path and parameter names."""
+    if what.startswith("GET "):
+        path, _, query = what[4:].partition("?")
+        head = path if path.startswith("/admin/") else "/".join(path.split("/")[:2])
+        return "%d GET %s%s" % (status, head, "?" + re.sub(r"=[^&]*", "=", query) if query else "")
+    m = re.match(r"(POST \S+ \[[^\]]+\] )(broken multipart: [a-z ]+|Content-Type|view state|raw [^=]+|file|"
+                 r"every field hostile|without|duplicated fields|[^=]+=)", what)
+    return "%d %s" % (status, m.group(1) + m.group(2) if m else what[:120])
+
+
 def verify_in_database():
     """Acknowledged comments whose id and marker are in the comment table."""
     ids = sorted(STATS.acknowledged)
@@ -657,6 +668,11 @@ def main():
     print("5xx answers: %d" % len(STATS.failures))
     for status, what in STATS.failures[:10]:
         print("  %d  %s" % (status, what[:400]))
+    if STATS.failures:
+        kinds = collections.Counter(kind_of(*f) for f in STATS.failures)
+        print("5xx answers by kind of request:")
+        for kind, n in kinds.most_common(20):
+            print("  %5d  %s" % (n, kind))
     print("requests without an answer: %d" % len(STATS.no_answer))
     for what in STATS.no_answer[:10]:
         print("  %s" % what[:400])
