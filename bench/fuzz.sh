@@ -6,7 +6,7 @@
 # status class, the 5xx answers (with the requests that caused the first few) and whether every comment the
 # site acknowledged is in the database. Bounded in count and time; never talks to another host.
 #
-#   bench/fuzz.sh [COUNT=10000] [WORKERS=3] [MAX_SECONDS=1800] [SEED=1]
+#   bench/fuzz.sh [COUNT=10000] [WORKERS=3] [MAX_SECONDS=1800] [SEED=1]     (10,000: about 8 minutes on two cores)
 #
 # Needs a built WAR and Payara Micro jar (built if missing, as bench/comments.sh does), python3 and the local
 # MariaDB server bin/test uses. It creates a database of its own (newsdesk_fuzz, dropped and recreated), starts

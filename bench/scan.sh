@@ -7,7 +7,7 @@
 #   bench/scan.sh [ATTACK_SECONDS=45] [CRAWL_SECONDS=90] [SQLMAP_SECONDS=300]
 #
 # ATTACK_SECONDS bounds each wapiti module, CRAWL_SECONDS each wapiti crawl, SQLMAP_SECONDS each sqlmap target
-# (defaults: about 25 minutes in all). Needs a built WAR and Payara Micro jar (built if missing, as
+# (with the defaults a run took about 11 minutes on two shared cores). Needs a built WAR and Payara Micro jar (built if missing, as
 # bench/comments.sh does), python3, the local MariaDB server bin/test uses, and wapiti and sqlmap (installed
 # from Debian when missing). Creates a database of its own (newsdesk_scan, dropped and recreated), starts
 # Payara Micro on port 18090 (log: target/scan-payara.log) with the comment rate limit, the minimum form time
