@@ -1,0 +1,45 @@
+# Sourced by bench/scan.sh and bench/fuzz.sh (not run by itself): builds the WAR if missing, recreates the
+# database $db on the local MariaDB (127.0.0.1:3306, user newsdesk_test), starts Payara Micro on 127.0.0.1:$port
+# with the log in target/$name-payara.log, waits until the demo post answers, and stops Payara on exit.
+# Expects: name, port, db. Sets: base, slug, payara (the server's process id), admin_password.
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+case "$db" in newsdesk_test|newsdesk_bench|newsdesk) echo "refusing to recreate the shared database $db" >&2; exit 2;; esac
+
+if [ ! -f target/newsdesk.war ] || [ ! -f target/payara-micro.jar ]; then
+  mvn -B -q -DskipTests package dependency:copy@payara-micro-for-tests
+fi
+
+as_root mariadb <<SQL
+DROP DATABASE IF EXISTS \`$db\`;
+CREATE DATABASE \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS 'newsdesk_test'@'127.0.0.1' IDENTIFIED BY 'newsdesk_test';
+GRANT ALL PRIVILEGES ON \`$db\`.* TO 'newsdesk_test'@'127.0.0.1';
+FLUSH PRIVILEGES;
+SQL
+admin_password="scan-Desk-passphrase-4471"
+export NEWSDESK_DB_URL="jdbc:mysql://127.0.0.1:3306/$db?characterEncoding=UTF-8&allowPublicKeyRetrieval=true&sslMode=DISABLED"
+export NEWSDESK_DB_USER=newsdesk_test NEWSDESK_DB_PASSWORD=newsdesk_test
+export NEWSDESK_SITE_URL="http://127.0.0.1:$port"
+export NEWSDESK_MEDIA_DIR="$PWD/target/$name-media" NEWSDESK_ADMIN_PASSWORD="$admin_password"
+# Thousands of hostile requests come from one address: no comment rate limit or minimum form time, and no
+# growing sign-in waits or account lock (they would only slow the run down, or lock the admin out of it).
+export NEWSDESK_COMMENTS_RATE_LIMIT_COUNT=0 NEWSDESK_COMMENTS_MINIMUM_SECONDS=0
+export NEWSDESK_LOGIN_ADDRESS_FREE_FAILURES=1000000 NEWSDESK_LOGIN_ACCOUNT_FREE_FAILURES=1000000
+export NEWSDESK_LOGIN_MAX_FAILURES=1000000
+unset NEWSDESK_SMTP_HOST
+
+rm -rf "target/$name-payara" "target/$name-media"
+java -Xmx512m -XX:+UseSerialGC -jar target/payara-micro.jar --deploy target/newsdesk.war --contextroot / \
+  --port "$port" --nocluster --nohazelcast --rootdir "target/$name-payara" > "target/$name-payara.log" 2>&1 &
+payara=$!
+stop_payara() { kill "$payara" 2>/dev/null || true; wait "$payara" 2>/dev/null || true; }
+trap stop_payara EXIT
+base="http://127.0.0.1:$port"
+slug=iraq-trying-to-reel-in-iran-backed-groups-to-prevent-confrontation-with-israel
+for _ in $(seq 1 240); do
+  curl -fs -o /dev/null "$base/post/$slug" && break
+  kill -0 "$payara" 2>/dev/null || { echo "Payara Micro stopped; see target/$name-payara.log"; exit 1; }
+  ! grep -q 'Exception while loading the app' "target/$name-payara.log" || { echo "Newsdesk failed to deploy; see target/$name-payara.log"; exit 1; }
+  sleep 1
+done
+curl -fs -o /dev/null "$base/post/$slug" || { echo "Payara Micro did not answer in 240 s; see target/$name-payara.log"; exit 1; }
