@@ -31,6 +31,7 @@ export NEWSDESK_DB_URL="jdbc:mysql://127.0.0.1:3306/$db?characterEncoding=UTF-8&
 export NEWSDESK_DB_USER=newsdesk_test NEWSDESK_DB_PASSWORD=newsdesk_test
 export NEWSDESK_MEDIA_DIR="$PWD/target/bench-media" NEWSDESK_ADMIN_PASSWORD=bench-admin-password
 export NEWSDESK_COMMENTS_RATE_LIMIT_COUNT=0 NEWSDESK_COMMENTS_MINIMUM_SECONDS=0
+export NEWSDESK_SITE_URL="http://127.0.0.1:$port"
 unset NEWSDESK_SMTP_HOST
 
 java -Xmx512m -XX:+UseSerialGC -jar target/payara-micro.jar --deploy target/newsdesk.war --contextroot / \
