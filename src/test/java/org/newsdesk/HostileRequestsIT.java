@@ -59,6 +59,43 @@ class HostileRequestsIT {
     }
 
     @Test
+    void aSignInFormWithoutItsFieldsIsAnsweredOnThePage() throws IOException {
+        Connection browser = org.jsoup.Jsoup.newSession().ignoreHttpErrors(true);
+        FormElement form = (FormElement) browser.newRequest(site.url("/login")).get().selectFirst("form#login");
+        Connection request = browser.newRequest(site.url(form.attr("action"))).method(Connection.Method.POST);
+        for (org.jsoup.nodes.Element hidden : form.select("input[type=hidden]")) {
+            request.data(hidden.attr("name"), hidden.val());
+        }
+        Connection.Response answer = request.data("login:submit", "Sign in").execute();
+        assertEquals(200, answer.statusCode(), "was a 500 (the username was null)");
+        assertTrue(answer.parse().text().contains("Please give your username and password."));
+    }
+
+    @Test
+    void aDeskFormWithAHugeFieldOrABrokenBodyIsAnsweredWithoutA500() throws IOException {
+        Connection admin = site.signedIn("admin", "it-admin-password");
+        FormElement form = (FormElement) admin.newRequest(site.url("/admin/users/edit")).get().selectFirst("form#user");
+        Connection request = admin.newRequest(site.url(form.attr("action"))).method(Connection.Method.POST);
+        for (org.jsoup.nodes.Element hidden : form.select("input[type=hidden]")) {
+            request.data(hidden.attr("name"), hidden.val());
+        }
+        Connection.Response answer = request.data("user:username", "huge-name").data("user:displayName", "é".repeat(200_000))
+                .data("user:email", "huge@example.org").data("user:save", "Save").execute();
+        assertEquals(200, answer.statusCode(), "was a 500 (the database refused the value)");
+        assertTrue(answer.parse().text().contains("Keep the display name under 120 characters."));
+
+        // A multipart body cut short, carrying a view state that is no longer there: the expired page could not
+        // read what was typed from it, and failed.
+        String boundary = "cut-short";
+        Connection.Response cut = admin.newRequest(site.url("/admin/users/edit")).method(Connection.Method.POST)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .requestBody("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jakarta.faces.ViewState\"\r\n\r\n-1:-1\r\n--"
+                        + boundary + "\r\nContent-Disposition: form-data; name=\"user\"\r\n\r\nuser")
+                .execute();
+        assertTrue(cut.statusCode() >= 400 && cut.statusCode() < 500, "was a 500: " + cut.statusCode());
+    }
+
+    @Test
     void aDeskAddressNamingNoUserIsNotFound() throws IOException {
         Connection admin = site.signedIn("admin", "it-admin-password");
         for (String id : List.of("0", "2147483648", "999999999999999999", "x", "-1")) {

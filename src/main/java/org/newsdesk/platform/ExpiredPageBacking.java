@@ -38,7 +38,14 @@ public class ExpiredPageBacking {
         if (!"POST".equals(request.getMethod())) {
             return typed;
         }
-        request.getParameterMap().forEach((name, values) -> {
+        Map<String, String[]> sent;
+        try {
+            sent = request.getParameterMap();
+        } catch (RuntimeException unreadable) {
+            // A body the container cannot read (a broken multipart one): there is nothing to give back.
+            return typed;
+        }
+        sent.forEach((name, values) -> {
             if (!name.matches(NOT_TYPED)) {
                 for (String value : values) {
                     if (value != null && !value.isBlank() && !value.matches("\\d{1,19}|true|false|on")) {

@@ -51,6 +51,11 @@ public class LoginBacking {
     public void submit() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
+        if (username == null || password == null) {
+            // A form sent without its fields (no browser does): the fields' own checks never ran.
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Please give your username and password.", null));
+            return;
+        }
         String name = username.strip().toLowerCase();
         AuthenticationStatus status = security.authenticate(
                 (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),

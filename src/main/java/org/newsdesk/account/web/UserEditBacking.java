@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -35,8 +36,11 @@ public class UserEditBacking implements Serializable {
     private String idParameter;
 
     private Long id;
+    @Size(max = 64, message = "Keep the username under 64 characters.")
     private String username;
+    @Size(max = 120, message = "Keep the display name under 120 characters.")
     private String displayName;
+    @Size(max = 254, message = "An email address has at most 254 characters.")
     private String email;
     private List<String> roles = new ArrayList<>();
     private boolean enabled = true;
