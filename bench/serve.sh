@@ -1,9 +1,9 @@
-# Sourced by bench/scan.sh and bench/fuzz.sh (not run by itself): builds the WAR if missing, recreates the
+# Sourced by bench/comments.sh, bench/scan.sh and bench/fuzz.sh (not run by itself): builds the WAR if missing, recreates the
 # database $db on the local MariaDB (127.0.0.1:3306, user newsdesk_test), starts Payara Micro on 127.0.0.1:$port
 # with the log in target/$name-payara.log, waits until the demo post answers, and stops Payara on exit.
 # Expects: name, port, db. Sets: base, slug, payara (the server's process id), admin_password.
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-case "$db" in newsdesk_test|newsdesk_bench|newsdesk) echo "refusing to recreate the shared database $db" >&2; exit 2;; esac
+case "$db" in newsdesk_test|newsdesk) echo "refusing to recreate the shared database $db" >&2; exit 2;; esac
 
 if [ ! -f target/newsdesk.war ] || [ ! -f target/payara-micro.jar ]; then
   mvn -B -q -DskipTests package dependency:copy@payara-micro-for-tests
