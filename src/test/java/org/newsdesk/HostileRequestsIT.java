@@ -96,6 +96,45 @@ class HostileRequestsIT {
     }
 
     @Test
+    void signInsToOneAccountAtTheSameMomentAllWork() throws Exception {
+        TestDatabase.update("insert into users (username, display_name, email, password_hash, enabled, created_at)"
+                + " values ('twin', 'Twin', 'twin@newsdesk.invalid', ?, true, now())",
+                org.newsdesk.account.PasswordHash.of("the-twins-password".toCharArray()));
+        TestDatabase.update("insert into user_role (user_id, role) select id, 'WRITER' from users where username = 'twin'");
+        java.util.concurrent.ExecutorService browsers = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            // Two tabs, two browsers: before, all but one of sign-ins at the same moment failed on the account's
+            // version with a 500.
+            List<java.util.concurrent.Future<Connection>> right = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                right.add(browsers.submit(() -> site.signedIn("twin", "the-twins-password")));
+            }
+            for (java.util.concurrent.Future<Connection> signedIn : right) {
+                signedIn.get();
+            }
+            // Wrong passwords at the same moment are each answered, and each counted.
+            List<java.util.concurrent.Future<Integer>> wrong = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                wrong.add(browsers.submit(() -> {
+                    Connection browser = org.jsoup.Jsoup.newSession().ignoreHttpErrors(true);
+                    FormElement form = (FormElement) browser.newRequest(site.url("/login")).get().selectFirst("form#login");
+                    form.selectFirst("[name=login:username]").val("twin");
+                    form.selectFirst("[name=login:password]").val("not-the-password");
+                    return browser.newRequest(site.url(form.attr("action"))).data(form.formData()).method(Connection.Method.POST)
+                            .execute().statusCode();
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> answer : wrong) {
+                assertEquals(200, answer.get());
+            }
+            assertEquals(4L, ((Number) TestDatabase.single("select failed_logins from users where username = 'twin'")).longValue());
+        } finally {
+            browsers.shutdownNow();
+            TestDatabase.update("delete from signin_throttle");
+        }
+    }
+
+    @Test
     void aDeskAddressNamingNoUserIsNotFound() throws IOException {
         Connection admin = site.signedIn("admin", "it-admin-password");
         for (String id : List.of("0", "2147483648", "999999999999999999", "x", "-1")) {

@@ -86,7 +86,10 @@ public class AccountService {
         String refusal = refusal(found, password, now);
         if (refusal == null) {
             User user = found.get();
-            user.recordSuccessfulSignIn(address);
+            // One statement, not a change to the entity: the entity is versioned, and two sign-ins to one
+            // account at the same moment (two browsers, two tabs) made the second a 500 (optimistic lock).
+            em.createNativeQuery("update users set failed_logins = 0, locked_until = null, last_signin_address = ?1"
+                    + " where id = ?2").setParameter(1, address).setParameter(2, user.getId()).executeUpdate();
             audit.recordAs(user.getUsername(), "signin", "user", user.getId(), "from " + address);
             return SignIn.accepted(user);
         }
@@ -108,12 +111,13 @@ public class AccountService {
             return "account locked";
         }
         if (!user.passwordMatches(password)) {
-            if (user.recordFailedSignIn(now, MAX_FAILURES, LOCK_DURATION)) {
+            if (countFailedSignIn(user, now)) {
+                Instant lockedUntil = now.plus(LOCK_DURATION);
                 audit.recordAs("system", "user.locked", "user", user.getId(),
-                        MAX_FAILURES + " failed sign-ins in a row; locked until " + user.getLockedUntil());
+                        MAX_FAILURES + " failed sign-ins in a row; locked until " + lockedUntil);
                 lockNotice.fire(new CommentNotice(List.of(user.getEmail()), "Your Newsdesk account is locked",
                         "Someone failed to sign in to your Newsdesk account '" + user.getUsername() + "' "
-                                + MAX_FAILURES + " times in a row, so it is locked until " + user.getLockedUntil()
+                                + MAX_FAILURES + " times in a row, so it is locked until " + lockedUntil
                                 + " (UTC).\n\nIf this was not you, ask an administrator to reset your password;"
                                 + " a reset also unlocks the account.\n"));
             }
@@ -123,6 +127,19 @@ public class AccountService {
             return "account disabled";
         }
         return null;
+    }
+
+    /**
+     * Counts a failed sign-in in the database itself, so that failures at the same moment are all counted
+     * and none fails on the entity's version; the {@code MAX_FAILURES}-th in a row locks the account, and
+     * exactly one of the attempts that reach it does. Returns true for that one.
+     */
+    private boolean countFailedSignIn(User user, Instant now) {
+        em.createNativeQuery("update users set failed_logins = failed_logins + 1 where id = ?1")
+                .setParameter(1, user.getId()).executeUpdate();
+        return em.createNativeQuery("update users set failed_logins = 0, locked_until = ?1 where id = ?2 and failed_logins >= ?3")
+                .setParameter(1, now.plus(LOCK_DURATION)).setParameter(2, user.getId()).setParameter(3, MAX_FAILURES)
+                .executeUpdate() == 1;
     }
 
     private Optional<SignInThrottle> throttle(String subject) {

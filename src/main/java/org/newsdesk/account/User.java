@@ -112,25 +112,6 @@ public class User {
         return isLocked(Instant.now());
     }
 
-    /**
-     * Counts a failed sign-in; the {@code maxFailures}-th in a row locks the account for {@code lockFor}.
-     * Returns true when this failure locked it.
-     */
-    public boolean recordFailedSignIn(Instant now, int maxFailures, java.time.Duration lockFor) {
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            failedLogins = 0;
-            lockedUntil = now.plus(lockFor);
-            return true;
-        }
-        return false;
-    }
-
-    public void recordSuccessfulSignIn(String address) {
-        unlock();
-        lastSignInAddress = address;
-    }
-
     public void unlock() {
         failedLogins = 0;
         lockedUntil = null;
