@@ -135,6 +135,38 @@ class HostileRequestsIT {
     }
 
     @Test
+    void staffWorkingAtOnceKeepTheirRoles() throws Exception {
+        // Before: with the container's own session handling, Payara lost the groups of about 3% of the requests
+        // of three sessions working at once, and answered them "Not for your role" (Payara issue 6145).
+        List<String> pages = List.of("/admin/posts/", "/admin/media/", "/admin/comments/", "/admin/outlets/", "/admin/users/",
+                "/admin/posts/edit", "/admin/account/password");
+        java.util.concurrent.ExecutorService staff = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<List<String>>> refusals = new java.util.ArrayList<>();
+            for (int s = 0; s < 3; s++) {
+                int first = s;
+                refusals.add(staff.submit(() -> {
+                    Connection admin = site.signedIn("admin", "it-admin-password");
+                    List<String> refused = new java.util.ArrayList<>();
+                    for (int i = 0; i < 70; i++) {
+                        String page = pages.get((i + first) % pages.size());
+                        int status = admin.newRequest(site.url(page)).execute().statusCode();
+                        if (status != 200) {
+                            refused.add(page + " " + status);
+                        }
+                    }
+                    return refused;
+                }));
+            }
+            for (java.util.concurrent.Future<List<String>> refused : refusals) {
+                assertEquals(List.of(), refused.get());
+            }
+        } finally {
+            staff.shutdownNow();
+        }
+    }
+
+    @Test
     void aDeskAddressNamingNoUserIsNotFound() throws IOException {
         Connection admin = site.signedIn("admin", "it-admin-password");
         for (String id : List.of("0", "2147483648", "999999999999999999", "x", "-1")) {

@@ -94,7 +94,8 @@ public class EditPostBacking implements Serializable {
     private String pickerQuery;
     private int pickerPage = 1;
 
-    private List<Outlet> outlets;
+    /** Transient: outlets are entities, not serializable; after the view is restored elsewhere they are read again. */
+    private transient List<Outlet> outlets;
     private final Map<Long, PhotoLabel> photoLabels = new HashMap<>();
 
     public void onload() throws IOException {
