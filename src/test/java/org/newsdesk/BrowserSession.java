@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -97,7 +98,10 @@ public final class BrowserSession implements BeforeEachCallback, AfterEachCallba
     }
 
     public void waitForText(String css, String text) {
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        // While the page is being replaced, Chrome may answer for an element of the old one with "Node with
+        // given id does not belong to the document" rather than a stale element: both mean "not yet".
+        new WebDriverWait(driver, PATIENCE).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
     /** Signs in on /login and waits until the desk opens or the page says why not. */
@@ -108,7 +112,15 @@ public final class BrowserSession implements BeforeEachCallback, AfterEachCallba
         WebElement submit = driver.findElement(By.id("login:submit"));
         submit.click();
         // First the answer replaces the page, then it is read: a check made before would see the form just sent.
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(submit));
+        new WebDriverWait(driver, PATIENCE).until(b -> {
+            try {
+                submit.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                // Stale, or (Chrome, mid-navigation) "Node with given id does not belong to the document".
+                return true;
+            }
+        });
         new WebDriverWait(driver, PATIENCE).until(b -> !b.getCurrentUrl().endsWith("/login")
                 || !b.findElements(By.cssSelector(".flash .flash-error")).isEmpty());
     }

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.Set;
+import org.newsdesk.platform.SecurityHeadersFilter;
 
 /**
  * Staff sign in on our own Faces page at {@code /login} ({@code LoginBacking} hands the credential to
@@ -61,6 +62,8 @@ public class NewsdeskAuthentication implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(caller.name(), caller.groups());
         }
         if (context.isProtected()) {
+            // This runs before any filter: the redirect gets the site's security headers here.
+            SecurityHeadersFilter.apply(response);
             return context.redirect(request.getContextPath() + loginPage.getUrl());
         }
         return context.doNothing();
