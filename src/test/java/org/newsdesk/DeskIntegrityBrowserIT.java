@@ -142,7 +142,10 @@ class DeskIntegrityBrowserIT {
         // Reordering on the page (what the Move buttons do) moves each excerpt whole, photo and all.
         String secondUrl = (String) TestDatabase.single("select article_url from excerpt where post_id = ? and position = 1", post);
         ann.click("edit:excerpts:1:up");
-        assertEquals(secondUrl, value(ann, "edit:excerpts:0:articleUrl"));
+        // The button sends the form and the page comes back: read the field once it has.
+        new org.openqa.selenium.support.ui.WebDriverWait(ann.driver(), java.time.Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(b -> secondUrl.equals(value(ann, "edit:excerpts:0:articleUrl")));
         ann.click("edit:save");
         ann.waitForText(".flash-info", "Saved.");
         assertEquals(List.of(oldest, filler), column("select photo_id from excerpt where post_id = ? order by position", post));
