@@ -28,6 +28,8 @@ public class GracefulStop implements ServletContextListener {
     private static final Signal TERM = new Signal("TERM");
     private static final Duration GRACE = Duration.ofSeconds(Config.integer("STOP_GRACE_SECONDS", 20));
 
+    private static final Duration SETTLE = Duration.ofMillis(500);
+
     private static final AtomicBoolean STOPPING = new AtomicBoolean();
     private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
 
@@ -88,6 +90,13 @@ public class GracefulStop implements ServletContextListener {
                 Thread.currentThread().interrupt();
                 break;
             }
+        }
+        // The last answers have been handed to the connections (ServiceGate flushes them); give the network a
+        // moment to carry them before the process ends.
+        try {
+            Thread.sleep(SETTLE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         int left = IN_FLIGHT.get();
