@@ -73,4 +73,11 @@ public final class DeskFixtures {
         }
         return id;
     }
+
+    /** A top-level comment under the post, written straight to the database; returns its id. */
+    public static long comment(long post, String authorName, String authorEmail, String body, String status) {
+        TestDatabase.update("insert into comment (post_id, author_name, author_email, body, status, depth, created_at)"
+                + " values (?, ?, ?, ?, ?, 0, now())", post, authorName, authorEmail, body, status);
+        return ((Number) TestDatabase.single("select max(id) from comment where post_id = ?", post)).longValue();
+    }
 }

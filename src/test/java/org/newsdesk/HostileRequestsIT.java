@@ -177,9 +177,7 @@ class HostileRequestsIT {
     @Test
     void twoQueueButtonsPressedAtOnceTakeOneStep() throws IOException {
         long post = DeskFixtures.demoPostCopy("hostile-two-buttons", "Two buttons at once", null, "published");
-        TestDatabase.update("insert into comment (post_id, author_name, author_email, body, status, depth, created_at)"
-                + " values (?, 'Pressed', 'pressed@example.org', 'Approve me, or spam me, not both.', 'PENDING', 0, now())", post);
-        long comment = ((Number) TestDatabase.single("select max(id) from comment where post_id = ?", post)).longValue();
+        long comment = DeskFixtures.comment(post, "Pressed", "pressed@example.org", "Approve me, or spam me, not both.", "PENDING");
         Connection moderator = site.signedIn("admin", "it-admin-password");
         Document queue = moderator.newRequest(site.url("/admin/comments/?queue=pending")).get();
         FormElement form = (FormElement) queue.selectFirst("form#queue");

@@ -364,9 +364,7 @@ class PublicSiteIT {
     @RunAsClient
     void readersBehindATrustedProxyAreToldApartByTheAddressItNames() throws IOException {
         long post = DeskFixtures.demoPostCopy("public-site-behind-a-proxy", "Readers behind a proxy", null, "published");
-        TestDatabase.update("insert into comment (post_id, author_name, author_email, body, status, depth, created_at)"
-                + " values (?, 'Proxied', 'proxied@example.org', 'Report me three times.', 'APPROVED', 0, now())", post);
-        long comment = ((Number) TestDatabase.single("select max(id) from comment where post_id = ?", post)).longValue();
+        long comment = DeskFixtures.comment(post, "Proxied", "proxied@example.org", "Report me three times.", "APPROVED");
         // The same reader twice, then two others; all arrive from 127.0.0.1, the trusted proxy of the tests.
         for (String reader : List.of("198.51.100.1", "198.51.100.1", "198.51.100.2", "198.51.100.3")) {
             Document page = site.get("/post/public-site-behind-a-proxy?report=" + comment).parse();
