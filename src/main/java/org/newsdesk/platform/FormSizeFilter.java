@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * 2 MB by default) throws {@link IllegalStateException} at whoever asked: deep inside Faces, which
  * ends in the 500 page. Asked here first, the same limit gives a clear answer; a form within it is read
  * exactly as it would have been (as UTF-8, see {@code web.xml}), and the container keeps what it read.
- * Registered in {@code web.xml} ahead of every other filter.
+ * Registered in {@code web.xml} ahead of every other filter but {@link UploadCleanupFilter}.
  */
 public class FormSizeFilter extends HttpFilter {
 
