@@ -110,6 +110,42 @@ class DatabaseFaultsIT {
         }
     }
 
+    /**
+     * A database that hangs rather than refuses (a stopped process): before, every reader waited on the
+     * connection pool's time-outs, over a minute each, and no 503 came in 30 seconds.
+     */
+    @Test
+    void aDatabaseThatHangsGivesReadersTheBackSoonPageWithinSecondsAndServesAgainWhenItAnswers() throws Exception {
+        try (TcpRelay database = relayToTestDatabase()) {
+            database.open();
+            try (SecondInstance site = SecondInstance.start(home("hang"), LOGS.resolve("DatabaseFaultsIT-hang.log"),
+                    BOOT, Map.of("NEWSDESK_DB_URL", urlThrough(database)))) {
+                assertEquals(200, get(site, DEMO).statusCode());
+
+                database.freeze();
+                long frozen = System.nanoTime();
+                waitFor(() -> status(site, "/", Duration.ofSeconds(2)) == 503, Duration.ofSeconds(30),
+                        "the 503 page while the database hangs");
+                System.out.println("DatabaseFaultsIT: readers got the 503 page "
+                        + Duration.ofNanos(System.nanoTime() - frozen).toSeconds() + " s after the database hung");
+                long asked = System.nanoTime();
+                HttpResponse<String> page = get(site, DEMO);
+                assertEquals(503, page.statusCode());
+                assertTrue(page.body().contains("Newsdesk is back in a moment"), page.body());
+                assertTrue(Duration.ofNanos(System.nanoTime() - asked).toMillis() < 2000, "at once, without waiting on the database");
+                assertEquals(503, get(site, "/health/ready").statusCode());
+                assertEquals(1L, site.log().lines().filter(l -> l.contains("does not answer")).count(), site.log());
+
+                database.thaw();
+                long thawed = System.nanoTime();
+                waitFor(() -> status(site, DEMO, Duration.ofSeconds(5)) == 200, Duration.ofSeconds(30), "the post once the database answers");
+                System.out.println("DatabaseFaultsIT: served again " + Duration.ofNanos(System.nanoTime() - thawed).toSeconds()
+                        + " s after the database answered");
+                assertTrue(site.log().contains("answers again"), site.log());
+            }
+        }
+    }
+
     @Test
     void aWriterWhoSavesDuringAnOutageStaysOnTheComposePageWithEverythingTypedAndSavesOnceItIsBack() throws Exception {
         String headline = "Saved through an outage " + System.nanoTime() + " " + DeskFixtures.EVERY_SCRIPT;
@@ -169,6 +205,16 @@ class DatabaseFaultsIT {
     private HttpResponse<String> get(SecondInstance site, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(site.url() + path)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The answer's status, or 0 when none came within {@code patience}. */
+    private int status(SecondInstance site, String path, Duration patience) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(site.url() + path)).timeout(patience).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException noAnswer) {
+            return 0;
+        }
     }
 
     private interface Check {

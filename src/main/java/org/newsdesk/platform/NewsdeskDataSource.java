@@ -21,8 +21,9 @@ import jakarta.enterprise.context.ApplicationScoped;
                 "fish.payara.connection-validation-method=meta-data",
                 "fish.payara.fail-all-connections=true",
                 // A database that hangs (a stopped process, a network that drops packets) must not hold a request
-                // forever: 5 s to connect, 30 s for any one answer. (Giving up takes a few such waits, as the pool
-                // rolls back and closes the connection: over a minute, measured. Bounded, not yet quick.)
+                // forever: 5 s to connect, 30 s for any one answer. Giving up still takes a few such waits, as the
+                // pool rolls back and closes the connection (over a minute, measured), so DatabaseWatch finds a hung
+                // database within seconds and the readers who come after get the 503 page at once.
                 "connectTimeout=5000",
                 "socketTimeout=30000"
         })

@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
- * Until the database has been reached since start-up ({@link DatabaseMigrations}), and once the server is
+ * Until the database has been reached since start-up ({@link DatabaseMigrations}), while it hangs
+ * ({@link DatabaseWatch}), and once the server is
  * stopping ({@link GracefulStop}, which this filter tells how many requests are in flight), every page is
  * the site's own 503 "back in a moment" page, with {@code Retry-After}; while starting, its stylesheet is
  * still served. Nothing
@@ -45,7 +46,7 @@ public class ServiceGate extends HttpFilter {
         }
         GracefulStop.requestStarted();
         try {
-            if (database.isReady() || request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")) {
+            if (database.isUsable() || request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")) {
                 passOn(request, response, chain);
                 return;
             }

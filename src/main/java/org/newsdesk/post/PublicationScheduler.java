@@ -124,7 +124,7 @@ public class PublicationScheduler {
         if (info instanceof PostDue due) {
             publish(due.postId());
         } else if (info instanceof Sweep) {
-            if (database.isReady()) {
+            if (database.isUsable()) {
                 publishDue();
             }
         } else {

@@ -13,7 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP relay on 127.0.0.1 in front of a real server, for fault tests: a server pointed at the relay
  * loses its database when the relay is {@linkplain #cut() cut} (every connection dropped, new ones
- * refused) and has it again when it is {@linkplain #open() opened}. Nothing is simulated beyond the wire.
+ * refused) and has it again when it is {@linkplain #open() opened}; while it is {@linkplain #freeze()
+ * frozen}, connections are taken and kept but nothing passes, as with a database process that hangs,
+ * until it is {@linkplain #thaw() thawed}. Nothing is simulated beyond the wire.
  *
  * <pre>
  * try (TcpRelay relay = new TcpRelay(port, "127.0.0.1", 3306)) {
@@ -29,6 +31,7 @@ public final class TcpRelay implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
+    private volatile boolean frozen;
 
     /** A relay that listens on {@code port} once opened, and forwards to {@code targetHost:targetPort}. */
     public TcpRelay(int port, String targetHost, int targetPort) {
@@ -66,8 +69,19 @@ public final class TcpRelay implements AutoCloseable {
         sockets.clear();
     }
 
+    /** Keeps every connection and takes new ones, but passes nothing on: a database that hangs. */
+    public void freeze() {
+        frozen = true;
+    }
+
+    /** Passes on again what was held, and whatever follows. */
+    public void thaw() {
+        frozen = false;
+    }
+
     @Override
     public void close() {
+        thaw();
         cut();
     }
 
@@ -98,10 +112,13 @@ public final class TcpRelay implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
+                    while (frozen && !from.isClosed()) {
+                        Thread.sleep(20);
+                    }
                     out.write(buffer, 0, read);
                     out.flush();
                 }
-            } catch (IOException dropped) {
+            } catch (IOException | InterruptedException dropped) {
                 // One side went away: the other goes too.
             } finally {
                 closeQuietly(from);
