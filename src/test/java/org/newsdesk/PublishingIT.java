@@ -29,6 +29,7 @@ import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsdesk.account.SignInThrottleSweep;
 import org.newsdesk.post.EditConflictException;
 import org.newsdesk.post.ExcerptDraft;
 import org.newsdesk.post.Post;
@@ -45,7 +46,7 @@ import org.newsdesk.tools.LocalServer;
  * The publishing workflow inside a real Payara Micro, against the real database, through the
  * role-checked EJBs: every transition, every refusal, what the audit log says of each, the scheduler
  * (with a second Payara Micro on the same database), the compose page's refused publish, and the edit
- * conflict.
+ * conflict; and the hourly sweep of the sign-in throttle.
  */
 @ExtendWith(ArquillianExtension.class)
 class PublishingIT {
@@ -67,6 +68,9 @@ class PublishingIT {
 
     @EJB
     private PublicationScheduler scheduler;
+
+    @EJB
+    private SignInThrottleSweep throttleSweep;
 
     @ArquillianResource
     private URL base;
@@ -110,6 +114,22 @@ class PublishingIT {
         editor.act(p -> { p.unpublish(draft.getId()); return null; });
         assertEquals(PostStatus.UNPUBLISHED, status(draft));
         assertThrows(WorkflowException.class, () -> editor.act(p -> { p.unpublish(draft.getId()); return null; }));
+    }
+
+    /** Failed sign-ins stop counting after a day: the hourly sweep deletes them, and only them. */
+    @Test
+    void theThrottleSweepForgetsFailuresNoLongerCountedAndKeepsTheRest() {
+        TestDatabase.update("delete from signin_throttle where subject like 'account:sweep-%'");
+        TestDatabase.update("insert into signin_throttle (subject, failures, last_failure, not_before) values"
+                + " ('account:sweep-old', 7, UTC_TIMESTAMP() - INTERVAL 25 HOUR, UTC_TIMESTAMP() - INTERVAL 25 HOUR),"
+                + " ('account:sweep-old-no-wait', 2, UTC_TIMESTAMP() - INTERVAL 3 DAY, NULL),"
+                + " ('account:sweep-recent', 7, UTC_TIMESTAMP() - INTERVAL 23 HOUR, NULL),"
+                + " ('account:sweep-still-waiting', 40, UTC_TIMESTAMP() - INTERVAL 25 HOUR, UTC_TIMESTAMP() + INTERVAL 1 HOUR)");
+        assertTrue(throttleSweep.forgetOldFailures(Instant.now()) >= 2);
+        assertEquals(List.of("account:sweep-recent", "account:sweep-still-waiting"), TestDatabase.query(
+                "select subject from signin_throttle where subject like 'account:sweep-%' order by subject").stream()
+                .map(row -> row.get(0)).toList());
+        TestDatabase.update("delete from signin_throttle where subject like 'account:sweep-%'");
     }
 
     @Test
