@@ -47,7 +47,10 @@ public class StaleSessionFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Principal caller = request.getUserPrincipal();
-        if (caller != null && !current(request, caller.getName())) {
+        // Stylesheets and scripts are public and the same for everyone: no query for them. Photos are not
+        // skipped, as a signed-in session sees the library's unpublished ones.
+        if (caller != null && !request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")
+                && !current(request, caller.getName())) {
             LOG.info(() -> "Signed out " + caller.getName() + ": the account changed since this session signed in");
             request.logout();
             HttpSession session = request.getSession(false);
