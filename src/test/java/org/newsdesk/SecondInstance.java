@@ -50,6 +50,22 @@ final class SecondInstance implements AutoCloseable {
     /** As {@link #start(Path, Path, Duration)}, with these settings in place of the test server's. */
     static SecondInstance start(Path home, Path log, Duration timeout, java.util.Map<String, String> settings)
             throws IOException, InterruptedException, TimeoutException {
+        SecondInstance instance = launch(home, log, settings);
+        Process process = instance.process;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        // Payara Micro says so once every --deploy is done; the page answering could be an earlier deployment.
+        while (!instance.log().contains(" ready in ")) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                instance.close();
+                throw new TimeoutException("The second instance did not start within " + timeout + "; see " + log);
+            }
+            Thread.sleep(500);
+        }
+        return instance;
+    }
+
+    /** Starts Payara Micro as {@link #start(Path, Path, Duration, java.util.Map)} does, without waiting for anything. */
+    static SecondInstance launch(Path home, Path log, java.util.Map<String, String> settings) throws IOException {
         Path payara = BUILD.resolve("payara-micro.jar");
         Path war = BUILD.resolve("newsdesk.war");
         if (!Files.isRegularFile(payara) || !Files.isRegularFile(war)) {
@@ -63,17 +79,7 @@ final class SecondInstance implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        SecondInstance instance = new SecondInstance(process, log, port);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        // Payara Micro says so once every --deploy is done; the page answering could be an earlier deployment.
-        while (!instance.log().contains(" ready in ")) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                instance.close();
-                throw new TimeoutException("The second instance did not start within " + timeout + "; see " + log);
-            }
-            Thread.sleep(500);
-        }
-        return instance;
+        return new SecondInstance(process, log, port);
     }
 
     /** The instance's address, such as {@code http://127.0.0.1:41234}. */

@@ -2,6 +2,7 @@ package org.newsdesk.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -28,6 +29,7 @@ import org.flywaydb.core.Flyway;
  */
 @Startup
 @Singleton
+@DependsOn("StartupChecks")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseMigrations {
 
@@ -69,8 +71,10 @@ public class DatabaseMigrations {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
+            // Flyway gives no target version when nothing was migrated: the schema is then where it was.
+            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
             LOG.info(() -> "Database at " + NewsdeskDataSource.address() + ": schema at version "
-                    + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+                    + version + " (" + result.migrationsExecuted + " migrations applied now)");
         } catch (RuntimeException e) {
             failures++;
             Duration wait = waitAfter(failures);

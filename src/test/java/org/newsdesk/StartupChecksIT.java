@@ -1,0 +1,37 @@
+package org.newsdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A setting Newsdesk cannot run without, missing, on a real Payara Micro started the way the run command
+ * starts one ({@link SecondInstance}): the process stops with one line saying what to set.
+ */
+class StartupChecksIT {
+
+    @Test
+    void withoutItsPublicAddressTheServerStopsWithOneLineSayingWhatToSetAndTouchesNoDatabase() throws Exception {
+        Path home = Files.createDirectories(Path.of("target", "startup-checks").toAbsolutePath());
+        Path log = Path.of("target", "failsafe-reports", "StartupChecksIT-no-site-url.log").toAbsolutePath();
+        try (SecondInstance site = SecondInstance.launch(home, log, Map.of("NEWSDESK_SITE_URL", " "))) {
+            Integer status = site.waitForExit(Duration.ofMinutes(3));
+            assertEquals(78, status, "before: the deployment failed and Payara Micro went on answering 404 to everyone;"
+                    + " log:\n" + site.log());
+            String written = site.log();
+            List<String> lines = written.lines().filter(l -> l.contains("NEWSDESK_SITE_URL")).toList();
+            assertEquals(1, lines.size(), written);
+            assertTrue(lines.get(0).contains("Newsdesk cannot start: NEWSDESK_SITE_URL is not set: set it to the site's public"
+                    + " address, e.g. https://news.example.org"), lines.get(0));
+            assertFalse(written.contains("\tat "), "no stack trace:\n" + written);
+            assertFalse(written.contains("Database at "), "the database is not touched first:\n" + written);
+        }
+    }
+}
