@@ -19,10 +19,14 @@ count="${1:-10000}"; workers="${2:-3}"; max_seconds="${3:-1800}"; seed="${4:-1}"
 name=fuzz; port="${NEWSDESK_FUZZ_PORT:-18090}"; db="${NEWSDESK_FUZZ_DB_NAME:-newsdesk_fuzz}"
 . bench/serve.sh
 started=$SECONDS
+log_before=$(wc -c < "target/$name-payara.log")
 set +e
 timeout --kill-after=30 $((max_seconds + 300)) \
   python3 bench/fuzz.py "$base" "$slug" "$admin_password" "$db" "$count" "$workers" "$max_seconds" "$seed"
 status=$?
 set -e
-echo "fuzz run took $((SECONDS - started)) s; Payara log: target/fuzz-payara.log ($(grep -c 'SEVERE' target/fuzz-payara.log || true) SEVERE lines)"
+written=$(tail -c +"$((log_before + 1))" "target/$name-payara.log")
+echo "fuzz run took $((SECONDS - started)) s; the server logged meanwhile $(printf '%s' "$written" | wc -c) bytes:" \
+  "$(printf '%s\n' "$written" | grep -c '^\[' || true) records, $(printf '%s\n' "$written" | grep -c 'SEVERE' || true) SEVERE," \
+  "$(printf '%s\n' "$written" | grep -cE '^\s+at |^\tat ' || true) stack-trace lines (target/$name-payara.log)"
 exit $status

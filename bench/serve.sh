@@ -1,6 +1,6 @@
 # Sourced by bench/comments.sh, bench/scan.sh and bench/fuzz.sh (not run by itself): builds the WAR if missing, recreates the
 # database $db on the local MariaDB (127.0.0.1:3306, user newsdesk_test), starts Payara Micro on 127.0.0.1:$port
-# with the log in target/$name-payara.log, waits until the demo post answers, and stops Payara on exit.
+# with the log in target/$name-payara.log (the run command's and the Docker image's logging settings), waits until the demo post answers, and stops Payara on exit.
 # Expects: name, port, db. Sets: base, slug, payara (the server's process id), admin_password.
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 case "$db" in newsdesk_test|newsdesk) echo "refusing to recreate the shared database $db" >&2; exit 2;; esac
@@ -30,7 +30,8 @@ unset NEWSDESK_SMTP_HOST
 
 rm -rf "target/$name-payara" "target/$name-media"
 java -Xmx512m -XX:+UseSerialGC -jar target/payara-micro.jar --deploy target/newsdesk.war --contextroot / \
-  --port "$port" --nocluster --nohazelcast --rootdir "target/$name-payara" > "target/$name-payara.log" 2>&1 &
+  --port "$port" --nocluster --nohazelcast --rootdir "target/$name-payara" \
+  --logproperties src/main/payara/logging.properties > "target/$name-payara.log" 2>&1 &
 payara=$!
 stop_payara() { kill "$payara" 2>/dev/null || true; wait "$payara" 2>/dev/null || true; }
 trap stop_payara EXIT
