@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsdesk.media.MediaService;
+import org.newsdesk.media.PhotoMetadataSweep;
 import org.newsdesk.media.TestImages;
 import org.newsdesk.media.VariantSize;
 
@@ -66,6 +67,9 @@ class MediaLibraryIT {
 
     @EJB
     private MediaService media;
+
+    @EJB
+    private PhotoMetadataSweep metadataSweep;
 
     @Inject
     private ServletContext servletContext;
@@ -383,6 +387,51 @@ class MediaLibraryIT {
             assertEquals(TestImages.COPYRIGHT, exif.getEntryById(com.twelvemonkeys.imageio.metadata.tiff.TIFF.TAG_COPYRIGHT)
                     .getValueAsString(), address);
         }
+    }
+
+    /**
+     * In the server: a photo stored before uploads were cleaned (its original on disk as the camera left
+     * it, its row not marked) is cleaned by the sweep that runs after start-up, once: position, maker note,
+     * XMP and comment gone; orientation, creator and copyright kept; the pixels' bytes untouched.
+     */
+    @Test
+    @Order(11)
+    void aPhotoStoredBeforeUploadsWereCleanedIsCleanedOnceInTheBackground() throws IOException {
+        byte[] pixels = TestImages.busyJpeg(640, 480, 11);
+        byte[] camera = TestImages.withPrivateMetadata(pixels, 6);
+        String sha = org.newsdesk.media.ImageStore.sha256(camera);
+        String key = sha.substring(0, 2) + "/" + sha + ".jpg";
+        Path original = Files.createDirectories(mediaDir().resolve(sha.substring(0, 2))).resolve(sha + ".jpg");
+        Files.write(original, camera);
+        TestDatabase.update("insert into photo (public_key, storage_key, original_filename, mime_type, width, height, size_bytes,"
+                + " sha256, uploaded_at) values (lower(hex(random_bytes(16))), ?, 'stored-long-ago.jpg', 'image/jpeg', 480, 640, ?,"
+                + " ?, utc_timestamp())", key, camera.length, sha);
+        long id = ((Number) TestDatabase.single("select id from photo where storage_key = ?", key)).longValue();
+        assertEquals(0, ((Number) TestDatabase.single("select metadata_cleaned + 0 from photo where id = ?", id)).intValue());
+
+        while (metadataSweep.cleanNextBatch() > 0) {
+            // Until every photo not yet cleaned has been.
+        }
+        byte[] cleaned = Files.readAllBytes(original);
+        com.twelvemonkeys.imageio.metadata.Directory exif = TestImages.exif(cleaned);
+        assertNotNull(exif);
+        assertEquals(null, exif.getEntryById(com.twelvemonkeys.imageio.metadata.tiff.TIFF.TAG_GPS_IFD), "no position");
+        assertFalse(TestImages.contains(cleaned, TestImages.SECRET), "no maker note, XMP or comment");
+        assertEquals(TestImages.COPYRIGHT, exif.getEntryById(com.twelvemonkeys.imageio.metadata.tiff.TIFF.TAG_COPYRIGHT).getValueAsString());
+        assertEquals(TestImages.ARTIST, exif.getEntryById(com.twelvemonkeys.imageio.metadata.tiff.TIFF.TAG_ARTIST).getValueAsString());
+        assertEquals(6, org.newsdesk.media.ExifOrientation.read(cleaned), "still turned upright when shown");
+        assertTrue(Arrays.equals(Arrays.copyOfRange(pixels, pixels.length - 4000, pixels.length),
+                Arrays.copyOfRange(cleaned, cleaned.length - 4000, cleaned.length)), "the compressed image is copied, not re-encoded");
+        assertEquals(1, ((Number) TestDatabase.single("select metadata_cleaned + 0 from photo where id = ?", id)).intValue());
+        assertEquals((long) cleaned.length, ((Number) TestDatabase.single("select size_bytes from photo where id = ?", id)).longValue());
+
+        long modified = Files.getLastModifiedTime(original).toMillis();
+        TestDatabase.update("update photo set metadata_cleaned = false where id = ?", id);
+        metadataSweep.cleanNextBatch();
+        assertTrue(Arrays.equals(cleaned, Files.readAllBytes(original)), "cleaning a clean photo changes nothing");
+        assertEquals(modified, Files.getLastModifiedTime(original).toMillis(), "and does not even write it");
+        TestDatabase.update("delete from photo where id = ?", id);
+        Files.delete(original);
     }
 
     @Test

@@ -70,6 +70,25 @@ public class ImageStore {
         }
     }
 
+    /**
+     * Puts the bytes in place of the file under the key, in one step: readers see the old file or the new
+     * one, never half of either.
+     */
+    public void replace(String storageKey, byte[] bytes) throws IOException {
+        Path target = resolve(storageKey);
+        Path temp = Files.createTempFile(target.getParent(), ".replace-", ".tmp");
+        try {
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
     /** Whether writing failed because the disk (or the user's quota) is full. */
     public static boolean diskFull(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {

@@ -89,6 +89,10 @@ public class Photo {
     @Column(name = "uploaded_at")
     private Instant uploadedAt;
 
+    /** Whether the stored original is known to be clean of private metadata; see {@link PhotoMetadataSweep}. */
+    @Column(name = "metadata_cleaned")
+    private boolean metadataCleaned;
+
     @OneToMany(mappedBy = "photo", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("width")
     private List<PhotoVariant> variants = new ArrayList<>();
@@ -107,6 +111,7 @@ public class Photo {
         this.originalFilename = originalFilename;
         this.uploadedBy = uploadedBy;
         this.uploadedAt = uploadedAt;
+        this.metadataCleaned = true; // DevelopedPhoto cleaned it on the way in
     }
 
     public Long getId() {
