@@ -185,7 +185,8 @@ class DeskWalkBrowserIT {
     }
 
     @Test
-    void aFormSentAfterItsPageExpiredIsA400ThatGivesTheTextBack() throws Exception {
+    void aFormSentAfterItsPageExpiredIsA400ThatGivesTheTextBackAndLogsNothing() throws Exception {
+        int logMark = serverLogSize();
         SiteClient site = new SiteClient(() -> base);
         org.jsoup.Connection desk = site.signedIn("walk-editor", PASSWORD);
         org.jsoup.nodes.Document compose = desk.newRequest(site.url("/admin/posts/edit")).get();
@@ -199,6 +200,8 @@ class DeskWalkBrowserIT {
         assertTrue(page.select(".typed-back textarea").eachText().contains("Typed before the page expired — مرحبا <b>"),
                 page.select(".typed-back").outerHtml());
         assertTrue(page.select(".typed-back b").isEmpty(), "what comes back is text, never markup");
+        List<String> logged = serverLogSince(logMark);
+        assertTrue(logged.isEmpty(), "a stale or forged form is the client's, not a stack trace in the log:\n" + String.join("\n", logged));
     }
 
     /** Signs out from the desk's front page, whatever page the walk ended on. */

@@ -1,7 +1,9 @@
 package org.newsdesk.platform;
 
+import jakarta.faces.application.ViewExpiredException;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +24,9 @@ import java.util.logging.Logger;
 public class ServiceGate extends HttpFilter {
 
     static final String RETRY_AFTER_SECONDS = "10";
+
+    /** Where {@code web.xml} sends a {@link ViewExpiredException}. */
+    private static final String EXPIRED_PAGE = "/WEB-INF/errorpages/expired.xhtml";
 
     /** Why the 503 page is shown, for its wording: "database" or "stopping". */
     static final String UNAVAILABLE = "newsdesk.unavailable";
@@ -84,6 +89,11 @@ public class ServiceGate extends HttpFilter {
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                 return;
             }
+            ViewExpiredException expired = expiredView(e);
+            if (expired != null && !response.isCommitted()) {
+                showExpiredPage(request, response, expired);
+                return;
+            }
             if (response.isCommitted() || !Faults.databaseUnreachable(e)) {
                 throw e;
             }
@@ -93,5 +103,34 @@ public class ServiceGate extends HttpFilter {
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         }
+    }
+
+    /**
+     * A form sent with a view state the server no longer has (an expired session, a restart) or never had (a
+     * forged one) gets the "page has expired" page, a 400 that offers back what was typed. Shown from here,
+     * as the container's error page would show it, because the container first logs such an exception as
+     * a warning with its whole stack, about 70 lines a request (a fuzzer's 10,000 requests wrote 6 MB), for
+     * what is the client's stale copy. The error attributes tell Faces this is an error page, not a
+     * postback of the form.
+     */
+    private static void showExpiredPage(HttpServletRequest request, HttpServletResponse response, ViewExpiredException expired)
+            throws ServletException, IOException {
+        LOG.fine(() -> request.getMethod() + " " + request.getRequestURI() + ": " + expired.getMessage() + "; answered 400");
+        response.resetBuffer();
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, expired);
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION_TYPE, ViewExpiredException.class);
+        request.setAttribute(RequestDispatcher.ERROR_MESSAGE, expired.getMessage());
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpServletResponse.SC_BAD_REQUEST);
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+        request.getRequestDispatcher(EXPIRED_PAGE).forward(request, response);
+    }
+
+    private static ViewExpiredException expiredView(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ViewExpiredException expired) {
+                return expired;
+            }
+        }
+        return null;
     }
 }
