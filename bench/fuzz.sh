@@ -25,7 +25,7 @@ timeout --kill-after=30 $((max_seconds + 300)) \
   python3 bench/fuzz.py "$base" "$slug" "$admin_password" "$db" "$count" "$workers" "$max_seconds" "$seed"
 status=$?
 set -e
-written=$(tail -c +"$((log_before + 1))" "target/$name-payara.log")
+written=$(tail -c +"$((log_before + 1))" "target/$name-payara.log" | tr -d '\000')
 echo "fuzz run took $((SECONDS - started)) s; the server logged meanwhile $(printf '%s' "$written" | wc -c) bytes:" \
   "$(printf '%s\n' "$written" | grep -c '^\[' || true) records, $(printf '%s\n' "$written" | grep -c 'SEVERE' || true) SEVERE," \
   "$(printf '%s\n' "$written" | grep -cE '^\s+at |^\tat ' || true) stack-trace lines (target/$name-payara.log)"
