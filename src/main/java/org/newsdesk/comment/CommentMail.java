@@ -13,12 +13,15 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.newsdesk.platform.Config;
+import org.newsdesk.platform.Faults;
+import org.newsdesk.platform.RepeatedFailures;
 
 /**
  * Sends {@link CommentNotice}s through the SMTP server in the configuration ({@code NEWSDESK_SMTP_HOST},
@@ -30,6 +33,12 @@ import org.newsdesk.platform.Config;
 public class CommentMail {
 
     private static final Logger LOG = Logger.getLogger(CommentMail.class.getName());
+
+    /** A notice not sent for want of a mail server: said once, then at most once an hour with a count. */
+    private static final RepeatedFailures NOT_CONFIGURED = new RepeatedFailures(Duration.ofHours(1));
+
+    /** A mail server that refuses or is down: one line, then at most one a minute with a count, no stack. */
+    private static final RepeatedFailures NOT_SENT = new RepeatedFailures(Duration.ofMinutes(1));
 
     @Inject
     private CommentMail self;
@@ -46,16 +55,16 @@ public class CommentMail {
         }
         Optional<String> host = Config.value("SMTP_HOST");
         if (host.isEmpty()) {
-            LOG.info(() -> "No SMTP host configured (NEWSDESK_SMTP_HOST); not sending \"" + notice.subject()
-                    + "\" to " + notice.to().size() + " recipient(s).");
+            NOT_CONFIGURED.log(LOG, Level.INFO, "No SMTP host configured (NEWSDESK_SMTP_HOST); not sending \""
+                    + notice.subject() + "\" to " + notice.to().size() + " recipient(s).");
             return;
         }
         try {
             Transport.send(message(host.get(), notice));
             LOG.fine(() -> "Sent \"" + notice.subject() + "\" to " + notice.to());
         } catch (MessagingException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not send \"" + notice.subject() + "\" to " + notice.to()
-                    + " through " + host.get() + ": " + e.getMessage(), e);
+            NOT_SENT.log(LOG, "Could not send \"" + notice.subject() + "\" to " + notice.to().size() + " recipient(s)"
+                    + " through " + host.get() + " (" + Faults.firstLine(e) + ")");
         }
     }
 

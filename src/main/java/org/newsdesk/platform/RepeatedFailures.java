@@ -1,13 +1,15 @@
 package org.newsdesk.platform;
 
 import java.time.Duration;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Logs the first of a run of like failures and then at most one line per period, saying how many were
- * left out in between: a database outage fails every request, and the log should say so in a few lines.
+ * left out in between: a database outage fails every request, and the log should say so in a few lines;
+ * a mail server that is down, or not configured, would otherwise log a line or a stack for every notice.
  */
-final class RepeatedFailures {
+public final class RepeatedFailures {
 
     private final long periodNanos;
 
@@ -17,11 +19,15 @@ final class RepeatedFailures {
 
     private int leftOut;
 
-    RepeatedFailures(Duration period) {
+    public RepeatedFailures(Duration period) {
         this.periodNanos = period.toNanos();
     }
 
-    void log(Logger log, String line) {
+    public void log(Logger log, String line) {
+        log(log, Level.WARNING, line);
+    }
+
+    public void log(Logger log, Level level, String line) {
         String text;
         synchronized (this) {
             long now = System.nanoTime();
@@ -35,6 +41,6 @@ final class RepeatedFailures {
             lastLogged = now;
             leftOut = 0;
         }
-        log.warning(text);
+        log.log(level, text);
     }
 }
