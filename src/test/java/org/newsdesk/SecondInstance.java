@@ -146,6 +146,14 @@ final class SecondInstance implements AutoCloseable {
         children.forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** The runtime directories Payara Micro processes have unpacked into the temporary directory, and not removed. */
+    static java.util.Set<Path> payaraRuntimeDirectories() throws IOException {
+        try (var entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(p -> p.getFileName().toString().matches("payaramicro-rt\\d+tmp"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

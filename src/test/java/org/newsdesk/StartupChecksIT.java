@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ class StartupChecksIT {
     void withoutItsPublicAddressTheServerStopsWithOneLineSayingWhatToSetAndTouchesNoDatabase() throws Exception {
         Path home = Files.createDirectories(Path.of("target", "startup-checks").toAbsolutePath());
         Path log = Path.of("target", "failsafe-reports", "StartupChecksIT-no-site-url.log").toAbsolutePath();
+        Set<Path> unpackedBefore = SecondInstance.payaraRuntimeDirectories();
         try (SecondInstance site = SecondInstance.launch(home, log, Map.of("NEWSDESK_SITE_URL", " "))) {
             Integer status = site.waitForExit(Duration.ofMinutes(3));
             assertEquals(78, status, "before: the deployment failed and Payara Micro went on answering 404 to everyone;"
@@ -32,6 +34,8 @@ class StartupChecksIT {
                     + " address, e.g. https://news.example.org"), lines.get(0));
             assertFalse(written.contains("\tat "), "no stack trace:\n" + written);
             assertFalse(written.contains("Database at "), "the database is not touched first:\n" + written);
+            assertEquals(unpackedBefore, SecondInstance.payaraRuntimeDirectories(),
+                    "the server's unpacked runtime (160 MB) is not left in the temporary directory");
         }
     }
 }

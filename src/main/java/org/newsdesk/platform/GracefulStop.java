@@ -106,7 +106,8 @@ public class GracefulStop implements ServletContextListener {
         // requests, which then get the container's empty 500 and 503 answers (seen in GracefulStopIT). Nothing
         // Newsdesk keeps needs that stop: every request has finished, its transaction committed and its files
         // written, the database is another process and the timers are not persistent. New connections are
-        // refused from here on, which a proxy takes as "try another instance".
-        Runtime.getRuntime().halt(128 + signal.getNumber());
+        // refused from here on, which a proxy takes as "try another instance". The one part of that stop that
+        // matters, removing the server's unpacked runtime directory, ServerExit does.
+        ServerExit.halt(128 + signal.getNumber());
     }
 }

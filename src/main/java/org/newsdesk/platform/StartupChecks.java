@@ -3,7 +3,6 @@ package org.newsdesk.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import java.util.logging.Handler;
 import java.util.logging.Logger;
 
 /**
@@ -31,11 +30,8 @@ public class StartupChecks {
             LOG.info(() -> "Newsdesk's public address: " + site);
         } catch (IllegalStateException e) {
             LOG.severe(() -> "Newsdesk cannot start: " + e.getMessage());
-            for (Handler handler : Logger.getLogger("").getHandlers()) {
-                handler.flush();
-            }
             // halt, not exit: an orderly shutdown from inside a deployment in progress waits on that deployment.
-            Runtime.getRuntime().halt(CONFIGURATION_ERROR);
+            ServerExit.halt(CONFIGURATION_ERROR);
         }
     }
 }

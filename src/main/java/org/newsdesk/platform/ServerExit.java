@@ -1,0 +1,64 @@
+package org.newsdesk.platform;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
+
+/**
+ * Ends the process at once ({@link Runtime#halt}), for {@link GracefulStop} and {@link StartupChecks}, after
+ * doing the one thing of Payara Micro's own shutdown that matters here: removing the runtime directory it
+ * unpacked itself into the temporary directory at start-up (about 160 MB; {@code fish.payara.micro.tmpdir}).
+ * Its shutdown hook removes it, and a halt runs no hooks, so every stop left one behind: a day of restarts
+ * filled {@code /tmp} by gigabytes. A root directory given with {@code --rootdir} is the operator's and
+ * stays. The log handlers are flushed first, so the last lines are not lost.
+ */
+final class ServerExit {
+
+    private static final Logger LOG = Logger.getLogger(ServerExit.class.getName());
+
+    private ServerExit() {
+    }
+
+    static void halt(int status) {
+        removeRuntimeDirectory();
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.flush();
+        }
+        Runtime.getRuntime().halt(status);
+    }
+
+    private static void removeRuntimeDirectory() {
+        String unpacked = System.getProperty("fish.payara.micro.tmpdir");
+        if (unpacked == null) {
+            return;
+        }
+        Path directory = Path.of(unpacked).toAbsolutePath().normalize();
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        // Only what Payara Micro made for itself: payaramicro-rt<digits>tmp, right in the temporary directory.
+        if (!directory.getFileName().toString().matches("payaramicro-rt\\d+tmp") || !temporary.equals(directory.getParent())) {
+            return;
+        }
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException failed) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            LOG.warning(() -> "Could not remove Payara Micro's runtime directory " + directory + ": " + Faults.firstLine(e));
+        }
+    }
+}
