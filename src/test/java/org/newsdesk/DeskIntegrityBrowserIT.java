@@ -94,6 +94,39 @@ class DeskIntegrityBrowserIT {
         assertEquals("Conflict: Ann's headline", TestDatabase.single("select headline from post where id = ?", post));
     }
 
+    /**
+     * A writer who starts with the excerpts: "+ Add another excerpt" works before there is a headline, and a
+     * photo chosen for a save that is refused for want of one is taken into the library and stays with its
+     * excerpt. Before, Faces' own validation refused every button until there was a headline, and the chosen
+     * photo was dropped without a word (a browser forgets a chosen file).
+     */
+    @Test
+    void aPostStartedFromItsExcerptsKeepsEveryExcerptAndPhotoBeforeItHasAHeadline() {
+        DeskFixtures.user("int-starter", "Sami Starter", "WRITER");
+        ann.signIn("int-starter", DeskFixtures.PASSWORD);
+        ann.open("/admin/posts/edit");
+        ann.type("edit:excerpts:0:dek", "First excerpt " + DeskFixtures.EVERY_SCRIPT);
+        ann.click("edit:addExcerpt");
+        ann.waitFor("[id='edit:excerpts:1:dek']");
+        assertTrue(ann.driver().findElements(By.cssSelector(".field-error")).isEmpty(), "no message: nothing was refused");
+        assertEquals("First excerpt " + DeskFixtures.EVERY_SCRIPT, value(ann, "edit:excerpts:0:dek"));
+
+        ann.driver().findElement(By.id("edit:excerpts:1:photoFile"))
+                .sendKeys(java.nio.file.Path.of("src/main/resources/seed/militia-funeral-baghdad.jpg").toAbsolutePath().toString());
+        ann.click("edit:save");
+        ann.waitForText(".field-error", "Give the post a headline.");
+        ann.waitForText(".chosen-photo .photo-name", "militia-funeral-baghdad.jpg");
+        ann.screenshot("refused-save-keeps-the-chosen-photo");
+        ann.type("edit:headline", "Started from its excerpts");
+        ann.click("edit:save");
+        ann.waitForText(".flash-info", "Saved.");
+        long post = ((Number) TestDatabase.single("select id from post where headline = 'Started from its excerpts'")).longValue();
+        List<Object> photos = column("select photo_id from excerpt where post_id = ? order by position", post);
+        assertEquals(2, photos.size());
+        assertEquals(null, photos.get(0));
+        assertTrue(photos.get(1) != null, "the photo chosen with the refused save is the second excerpt's");
+    }
+
     @Test
     void aPhotoFarBackInTheLibraryStaysOnSaveAndThePickerReachesIt() {
         long editor = DeskFixtures.user("int-photo-editor", "Pia Photo", "EDITOR");
