@@ -1,6 +1,7 @@
 package org.newsdesk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -200,6 +201,7 @@ class DeskWalkBrowserIT {
         assertTrue(page.select(".typed-back textarea").eachText().contains("Typed before the page expired — مرحبا <b>"),
                 page.select(".typed-back").outerHtml());
         assertTrue(page.select(".typed-back b").isEmpty(), "what comes back is text, never markup");
+        assertFalse(page.select(".typed-back textarea").eachText().contains("edit"), "the form's own marker is not offered back");
         List<String> logged = serverLogSince(logMark);
         assertTrue(logged.isEmpty(), "a stale or forged form is the client's, not a stack trace in the log:\n" + String.join("\n", logged));
     }

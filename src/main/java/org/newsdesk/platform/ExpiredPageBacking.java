@@ -48,7 +48,8 @@ public class ExpiredPageBacking {
         sent.forEach((name, values) -> {
             if (!name.matches(NOT_TYPED)) {
                 for (String value : values) {
-                    if (value != null && !value.isBlank() && !value.matches("\\d{1,19}|true|false|on")) {
+                    // A form's own marker (a hidden field named and valued after the form, "edit=edit") is not typed either.
+                    if (value != null && !value.isBlank() && !value.matches("\\d{1,19}|true|false|on") && !value.equals(name)) {
                         typed.add(Map.entry(label(name), value));
                     }
                 }
