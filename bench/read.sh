@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Read benchmark: the public pages as readers load them, side by side with nginx serving the same bytes.
+#
+#   bench/read.sh [SECONDS=10] [CONNECTIONS=32]
+#
+# Starts Newsdesk on its own database (bench/serve.sh: newsdesk_read, port 18093) and fills it: 200 more
+# published posts (so the front page has pages), one post with 20 approved comments and one with 500 (every
+# fifth a reply). Saves each measured page's bytes, serves those copies with nginx on 127.0.0.1:18094, and
+# runs wrk on both, interleaved (app, nginx, next page ...), in two rounds. Prints one table: bytes,
+# requests a second, p50 and p99 for each, and app ÷ nginx; then the server's start time and the peak
+# resident memory of the server and the database during the run. Bounded: every wrk run lasts SECONDS.
+# Needs wrk and nginx (installed from apt when missing), python3 and the local MariaDB bin/test uses.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration="${1:-10}"; connections="${2:-32}"
+name=read; port="${NEWSDESK_READ_PORT:-18093}"; db="${NEWSDESK_READ_DB_NAME:-newsdesk_read}"
+static_port=$((port + 1))
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+for tool in wrk nginx; do
+  command -v "$tool" >/dev/null 2>&1 || command -v "/usr/sbin/$tool" >/dev/null 2>&1 \
+    || { as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq wrk nginx >/dev/null; }
+done
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+
+launched=$SECONDS
+. bench/serve.sh
+start_seconds=$((SECONDS - launched))
+
+# Content, straight into the database: copies of the demo post, and approved comments.
+as_root mariadb "$db" <<'SQL'
+SET @demo = (SELECT MIN(id) FROM post);
+INSERT INTO post (slug, headline, section_id, status, author_id, created_at, updated_at, published_at, comments_open, version)
+  SELECT CONCAT('bench-post-', seq), CONCAT('Bench post ', seq, ': militias, ministers and the border'), section_id, 'PUBLISHED',
+         author_id, NOW(), NOW(), NOW() - INTERVAL seq + 2 MINUTE, TRUE, 0
+  FROM seq_1_to_200 JOIN post ON post.id = @demo;
+INSERT INTO post (slug, headline, section_id, status, author_id, created_at, updated_at, published_at, comments_open, version)
+  SELECT pages.slug, pages.headline, section_id, 'PUBLISHED', author_id, NOW(), NOW(), NOW() - INTERVAL 1 MINUTE, TRUE, 0
+  FROM (SELECT 'bench-20-comments' AS slug, 'Twenty readers weigh in on the militias' AS headline
+        UNION ALL SELECT 'bench-500-comments', 'Five hundred readers weigh in on the militias') pages
+  JOIN post ON post.id = @demo;
+INSERT INTO post_tag (post_id, tag_id)
+  SELECT p.id, t.tag_id FROM post p JOIN post_tag t ON t.post_id = @demo WHERE p.slug LIKE 'bench-%';
+INSERT INTO excerpt (post_id, position, outlet_id, article_url, original_published_on, dek, body, photo_id, caption, credit_line)
+  SELECT p.id, e.position, e.outlet_id, e.article_url, e.original_published_on, e.dek, e.body, e.photo_id, e.caption, e.credit_line
+  FROM post p JOIN excerpt e ON e.post_id = @demo WHERE p.slug LIKE 'bench-%';
+INSERT INTO related_link (excerpt_id, position, title, url)
+  SELECT copy.id, r.position, r.title, r.url
+  FROM excerpt copy JOIN post p ON p.id = copy.post_id AND p.slug LIKE 'bench-%'
+  JOIN excerpt e ON e.post_id = @demo AND e.position = copy.position JOIN related_link r ON r.excerpt_id = e.id;
+INSERT INTO comment (post_id, author_name, author_email, body, status, depth, created_at)
+  SELECT p.id, CONCAT('Reader ', seq), CONCAT('reader-', seq, '@example.org'),
+         CONCAT('Comment ', seq, ': the round-up quotes both sides fairly. The Times of Israel piece and the AP photo',
+                ' caption disagree on the date of the strike; which one is right? Either way the militias have not',
+                ' stopped, and Baghdad knows it.'),
+         'APPROVED', 0, NOW() - INTERVAL (600 - seq) MINUTE
+  FROM post p JOIN seq_1_to_500 ON (p.slug = 'bench-500-comments' OR (p.slug = 'bench-20-comments' AND seq <= 20))
+  WHERE p.slug IN ('bench-20-comments', 'bench-500-comments');
+UPDATE comment c JOIN post p ON p.id = c.post_id AND p.slug LIKE 'bench-%'
+  SET c.parent_id = c.id - 1, c.depth = 1 WHERE MOD(c.id, 5) = 0;
+SQL
+
+pages=("front:/" "front-page-2:/?page=2" "post-20-comments:/post/bench-20-comments" "post-500-comments:/post/bench-500-comments")
+static="$PWD/target/read-static"
+rm -rf "$static" && mkdir -p "$static/logs"
+locations=""
+for entry in "${pages[@]}"; do
+  page="${entry%%:*}"; path="${entry#*:}"
+  curl -fsS -o "$static/$page.html" "$base$path"
+  locations+="    location = ${path%%\?*} { try_files /$page.html =404; }"$'\n'
+done
+# The front page's second page differs by its query only: nginx picks the copy by the argument.
+cat > "$static/nginx.conf" <<CONF
+worker_processes auto;
+pid $static/nginx.pid;
+error_log $static/logs/error.log warn;
+user root;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type text/html;
+  sendfile on;
+  server {
+    listen 127.0.0.1:$static_port;
+    root $static;
+    location = / { if (\$arg_page = "2") { rewrite ^ /front-page-2.html last; } try_files /front.html =404; }
+$(printf '%s' "$locations" | grep -v 'location = / ')
+  }
+}
+CONF
+"$nginx_bin" -p "$static" -c "$static/nginx.conf"
+stop_all() { "$nginx_bin" -p "$static" -c "$static/nginx.conf" -s stop 2>/dev/null || true; kill "${sampler:-0}" 2>/dev/null || true; stop_payara; }
+trap stop_all EXIT
+for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$static_port/" && break; sleep 0.1; done
+for entry in "${pages[@]}"; do
+  page="${entry%%:*}"; path="${entry#*:}"
+  cmp -s <(curl -fsS "http://127.0.0.1:$static_port$path") "$static/$page.html" \
+    || { echo "nginx does not serve the saved copy of $path" >&2; exit 1; }
+done
+
+# Peak resident memory of the server and the database, sampled every second while wrk runs.
+database_pid=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || echo 0)
+( peak_app=0; peak_db=0
+  while kill -0 "$payara" 2>/dev/null; do
+    a=$(ps -o rss= -p "$payara" 2>/dev/null | tr -d ' ' || echo 0); d=$(ps -o rss= -p "$database_pid" 2>/dev/null | tr -d ' ' || echo 0)
+    [ "${a:-0}" -gt "$peak_app" ] && peak_app=$a; [ "${d:-0}" -gt "$peak_db" ] && peak_db=$d
+    echo "$peak_app $peak_db" > "$static/peak-memory"; sleep 1
+  done ) &
+sampler=$!
+
+measure() { # url -> "requests/s p50 p99" (latencies in ms)
+  wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" | python3 -c '
+import re, sys
+text = sys.stdin.read()
+def ms(v, unit):
+    return float(v) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+rps = re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)
+lat = dict((p, ms(v, u)) for p, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", text, re.M))
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+print("%s %.1f %.1f %s" % (rps, lat.get("50", 0), lat.get("99", 0), errors.group(1) if errors else 0))'
+}
+
+echo
+echo "Read benchmark: wrk -t2 -c$connections -d${duration}s, app on :$port (no page cache yet), nginx on :$static_port serving the same bytes"
+printf '%-6s %-19s %8s | %9s %8s %8s | %9s %8s %8s | %8s\n' round page bytes "app req/s" "p50 ms" "p99 ms" "nginx r/s" "p50 ms" "p99 ms" "app÷nginx"
+for round in 1 2; do
+  for entry in "${pages[@]}"; do
+    page="${entry%%:*}"; path="${entry#*:}"
+    read -r app_rps app_p50 app_p99 app_bad < <(measure "$base$path")
+    read -r ngx_rps ngx_p50 ngx_p99 _ < <(measure "http://127.0.0.1:$static_port$path")
+    [ "$app_bad" = 0 ] || echo "  ($app_bad answers from the app were not 2xx/3xx)"
+    printf '%-6s %-19s %8s | %9s %8s %8s | %9s %8s %8s | %7.1f%%\n' "$round" "$page" "$(stat -c %s "$static/$page.html")" \
+      "$app_rps" "$app_p50" "$app_p99" "$ngx_rps" "$ngx_p50" "$ngx_p99" "$(python3 -c "print(100 * $app_rps / $ngx_rps)")"
+  done
+done
+read -r peak_app peak_db < "$static/peak-memory"
+echo
+echo "server start (Payara Micro launched to the first page, database ready): ${start_seconds} s"
+echo "peak resident memory during the run: server $((peak_app / 1024)) MB, database $((peak_db / 1024)) MB," \
+  "together $(((peak_app + peak_db) / 1024)) MB"
