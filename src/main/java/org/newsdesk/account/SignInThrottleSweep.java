@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.newsdesk.platform.DatabaseState;
+import org.newsdesk.platform.Timers;
 
 /**
  * Forgets failed sign-ins once they no longer count: every hour, the {@code signin_throttle} rows whose last
@@ -46,17 +47,13 @@ public class SignInThrottleSweep {
 
     @PostConstruct
     void start() {
-        for (Timer timer : timers.getTimers()) {
-            if (!(timer.getInfo() instanceof Sweep)) {
-                timer.cancel();
-            }
-        }
+        Timers.cancelForeign(timers, Sweep.class);
         timers.createCalendarTimer(new ScheduleExpression().hour("*").minute("17"), new TimerConfig(new Sweep(), false));
     }
 
     @Timeout
     void fire(Timer timer) {
-        if (!(timer.getInfo() instanceof Sweep)) {
+        if (!Timers.ours(timer, Sweep.class)) {
             timer.cancel();
             return;
         }

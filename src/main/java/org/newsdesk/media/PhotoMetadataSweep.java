@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import org.newsdesk.platform.DatabaseReady;
 import org.newsdesk.platform.DatabaseState;
 import org.newsdesk.platform.Faults;
+import org.newsdesk.platform.Timers;
 
 /**
  * Cleans the originals stored before uploads were cleaned of private metadata: once the database is
@@ -61,9 +62,7 @@ public class PhotoMetadataSweep {
 
     @PostConstruct
     void start() {
-        for (Timer timer : timers.getTimers()) {
-            timer.cancel();
-        }
+        Timers.cancelForeign(timers, NextBatch.class);
     }
 
     /** Once the database is reached, at start-up or when it comes back after the site started without it. */
@@ -73,7 +72,8 @@ public class PhotoMetadataSweep {
 
     @Timeout
     void fire(Timer timer) {
-        if (!(timer.getInfo() instanceof NextBatch)) {
+        if (!Timers.ours(timer, NextBatch.class)) {
+            timer.cancel();
             return;
         }
         if (!database.isUsable()) {

@@ -54,17 +54,13 @@ public class DatabaseWatch {
 
     @PostConstruct
     void start() {
-        for (Timer timer : timers.getTimers()) {
-            if (!(timer.getInfo() instanceof Probe)) {
-                timer.cancel();
-            }
-        }
+        Timers.cancelForeign(timers, Probe.class);
         timers.createIntervalTimer(PERIOD.toMillis(), PERIOD.toMillis(), new TimerConfig(new Probe(), false));
     }
 
     @Timeout
     void probe(Timer timer) {
-        if (!(timer.getInfo() instanceof Probe)) {
+        if (!Timers.ours(timer, Probe.class)) {
             timer.cancel();
             return;
         }

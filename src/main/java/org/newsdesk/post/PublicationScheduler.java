@@ -20,9 +20,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.newsdesk.platform.DatabaseReady;
 import org.newsdesk.platform.DatabaseState;
-import java.util.logging.Logger;
+import org.newsdesk.platform.Timers;
 
 /**
  * Publishes scheduled posts on time. The database is the record of every schedule: Payara Micro keeps
@@ -67,13 +68,9 @@ public class PublicationScheduler {
 
     @PostConstruct
     public void start() {
-        int cancelled = 0;
-        for (Timer timer : timers.getTimers()) {
-            cancelled += cancelIfNotOurs(timer) ? 1 : 0;
-        }
+        int cancelled = Timers.cancelForeign(timers, PostDue.class, Sweep.class);
         if (cancelled > 0) {
-            int count = cancelled;
-            LOG.info(() -> "Publication schedule: cancelled " + count + " timers left by an earlier deployment");
+            LOG.info(() -> "Publication schedule: cancelled " + cancelled + " timers left by an earlier deployment");
         }
         // Set here rather than with @Schedule, so that it carries info like every other timer of this bean.
         timers.createCalendarTimer(new ScheduleExpression().hour("*").minute("*").second("30"),
@@ -131,15 +128,6 @@ public class PublicationScheduler {
             timer.cancel();
             LOG.info(() -> "Publication schedule: cancelled a timer left by an earlier deployment");
         }
-    }
-
-    private static boolean cancelIfNotOurs(Timer timer) {
-        Serializable info = timer.getInfo();
-        if (info instanceof PostDue || info instanceof Sweep) {
-            return false;
-        }
-        timer.cancel();
-        return true;
     }
 
     private int publishDue() {
