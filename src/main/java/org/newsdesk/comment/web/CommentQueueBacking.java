@@ -70,10 +70,6 @@ public class CommentQueueBacking implements Serializable {
 
     /** The same to every selected comment. */
     public void bulk(String action) throws IOException {
-        if (FacesContext.getCurrentInstance().getResponseComplete()) {
-            // A forged form with two of these buttons pressed at once: the first one is done and answered.
-            return;
-        }
         List<Long> ids = selected.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue()))
                 .map(Map.Entry::getKey).toList();
         if (ids.isEmpty()) {
