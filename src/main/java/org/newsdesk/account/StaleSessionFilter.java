@@ -12,6 +12,7 @@ import java.security.Principal;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
 import org.newsdesk.platform.Faults;
+import org.newsdesk.platform.ServiceGate;
 import org.omnifaces.util.Servlets;
 
 /**
@@ -49,8 +50,7 @@ public class StaleSessionFilter extends HttpFilter {
         Principal caller = request.getUserPrincipal();
         // Stylesheets and scripts are public and the same for everyone: no query for them. Photos are not
         // skipped, as a signed-in session sees the library's unpublished ones.
-        if (caller != null && !request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")
-                && !current(request, caller.getName())) {
+        if (caller != null && !ServiceGate.isFacesResource(request) && !current(request, caller.getName())) {
             LOG.info(() -> "Signed out " + caller.getName() + ": the account changed since this session signed in");
             request.logout();
             HttpSession session = request.getSession(false);

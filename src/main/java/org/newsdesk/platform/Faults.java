@@ -3,6 +3,8 @@ package org.newsdesk.platform;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /** What a log line or a page needs to know of an exception, without its stack. */
 public final class Faults {
@@ -46,6 +48,16 @@ public final class Faults {
             }
         }
         return false;
+    }
+
+    /** The exception and its causes, outermost first (a cause that is its own cause ends the chain). */
+    public static Stream<Throwable> causes(Throwable thrown) {
+        return Stream.iterate(thrown, t -> t != null, t -> t.getCause() == t ? null : t.getCause());
+    }
+
+    /** The first exception of that type in the chain of causes, if any. */
+    public static <T extends Throwable> Optional<T> cause(Throwable thrown, Class<T> type) {
+        return causes(thrown).filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /** One line, repeats summarised with the outage's other lines, for a save the database was not there for. */

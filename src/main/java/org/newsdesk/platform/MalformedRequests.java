@@ -14,16 +14,7 @@ final class MalformedRequests {
     }
 
     static boolean isMalformed(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String type = t.getClass().getName();
-            if (type.contains(".fileupload.")) {
-                return true;
-            }
-            String message = t.getMessage();
-            if (message != null && message.toLowerCase(Locale.ROOT).contains("multipart")) {
-                return true;
-            }
-        }
-        return false;
+        return Faults.causes(thrown).anyMatch(t -> t.getClass().getName().contains(".fileupload.")
+                || t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("multipart"));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -51,7 +52,7 @@ public class ServiceGate extends HttpFilter {
         }
         GracefulStop.requestStarted();
         try {
-            if (database.isUsable() || request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")) {
+            if (database.isUsable() || isFacesResource(request)) {
                 passOn(request, response, chain);
                 return;
             }
@@ -89,9 +90,9 @@ public class ServiceGate extends HttpFilter {
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                 return;
             }
-            ViewExpiredException expired = expiredView(e);
-            if (expired != null && !response.isCommitted()) {
-                showExpiredPage(request, response, expired);
+            Optional<ViewExpiredException> expired = Faults.cause(e, ViewExpiredException.class);
+            if (expired.isPresent() && !response.isCommitted()) {
+                showExpiredPage(request, response, expired.get());
                 return;
             }
             if (response.isCommitted() || !Faults.databaseUnreachable(e)) {
@@ -125,12 +126,8 @@ public class ServiceGate extends HttpFilter {
         request.getRequestDispatcher(EXPIRED_PAGE).forward(request, response);
     }
 
-    private static ViewExpiredException expiredView(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ViewExpiredException expired) {
-                return expired;
-            }
-        }
-        return null;
+    /** A stylesheet, script or image of the site's own look: public, the same for everyone, no database behind it. */
+    public static boolean isFacesResource(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/");
     }
 }
