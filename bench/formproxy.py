@@ -15,6 +15,7 @@ and counts the 5xx answers (printed at exit, and in LOG_FILE).
 """
 import http.client
 import http.server
+import html
 import re
 import signal
 import sys
@@ -28,6 +29,7 @@ JAR = {}
 COUNTS = {"requests": 0, "5xx": 0, "sign-ins": 0, "refused": 0}
 LOG_FILE = open(LOG, "a", buffering=1, encoding="utf-8", errors="backslashreplace")
 VIEW_STATE = re.compile(r'name="jakarta\.faces\.ViewState"[^>]*value="([^"]*)"')
+FORM_URL = re.compile(r'data-form-url="([^"]+)"')
 HIDDEN_TOKEN = re.compile(r'<input type="hidden" name="(token|report-token)" value="([^"]*)"')
 # Faces marks a post of form F with the field F=F; wapiti fills every field of a sign-in form with a name.
 FORM_MARK = re.compile(r'<input type="hidden" name="([^"]+)" value="\1"')
@@ -95,6 +97,13 @@ def refresh(path, body, ctype):
         fresh["jakarta.faces.ViewState"] = vs.group(1)
     for m in HIDDEN_TOKEN.finditer(text):
         fresh[m.group(1)] = m.group(2)
+    form_url = FORM_URL.search(text)
+    if form_url and not fresh.get("token"):
+        # The shared post page carries no token: ask for one, as comments.js does when a reader starts writing.
+        status, _, issued = send("GET", html.unescape(form_url.group(1)))
+        token = re.search(rb'"token":"([^"]+)"', issued or b"")
+        if status == 200 and token:
+            fresh["token"] = token.group(1).decode()
     for m in FORM_MARK.finditer(text):
         fresh[m.group(1)] = m.group(1)
     if ctype.startswith("multipart/"):

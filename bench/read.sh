@@ -5,11 +5,13 @@
 #
 # Starts Newsdesk on its own database (bench/serve.sh: newsdesk_read, port 18093) and fills it: 200 more
 # published posts (so the front page has pages), one post with 20 approved comments and one with 500 (every
-# fifth a reply). Saves each measured page's bytes, serves those copies with nginx on 127.0.0.1:18094, and
-# runs wrk on both, interleaved (app, nginx, next page ...), in two rounds. Prints one table: bytes,
-# requests a second, p50 and p99 for each, and app ÷ nginx; then the server's start time and the peak
-# resident memory of the server and the database during the run. Bounded: every wrk run lasts SECONDS.
-# Needs wrk and nginx (installed from apt when missing), python3 and the local MariaDB bin/test uses.
+# fifth a reply; 50 threads a page, so ten pages). Saves each measured page's bytes, serves those copies with
+# nginx on 127.0.0.1:18094, and runs wrk on both, interleaved (app, nginx, next page ...), in two rounds with
+# the page cache on; then restarts the server with the cache off (NEWSDESK_PAGE_CACHE_MB=0) and measures the
+# app alone once more. Prints one table: bytes, requests a second, p50 and p99, and app ÷ nginx; then the
+# server's start time and the peak resident memory of the server and the database while wrk ran. Writes the
+# table to target/read-bench.txt and a chart of it to target/read-bench.svg. Bounded: every wrk run lasts
+# SECONDS. Needs wrk and nginx (installed from apt when missing), python3 and the local MariaDB bin/test uses.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-10}"; connections="${2:-32}"
@@ -56,10 +58,19 @@ INSERT INTO comment (post_id, author_name, author_email, body, status, depth, cr
   FROM post p JOIN seq_1_to_500 ON (p.slug = 'bench-500-comments' OR (p.slug = 'bench-20-comments' AND seq <= 20))
   WHERE p.slug IN ('bench-20-comments', 'bench-500-comments');
 UPDATE comment c JOIN post p ON p.id = c.post_id AND p.slug LIKE 'bench-%'
-  SET c.parent_id = c.id - 1, c.depth = 1 WHERE MOD(c.id, 5) = 0;
+  SET c.parent_id = c.id - 1, c.thread_id = c.id - 1, c.depth = 1 WHERE MOD(c.id, 5) = 0;
+-- The counts the application keeps (CommentCounts.RECOUNT), for the posts written here past it.
+INSERT INTO comment_count (post_id, shown, threads)
+  SELECT post_id, COUNT(*), SUM(parent_id IS NULL) FROM comment c JOIN post p ON p.id = c.post_id AND p.slug LIKE 'bench-%'
+  WHERE c.status = 'APPROVED' GROUP BY post_id
+  ON DUPLICATE KEY UPDATE shown = VALUES(shown), threads = VALUES(threads);
 SQL
 
-pages=("front:/" "front-page-2:/?page=2" "post-20-comments:/post/bench-20-comments" "post-500-comments:/post/bench-500-comments")
+# Content written past the application: its page cache must forget what it rendered before.
+stop_payara; start_payara
+
+pages=("front:/" "front-page-2:/?page=2" "post-20-comments:/post/bench-20-comments" "post-500-comments:/post/bench-500-comments"
+       "post-500-page-10:/post/bench-500-comments?page=10")
 static="$PWD/target/read-static"
 rm -rf "$static" && mkdir -p "$static/logs"
 locations=""
@@ -83,7 +94,9 @@ http {
     listen 127.0.0.1:$static_port;
     root $static;
     location = / { if (\$arg_page = "2") { rewrite ^ /front-page-2.html last; } try_files /front.html =404; }
-$(printf '%s' "$locations" | grep -v 'location = / ')
+    location = /post/bench-500-comments { if (\$arg_page = "10") { rewrite ^ /post-500-page-10.html last; }
+      try_files /post-500-comments.html =404; }
+$(printf '%s' "$locations" | grep -v 'location = / ' | grep -v 'location = /post/bench-500-comments ')
   }
 }
 CONF
@@ -119,21 +132,45 @@ errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 print("%s %.1f %.1f %s" % (rps, lat.get("50", 0), lat.get("99", 0), errors.group(1) if errors else 0))'
 }
 
+table="$PWD/target/read-bench.txt"
+: > "$table"
+row() { # round page cache app_rps app_p50 app_p99 [ngx_rps ngx_p50 ngx_p99]
+  local ratio="-"
+  [ -n "${7:-}" ] && ratio=$(python3 -c "print('%.1f%%' % (100 * $4 / $7))")
+  printf '%-5s %-18s %-5s %8s | %9s %8s %8s | %9s %8s %8s | %9s\n' "$1" "$2" "$3" "$(stat -c %s "$static/$2.html")" \
+    "$4" "$5" "$6" "${7:--}" "${8:--}" "${9:--}" "$ratio" | tee -a "$table"
+}
 echo
-echo "Read benchmark: wrk -t2 -c$connections -d${duration}s, app on :$port (no page cache yet), nginx on :$static_port serving the same bytes"
-printf '%-6s %-19s %8s | %9s %8s %8s | %9s %8s %8s | %8s\n' round page bytes "app req/s" "p50 ms" "p99 ms" "nginx r/s" "p50 ms" "p99 ms" "app÷nginx"
+echo "Read benchmark: wrk -t2 -c$connections -d${duration}s; app on :$port, nginx on :$static_port serving the same bytes"
+printf '%-5s %-18s %-5s %8s | %9s %8s %8s | %9s %8s %8s | %9s\n' round page cache bytes "app req/s" "p50 ms" "p99 ms" \
+  "nginx r/s" "p50 ms" "p99 ms" "app÷nginx" | tee -a "$table"
+declare -A nginx_rps
 for round in 1 2; do
   for entry in "${pages[@]}"; do
     page="${entry%%:*}"; path="${entry#*:}"
     read -r app_rps app_p50 app_p99 app_bad < <(measure "$base$path")
     read -r ngx_rps ngx_p50 ngx_p99 _ < <(measure "http://127.0.0.1:$static_port$path")
     [ "$app_bad" = 0 ] || echo "  ($app_bad answers from the app were not 2xx/3xx)"
-    printf '%-6s %-19s %8s | %9s %8s %8s | %9s %8s %8s | %7.1f%%\n' "$round" "$page" "$(stat -c %s "$static/$page.html")" \
-      "$app_rps" "$app_p50" "$app_p99" "$ngx_rps" "$ngx_p50" "$ngx_p99" "$(python3 -c "print(100 * $app_rps / $ngx_rps)")"
+    nginx_rps[$page]="$ngx_rps"
+    row "$round" "$page" on "$app_rps" "$app_p50" "$app_p99" "$ngx_rps" "$ngx_p50" "$ngx_p99"
   done
 done
 read -r peak_app peak_db < "$static/peak-memory"
-echo
-echo "server start (Payara Micro launched to the first page, database ready): ${start_seconds} s"
-echo "peak resident memory during the run: server $((peak_app / 1024)) MB, database $((peak_db / 1024)) MB," \
-  "together $(((peak_app + peak_db) / 1024)) MB"
+
+# The same pages rendered for every request: the first request after each change, and search, cost this.
+stop_payara
+NEWSDESK_PAGE_CACHE_MB=0 start_payara
+for entry in "${pages[@]}"; do
+  page="${entry%%:*}"; path="${entry#*:}"
+  curl -fsS -o /dev/null "$base$path"
+  read -r app_rps app_p50 app_p99 app_bad < <(measure "$base$path")
+  [ "$app_bad" = 0 ] || echo "  ($app_bad answers from the app were not 2xx/3xx)"
+  row 3 "$page" off "$app_rps" "$app_p50" "$app_p99" "${nginx_rps[$page]}" - -
+done
+{
+  echo
+  echo "server start (Payara Micro launched to the first page, database ready): ${start_seconds} s"
+  echo "peak resident memory while wrk ran with the cache on: server $((peak_app / 1024)) MB, database $((peak_db / 1024)) MB," \
+    "together $(((peak_app + peak_db) / 1024)) MB"
+} | tee -a "$table"
+python3 bench/chart.py "$table" target/read-bench.svg && echo "chart: target/read-bench.svg"

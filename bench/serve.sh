@@ -28,19 +28,25 @@ export NEWSDESK_LOGIN_ADDRESS_FREE_FAILURES=1000000 NEWSDESK_LOGIN_ACCOUNT_FREE_
 export NEWSDESK_LOGIN_MAX_FAILURES=1000000
 unset NEWSDESK_SMTP_HOST
 
-rm -rf "target/$name-payara" "target/$name-media"
-java -Xmx512m -XX:+UseSerialGC -jar target/payara-micro.jar --deploy target/newsdesk.war --contextroot / \
-  --port "$port" --nocluster --nohazelcast --rootdir "target/$name-payara" \
-  --logproperties src/main/payara/logging.properties > "target/$name-payara.log" 2>&1 &
-payara=$!
-stop_payara() { kill "$payara" 2>/dev/null || true; wait "$payara" 2>/dev/null || true; }
-trap stop_payara EXIT
+rm -rf "target/$name-media"
 base="http://127.0.0.1:$port"
 slug=iraq-trying-to-reel-in-iran-backed-groups-to-prevent-confrontation-with-israel
-for _ in $(seq 1 240); do
-  curl -fs -o /dev/null "$base/post/$slug" && break
-  kill -0 "$payara" 2>/dev/null || { echo "Payara Micro stopped; see target/$name-payara.log"; exit 1; }
-  ! grep -q 'Exception while loading the app' "target/$name-payara.log" || { echo "Newsdesk failed to deploy; see target/$name-payara.log"; exit 1; }
-  sleep 1
-done
-curl -fs -o /dev/null "$base/post/$slug" || { echo "Payara Micro did not answer in 240 s; see target/$name-payara.log"; exit 1; }
+# Starts (or, after stop_payara, starts again) Payara Micro on the same database; waits for the demo post.
+start_payara() {
+  rm -rf "target/$name-payara"
+  java -Xmx512m -XX:+UseSerialGC -jar target/payara-micro.jar --deploy target/newsdesk.war --contextroot / \
+    --port "$port" --nocluster --nohazelcast --rootdir "target/$name-payara" \
+    --logproperties src/main/payara/logging.properties >> "target/$name-payara.log" 2>&1 &
+  payara=$!
+  for _ in $(seq 1 240); do
+    curl -fs -o /dev/null "$base/post/$slug" && break
+    kill -0 "$payara" 2>/dev/null || { echo "Payara Micro stopped; see target/$name-payara.log"; exit 1; }
+    ! grep -q 'Exception while loading the app' "target/$name-payara.log" || { echo "Newsdesk failed to deploy; see target/$name-payara.log"; exit 1; }
+    sleep 1
+  done
+  curl -fs -o /dev/null "$base/post/$slug" || { echo "Payara Micro did not answer in 240 s; see target/$name-payara.log"; exit 1; }
+}
+stop_payara() { kill "${payara:-0}" 2>/dev/null || true; wait "${payara:-0}" 2>/dev/null || true; }
+trap stop_payara EXIT
+: > "target/$name-payara.log"
+start_payara

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.sql.Timestamp;
 import java.util.List;
 import org.newsdesk.account.PasswordHash;
+import org.newsdesk.comment.CommentCounts;
 
 /**
  * What client-side desk tests start from, written straight into the test server's database: staff
@@ -74,10 +75,40 @@ public final class DeskFixtures {
         return id;
     }
 
-    /** A top-level comment under the post, written straight to the database; returns its id. */
+    /**
+     * A top-level comment under the post, written straight to the database; returns its id. The post's
+     * comment count is recounted as the application recounts it. Pages already in the page cache do not
+     * know of it: nothing fired an event.
+     */
     public static long comment(long post, String authorName, String authorEmail, String body, String status) {
         TestDatabase.update("insert into comment (post_id, author_name, author_email, body, status, depth, created_at)"
                 + " values (?, ?, ?, ?, ?, 0, now())", post, authorName, authorEmail, body, status);
-        return ((Number) TestDatabase.single("select max(id) from comment where post_id = ?", post)).longValue();
+        long id = ((Number) TestDatabase.single("select max(id) from comment where post_id = ?", post)).longValue();
+        recountComments(post);
+        return id;
+    }
+
+    /** An approved reply to {@code parent}, in its thread, written straight to the database; returns its id. */
+    public static long reply(long post, long parent, String authorName, String body) {
+        TestDatabase.update("insert into comment (post_id, parent_id, thread_id, author_name, author_email, body, status, depth,"
+                + " created_at) select post_id, id, coalesce(thread_id, id), ?, 'reply@example.org', ?, 'APPROVED', depth + 1, now()"
+                + " from comment where id = ?", authorName, body, parent);
+        long id = ((Number) TestDatabase.single("select max(id) from comment where post_id = ?", post)).longValue();
+        recountComments(post);
+        return id;
+    }
+
+    /** Many approved top-level comments at once (numbered from 1 in their text); recounts once. */
+    public static void comments(long post, int count, String authorPrefix) {
+        for (int i = 1; i <= count; i++) {
+            TestDatabase.update("insert into comment (post_id, author_name, author_email, body, status, depth, created_at)"
+                    + " values (?, ?, 'many@example.org', ?, 'APPROVED', 0, now())", post, authorPrefix + " " + i, "Comment " + i + ".");
+        }
+        recountComments(post);
+    }
+
+    /** The application's own recount of a post's comments ({@link CommentCounts#RECOUNT}). */
+    public static void recountComments(long post) {
+        TestDatabase.update(CommentCounts.RECOUNT.replace("?1", "?"), post, post);
     }
 }

@@ -131,10 +131,27 @@ public final class SiteClient {
     /** A post page's "Leave a Reply" form with name, email and comment typed in, ready to submit. */
     public static FormElement fillCommentForm(Document page, String name, String email, String body) {
         FormElement form = (FormElement) page.selectFirst("form#comment-form");
+        fetchToken(form);
         form.selectFirst("[name=comment-form:name]").val(name);
         form.selectFirst("[name=comment-form:email]").val(email);
         form.selectFirst("[name=comment-form:body]").val(body);
         return form;
+    }
+
+    /**
+     * What comments.js does when a reader starts writing: the page every reader shares carries no token,
+     * so the form asks {@code /comment-form} for one. A form that has one (a page of the reader's own) keeps it.
+     */
+    public static void fetchToken(FormElement form) {
+        Element token = form.selectFirst("input[name=token]");
+        if (token.val().isEmpty()) {
+            try {
+                String answer = Jsoup.connect(form.absUrl("data-form-url")).ignoreContentType(true).execute().body();
+                token.val(answer.replaceFirst("(?s).*\"token\":\"([^\"]+)\".*", "$1"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** The message Faces shows next to a comment-form field, or null. */

@@ -19,15 +19,25 @@ import org.newsdesk.post.Post;
 /** What a reader wrote under a post, possibly in reply to another comment. */
 @Entity
 @Table(name = "comment")
-@NamedQuery(name = "Comment.findApprovedOrListedForPost",
+@NamedQuery(name = "Comment.findShownRoots",
+        query = "select c.id from Comment c where c.post.id = :postId and c.parent is null"
+                + " and c.status = org.newsdesk.comment.CommentStatus.APPROVED and c.hiddenByReports = false order by c.id")
+@NamedQuery(name = "Comment.findShownRootsNewestFirst",
+        query = "select c.id from Comment c where c.post.id = :postId and c.parent is null"
+                + " and c.status = org.newsdesk.comment.CommentStatus.APPROVED and c.hiddenByReports = false order by c.id desc")
+@NamedQuery(name = "Comment.countShownRootsBefore",
+        query = "select count(c) from Comment c where c.post.id = :postId and c.parent is null and c.id < :rootId"
+                + " and c.status = org.newsdesk.comment.CommentStatus.APPROVED and c.hiddenByReports = false")
+@NamedQuery(name = "Comment.countShownRootsBeforeNewestFirst",
+        query = "select count(c) from Comment c where c.post.id = :postId and c.parent is null and c.id > :rootId"
+                + " and c.status = org.newsdesk.comment.CommentStatus.APPROVED and c.hiddenByReports = false")
+@NamedQuery(name = "Comment.findInThreads",
         query = "select c from Comment c where c.post.id = :postId"
+                + " and (c.id in :roots or c.threadId in :roots"
+                + " or :heldRootsHere = true and c.parent is null and c.id in :alsoShow)"
                 + " and ((c.status = org.newsdesk.comment.CommentStatus.APPROVED and c.hiddenByReports = false)"
                 + " or c.id in :alsoShow)"
                 + " order by c.id")
-@NamedQuery(name = "Comment.countApprovedByPost",
-        query = "select c.post.id, count(c) from Comment c where c.post.id in :postIds"
-                + " and c.status = org.newsdesk.comment.CommentStatus.APPROVED and c.hiddenByReports = false"
-                + " group by c.post.id")
 @NamedQuery(name = "Comment.countApprovedByEmail",
         query = "select count(c) from Comment c where c.authorEmail = :email"
                 + " and c.status = org.newsdesk.comment.CommentStatus.APPROVED")
@@ -58,6 +68,10 @@ public class Comment {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "parent_id")
     private Comment parent;
+
+    /** The top-level comment this reply hangs under; null on a top-level comment (its own thread). */
+    @Column(name = "thread_id")
+    private Long threadId;
 
     private int depth;
 
@@ -131,6 +145,7 @@ public class Comment {
         // Through the getter: a parent reached through another comment is a lazy proxy, whose own fields
         // stay at their defaults.
         this.depth = parent == null ? 0 : parent.getDepth() + 1;
+        this.threadId = parent == null ? null : parent.getThreadId() != null ? parent.getThreadId() : parent.getId();
         this.authorName = CommentText.singleLine(draft.getName());
         this.authorEmail = draft.getEmail().strip();
         this.authorWebsite = draft.getWebsite() == null || draft.getWebsite().isBlank() ? null : draft.getWebsite().strip();
@@ -224,6 +239,11 @@ public class Comment {
 
     public Comment getParent() {
         return parent;
+    }
+
+    /** The top-level comment whose thread this is: its own id on a top-level comment. */
+    public Long getThreadId() {
+        return threadId != null ? threadId : parent == null ? id : null;
     }
 
     public Long getParentId() {

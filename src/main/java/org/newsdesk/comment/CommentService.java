@@ -61,6 +61,9 @@ public class CommentService {
     private CommentSettings settings;
 
     @Inject
+    private CommentCounts counts;
+
+    @Inject
     private CommentRefusals refusals;
 
     @Inject
@@ -237,29 +240,80 @@ public class CommentService {
         return parent;
     }
 
-    /**
-     * A post's conversation as readers see it, in thread order: approved comments, plus the held ones
-     * listed in {@code alsoShow} (the reader's own comments still awaiting moderation).
-     */
-    public List<Comment> thread(long postId, Collection<Long> alsoShow) {
-        List<Comment> comments = em.createNamedQuery("Comment.findApprovedOrListedForPost", Comment.class)
-                .setParameter("postId", postId)
-                .setParameter("alsoShow", alsoShow.isEmpty() ? List.of(-1L) : alsoShow)
-                .getResultList();
-        return CommentThreads.inThreadOrder(comments);
+    /** A page of the conversation as the comment settings lay it out (threads per page, order). */
+    public CommentPage page(long postId, int page, Collection<Long> alsoShow) {
+        ModerationSettings rules = settings.current();
+        return page(postId, page, rules.commentsPerPage(), rules.newestFirst(), alsoShow);
     }
 
-    /** Approved comments per post, for the front page. */
-    public Map<Long, Long> approvedCounts(Collection<Long> postIds) {
-        Map<Long, Long> counts = new HashMap<>();
-        if (!postIds.isEmpty()) {
-            for (Object[] row : em.createNamedQuery("Comment.countApprovedByPost", Object[].class)
-                    .setParameter("postIds", new ArrayList<>(postIds))
-                    .getResultList()) {
-                counts.put((Long) row[0], (Long) row[1]);
-            }
+    /** The page that shows a comment, as the comment settings lay the conversation out. */
+    public java.util.Optional<Integer> pageOf(long postId, long commentId, Collection<Long> alsoShow) {
+        ModerationSettings rules = settings.current();
+        return pageOf(postId, commentId, rules.commentsPerPage(), rules.newestFirst(), alsoShow);
+    }
+
+    /**
+     * One page of a post's conversation as readers see it: {@code perPage} threads (top-level comments with
+     * every reply under them; 0 means all), oldest thread first or newest first, replies oldest first. The
+     * held comments listed in {@code alsoShow} (the reader's own, awaiting moderation) are shown in their
+     * thread, and a held top-level one where new threads appear (the last page, or the first when newest
+     * first). Two queries, each reading no more rows than the page shows; the total comes from
+     * {@link CommentCounts}. A page past the last is empty, with {@code pages} saying how many there are.
+     */
+    public CommentPage page(long postId, int page, int perPage, boolean newestFirst, Collection<Long> alsoShow) {
+        CommentCounts.Count count = counts.of(postId);
+        int pages = perPage <= 0 ? 1 : (int) Math.max(1, (count.threads() + perPage - 1) / perPage);
+        int current = Math.max(1, page);
+        if (current > pages) {
+            return new CommentPage(List.of(), current, pages, count.shown(), newestFirst);
         }
-        return counts;
+        var rootQuery = em.createNamedQuery("Comment.findShownRoots" + (newestFirst ? "NewestFirst" : ""), Long.class)
+                .setParameter("postId", postId);
+        if (perPage > 0) {
+            rootQuery.setFirstResult((current - 1) * perPage).setMaxResults(perPage);
+        }
+        List<Long> roots = new ArrayList<>(rootQuery.getResultList());
+        List<Long> held = alsoShow.isEmpty() ? List.of(-1L) : List.copyOf(alsoShow);
+        boolean newThreadsHere = newestFirst ? current == 1 : current == pages;
+        List<Comment> comments = roots.isEmpty() && !newThreadsHere ? List.of()
+                : em.createNamedQuery("Comment.findInThreads", Comment.class)
+                        .setParameter("postId", postId)
+                        .setParameter("roots", roots.isEmpty() ? List.of(-1L) : roots)
+                        .setParameter("alsoShow", held)
+                        .setParameter("heldRootsHere", newThreadsHere)
+                        .getResultList();
+        return new CommentPage(CommentThreads.inThreadOrder(comments, roots, newestFirst), current, pages, count.shown(),
+                newestFirst);
+    }
+
+    /**
+     * The page of {@link #page} that shows a comment, if readers (or, for {@code alsoShow}, its author) can
+     * see it: found from its thread's place among the shown threads, counted in the index.
+     */
+    public java.util.Optional<Integer> pageOf(long postId, long commentId, int perPage, boolean newestFirst,
+                                              Collection<Long> alsoShow) {
+        Comment comment = em.find(Comment.class, commentId);
+        if (comment == null || comment.getPost().getId() != postId || !(comment.isPublic() || alsoShow.contains(commentId))) {
+            return java.util.Optional.empty();
+        }
+        if (perPage <= 0) {
+            return java.util.Optional.of(1);
+        }
+        Comment root = comment.getThreadId().equals(comment.getId()) ? comment : em.find(Comment.class, comment.getThreadId());
+        if (root == null || !root.isPublic()) {
+            // A held top-level comment of the reader's own is shown where new threads appear.
+            int pages = (int) Math.max(1, (counts.of(postId).threads() + perPage - 1) / perPage);
+            return root == comment && alsoShow.contains(commentId)
+                    ? java.util.Optional.of(newestFirst ? 1 : pages) : java.util.Optional.empty();
+        }
+        long before = em.createNamedQuery("Comment.countShownRootsBefore" + (newestFirst ? "NewestFirst" : ""), Long.class)
+                .setParameter("postId", postId).setParameter("rootId", root.getId()).getSingleResult();
+        return java.util.Optional.of((int) (before / perPage) + 1);
+    }
+
+    /** Comments shown per post, for lists of posts. */
+    public Map<Long, Long> approvedCounts(Collection<Long> postIds) {
+        return counts.shown(postIds);
     }
 
     List<String> moderatorEmails() {

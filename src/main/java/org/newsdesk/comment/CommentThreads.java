@@ -2,6 +2,8 @@ package org.newsdesk.comment;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,24 @@ import java.util.Map;
 final class CommentThreads {
 
     private CommentThreads() {
+    }
+
+    /**
+     * The same for one page of threads: the top-level comments in the order of {@code roots} (the page's
+     * threads as the query found them), with any other top-level comment in the list (the reader's own,
+     * held) where new threads go: last, or first when the newest come first.
+     */
+    static List<Comment> inThreadOrder(Collection<Comment> comments, List<Long> roots, boolean newestFirst) {
+        List<Comment> ordered = inThreadOrder(comments);
+        Map<Long, Integer> rank = new HashMap<>();
+        for (int i = 0; i < roots.size(); i++) {
+            rank.put(roots.get(i), i);
+        }
+        int held = newestFirst ? -1 : roots.size();
+        // Stable: each comment keeps its place within its thread.
+        List<Comment> sorted = new ArrayList<>(ordered);
+        sorted.sort(Comparator.comparingInt(c -> rank.getOrDefault(c.getThreadId(), held)));
+        return sorted;
     }
 
     static List<Comment> inThreadOrder(Collection<Comment> comments) {

@@ -52,6 +52,9 @@ public class ModerationService {
     private Event<CommentChanged> changes;
 
     @Inject
+    private Event<CommentSettingsChanged> settingsChanges;
+
+    @Inject
     private Event<CommentNotice> notices;
 
     @Inject
@@ -325,6 +328,9 @@ public class ModerationService {
                         + ModerationSettings.MAX_WORD_LIST_LENGTH + " characters.");
             }
         }
+        if (changed.commentsPerPage() < 0 || changed.commentsPerPage() > ModerationSettings.MAX_PER_PAGE) {
+            throw new ModerationException("Threads per page: from 0 (all on one page) to " + ModerationSettings.MAX_PER_PAGE + ".");
+        }
         Map<String, String> before = settings.current().asStored();
         StringBuilder diff = new StringBuilder();
         changed.asStored().forEach((name, value) -> {
@@ -333,6 +339,7 @@ public class ModerationService {
             }
         });
         settings.save(changed);
+        settingsChanges.fire(new CommentSettingsChanged(null));
         audit.record("comment.settings-changed", "setting", null, diff.length() == 0 ? "no change" : diff.toString());
     }
 
@@ -352,6 +359,7 @@ public class ModerationService {
         post.setCommentsOpen(open);
         post.setCommentsCloseAfterDays(closeAfterDays);
         audit.record("post.comment-window", "post", postId, before + " -> " + open + "/" + closeAfterDays);
+        settingsChanges.fire(new CommentSettingsChanged(postId));
     }
 
     private Comment find(long commentId) {

@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -53,6 +54,9 @@ public class MediaService {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private Event<PhotoChanged> changes;
 
     @Inject
     private ImageStore store;
@@ -261,6 +265,7 @@ public class MediaService {
         photo.setDefaultCaption(checked("caption", defaultCaption, Photo.MAX_CAPTION, "caption"));
         photo.setDefaultCredit(checked("credit", defaultCredit, Photo.MAX_CREDIT, "credit"));
         audit.record("photo.updated", "photo", id, null);
+        changes.fire(new PhotoChanged(id));
     }
 
     private static String checked(String field, String value, int max, String what) {

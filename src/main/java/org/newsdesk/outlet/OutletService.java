@@ -3,6 +3,7 @@ package org.newsdesk.outlet;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +18,9 @@ public class OutletService {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private Event<OutletChanged> changes;
 
     @Inject
     private AuditLog audit;
@@ -76,6 +80,8 @@ public class OutletService {
         outlet.setNotes(notes == null || notes.isBlank() ? null : notes.strip());
         if (id == null) {
             em.persist(outlet);
+        } else {
+            changes.fire(new OutletChanged(outlet.getId()));
         }
         audit.record(id == null ? "outlet.created" : "outlet.updated", "outlet", outlet.getId(),
                 outlet.getName() + " (" + outlet.getDomain() + "), limit " + maxExcerptWords);

@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.newsdesk.account.AccountService;
@@ -77,8 +79,9 @@ public class PublishingService {
      */
     public Post save(long postId, long expectedVersion, @NotNull @Valid PostDraft draft) {
         Post post = lockedPost(postId);
+        Set<String> placedBefore = PostChanged.placesOf(post);
         update(post, expectedVersion, draft);
-        revisedWhilePublished(post);
+        revisedWhilePublished(post, placedBefore);
         audit.record("post.saved", POST, post.getId(), "version " + expectedVersion);
         return post;
     }
@@ -147,7 +150,7 @@ public class PublishingService {
         post.touch(accounts.currentUser(), now());
         writeRevision(post, accounts.currentUser(), first ? "published" : "published again");
         audit.record("post.published", POST, postId, overrides(post));
-        changes.fire(new PostChanged(postId, post.getSlug(), post.getStatus()));
+        changes.fire(new PostChanged(postId, post.getSlug(), post.getStatus(), PostChanged.Kind.PUBLISHED, PostChanged.placesOf(post)));
     }
 
     @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
@@ -182,7 +185,7 @@ public class PublishingService {
         post.unpublish();
         post.touch(accounts.currentUser(), now());
         audit.record("post.unpublished", POST, postId, null);
-        changes.fire(new PostChanged(postId, post.getSlug(), post.getStatus()));
+        changes.fire(new PostChanged(postId, post.getSlug(), post.getStatus(), PostChanged.Kind.UNPUBLISHED, PostChanged.placesOf(post)));
     }
 
     /**
@@ -212,6 +215,7 @@ public class PublishingService {
         PostRevision revision = posts.revisions(postId).stream().filter(r -> r.getNumber() == revisionNumber).findFirst()
                 .orElseThrow(() -> new WorkflowException(null, "There is no revision " + revisionNumber + " of this post."));
         Post post = lockedPost(postId);
+        Set<String> placedBefore = PostChanged.placesOf(post);
         PostDraft restored = PostSnapshot.toDraft(revision.getSnapshot(), null);
         // A revision is what readers read; whether they may comment now is not part of it.
         restored.setCommentsOpen(post.isCommentsOpen());
@@ -219,7 +223,7 @@ public class PublishingService {
         update(post, expectedVersion, restored);
         writeRevision(post, accounts.currentUser(), "restored from revision " + revisionNumber);
         if (post.isPublished()) {
-            changes.fire(new PostChanged(post.getId(), post.getSlug(), post.getStatus()));
+            changes.fire(revised(post, placedBefore));
         }
         audit.record("post.restored", POST, postId, "revision " + revisionNumber);
         return post;
@@ -241,7 +245,7 @@ public class PublishingService {
         post.publish(now);
         writeRevision(post, null, "published on schedule");
         audit.recordAs("scheduler", "post.published", POST, postId, "scheduled for " + newsroomTime(scheduledFor));
-        changes.fire(new PostChanged(postId, post.getSlug(), post.getStatus()));
+        changes.fire(new PostChanged(postId, post.getSlug(), post.getStatus(), PostChanged.Kind.PUBLISHED, PostChanged.placesOf(post)));
         return true;
     }
 
@@ -305,11 +309,20 @@ public class PublishingService {
     }
 
     /** A save of a published post is a revision readers may have read, and changes what they see. */
-    private void revisedWhilePublished(Post post) {
+    private void revisedWhilePublished(Post post, Set<String> placedBefore) {
         if (post.isPublished()) {
             writeRevision(post, accounts.currentUser(), "saved while published");
-            changes.fire(new PostChanged(post.getId(), post.getSlug(), post.getStatus()));
+            changes.fire(revised(post, placedBefore));
         }
+    }
+
+    /** A revision changes the listings it moved the post out of or into, and no others. */
+    private static PostChanged revised(Post post, Set<String> placedBefore) {
+        Set<String> placedAfter = PostChanged.placesOf(post);
+        Set<String> places = new LinkedHashSet<>(placedBefore);
+        places.addAll(placedAfter);
+        places.removeIf(place -> placedBefore.contains(place) && placedAfter.contains(place));
+        return new PostChanged(post.getId(), post.getSlug(), post.getStatus(), PostChanged.Kind.REVISED, places);
     }
 
     /**
@@ -322,8 +335,9 @@ public class PublishingService {
         }
         Post post = lockedPost(postId);
         String before = editable(post);
+        Set<String> placedBefore = PostChanged.placesOf(post);
         update(post, expectedVersion, draft);
-        revisedWhilePublished(post);
+        revisedWhilePublished(post, placedBefore);
         if (!editable(post).equals(before)) {
             audit.record("post.saved", POST, postId, "version " + expectedVersion);
         }

@@ -25,9 +25,13 @@ public class FeedServlet extends HttpServlet {
     @Inject
     private SiteService site;
 
+    @Inject
+    private PublicPages publicPages;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<PostSummary> posts = site.latest(ITEMS);
+        publicPages.listing(PublicPages.FEED, posts);
         Instant newest = posts.stream().map(PostSummary::publishedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
         long lastModified = newest.toEpochMilli() / 1000 * 1000;
         if (request.getDateHeader("If-Modified-Since") >= lastModified) {
@@ -37,7 +41,6 @@ public class FeedServlet extends HttpServlet {
         String base = Config.siteUrl();
         response.setContentType("application/rss+xml;charset=UTF-8");
         response.setDateHeader("Last-Modified", lastModified);
-        response.setHeader("Cache-Control", "public, max-age=300");
         PrintWriter out = response.getWriter();
         out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         out.println("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel>");

@@ -6,7 +6,8 @@ import java.util.List;
 /** A post as the front page lists it. */
 public record PostSummary(long id, String slug, String headline, Instant publishedAt, Instant updatedAt, String section,
                           String leadPhotoKey,
-                          String leadPhotoAlt, List<String> outlets, String teaser, long commentCount) {
+                          String leadPhotoAlt, List<String> outlets, String teaser, long commentCount,
+                          Long leadPhotoId, List<Long> outletIds) {
 
     public String getUrl() {
         return SiteUrls.post(slug);

@@ -40,7 +40,7 @@ public class SiteService {
     public Optional<Listing> sectionPage(String slug, int page) {
         return em.createNamedQuery("Section.findBySlug", Section.class).setParameter("slug", slug)
                 .getResultStream().findFirst()
-                .map(section -> new Listing(section.getName(), listing(em.createQuery(
+                .map(section -> new Listing(section.getName(), "section:" + section.getSlug(), listing(em.createQuery(
                         "select p.id from Post p where p.status = :status and p.section = :section"
                                 + " order by p.publishedAt desc, p.id desc", Long.class)
                         .setParameter("status", PostStatus.PUBLISHED).setParameter("section", section), page)));
@@ -50,7 +50,7 @@ public class SiteService {
     public Optional<Listing> tagPage(String slug, int page) {
         return em.createNamedQuery("Tag.findBySlug", Tag.class).setParameter("slug", slug)
                 .getResultStream().findFirst()
-                .map(tag -> new Listing(tag.getName(), listing(em.createQuery(
+                .map(tag -> new Listing(tag.getName(), "tag:" + tag.getSlug(), listing(em.createQuery(
                         "select p.id from Post p join p.tags t where p.status = :status and t = :tag"
                                 + " order by p.publishedAt desc, p.id desc", Long.class)
                         .setParameter("status", PostStatus.PUBLISHED).setParameter("tag", tag), page)));
@@ -84,8 +84,8 @@ public class SiteService {
                 Object[].class).setParameter("status", PostStatus.PUBLISHED).setMaxResults(50_000).getResultList();
     }
 
-    /** A titled list of posts: a section's or a tag's. */
-    public record Listing(String title, FrontPage page) {
+    /** A titled list of posts: a section's or a tag's, {@code place} naming it as {@link org.newsdesk.post.PostChanged} does. */
+    public record Listing(String title, String place, FrontPage page) {
     }
 
     private FrontPage listing(Query publishedIds, int page) {
@@ -119,7 +119,10 @@ public class SiteService {
                     lead == null || lead.getPhoto() == null ? null : lead.getPhoto().getAltText(),
                     post.getExcerpts().stream().filter(e -> e.getOutlet() != null)
                             .map(e -> e.getOutlet().getName()).distinct().toList(),
-                    teaser(lead), counts.getOrDefault(post.getId(), 0L)));
+                    teaser(lead), counts.getOrDefault(post.getId(), 0L),
+                    lead == null || lead.getPhoto() == null ? null : lead.getPhoto().getId(),
+                    post.getExcerpts().stream().filter(e -> e.getOutlet() != null)
+                            .map(e -> e.getOutlet().getId()).distinct().toList()));
         }
         return new FrontPage(summaries, current, hasNext);
     }

@@ -19,11 +19,14 @@ public class SitemapServlet extends HttpServlet {
     @Inject
     private SiteService site;
 
+    @Inject
+    private PublicPages publicPages;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String base = Config.siteUrl();
+        publicPages.sitemap();
         response.setContentType("application/xml;charset=UTF-8");
-        response.setHeader("Cache-Control", "public, max-age=3600");
         PrintWriter out = response.getWriter();
         out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         out.println("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");

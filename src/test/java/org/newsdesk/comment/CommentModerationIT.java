@@ -175,13 +175,19 @@ class CommentModerationIT {
         assertNotNull(saved, "remember me sets a cookie in answer to the POST");
         Connection.Response again = Jsoup.connect(site.url(SLUG_PATH)).header("Cookie", saved).execute();
         assertNull(again.header("Set-Cookie"), "the page itself still sets no cookie");
-        Document prefilled = again.parse();
-        assertEquals("Layla Remembered", prefilled.selectFirst("[name=comment-form:name]").val());
-        assertEquals("layla@example.org", prefilled.selectFirst("[name=comment-form:email]").val());
-
         Connection.Response plain = site.get(SLUG_PATH);
         assertNull(plain.header("Set-Cookie"), "GET sets no cookie");
+        assertEquals(plain.body(), again.body(), "the page is the same for Layla as for everyone: it carries nobody's details");
         assertEquals("", plain.parse().selectFirst("[name=comment-form:name]").val(), "nobody else sees Layla's details");
+
+        // What comments.js fills in when Layla starts writing, asked for by her browser alone.
+        String formUrl = again.parse().selectFirst("form#comment-form").absUrl("data-form-url");
+        Connection.Response details = Jsoup.connect(formUrl).header("Cookie", saved).ignoreContentType(true).execute();
+        assertEquals("private, no-store", details.header("Cache-Control"));
+        assertTrue(details.body().contains("\"name\":\"Layla Remembered\"") && details.body().contains("\"email\":\"layla@example.org\""),
+                details.body());
+        String anyoneElse = Jsoup.connect(formUrl).ignoreContentType(true).execute().body();
+        assertFalse(anyoneElse.contains("Layla"), "without her cookie, nobody gets her details: " + anyoneElse);
     }
 
     @Test
@@ -742,8 +748,14 @@ class CommentModerationIT {
     void mistakesInTheFormAreAnsweredAtTheFormKeepingTheTextAndNeverWithAServerError() throws IOException {
         List<Connection.KeyVal> noToken = SiteClient.fillCommentForm(page(), NADIA, NADIA_EMAIL, "Sent without a token.")
                 .formData().stream().filter(kv -> !kv.key().equals("token")).toList();
-        assertRefusedAtTheForm(site.postAsBrowser(SLUG_PATH, noToken), null,
-                "This form could not be verified. Please reload the page and send your comment again.", "Sent without a token.");
+        // Without JavaScript the shared page has no token: the first press answers with the form, a token in
+        // it, asking for a second press, which sends the comment.
+        Document confirm = assertRefusedAtTheForm(site.postAsBrowser(SLUG_PATH, noToken), null,
+                "Almost there: please check your comment and press Post Comment once more to send it.", "Sent without a token.");
+        assertFalse(confirm.selectFirst("#comment-form input[name=token]").val().isEmpty(), "the answer carries a token");
+        assertEquals(302, site.postAsBrowser(SLUG_PATH, ((FormElement) confirm.selectFirst("form#comment-form")).formData())
+                .statusCode(), "the second press sends it");
+        assertEquals(1L, count("select count(*) from comment where body = 'Sent without a token.'"));
 
         FormElement forged = SiteClient.fillCommentForm(page(), NADIA, NADIA_EMAIL, "Sent with a forged token.");
         forged.selectFirst("input[name=token]").val("MTox.bm90LWEtc2lnbmF0dXJl");
@@ -833,7 +845,8 @@ class CommentModerationIT {
     }
 
     private List<Long> thread(long post) {
-        return comments.thread(post, List.of()).stream().map(Comment::getId).toList();
+        // Every thread on one page: what readers see of the whole conversation.
+        return comments.page(post, 1, 0, false, List.of()).comments().stream().map(Comment::getId).toList();
     }
 
     private Document page() throws IOException {

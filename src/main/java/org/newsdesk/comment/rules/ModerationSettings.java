@@ -32,12 +32,14 @@ import org.newsdesk.platform.Config;
  * @param reportThreshold    distinct reader reports that hide an approved comment until a moderator decides (0: never)
  * @param closeAfterDays     days after publication that posts stop taking comments (0: never); a post may override
  * @param notifyModerators   email moderators about each held comment
+ * @param commentsPerPage    threads (a top-level comment with its replies) per page under a post (0: all on one page)
+ * @param newestFirst        show the newest threads first (replies stay oldest first)
  */
 public record ModerationSettings(boolean holdEverything, boolean honeypot, int minimumSeconds,
                                  int rateLimitCount, int rateLimitSeconds, boolean refuseDuplicates,
                                  int maxLinks, List<String> disallowedWords, List<String> suspectWords,
                                  boolean holdFirstComment, int reportThreshold, int closeAfterDays,
-                                 boolean notifyModerators) {
+                                 boolean notifyModerators, int commentsPerPage, boolean newestFirst) {
 
     /** Setting names, as stored in the {@code setting} table and (upper-cased) as environment variables. */
     public static final String HOLD_EVERYTHING = "comments.hold_everything";
@@ -53,6 +55,11 @@ public record ModerationSettings(boolean holdEverything, boolean honeypot, int m
     public static final String REPORT_THRESHOLD = "comments.report_threshold";
     public static final String CLOSE_AFTER_DAYS = "comments.close_after_days";
     public static final String NOTIFY_MODERATORS = "comments.notify_moderators";
+    public static final String PER_PAGE = "comments.per_page";
+    public static final String NEWEST_FIRST = "comments.newest_first";
+
+    /** The most threads one page may show: beyond it a page stops being quick to read or to load. */
+    public static final int MAX_PER_PAGE = 500;
 
     /** Longest word list the setting table can keep (its value column is 2,000 characters). */
     public static final int MAX_WORD_LIST_LENGTH = 2000;
@@ -89,7 +96,9 @@ public record ModerationSettings(boolean holdEverything, boolean honeypot, int m
                 bool(merged.get(HOLD_FIRST_COMMENT), fallback.holdFirstComment),
                 number(merged.get(REPORT_THRESHOLD), fallback.reportThreshold),
                 number(merged.get(CLOSE_AFTER_DAYS), fallback.closeAfterDays),
-                bool(merged.get(NOTIFY_MODERATORS), fallback.notifyModerators));
+                bool(merged.get(NOTIFY_MODERATORS), fallback.notifyModerators),
+                perPage(number(merged.get(PER_PAGE), fallback.commentsPerPage)),
+                bool(merged.get(NEWEST_FIRST), fallback.newestFirst));
     }
 
     /** Every setting as the text the setting table keeps. */
@@ -108,6 +117,8 @@ public record ModerationSettings(boolean holdEverything, boolean honeypot, int m
         stored.put(REPORT_THRESHOLD, String.valueOf(reportThreshold));
         stored.put(CLOSE_AFTER_DAYS, String.valueOf(closeAfterDays));
         stored.put(NOTIFY_MODERATORS, String.valueOf(notifyModerators));
+        stored.put(PER_PAGE, String.valueOf(commentsPerPage));
+        stored.put(NEWEST_FIRST, String.valueOf(newestFirst));
         return stored;
     }
 
@@ -125,7 +136,9 @@ public record ModerationSettings(boolean holdEverything, boolean honeypot, int m
                 bool(source.apply(HOLD_FIRST_COMMENT), true),
                 number(source.apply(REPORT_THRESHOLD), 3),
                 number(source.apply(CLOSE_AFTER_DAYS), 0),
-                bool(source.apply(NOTIFY_MODERATORS), true));
+                bool(source.apply(NOTIFY_MODERATORS), true),
+                perPage(number(source.apply(PER_PAGE), 50)),
+                bool(source.apply(NEWEST_FIRST), false));
     }
 
     /** A word list as moderators type it: one entry per line or separated by commas; blanks dropped. */
@@ -143,6 +156,10 @@ public record ModerationSettings(boolean holdEverything, boolean honeypot, int m
         String v = value.strip().toLowerCase(Locale.ROOT);
         return v.equals("true") || v.equals("yes") || v.equals("on") || v.equals("1")
                 || !(v.equals("false") || v.equals("no") || v.equals("off") || v.equals("0")) && fallback;
+    }
+
+    private static int perPage(int wanted) {
+        return Math.max(0, Math.min(MAX_PER_PAGE, wanted));
     }
 
     private static int number(String value, int fallback) {

@@ -24,6 +24,7 @@ import org.newsdesk.comment.CommentService;
 import org.newsdesk.comment.CommentWindow;
 import org.newsdesk.comment.rules.HoneypotRule;
 import org.newsdesk.platform.ClientAddress;
+import org.newsdesk.platform.PageTags;
 import org.newsdesk.post.Post;
 import org.newsdesk.site.web.PostPageBacking;
 import org.omnifaces.cdi.Param;
@@ -40,6 +41,7 @@ import org.omnifaces.util.Faces;
 public class CommentFormBacking {
 
     static final String FORM_ID = "comment-form";
+    static final String CONFIRM = "Almost there: please check your comment and press Post Comment once more to send it.";
     private static final String NO_SUCH_PARENT =
             "The comment you are replying to is no longer available. You can post yours as a new comment.";
 
@@ -72,13 +74,18 @@ public class CommentFormBacking {
     private String parent;
     private String token;
     private boolean remember;
-    private CommentWindow window;
 
-    /** A returning reader who asked to be remembered finds the form filled in (on a page view only). */
+    @Inject
+    private PageTags pageTags;
+
+    /**
+     * A returning reader who asked to be remembered finds the form filled in: on a page of their own (a
+     * reply link followed without JavaScript); the page every reader shares is filled in by comments.js.
+     */
     @PostConstruct
     void fillInRememberedReader() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        if (faces != null && !faces.isPostback()) {
+        if (faces != null && !faces.isPostback() && !pageTags.isPlainRequest()) {
             rememberedReader.details().ifPresent(details -> {
                 draft.setName(details.getName());
                 draft.setEmail(details.getEmail());
@@ -90,11 +97,7 @@ public class CommentFormBacking {
 
     /** Whether the post takes comments now, and if not, since when (for the notice under the thread). */
     public CommentWindow getWindow() {
-        if (window == null) {
-            Post post = postPage.getPost();
-            window = post == null ? new CommentWindow(false, null, 0) : comments.commentWindow(post);
-        }
-        return window;
+        return postPage.getWindow();
     }
 
     public boolean isOpen() {
@@ -132,11 +135,15 @@ public class CommentFormBacking {
         return value != null && value.matches("\\d{1,18}") ? Long.valueOf(value) : null;
     }
 
-    /** A fresh signed token for each rendering of the form. */
+    /**
+     * A fresh signed token for each rendering of the form, except on the page every reader shares: there
+     * comments.js fetches one from {@link CommentFormServlet} when the reader starts writing, and without
+     * JavaScript the first press of the button answers with the form, a token in it, asking for a second.
+     */
     public String getToken() {
         if (token == null) {
             Post post = postPage.getPost();
-            token = post == null ? "" : formToken.issue(post.getId(), Instant.now(Clock.systemUTC()));
+            token = post == null || pageTags.isPlainRequest() ? "" : formToken.issue(post.getId(), Instant.now(Clock.systemUTC()));
         }
         return token;
     }
@@ -168,6 +175,12 @@ public class CommentFormBacking {
                 showAtFields(invalid);
                 return;
             }
+            if (isBlank(Faces.getRequestParameter("token"))) {
+                // The shared page carries no token; without JavaScript this answer is the first to carry one.
+                FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                        CONFIRM, null));
+                return;
+            }
             Comment comment = comments.submit(post.getId(), getParentId(), draft, Faces.getRequestParameter("token"),
                     Faces.getRequestParameter(HoneypotRule.FIELD), ClientAddress.of(request), request.getHeader("User-Agent"));
             if (!comment.isApproved()) {
@@ -194,6 +207,10 @@ public class CommentFormBacking {
             }
             showAtFields(invalid.getConstraintViolations());
         }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static void showAtFields(Set<? extends ConstraintViolation<?>> violations) {

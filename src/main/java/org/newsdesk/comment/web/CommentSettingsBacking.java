@@ -41,6 +41,8 @@ public class CommentSettingsBacking implements Serializable {
     private int reportThreshold;
     private int closeAfterDays;
     private boolean notifyModerators;
+    private int commentsPerPage;
+    private boolean newestFirst;
     private transient List<CommentBan> bans;
 
     public void onload() {
@@ -62,6 +64,8 @@ public class CommentSettingsBacking implements Serializable {
         reportThreshold = s.reportThreshold();
         closeAfterDays = s.closeAfterDays();
         notifyModerators = s.notifyModerators();
+        commentsPerPage = s.commentsPerPage();
+        newestFirst = s.newestFirst();
     }
 
     public void save() throws IOException {
@@ -69,7 +73,7 @@ public class CommentSettingsBacking implements Serializable {
             moderation.saveSettings(new ModerationSettings(holdEverything, honeypot, minimumSeconds, rateLimitCount,
                     rateLimitSeconds, refuseDuplicates, maxLinks, ModerationSettings.words(disallowedWords),
                     ModerationSettings.words(suspectWords), holdFirstComment, reportThreshold, closeAfterDays,
-                    notifyModerators));
+                    notifyModerators, commentsPerPage, newestFirst));
             Messages.addFlashGlobalInfo("Moderation settings saved. They apply to the next comment.");
             reload();
         } catch (ModerationException e) {
@@ -120,5 +124,9 @@ public class CommentSettingsBacking implements Serializable {
     public int getCloseAfterDays() { return closeAfterDays; }
     public void setCloseAfterDays(int v) { closeAfterDays = v; }
     public boolean isNotifyModerators() { return notifyModerators; }
+    public int getCommentsPerPage() { return commentsPerPage; }
+    public void setCommentsPerPage(int v) { commentsPerPage = v; }
+    public boolean isNewestFirst() { return newestFirst; }
+    public void setNewestFirst(boolean v) { newestFirst = v; }
     public void setNotifyModerators(boolean v) { notifyModerators = v; }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import org.newsdesk.platform.PageNumber;
 import org.newsdesk.site.FrontPage;
+import org.newsdesk.site.PublicPages;
 import org.newsdesk.site.SiteService;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
@@ -22,6 +23,9 @@ public class FrontPageBacking {
     @Param(name = "page")
     private String pageParameter;
 
+    @Inject
+    private PublicPages publicPages;
+
     private FrontPage page;
 
     public void onload() throws IOException {
@@ -33,7 +37,9 @@ public class FrontPageBacking {
         page = site.frontPage(number);
         if (number > 1 && page.posts().isEmpty()) {
             Faces.responseSendError(404, "No such page");
+            return;
         }
+        publicPages.listing(PublicPages.FRONT, page.posts());
     }
 
     public FrontPage getPage() {

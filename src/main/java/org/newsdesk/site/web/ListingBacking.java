@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.newsdesk.platform.PageNumber;
 import org.newsdesk.site.FrontPage;
+import org.newsdesk.site.PublicPages;
 import org.newsdesk.site.SiteService;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
@@ -31,6 +32,9 @@ public class ListingBacking {
     @Param(name = "page")
     private String pageParameter;
 
+    @Inject
+    private PublicPages publicPages;
+
     private SiteService.Listing listing;
 
     public void onload() throws IOException {
@@ -44,6 +48,7 @@ public class ListingBacking {
             return;
         }
         listing = found.get();
+        publicPages.listing(PublicPages.listing(listing.place()), listing.page().posts());
     }
 
     public String getTitle() {

@@ -6,18 +6,23 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.List;
 import org.newsdesk.comment.Comment;
+import org.newsdesk.comment.CommentPage;
 import org.newsdesk.comment.CommentService;
+import org.newsdesk.comment.CommentWindow;
 import org.newsdesk.comment.web.HeldComments;
+import org.newsdesk.platform.PageNumber;
 import org.newsdesk.post.Post;
+import org.newsdesk.site.PublicPages;
 import org.newsdesk.site.SiteService;
 import org.newsdesk.site.SiteUrls;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 
 /**
- * Serves {@code post.xhtml} at {@code /post/{slug}}: one published post with its excerpts and its
- * conversation. Loads on first use rather than in a view action, because the comment form posts back
- * to this same stateless page and needs the post too.
+ * Serves {@code post.xhtml} at {@code /post/{slug}}: one published post with its excerpts and one page of
+ * its conversation ({@code ?page=2}; {@code ?comment=123} opens the page that shows comment 123). Loads on
+ * first use rather than in a view action, because the comment form posts back to this same stateless page
+ * and needs the post too.
  */
 @Named("postPage")
 @RequestScoped
@@ -40,14 +45,42 @@ public class PostPageBacking {
     @Param(pathIndex = 1)
     private String extraPath;
 
+    @Inject
+    @Param(name = "page")
+    private String pageParameter;
+
+    @Inject
+    @Param(name = "comment")
+    private String commentParameter;
+
+    @Inject
+    private PublicPages publicPages;
+
+    private CommentWindow window;
     private Post post;
     private boolean loaded;
-    private List<Comment> comments;
+    private CommentPage commentPage;
 
     public void onload() throws IOException {
-        if (getPost() == null || extraPath != null) {
+        if (getPost() == null || extraPath != null || PageNumber.parse(pageParameter) < 1) {
             Faces.responseSendError(404, "No such post");
+            return;
         }
+        if (getCommentPage().page() > getCommentPage().pages()) {
+            Faces.responseSendError(404, "No such page of comments");
+            return;
+        }
+        // The same for every plain reader (PageTags decides which requests are); the form closing by age
+        // changes the page without any event.
+        publicPages.post(post, getWindow().isOpen() ? getWindow().closesAt() : null);
+    }
+
+    /** Whether the post takes comments now, and if not, since when (for the notice under the thread). */
+    public CommentWindow getWindow() {
+        if (window == null) {
+            window = getPost() == null ? new CommentWindow(false, null, 0) : commentService.commentWindow(post);
+        }
+        return window;
     }
 
     public Post getPost() {
@@ -58,16 +91,31 @@ public class PostPageBacking {
         return post;
     }
 
-    /** Approved comments in thread order, plus this reader's own comments still awaiting moderation. */
-    public List<Comment> getComments() {
-        if (comments == null) {
-            comments = getPost() == null ? List.of() : commentService.thread(post.getId(), heldComments.ids());
+    /**
+     * This page of the conversation: whole threads of approved comments, plus this reader's own comments
+     * still awaiting moderation. {@code ?comment=} picks the page showing that comment.
+     */
+    public CommentPage getCommentPage() {
+        if (commentPage == null) {
+            if (getPost() == null) {
+                commentPage = new CommentPage(List.of(), 1, 1, 0, false);
+            } else {
+                int page = Math.max(1, PageNumber.parse(pageParameter));
+                if (commentParameter != null && commentParameter.matches("\\d{1,18}")) {
+                    page = commentService.pageOf(post.getId(), Long.parseLong(commentParameter), heldComments.ids()).orElse(page);
+                }
+                commentPage = commentService.page(post.getId(), page, heldComments.ids());
+            }
         }
-        return comments;
+        return commentPage;
+    }
+
+    public List<Comment> getComments() {
+        return getCommentPage().comments();
     }
 
     public long getApprovedCount() {
-        return getComments().stream().filter(Comment::isApproved).count();
+        return getCommentPage().shown();
     }
 
     public String getCommentCountLabel() {
@@ -77,6 +125,16 @@ public class PostPageBacking {
 
     public String getUrl() {
         return SiteUrls.post(getPost().getSlug());
+    }
+
+    /** The address of one page of the conversation: the post's own for the first. */
+    public String pageUrl(int page) {
+        return page <= 1 ? getUrl() : getUrl() + "?page=" + page;
+    }
+
+    /** This page's own address, for the canonical link. */
+    public String getCanonicalUrl() {
+        return pageUrl(getCommentPage().page());
     }
 
     public int getMaxDepth() {

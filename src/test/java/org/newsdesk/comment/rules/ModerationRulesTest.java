@@ -17,7 +17,7 @@ class ModerationRulesTest {
 
     private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
     private static final ModerationSettings DEFAULTS = new ModerationSettings(false, true, 3, 5, 60, true, 2,
-            List.of(), List.of(), true, 3, 0, true);
+            List.of(), List.of(), true, 3, 0, true, 50, false);
 
     /** A reader's record, set up by each test. */
     static final class History implements ReaderHistory {

@@ -1,0 +1,282 @@
+package org.newsdesk.platform;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Enumeration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Serves public pages from {@link PageCache}: a page that said, while rendering, that it is the same for
+ * every reader ({@link PageTags#sameForEveryReader()}) is kept, then answered from memory, gzipped when
+ * the browser accepts it, with a strong ETag, Last-Modified and a 304 for a conditional GET.
+ *
+ * Only a plain reader's plain GET is served or kept: no session (staff), no cookie that personalises the
+ * page ({@link #PERSONAL_COOKIES}), and no query parameter other than {@code page}. Everything else passes
+ * through, marked {@code private, no-store} unless the page itself says otherwise; so are the desk and
+ * every answer to a POST.
+ */
+public class PageCacheFilter extends HttpFilter {
+
+    /** Cookies whose holder gets a page of their own: the held-comments cookie shows its comments. */
+    public static final Set<String> PERSONAL_COOKIES = Set.of("newsdesk_held");
+
+    private static final Set<String> SHARED_PARAMETERS = Set.of("page");
+
+    @Inject
+    private PageCache cache;
+
+    @Inject
+    private PageTags tags;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/jakarta.faces.resource/") || path.startsWith("/media/")) {
+            chain.doFilter(request, response); // their own caching rules
+            return;
+        }
+        response.setHeader("Cache-Control", PageTags.PRIVATE_CACHE_CONTROL);
+        tags.attach(request, response);
+        if (!cache.enabled() || !plainReader(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        Instant now = Instant.now(Clock.systemUTC());
+        Optional<PageCache.Page> kept = cache.get(key, now);
+        if (kept.isPresent()) {
+            SecurityHeadersFilter.apply(response);
+            serve(kept.get(), request, response);
+            return;
+        }
+        long generation = cache.generation();
+        Capture capture = new Capture(response);
+        tags.attach(request, capture);
+        chain.doFilter(request, capture);
+        byte[] body = capture.bytes();
+        if (tags.isShared() && capture.getStatus() == HttpServletResponse.SC_OK && body.length > 0 && !capture.setsCookie
+                && request.getSession(false) == null && capture.getContentType() != null) {
+            PageCache.Page page = PageCache.Page.of(capture.getContentType(), body, now, tags.holdsUntil(), tags.tags());
+            cache.put(key, page, generation);
+            serve(page, request, response);
+        } else if (!response.isCommitted() && body.length > 0 && !"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    /** A GET or HEAD without a session, a personal cookie, or a query parameter but {@code page}. */
+    static boolean plainReader(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+                || request.getRequestedSessionId() != null) {
+            return false;
+        }
+        Cookie[] cookies = request.getCookies();
+        for (Cookie cookie : cookies == null ? new Cookie[0] : cookies) {
+            if (PERSONAL_COOKIES.contains(cookie.getName())) {
+                return false;
+            }
+        }
+        Enumeration<String> names = request.getParameterNames();
+        while (names.hasMoreElements()) {
+            if (!SHARED_PARAMETERS.contains(names.nextElement())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void serve(PageCache.Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean gzip = acceptsGzip(request);
+        String etag = gzip ? page.gzipEtag() : page.etag();
+        response.setHeader("Cache-Control", PageTags.PUBLIC_CACHE_CONTROL);
+        response.setHeader("Vary", "Accept-Encoding");
+        response.setHeader("ETag", etag);
+        response.setDateHeader("Last-Modified", page.lastModified().toEpochMilli());
+        if (notModified(request, page)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setContentType(page.contentType());
+        byte[] body = gzip ? page.gzipped() : page.plain();
+        if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    /** If-None-Match decides when present (either representation's tag, or *); otherwise If-Modified-Since. */
+    private static boolean notModified(HttpServletRequest request, PageCache.Page page) {
+        String match = request.getHeader("If-None-Match");
+        if (match != null) {
+            for (String candidate : match.split(",")) {
+                String tag = candidate.strip();
+                if (tag.startsWith("W/")) {
+                    tag = tag.substring(2);
+                }
+                if (tag.equals("*") || tag.equals(page.etag()) || tag.equals(page.gzipEtag())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        long since;
+        try {
+            since = request.getDateHeader("If-Modified-Since");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return since >= 0 && page.lastModified().getEpochSecond() <= since / 1000;
+    }
+
+    private static boolean acceptsGzip(HttpServletRequest request) {
+        String accepted = request.getHeader("Accept-Encoding");
+        if (accepted == null) {
+            return false;
+        }
+        for (String coding : accepted.toLowerCase().split(",")) {
+            String[] parts = coding.strip().split(";");
+            if (parts[0].strip().equals("gzip")) {
+                return parts.length == 1 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Keeps what the page writes, so it can be stored before it is sent. Not OmniFaces'
+     * HttpServletResponseOutputWrapper: its flushBuffer() commits the real response (Faces flushes at the
+     * end of a render), after which the cache's headers could no longer be set.
+     */
+    private static final class Capture extends HttpServletResponseWrapper {
+
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(32 * 1024);
+        private ServletOutputStream stream;
+        private PrintWriter writer;
+        private boolean setsCookie;
+
+        Capture(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() {
+            if (writer != null) {
+                throw new IllegalStateException("getWriter() has already been called on this response.");
+            }
+            if (stream == null) {
+                stream = new ServletOutputStream() {
+                    @Override
+                    public void write(int b) {
+                        buffer.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) {
+                        buffer.write(bytes, offset, length);
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        throw new UnsupportedOperationException("The page cache captures pages synchronously.");
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public PrintWriter getWriter() {
+            if (stream != null) {
+                throw new IllegalStateException("getOutputStream() has already been called on this response.");
+            }
+            if (writer == null) {
+                writer = new PrintWriter(new OutputStreamWriter(buffer, Charset.forName(getCharacterEncoding())));
+            }
+            return writer;
+        }
+
+        @Override
+        public void flushBuffer() {
+            if (writer != null) {
+                writer.flush();
+            }
+        }
+
+        @Override
+        public void resetBuffer() {
+            flushBuffer();
+            buffer.reset();
+            super.resetBuffer();
+        }
+
+        @Override
+        public void reset() {
+            flushBuffer();
+            buffer.reset();
+            super.reset();
+        }
+
+        @Override
+        public void setContentLength(int length) {
+            // the cache sets it when it sends the page
+        }
+
+        @Override
+        public void setContentLengthLong(long length) {
+            // the cache sets it when it sends the page
+        }
+
+        @Override
+        public void setBufferSize(int size) {
+            // everything is buffered here
+        }
+
+        byte[] bytes() {
+            flushBuffer();
+            return buffer.toByteArray();
+        }
+
+        @Override
+        public void addCookie(Cookie cookie) {
+            setsCookie = true;
+            super.addCookie(cookie);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            setsCookie |= "Set-Cookie".equalsIgnoreCase(name);
+            super.addHeader(name, value);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            setsCookie |= "Set-Cookie".equalsIgnoreCase(name);
+            super.setHeader(name, value);
+        }
+    }
+}

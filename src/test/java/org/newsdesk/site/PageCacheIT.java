@@ -1,0 +1,386 @@
+package org.newsdesk.site;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Connection;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.FormElement;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsdesk.DeskFixtures;
+import org.newsdesk.Deployments;
+import org.newsdesk.EditorForTests;
+import org.newsdesk.ModeratorForTests;
+import org.newsdesk.SeedPage;
+import org.newsdesk.SiteClient;
+import org.newsdesk.StaffForTests;
+import org.newsdesk.TestDatabase;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.newsdesk.comment.Comment;
+import org.newsdesk.comment.CommentFormToken;
+import org.newsdesk.comment.ModerationService;
+import org.newsdesk.comment.rules.ModerationSettings;
+import org.newsdesk.platform.PageCache;
+import org.newsdesk.post.PostDraft;
+
+/**
+ * The public pages as caches see them, on a real Payara Micro: one page for every reader, kept in memory
+ * with validators and a gzipped copy, and dropped exactly when something it shows changes.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PageCacheIT {
+
+    private static final String POST = "/post/" + SeedPage.SLUG;
+
+    @ArquillianResource
+    private URL base;
+
+    private final SiteClient site = new SiteClient(() -> base);
+
+    @EJB
+    private EditorForTests editor;
+
+    @EJB
+    private ModeratorForTests moderator;
+
+    @EJB
+    private StaffForTests staff;
+
+    @Inject
+    private PageCache cache;
+
+    @Inject
+    private CommentFormToken formToken;
+
+    @PersistenceUnit
+    private EntityManagerFactory entityManagerFactory;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.withSiteClient(Deployments.newsdeskWithTestStaff(TestDatabase.class, SeedPage.class, DeskFixtures.class));
+    }
+
+    @Test
+    @Order(1)
+    @RunAsClient
+    void everyAnonymousReaderGetsTheSameBytes() throws IOException {
+        Connection.Response first = site.get(POST);
+        // A reader who asked to be remembered, and one with an unrelated cookie, read the same page.
+        Connection.Response remembered = Jsoup.connect(site.url(POST))
+                .header("Cookie", "newsdesk_commenter=TGF5bGEKbGF5bGFAZXhhbXBsZS5vcmcK").execute();
+        Connection.Response other = Jsoup.connect(site.url(POST)).header("Cookie", "analytics=1").execute();
+        assertArrayEquals(first.bodyAsBytes(), remembered.bodyAsBytes(), "a remembered reader's page is everyone's");
+        assertArrayEquals(first.bodyAsBytes(), other.bodyAsBytes());
+        assertEquals(first.header("ETag"), remembered.header("ETag"));
+        assertTrue(first.header("Cache-Control").startsWith("public, max-age="), first.header("Cache-Control"));
+        assertTrue(first.header("Cache-Control").contains("stale-while-revalidate"));
+        assertEquals("Accept-Encoding", first.header("Vary"));
+        assertNull(first.header("Set-Cookie"));
+        Document page = first.parse();
+        assertEquals("", page.selectFirst("#comment-form input[name=token]").val(), "no reader's token is in the shared page");
+        assertEquals("", page.selectFirst("[name=comment-form:name]").val());
+
+        // The desk and the sign-in page are nobody's to keep.
+        assertEquals("private, no-store", site.get("/login").header("Cache-Control"));
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void conditionalRequestsAndGzip() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<byte[]> plain = http.send(request(POST).build(), HttpResponse.BodyHandlers.ofByteArray());
+        String etag = plain.headers().firstValue("ETag").orElseThrow();
+        assertTrue(etag.matches("\"[A-Za-z0-9_-]{20,}\""), "a strong validator: " + etag);
+        assertTrue(plain.headers().firstValue("Last-Modified").isPresent());
+
+        HttpResponse<byte[]> zipped = http.send(request(POST).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(null));
+        assertArrayEquals(plain.body(), new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes());
+        assertTrue(zipped.body().length < plain.body().length / 2, "gzip shrinks the page");
+        String zippedEtag = zipped.headers().firstValue("ETag").orElseThrow();
+        assertNotEquals(etag, zippedEtag, "each representation has its own strong validator");
+
+        for (String validator : List.of(etag, zippedEtag, "\"other\", " + etag)) {
+            HttpResponse<byte[]> again = http.send(request(POST).header("If-None-Match", validator).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(304, again.statusCode(), validator);
+            assertEquals(0, again.body().length);
+        }
+        assertEquals(200, http.send(request(POST).header("If-None-Match", "\"stale\"").build(),
+                HttpResponse.BodyHandlers.ofByteArray()).statusCode());
+        String lastModified = plain.headers().firstValue("Last-Modified").orElseThrow();
+        assertEquals(304, http.send(request(POST).header("If-Modified-Since", lastModified).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).statusCode());
+        HttpResponse<byte[]> head = http.send(request(POST).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, head.statusCode());
+        assertEquals(etag, head.headers().firstValue("ETag").orElse(null));
+    }
+
+    /**
+     * Each change drops the pages that show what it changed, and no other: the untouched post's page keeps
+     * its bytes (it is not even rendered again), while the touched ones show the change at the next request.
+     */
+    @Test
+    @Order(3)
+    void eachChangeReachesExactlyThePagesItTouches() throws Exception {
+        staff.ensure();
+        long a = DeskFixtures.demoPostCopy("cache-post-a", "Cache post A", null, "published");
+        long b = DeskFixtures.demoPostCopy("cache-post-b", "Cache post B", null, "published");
+        cache.clear(); // the fixtures were written straight to the database, past every event
+        String section = "/section/" + TestDatabase.single("select s.slug from section s join post p on p.section_id = s.id where p.id = ?", a);
+        String tag = "/tag/" + TestDatabase.single("select min(t.slug) from tag t join post_tag pt on pt.tag_id = t.id where pt.post_id = ?", a);
+        List<String> pages = List.of("/", "/post/cache-post-a", "/post/cache-post-b", POST, section, tag, "/feed", "/sitemap.xml");
+        Map<String, String> before = etags(pages);
+        assertEquals(before, etags(pages), "nothing changed, every page is served from memory with the same validator");
+
+        // An edit of A's headline: A's page and the lists showing A; not B's page, not the demo post.
+        editor.act(p -> {
+            PostDraft draft = PostDraft.of(p.post(a));
+            draft.setHeadline("Cache post A, revised");
+            return p.save(a, p.post(a).getVersion(), draft);
+        });
+        Map<String, String> afterEdit = etags(pages);
+        assertChanged(before, afterEdit, "/", "/post/cache-post-a", section, tag, "/feed", "/sitemap.xml");
+        assertUnchanged(before, afterEdit, "/post/cache-post-b", POST);
+        assertTrue(body("/post/cache-post-a").contains("Cache post A, revised"), "the change shows at the next request");
+        assertTrue(body("/").contains("Cache post A, revised"));
+
+        // A comment approved on B: B's page and the lists that count B's comments; not A's page.
+        long comment = DeskFixtures.comment(b, "Cache Reader", "cache@example.org", "Approved: ظهر تعليقي ✅", "PENDING");
+        String heldOnB = etags(List.of("/post/cache-post-b")).get("/post/cache-post-b");
+        assertEquals(afterEdit.get("/post/cache-post-b"), heldOnB, "a held comment changes no page");
+        moderator.act(m -> m.approve(comment));
+        Map<String, String> afterApproval = etags(pages);
+        assertChanged(afterEdit, afterApproval, "/post/cache-post-b", "/", section, tag);
+        assertUnchanged(afterEdit, afterApproval, "/post/cache-post-a", POST, "/sitemap.xml");
+        assertTrue(body("/post/cache-post-b").contains("Approved: ظهر تعليقي ✅"));
+
+        // B unpublished: its page goes, and every list loses it; A's page stays as it was.
+        editor.act(p -> {
+            p.unpublish(b);
+            return null;
+        });
+        assertEquals(404, status("/post/cache-post-b"));
+        Map<String, String> afterUnpublish = etags(List.of("/", "/post/cache-post-a", section, "/feed"));
+        assertChanged(afterApproval, afterUnpublish, "/", section, "/feed");
+        assertUnchanged(afterApproval, afterUnpublish, "/post/cache-post-a");
+        assertFalse(body("/").contains("Cache post B"));
+
+        // B published again: back on its page and in the lists at the next request.
+        editor.act(p -> {
+            p.publish(b);
+            return null;
+        });
+        assertEquals(200, status("/post/cache-post-b"));
+        assertTrue(body("/").contains("Cache post B"));
+    }
+
+    /** The comment form keeps every protection although the page carries no token. */
+    @Test
+    @Order(4)
+    void theFormStillRefusesAnExpiredTokenAndAReaderSeesTheirHeldComment() throws Exception {
+        long post = ((Number) TestDatabase.single("select id from post where slug = ?", SeedPage.SLUG)).longValue();
+        Document page = site.get(POST).parse();
+        FormElement expired = SiteClient.fillCommentForm(page, "Late Reader", "late@example.org", "Written over two days.");
+        expired.selectFirst("input[name=token]").val(formToken.issue(post, Instant.now().minus(Duration.ofHours(25))));
+        HttpResponse<String> refused = site.postAsBrowser(POST, expired.formData());
+        assertEquals(200, refused.statusCode());
+        Document answer = Jsoup.parse(refused.body());
+        assertEquals("This form has expired. Your comment is still here: please send it again.",
+                answer.selectFirst("#comment-form .form-errors").text());
+        assertEquals("Written over two days.", answer.selectFirst("[name=comment-form:body]").val());
+
+        // A held comment: shown to its author after the redirect, and on later visits; never to anyone else.
+        String text = "Held for now: מחכה לאישור 🙏";
+        Connection.Response sent = SiteClient.fillCommentForm(site.get(POST).parse(), "Held Reader", "held@example.org", text)
+                .submit().followRedirects(false).execute();
+        assertEquals(302, sent.statusCode());
+        String held = sent.headers("Set-Cookie").stream().filter(c -> c.startsWith("newsdesk_held=")).findFirst()
+                .map(c -> c.substring(0, c.indexOf(';'))).orElseThrow();
+        Connection.Response mine = Jsoup.connect(URI.create(site.url(POST)).resolve(sent.header("Location")).toString())
+                .header("Cookie", held).execute();
+        assertTrue(mine.body().contains(text), "the author sees it after the redirect");
+        assertTrue(mine.body().contains("Your comment is awaiting moderation."));
+        assertEquals("private, no-store", mine.header("Cache-Control"), "a page with their held comment is theirs alone");
+        Connection.Response later = Jsoup.connect(site.url(POST)).header("Cookie", held).execute();
+        assertTrue(later.body().contains(text), "and on a later visit");
+        assertEquals("private, no-store", later.header("Cache-Control"));
+        assertFalse(site.get(POST).body().contains(text), "nobody else sees it");
+    }
+
+    /** Fifty threads a page, each whole; a link to one comment finds its page; the order is a setting. */
+    @Test
+    @Order(5)
+    void commentsComeFiftyThreadsAPageWithThreadsWhole() throws Exception {
+        staff.ensure();
+        long post = DeskFixtures.demoPostCopy("cache-paged", "Cache paged conversation", null, "published");
+        DeskFixtures.comments(post, 120, "Paged Reader");
+        long sixtieth = ((Number) TestDatabase.single("select id from comment where post_id = ? and author_name = 'Paged Reader 60'",
+                post)).longValue();
+        long reply = DeskFixtures.reply(post, sixtieth, "Replier", "A reply to sixty: رد");
+        long replyToReply = DeskFixtures.reply(post, reply, "Second Replier", "And a reply to that.");
+        cache.clear(); // written past the events
+
+        Document first = Jsoup.parse(body("/post/cache-paged"));
+        assertEquals(50, first.select("li.comment").size());
+        assertEquals("Paged Reader 1", first.selectFirst("li.comment .author").text(), "oldest first by default");
+        assertEquals("122 Comments", first.selectFirst("#comments h2").text(), "the count covers every page");
+        assertEquals("Page 1 of 3", first.selectFirst(".comment-pages .page-of").text());
+        assertNull(first.selectFirst(".comment-pages .older"));
+        assertEquals("/post/cache-paged?page=2#comments", first.selectFirst(".comment-pages .newer").attr("href"));
+
+        Document second = Jsoup.parse(body("/post/cache-paged?page=2"));
+        List<String> ids = second.select("li.comment").eachAttr("id");
+        assertEquals(52, ids.size(), "fifty threads, one of them with two replies");
+        int at = ids.indexOf("comment-" + sixtieth);
+        assertEquals(List.of("comment-" + reply, "comment-" + replyToReply), ids.subList(at + 1, at + 3), "the thread is whole");
+        assertTrue(second.selectFirst("link[rel=canonical]").attr("href").endsWith("/post/cache-paged?page=2"));
+        assertEquals(20, Jsoup.parse(body("/post/cache-paged?page=3")).select("li.comment").size());
+        for (String missing : List.of("?page=4", "?page=0", "?page=abc")) {
+            assertEquals(404, status("/post/cache-paged" + missing), missing);
+        }
+
+        Document permalink = Jsoup.parse(body("/post/cache-paged?comment=" + replyToReply));
+        assertTrue(permalink.getElementById("comment-" + replyToReply) != null, "a link to a comment opens its page");
+        assertEquals("Page 2 of 3", permalink.selectFirst(".comment-pages .page-of").text());
+
+        ModerationSettings before = moderator.act(ModerationService::settings);
+        try {
+            moderator.act(m -> {
+                m.saveSettings(withOrder(before, 50, true));
+                return null;
+            });
+            Document newest = Jsoup.parse(body("/post/cache-paged"));
+            assertEquals("Paged Reader 120", newest.selectFirst("li.comment .author").text(),
+                    "newest first, visible at once: the setting drops every post page");
+            assertEquals("/post/cache-paged?page=2#comments", newest.selectFirst(".comment-pages .older").attr("href"));
+        } finally {
+            moderator.act(m -> {
+                m.saveSettings(before);
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Rendering without the cache reads a handful of rows, whatever the conversation's size: the same
+     * number of statements for a post with 20 comments as for one with 500, and no more comments loaded
+     * than a page shows.
+     */
+    @Test
+    @Order(6)
+    void queriesPerPageAreFewAndDoNotGrowWithTheComments() throws Exception {
+        staff.ensure();
+        long twenty = DeskFixtures.demoPostCopy("cache-twenty", "Cache twenty comments", null, "published");
+        long fiveHundred = DeskFixtures.demoPostCopy("cache-five-hundred", "Cache five hundred comments", null, "published");
+        DeskFixtures.comments(twenty, 20, "Twenty");
+        DeskFixtures.comments(fiveHundred, 500, "Five Hundred");
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        try {
+            long[] small = uncachedCost(statistics, "/post/cache-twenty");
+            long[] large = uncachedCost(statistics, "/post/cache-five-hundred");
+            long[] front = uncachedCost(statistics, "/");
+            System.out.printf("statements per uncached page: post with 20 comments %d, with 500 %d, front page %d%n",
+                    small[0], large[0], front[0]);
+            assertEquals(small[0], large[0], "as many statements for 500 comments as for 20");
+            assertTrue(large[0] <= 8, "a post page takes a handful of statements: " + large[0]);
+            assertTrue(large[1] <= 50, "no more comments loaded than the page shows: " + large[1]);
+            assertTrue(front[0] <= 6, "the front page too, whatever it lists: " + front[0]);
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
+    }
+
+    /** Statements and comments loaded to render {@code path} with nothing cached; the least of three tries. */
+    private long[] uncachedCost(Statistics statistics, String path) throws Exception {
+        long[] least = {Long.MAX_VALUE, Long.MAX_VALUE};
+        for (int i = 0; i < 3; i++) {
+            cache.clear();
+            statistics.clear();
+            assertEquals(200, status(path));
+            least[0] = Math.min(least[0], statistics.getPrepareStatementCount());
+            least[1] = Math.min(least[1], statistics.getEntityStatistics(Comment.class.getName()).getLoadCount());
+        }
+        return least;
+    }
+
+    private static ModerationSettings withOrder(ModerationSettings s, int perPage, boolean newestFirst) {
+        return new ModerationSettings(s.holdEverything(), s.honeypot(), s.minimumSeconds(), s.rateLimitCount(),
+                s.rateLimitSeconds(), s.refuseDuplicates(), s.maxLinks(), s.disallowedWords(), s.suspectWords(),
+                s.holdFirstComment(), s.reportThreshold(), s.closeAfterDays(), s.notifyModerators(), perPage, newestFirst);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(site.url(path)));
+    }
+
+    private Map<String, String> etags(List<String> paths) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, String> etags = new LinkedHashMap<>();
+        for (String path : paths) {
+            HttpResponse<byte[]> answer = http.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, answer.statusCode(), path);
+            etags.put(path, answer.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag on " + path)));
+        }
+        return etags;
+    }
+
+    private String body(String path) throws Exception {
+        return new String(HttpClient.newHttpClient().send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray()).body(),
+                StandardCharsets.UTF_8);
+    }
+
+    private int status(String path) throws Exception {
+        return HttpClient.newHttpClient().send(request(path).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static void assertChanged(Map<String, String> before, Map<String, String> after, String... paths) {
+        for (String path : paths) {
+            assertNotEquals(before.get(path), after.get(path), path + " shows the change");
+        }
+    }
+
+    private static void assertUnchanged(Map<String, String> before, Map<String, String> after, String... paths) {
+        for (String path : paths) {
+            assertEquals(before.get(path), after.get(path), path + " is not touched by the change");
+        }
+    }
+}
