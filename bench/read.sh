@@ -5,7 +5,7 @@
 #
 # Starts Newsdesk on its own database (bench/serve.sh: newsdesk_read, port 18093) and fills it: 200 more
 # published posts (so the front page has pages), one post with 20 approved comments and one with 500 (every
-# fifth a reply; 50 threads a page, so ten pages). Saves each measured page's bytes, serves those copies with
+# fifth a reply; 50 threads a page, so eight pages). Saves each measured page's bytes, serves those copies with
 # nginx on 127.0.0.1:18094, and runs wrk on both, interleaved (app, nginx, next page ...), in two rounds with
 # the page cache on; then restarts the server with the cache off (NEWSDESK_PAGE_CACHE_MB=0) and measures the
 # app alone once more. Prints one table: bytes, requests a second, p50 and p99, and app ÷ nginx; then the
@@ -70,13 +70,15 @@ SQL
 stop_payara; start_payara
 
 pages=("front:/" "front-page-2:/?page=2" "post-20-comments:/post/bench-20-comments" "post-500-comments:/post/bench-500-comments"
-       "post-500-page-10:/post/bench-500-comments?page=10")
+       "post-500-page-5:/post/bench-500-comments?page=5")
 static="$PWD/target/read-static"
 rm -rf "$static" && mkdir -p "$static/logs"
 locations=""
 for entry in "${pages[@]}"; do
   page="${entry%%:*}"; path="${entry#*:}"
   curl -fsS -o "$static/$page.html" "$base$path"
+  # The gzipped copy the app sends browsers, byte for byte, for nginx's gzip_static.
+  curl -fsS -H 'Accept-Encoding: gzip' -o "$static/$page.html.gz" "$base$path"
   locations+="    location = ${path%%\?*} { try_files /$page.html =404; }"$'\n'
 done
 # The front page's second page differs by its query only: nginx picks the copy by the argument.
@@ -90,11 +92,12 @@ http {
   access_log off;
   default_type text/html;
   sendfile on;
+  gzip_static on;
   server {
     listen 127.0.0.1:$static_port;
     root $static;
     location = / { if (\$arg_page = "2") { rewrite ^ /front-page-2.html last; } try_files /front.html =404; }
-    location = /post/bench-500-comments { if (\$arg_page = "10") { rewrite ^ /post-500-page-10.html last; }
+    location = /post/bench-500-comments { if (\$arg_page = "5") { rewrite ^ /post-500-page-5.html last; }
       try_files /post-500-comments.html =404; }
 $(printf '%s' "$locations" | grep -v 'location = / ' | grep -v 'location = /post/bench-500-comments ')
   }
@@ -120,8 +123,9 @@ database_pid=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || echo 0)
   done ) &
 sampler=$!
 
-measure() { # url -> "requests/s p50 p99" (latencies in ms)
-  wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" | python3 -c '
+measure() { # url [wrk options] -> "requests/s p50 p99 non-2xx" (latencies in ms)
+  local url="$1"; shift
+  wrk -t2 -c"$connections" -d"${duration}s" --latency "$@" "$url" | python3 -c '
 import re, sys
 text = sys.stdin.read()
 def ms(v, unit):
@@ -137,13 +141,18 @@ table="$PWD/target/read-bench.txt"
 row() { # round page cache app_rps app_p50 app_p99 [ngx_rps ngx_p50 ngx_p99]
   local ratio="-"
   [ -n "${7:-}" ] && ratio=$(python3 -c "print('%.1f%%' % (100 * $4 / $7))")
-  printf '%-5s %-18s %-5s %8s | %9s %8s %8s | %9s %8s %8s | %9s\n' "$1" "$2" "$3" "$(stat -c %s "$static/$2.html")" \
+  local file="$static/$2.html"; [ "$1" = gz ] && file="$file.gz"
+  printf '%-5s %-18s %-5s %8s | %9s %8s %8s | %9s %8s %8s | %9s\n' "$1" "$2" "$3" "$(stat -c %s "$file")" \
     "$4" "$5" "$6" "${7:--}" "${8:--}" "${9:--}" "$ratio" | tee -a "$table"
 }
 echo
 echo "Read benchmark: wrk -t2 -c$connections -d${duration}s; app on :$port, nginx on :$static_port serving the same bytes"
 printf '%-5s %-18s %-5s %8s | %9s %8s %8s | %9s %8s %8s | %9s\n' round page cache bytes "app req/s" "p50 ms" "p99 ms" \
   "nginx r/s" "p50 ms" "p99 ms" "app÷nginx" | tee -a "$table"
+# Warm-up, not measured: the server's JIT compiles the hot paths in the first seconds of load.
+for entry in "${pages[@]}"; do
+  wrk -t2 -c"$connections" -d5s "$base${entry#*:}" > /dev/null
+done
 declare -A nginx_rps
 for round in 1 2; do
   for entry in "${pages[@]}"; do
@@ -154,6 +163,13 @@ for round in 1 2; do
     nginx_rps[$page]="$ngx_rps"
     row "$round" "$page" on "$app_rps" "$app_p50" "$app_p99" "$ngx_rps" "$ngx_p50" "$ngx_p99"
   done
+done
+# What browsers get: both send the same gzipped bytes (the app's copy made once, nginx's gzip_static).
+for entry in "${pages[@]}"; do
+  page="${entry%%:*}"; path="${entry#*:}"
+  read -r app_rps app_p50 app_p99 app_bad < <(measure "$base$path" -H 'Accept-Encoding: gzip')
+  read -r ngx_rps ngx_p50 ngx_p99 _ < <(measure "http://127.0.0.1:$static_port$path" -H 'Accept-Encoding: gzip')
+  row gz "$page" on "$app_rps" "$app_p50" "$app_p99" "$ngx_rps" "$ngx_p50" "$ngx_p99"
 done
 read -r peak_app peak_db < "$static/peak-memory"
 

@@ -52,18 +52,20 @@ public class PageCacheFilter extends HttpFilter {
             chain.doFilter(request, response); // their own caching rules
             return;
         }
-        response.setHeader("Cache-Control", PageTags.PRIVATE_CACHE_CONTROL);
-        tags.attach(request, response);
-        if (!cache.enabled() || !plainReader(request)) {
-            chain.doFilter(request, response);
-            return;
-        }
+        boolean plain = plainReader(request);
         String key = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         Instant now = Instant.now(Clock.systemUTC());
-        Optional<PageCache.Page> kept = cache.get(key, now);
+        Optional<PageCache.Page> kept = plain && cache.enabled() ? cache.get(key, now) : Optional.empty();
         if (kept.isPresent()) {
+            // The hit path touches nothing else: no request-scoped bean, no rendering.
             SecurityHeadersFilter.apply(response);
             serve(kept.get(), request, response);
+            return;
+        }
+        response.setHeader("Cache-Control", PageTags.PRIVATE_CACHE_CONTROL);
+        tags.attach(request, response);
+        if (!plain || !cache.enabled()) {
+            chain.doFilter(request, response);
             return;
         }
         long generation = cache.generation();
