@@ -34,7 +34,8 @@ slug=iraq-trying-to-reel-in-iran-backed-groups-to-prevent-confrontation-with-isr
 # Starts (or, after stop_payara, starts again) Payara Micro on the same database; waits for the demo post.
 start_payara() {
   rm -rf "target/$name-payara"
-  java -Xmx512m -XX:+UseSerialGC -jar target/payara-micro.jar --deploy target/newsdesk.war --contextroot / \
+  mapfile -t jvm_options < <(grep -v '^\s*#' src/main/payara/jvm.options | sed '/^\s*$/d')
+  java "${jvm_options[@]}" -jar target/payara-micro.jar --deploy target/newsdesk.war --contextroot / \
     --port "$port" --nocluster --nohazelcast --rootdir "target/$name-payara" \
     --logproperties src/main/payara/logging.properties >> "target/$name-payara.log" 2>&1 &
   payara=$!

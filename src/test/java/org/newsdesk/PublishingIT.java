@@ -40,7 +40,7 @@ import org.newsdesk.post.PublicationRefusedException;
 import org.newsdesk.post.PublicationScheduler;
 import org.newsdesk.post.PublishingService;
 import org.newsdesk.post.WorkflowException;
-import org.newsdesk.tools.LocalServer;
+import org.newsdesk.launcher.LocalServer;
 
 /**
  * The publishing workflow inside a real Payara Micro, against the real database, through the

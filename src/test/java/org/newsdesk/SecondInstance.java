@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.newsdesk.tools.LocalServer;
+import org.newsdesk.launcher.LocalServer;
 
 /**
  * Another Newsdesk server on the test database, a real Payara Micro process started the way the run

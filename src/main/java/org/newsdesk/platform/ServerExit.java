@@ -26,11 +26,34 @@ final class ServerExit {
 
     static void halt(int status) {
         removeRuntimeDirectory();
+        stopEmbeddedDatabase();
         for (Handler handler : Logger.getLogger("").getHandlers()) {
             handler.flush();
         }
         Runtime.getRuntime().halt(status);
     }
+
+    /**
+     * The run command's embedded MariaDB runs as a child of this JVM, which its launcher would stop in a
+     * shutdown hook: a halt runs none, so it is asked to stop here (SIGTERM: it shuts down cleanly) and
+     * given a few seconds, so that the next start finds its port free. The launcher names its process.
+     */
+    private static void stopEmbeddedDatabase() {
+        String pid = System.getProperty(EMBEDDED_DATABASE_PID);
+        if (pid == null || !pid.matches("\\d{1,10}")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::destroy).ifPresent(database -> {
+            try {
+                database.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warning(() -> "The embedded database (process " + pid + ") had not stopped after 10 s: " + e);
+            }
+        });
+    }
+
+    /** Set by the run command's launcher to the embedded MariaDB's process id. */
+    static final String EMBEDDED_DATABASE_PID = "newsdesk.embedded.database.pid";
 
     private static void removeRuntimeDirectory() {
         String unpacked = System.getProperty("fish.payara.micro.tmpdir");

@@ -1,2 +1,2 @@
-/** Tools for running Newsdesk on a developer's machine: the embedded database and the local server. */
+/** Tools for benchmarks and fault tests: the comment benchmark's client and a TCP relay that cuts or freezes the database. */
 package org.newsdesk.tools;

@@ -1,4 +1,4 @@
-package org.newsdesk.tools;
+package org.newsdesk.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +59,7 @@ class EmbeddedDatabaseIT {
         Files.writeString(table, "a newsroom's posts");
         Path said = home.resolveSibling(home.getFileName() + ".stderr");
         ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LocalNewsdesk.class.getName(), "database")
+                "-cp", System.getProperty("java.class.path"), Newsdesk.class.getName(), "database")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(said.toFile());
         command.environment().remove("NEWSDESK_DB_URL");

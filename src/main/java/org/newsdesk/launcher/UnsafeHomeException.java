@@ -1,4 +1,4 @@
-package org.newsdesk.tools;
+package org.newsdesk.launcher;
 
 import java.nio.file.Path;
 
@@ -11,5 +11,10 @@ final class UnsafeHomeException extends RuntimeException {
         super("NEWSDESK_HOME (" + home + ") is inside the system's temporary directory (" + temporaryDirectory
                 + "), where the embedded database deletes its data each time it starts: set NEWSDESK_HOME to a directory"
                 + " outside " + temporaryDirectory + " (the default is ~/.newsdesk).");
+    }
+
+    /** The same refusal, passed on from the class loader that started the database. */
+    UnsafeHomeException(String message) {
+        super(message);
     }
 }

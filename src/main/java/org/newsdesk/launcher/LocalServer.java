@@ -1,4 +1,4 @@
-package org.newsdesk.tools;
+package org.newsdesk.launcher;
 
 import java.nio.file.Path;
 import java.io.IOException;
@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * Payara Micro serving Newsdesk the way the run command starts it: the WAR at the root context on one
- * port, not clustered, with a small heap, photos in {@code $NEWSDESK_HOME/media} unless
- * {@code NEWSDESK_MEDIA_DIR} says otherwise. The database is whatever {@code NEWSDESK_DB_*} the process
- * is given. Tests start further instances with it, so they run what the run command runs.
+ * port, not clustered, with the JVM options in {@code src/main/payara/jvm.options}, photos in
+ * {@code $NEWSDESK_HOME/media} unless {@code NEWSDESK_MEDIA_DIR} says otherwise. The database is whatever
+ * {@code NEWSDESK_DB_*} the process is given. Tests start further instances with it, so they run what the
+ * run command runs (there in a process of their own, the run command in its own JVM).
  *
  * <pre>
  * Process payara = LocalServer.command(Path.of("target/payara-micro.jar"), Path.of("target/newsdesk.war"), home, 8080)
@@ -22,7 +23,38 @@ public final class LocalServer {
     private LocalServer() {
     }
 
+    /** A Payara Micro process serving the WAR as the run command does, for the tests' extra instances. */
     public static ProcessBuilder command(Path payaraJar, Path war, Path home, int port) {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", payaraJar.toString()));
+        command.addAll(arguments(war, home, port));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putIfAbsent("NEWSDESK_MEDIA_DIR", home.resolve("media").toString());
+        // Newsdesk requires its public address; on this machine it is here.
+        builder.environment().putIfAbsent("NEWSDESK_SITE_URL", "http://localhost:" + port);
+        return builder;
+    }
+
+    /** The server's JVM options ({@code src/main/payara/jvm.options}), shared with bin/run and the benchmarks. */
+    static final Path JVM_OPTIONS = Path.of("src", "main", "payara", "jvm.options");
+
+    public static List<String> jvmOptions() {
+        Path options = JVM_OPTIONS.toAbsolutePath();
+        if (!Files.isRegularFile(options)) {
+            return List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC");
+        }
+        try {
+            return Files.readAllLines(options).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Payara Micro's arguments: the WAR at the root context on one port, deployed once, no data grid. */
+    public static List<String> arguments(Path war, Path home, int port) {
         // No --rootdir: Payara Micro remembers in a root directory what it deployed and boots that again at
         // the next start before --deploy replaces it, so every start ran the previous build first (its
         // migrations, its scheduler, its timers). The default root directory is a fresh temporary one.
@@ -47,19 +79,11 @@ public final class LocalServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> logging = loggingOptions(home);
-        ProcessBuilder builder = new ProcessBuilder(concat(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Xss512k", "-XX:+UseSerialGC",
-                "-jar", payaraJar.toString(),
+        return concat(List.of(
                 "--deploy", war.toString(), "--contextroot", "/",
                 "--port", String.valueOf(port),
                 "--prebootcommandfile", preboot.toString(),
-                "--nohazelcast"), logging));
-        builder.environment().putIfAbsent("NEWSDESK_MEDIA_DIR", home.resolve("media").toString());
-        // Newsdesk requires its public address; on this machine it is here.
-        builder.environment().putIfAbsent("NEWSDESK_SITE_URL", "http://localhost:" + port);
-        return builder;
+                "--nohazelcast"), loggingOptions(home));
     }
 
     /** Newsdesk's logging settings, in the repository for the run command and the Docker image alike. */
