@@ -40,6 +40,11 @@ public class CommentCounts {
     /** What a post's page shows of its conversation's size. */
     public record Count(long shown, long threads) {
         static final Count NONE = new Count(0, 0);
+
+        /** How many pages of {@code perPage} threads the conversation fills: at least one (0 per page: all on one). */
+        public int pages(int perPage) {
+            return perPage <= 0 ? 1 : (int) Math.max(1, (threads + perPage - 1) / perPage);
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

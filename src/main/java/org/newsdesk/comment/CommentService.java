@@ -13,9 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.newsdesk.account.Role;
 import org.newsdesk.audit.AuditLog;
 import org.newsdesk.comment.rules.ModerationRules;
@@ -247,7 +246,7 @@ public class CommentService {
     }
 
     /** The page that shows a comment, as the comment settings lay the conversation out. */
-    public java.util.Optional<Integer> pageOf(long postId, long commentId, Collection<Long> alsoShow) {
+    public Optional<Integer> pageOf(long postId, long commentId, Collection<Long> alsoShow) {
         ModerationSettings rules = settings.current();
         return pageOf(postId, commentId, rules.commentsPerPage(), rules.newestFirst(), alsoShow);
     }
@@ -262,7 +261,7 @@ public class CommentService {
      */
     public CommentPage page(long postId, int page, int perPage, boolean newestFirst, Collection<Long> alsoShow) {
         CommentCounts.Count count = counts.of(postId);
-        int pages = perPage <= 0 ? 1 : (int) Math.max(1, (count.threads() + perPage - 1) / perPage);
+        int pages = count.pages(perPage);
         int current = Math.max(1, page);
         if (current > pages) {
             return new CommentPage(List.of(), current, pages, count.shown(), newestFirst);
@@ -290,30 +289,24 @@ public class CommentService {
      * The page of {@link #page} that shows a comment, if readers (or, for {@code alsoShow}, its author) can
      * see it: found from its thread's place among the shown threads, counted in the index.
      */
-    public java.util.Optional<Integer> pageOf(long postId, long commentId, int perPage, boolean newestFirst,
+    public Optional<Integer> pageOf(long postId, long commentId, int perPage, boolean newestFirst,
                                               Collection<Long> alsoShow) {
         Comment comment = em.find(Comment.class, commentId);
         if (comment == null || comment.getPost().getId() != postId || !(comment.isPublic() || alsoShow.contains(commentId))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (perPage <= 0) {
-            return java.util.Optional.of(1);
+            return Optional.of(1);
         }
         Comment root = comment.getThreadId().equals(comment.getId()) ? comment : em.find(Comment.class, comment.getThreadId());
         if (root == null || !root.isPublic()) {
             // A held top-level comment of the reader's own is shown where new threads appear.
-            int pages = (int) Math.max(1, (counts.of(postId).threads() + perPage - 1) / perPage);
             return root == comment && alsoShow.contains(commentId)
-                    ? java.util.Optional.of(newestFirst ? 1 : pages) : java.util.Optional.empty();
+                    ? Optional.of(newestFirst ? 1 : counts.of(postId).pages(perPage)) : Optional.empty();
         }
         long before = em.createNamedQuery("Comment.countShownRootsBefore" + (newestFirst ? "NewestFirst" : ""), Long.class)
                 .setParameter("postId", postId).setParameter("rootId", root.getId()).getSingleResult();
-        return java.util.Optional.of((int) (before / perPage) + 1);
-    }
-
-    /** Comments shown per post, for lists of posts. */
-    public Map<Long, Long> approvedCounts(Collection<Long> postIds) {
-        return counts.shown(postIds);
+        return Optional.of((int) (before / perPage) + 1);
     }
 
     List<String> moderatorEmails() {

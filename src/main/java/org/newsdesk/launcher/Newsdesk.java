@@ -58,6 +58,8 @@ public final class Newsdesk {
             }
             if (args[0].equals("database")) {
                 startDatabase(loader, home, dbPort);
+                System.out.println("Embedded MariaDB listening on 127.0.0.1:" + dbPort + " (data in " + home.resolve("db") + ")");
+                Thread.currentThread().join();
             } else {
                 // While the server boots: Newsdesk waits for its database at start-up (ServiceGate answers 503
                 // until then), and the server's first seconds need none.
@@ -71,10 +73,6 @@ public final class Newsdesk {
                 }, "embedded-database-start");
                 database.start();
             }
-        }
-        if (args[0].equals("database")) {
-            System.out.println("Embedded MariaDB listening on 127.0.0.1:" + dbPort + " (data in " + home.resolve("db") + ")");
-            Thread.currentThread().join();
         }
         if (!external && dbPort != 3307 && System.getenv("NEWSDESK_DB_URL") == null) {
             // The datasource reads the environment, which a running JVM cannot change: bin/run sets it.
@@ -100,7 +98,8 @@ public final class Newsdesk {
     private static void startDatabase(ClassLoader loader, Path home, int port) throws Exception {
         Object db = invoke(loader, "start", home, port);
         // The server stops by halting (GracefulStop), which runs no shutdown hook: it stops the database
-        // itself, by this process id (ServerExit).
+        // itself, by this process id (the property is ServerExit.EMBEDDED_DATABASE_PID, which this launcher,
+        // outside the WAR, cannot reach).
         ProcessHandle.current().children()
                 .filter(child -> child.info().command().map(command -> command.endsWith("mariadbd")).orElse(false))
                 .findFirst()

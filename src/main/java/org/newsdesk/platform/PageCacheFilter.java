@@ -33,8 +33,11 @@ import java.util.Set;
  */
 public class PageCacheFilter extends HttpFilter {
 
-    /** Cookies whose holder gets a page of their own: the held-comments cookie shows its comments. */
-    public static final Set<String> PERSONAL_COOKIES = Set.of("newsdesk_held");
+    /** The cookie naming a reader's held comments, which their pages show them (comment.web.HeldComments). */
+    public static final String HELD_COMMENTS_COOKIE = "newsdesk_held";
+
+    /** Cookies whose holder gets a page of their own (docker/nginx.conf bypasses its cache for the same). */
+    public static final Set<String> PERSONAL_COOKIES = Set.of(HELD_COMMENTS_COOKIE);
 
     private static final Set<String> SHARED_PARAMETERS = Set.of("page");
 
@@ -48,7 +51,7 @@ public class PageCacheFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/jakarta.faces.resource/") || path.startsWith("/media/")) {
+        if (ServiceGate.isFacesResource(request) || path.startsWith("/media/")) {
             chain.doFilter(request, response); // their own caching rules
             return;
         }
@@ -63,14 +66,14 @@ public class PageCacheFilter extends HttpFilter {
             return;
         }
         response.setHeader("Cache-Control", PageTags.PRIVATE_CACHE_CONTROL);
-        tags.attach(request, response);
         if (!plain || !cache.enabled()) {
+            tags.attach(plain, response);
             chain.doFilter(request, response);
             return;
         }
         long generation = cache.generation();
         Capture capture = new Capture(response);
-        tags.attach(request, capture);
+        tags.attach(true, capture);
         chain.doFilter(request, capture);
         byte[] body = capture.bytes();
         if (tags.isShared() && capture.getStatus() == HttpServletResponse.SC_OK && body.length > 0 && !capture.setsCookie

@@ -1,10 +1,8 @@
 package org.newsdesk.platform;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -30,9 +28,9 @@ public class PageTags {
     /** For the desk and anything personal. */
     public static final String PRIVATE_CACHE_CONTROL = "private, no-store";
 
-    /** The request and response being rendered, as {@link PageCacheFilter} hands them over (null outside it). */
-    private HttpServletRequest request;
+    /** The response being rendered, and whether its request is a plain reader's, as {@link PageCacheFilter} says. */
     private HttpServletResponse response;
+    private boolean plainRequest;
 
     private final Set<String> tags = new LinkedHashSet<>();
     private boolean shared;
@@ -52,8 +50,8 @@ public class PageTags {
         }
     }
 
-    void attach(HttpServletRequest rendered, HttpServletResponse rendering) {
-        request = rendered;
+    void attach(boolean plain, HttpServletResponse rendering) {
+        plainRequest = plain;
         response = rendering;
     }
 
@@ -63,15 +61,11 @@ public class PageTags {
      * out everything personal (a form token, a remembered name) on such a request, and put it in otherwise.
      */
     public boolean isPlainRequest() {
-        return request != null && PageCacheFilter.plainReader(request);
+        return plainRequest;
     }
 
     public void add(String tag) {
         tags.add(tag);
-    }
-
-    public void addAll(Collection<String> more) {
-        tags.addAll(more);
     }
 
     /** The page changes at this time without any event (null: no such time). */

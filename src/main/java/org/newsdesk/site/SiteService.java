@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Hibernate;
-import org.newsdesk.comment.CommentService;
+import org.newsdesk.comment.CommentCounts;
 import org.newsdesk.post.Excerpt;
 import org.newsdesk.post.ExcerptMarkup;
 import org.newsdesk.post.Post;
@@ -30,7 +30,7 @@ public class SiteService {
     private EntityManager em;
 
     @Inject
-    private CommentService comments;
+    private CommentCounts commentCounts;
 
     public FrontPage frontPage(int page) {
         return listing(em.createNamedQuery("Post.findPublishedIds", Long.class), page);
@@ -109,7 +109,7 @@ public class SiteService {
                 .setParameter("ids", shown)
                 .getResultList();
         posts.sort(Comparator.comparingInt(p -> shown.indexOf(p.getId())));
-        Map<Long, Long> counts = comments.approvedCounts(shown);
+        Map<Long, Long> counts = commentCounts.shown(shown);
         List<PostSummary> summaries = new ArrayList<>();
         for (Post post : posts) {
             Excerpt lead = post.getLeadExcerpt();

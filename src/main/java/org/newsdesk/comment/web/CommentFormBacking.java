@@ -24,6 +24,7 @@ import org.newsdesk.comment.CommentService;
 import org.newsdesk.comment.CommentWindow;
 import org.newsdesk.comment.rules.HoneypotRule;
 import org.newsdesk.platform.ClientAddress;
+import org.newsdesk.platform.Faults;
 import org.newsdesk.platform.PageTags;
 import org.newsdesk.post.Post;
 import org.newsdesk.site.web.PostPageBacking;
@@ -175,13 +176,14 @@ public class CommentFormBacking {
                 showAtFields(invalid);
                 return;
             }
-            if (isBlank(Faces.getRequestParameter("token"))) {
+            String sentToken = Faces.getRequestParameter("token");
+            if (sentToken == null || sentToken.isBlank()) {
                 // The shared page carries no token; without JavaScript this answer is the first to carry one.
                 FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                         CONFIRM, null));
                 return;
             }
-            Comment comment = comments.submit(post.getId(), getParentId(), draft, Faces.getRequestParameter("token"),
+            Comment comment = comments.submit(post.getId(), getParentId(), draft, sentToken,
                     Faces.getRequestParameter(HoneypotRule.FIELD), ClientAddress.of(request), request.getHeader("User-Agent"));
             if (!comment.isApproved()) {
                 heldComments.remember(comment.getId());
@@ -201,16 +203,8 @@ public class CommentFormBacking {
                 parent = null;
             }
         } catch (EJBException e) {
-            ConstraintViolationException invalid = constraintViolation(e);
-            if (invalid == null) {
-                throw e;
-            }
-            showAtFields(invalid.getConstraintViolations());
+            showAtFields(Faults.cause(e, ConstraintViolationException.class).orElseThrow(() -> e).getConstraintViolations());
         }
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 
     private static void showAtFields(Set<? extends ConstraintViolation<?>> violations) {
@@ -222,15 +216,6 @@ public class CommentFormBacking {
             FacesContext.getCurrentInstance().addMessage(FORM_ID + ":" + field,
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, violation.getMessage(), null));
         }
-    }
-
-    private static ConstraintViolationException constraintViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation) {
-                return violation;
-            }
-        }
-        return null;
     }
 
     public CommentDraft getDraft() {

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.newsdesk.platform.PageCacheFilter;
 import org.newsdesk.platform.SiteKey;
 import org.omnifaces.util.Faces;
 
@@ -22,7 +23,8 @@ import org.omnifaces.util.Faces;
 @RequestScoped
 public class HeldComments {
 
-    static final String COOKIE = "newsdesk_held";
+    /** Its holder's post pages are their own: the page cache leaves them out. */
+    static final String COOKIE = PageCacheFilter.HELD_COMMENTS_COOKIE;
     private static final int MAX_REMEMBERED = 20;
     private static final int MAX_AGE_SECONDS = 30 * 24 * 3600;
 
