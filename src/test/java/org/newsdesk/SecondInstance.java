@@ -73,8 +73,7 @@ final class SecondInstance implements AutoCloseable {
         }
         Files.createDirectories(log.getParent());
         int port = freePort();
-        ProcessBuilder command = LocalServer.command(payara, war, home, port);
-        command.environment().putAll(settings);
+        ProcessBuilder command = LocalServer.command(payara, war, home, port, settings);
         Process process = command
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

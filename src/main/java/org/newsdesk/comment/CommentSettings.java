@@ -1,17 +1,21 @@
 package org.newsdesk.comment;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.newsdesk.comment.rules.ModerationSettings;
+import org.newsdesk.platform.PageCache;
 
 /**
  * Where the moderation settings in force come from: the environment's defaults with the moderators'
- * overrides from the {@code setting} table. Read on every comment, so the overrides are cached for a
- * few seconds; a save on this instance shows at once, one on another instance within the cache time.
+ * overrides from the {@code setting} table. Read on every comment and every post page rendered, so the
+ * overrides are kept in memory for a few seconds, and only while no public page was invalidated: a save
+ * invalidates every post page, here or on another instance ({@link PageCache#generation()}), so the
+ * next page is rendered with the new settings and no page rendered with the old ones is kept.
  */
 @ApplicationScoped
 public class CommentSettings {
@@ -22,12 +26,19 @@ public class CommentSettings {
     @PersistenceContext
     private EntityManager em;
 
-    private volatile ModerationSettings cached;
-    private volatile long loadedAt;
+    @Inject
+    private PageCache pages;
+
+    /** The overrides as read, with when and at which of the page cache's generations. */
+    private record Loaded(ModerationSettings settings, long at, long generation) {
+    }
+
+    private volatile Loaded cached;
 
     public ModerationSettings current() {
-        ModerationSettings settings = cached;
-        if (settings == null || System.currentTimeMillis() - loadedAt > CACHE_MILLIS) {
+        Loaded loaded = cached;
+        long generation = pages.generation();
+        if (loaded == null || loaded.generation() != generation || System.currentTimeMillis() - loaded.at() > CACHE_MILLIS) {
             Map<String, String> stored = new HashMap<>();
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select name, value from setting where name like 'comments.%'")
@@ -35,11 +46,10 @@ public class CommentSettings {
             for (Object[] row : rows) {
                 stored.put((String) row[0], (String) row[1]);
             }
-            settings = DEFAULTS.with(stored);
-            cached = settings;
-            loadedAt = System.currentTimeMillis();
+            loaded = new Loaded(DEFAULTS.with(stored), System.currentTimeMillis(), generation);
+            cached = loaded;
         }
-        return settings;
+        return loaded.settings();
     }
 
     public ModerationSettings defaults() {

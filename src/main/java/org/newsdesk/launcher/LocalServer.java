@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Payara Micro serving Newsdesk the way the run command starts it: the WAR at the root context on one
- * port, not clustered, with the JVM options in {@code src/main/payara/jvm.options}, photos in
+ * port, clustered only when {@code NEWSDESK_CLUSTER_MEMBERS} says so, with the JVM options in {@code src/main/payara/jvm.options}, photos in
  * {@code $NEWSDESK_HOME/media} unless {@code NEWSDESK_MEDIA_DIR} says otherwise. The database is whatever
  * {@code NEWSDESK_DB_*} the process is given. Tests start further instances with it, so they run what the
  * run command runs (there in a process of their own, the run command in its own JVM).
@@ -25,12 +25,20 @@ public final class LocalServer {
 
     /** A Payara Micro process serving the WAR as the run command does, for the tests' extra instances. */
     public static ProcessBuilder command(Path payaraJar, Path war, Path home, int port) {
+        return command(payaraJar, war, home, port, java.util.Map.of());
+    }
+
+    /** As {@link #command(Path, Path, Path, int)}, with these {@code NEWSDESK_*} settings over this process's. */
+    public static ProcessBuilder command(Path payaraJar, Path war, Path home, int port, java.util.Map<String, String> settings) {
+        java.util.Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.putAll(settings);
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions());
         command.addAll(List.of("-jar", payaraJar.toString()));
-        command.addAll(arguments(war, home, port));
+        command.addAll(arguments(war, home, port, environment));
         ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(settings);
         builder.environment().putIfAbsent("NEWSDESK_MEDIA_DIR", home.resolve("media").toString());
         // Newsdesk requires its public address; on this machine it is here.
         builder.environment().putIfAbsent("NEWSDESK_SITE_URL", "http://localhost:" + port);
@@ -53,27 +61,41 @@ public final class LocalServer {
         }
     }
 
-    /** Payara Micro's arguments: the WAR at the root context on one port, deployed once, no data grid. */
+    /**
+     * Payara Micro's arguments: the WAR at the root context on one port, deployed once; no data grid, unless
+     * {@code NEWSDESK_CLUSTER_MEMBERS} names the instances that share the database ({@link #clusterArguments}).
+     */
     public static List<String> arguments(Path war, Path home, int port) {
+        return arguments(war, home, port, System.getenv());
+    }
+
+    /** As {@link #arguments(Path, Path, int)}, for a process whose environment is {@code environment}. */
+    static List<String> arguments(Path war, Path home, int port, java.util.Map<String, String> environment) {
         // No --rootdir: Payara Micro remembers in a root directory what it deployed and boots that again at
         // the next start before --deploy replaces it, so every start ran the previous build first (its
         // migrations, its scheduler, its timers). The default root directory is a fresh temporary one.
         // Listen where NEWSDESK_BIND says, on the loopback interface unless told otherwise: a site started
         // to try it out should not be reachable from the network. Payara Micro has no option for the HTTP
-        // listener's address, so it is set by a command run before boot. No Hazelcast at all: --nocluster
-        // still opened its port, and nothing here needs a data grid (the scheduler's timers are not persistent).
+        // listener's address, so it is set by a command run before boot.
         Path preboot;
         try {
             preboot = Files.createTempFile("newsdesk-preboot-", ".txt");
             preboot.toFile().deleteOnExit();
             String commands = "set configs.config.server-config.network-config.network-listeners."
-                    + "network-listener.http-listener.address=" + bindAddress() + "\n";
-            if (System.getenv("NEWSDESK_TRUSTED_PROXIES") != null && !System.getenv("NEWSDESK_TRUSTED_PROXIES").isBlank()) {
+                    + "network-listener.http-listener.address=" + bindAddress(environment) + "\n";
+            String proxies = environment.get("NEWSDESK_TRUSTED_PROXIES");
+            if (proxies != null && !proxies.isBlank()) {
                 // Behind a proxy that ends TLS, the request's scheme is what the proxy says it was, so that the
                 // session cookie is Secure (glassfish-web.xml: cookieSecure dynamic). Only the proxy should reach
                 // the listener then; from anyone else the header could do no more than make a cookie Secure.
                 commands += "set configs.config.server-config.network-config.protocols.protocol.http-listener.http."
                         + "scheme-mapping=X-Forwarded-Proto\n";
+            }
+            if (clusterMembers(environment).isEmpty()) {
+                // One instance: sessions in this server's memory. The WAR is <distributable/> and asks for
+                // sessions in Hazelcast; with no Hazelcast, Payara would log a failure on every desk page.
+                commands += "set configs.config.server-config.availability-service.web-container-availability."
+                        + "availability-enabled=false\n";
             }
             Files.writeString(preboot, commands);
         } catch (IOException e) {
@@ -82,8 +104,57 @@ public final class LocalServer {
         return concat(List.of(
                 "--deploy", war.toString(), "--contextroot", "/",
                 "--port", String.valueOf(port),
-                "--prebootcommandfile", preboot.toString(),
-                "--nohazelcast"), loggingOptions(home));
+                "--prebootcommandfile", preboot.toString()),
+                concat(clusterArguments(environment), loggingOptions(home)));
+    }
+
+    /**
+     * {@code NEWSDESK_CLUSTER_MEMBERS}: the addresses of the instances that serve one site from one database,
+     * comma-separated, each a host or host:port of Payara's data grid. An instance listens for the grid on
+     * {@code NEWSDESK_CLUSTER_PORT} (6900 by default), or the next free port after it; a host without a port
+     * is tried on that port and the two after it, enough for instances side by side on one machine. Unset: one instance.
+     */
+    public static List<String> clusterMembers(java.util.Map<String, String> environment) {
+        String members = environment.get("NEWSDESK_CLUSTER_MEMBERS");
+        if (members == null || members.isBlank()) {
+            return List.of();
+        }
+        List<String> list = java.util.Arrays.stream(members.split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList();
+        for (String member : list) {
+            if (!member.matches("[0-9A-Za-z.\\-]{1,253}(:\\d{1,5})?")) {
+                throw new IllegalArgumentException("NEWSDESK_CLUSTER_MEMBERS must be host or host:port addresses separated"
+                        + " by commas, such as 10.0.0.5,10.0.0.6:6900; '" + member + "' is not one");
+            }
+        }
+        return list;
+    }
+
+    /**
+     * One instance: no Hazelcast at all (--nocluster still opened its port, and one instance needs no data
+     * grid: the scheduler's timers are not persistent). Several: Payara's Hazelcast, finding the members
+     * over TCP at the given addresses (no multicast), listening on the site's bind address when it names
+     * one. It carries the page cache's invalidations (clustered CDI events) and the desk's sessions.
+     */
+    static List<String> clusterArguments(java.util.Map<String, String> environment) {
+        List<String> members = clusterMembers(environment);
+        if (members.isEmpty()) {
+            return List.of("--nohazelcast");
+        }
+        List<String> arguments = new java.util.ArrayList<>(List.of(
+                "--clustermode", "tcpip:" + String.join(",", members),
+                "--clustername", environment.getOrDefault("NEWSDESK_CLUSTER_NAME", "newsdesk")));
+        String port = environment.get("NEWSDESK_CLUSTER_PORT");
+        if (port != null && !port.isBlank()) {
+            if (!port.strip().matches("\\d{1,5}")) {
+                throw new IllegalArgumentException("NEWSDESK_CLUSTER_PORT must be a port number, not '" + port + "'");
+            }
+            arguments.addAll(List.of("--startport", port.strip()));
+        }
+        String bind = bindAddress(environment);
+        if (!bind.equals("0.0.0.0") && !bind.equals("::")) {
+            arguments.addAll(List.of("--interfaces", bind));
+        }
+        return arguments;
     }
 
     /** Newsdesk's logging settings, in the repository for the run command and the Docker image alike. */
@@ -129,7 +200,11 @@ public final class LocalServer {
 
     /** {@code NEWSDESK_BIND}: the address the site listens on; 127.0.0.1 unless set (0.0.0.0 for every interface). */
     public static String bindAddress() {
-        String bind = System.getenv("NEWSDESK_BIND");
+        return bindAddress(System.getenv());
+    }
+
+    static String bindAddress(java.util.Map<String, String> environment) {
+        String bind = environment.get("NEWSDESK_BIND");
         if (bind == null || bind.isBlank()) {
             return "127.0.0.1";
         }

@@ -2,9 +2,15 @@ package org.newsdesk.platform;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import fish.payara.micro.cdi.Inbound;
+import fish.payara.micro.cdi.Outbound;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,6 +41,11 @@ import java.util.zip.GZIPOutputStream;
  * invalidation happened since its rendering began, so no stale page outlives the change that made it stale.
  * Memory is bounded by {@code NEWSDESK_PAGE_CACHE_MB} (64 by default; 0 turns the cache off): the least
  * recently used pages go first.
+ *
+ * <p>With several instances ({@code NEWSDESK_CLUSTER_MEMBERS}), every invalidation made here is sent to the
+ * others as a clustered CDI event ({@link Outbound}), which Payara carries over its Hazelcast grid; each of
+ * them drops the same pages when it arrives ({@link Inbound}), typically within milliseconds. Pages the
+ * other instances render meanwhile are refused by {@link #put}, as they are for a change made here.
  */
 @ApplicationScoped
 public class PageCache {
@@ -42,6 +53,8 @@ public class PageCache {
     private static final Logger LOG = Logger.getLogger(PageCache.class.getName());
 
     private final long maxBytes = Config.integer("PAGE_CACHE_MB", 64) * 1024L * 1024L;
+    /** Whether other instances share the database (the run command then starts Payara with Hazelcast). */
+    private final boolean clustered = Config.value("CLUSTER_MEMBERS").isPresent();
     private final AtomicLong generation = new AtomicLong();
     private final Cache<String, Page> pages = Caffeine.newBuilder()
             .maximumWeight(Math.max(1, maxBytes))
@@ -74,7 +87,11 @@ public class PageCache {
         return maxBytes > 0;
     }
 
-    /** Counts invalidations; read it before rendering and hand it to {@link #put}. */
+    /**
+     * Counts invalidations, this instance's and those that came from the others; read it before rendering
+     * and hand it to {@link #put}. Other things read while rendering may be kept in memory until it moves
+     * (as {@code CommentSettings} does), so that no page is rendered from what a change has made stale.
+     */
     public long generation() {
         return generation.get();
     }
@@ -102,8 +119,32 @@ public class PageCache {
         return true;
     }
 
-    /** Drops every page carrying one of these tags; returns how many went. */
+    /** An invalidation made on one instance, as it travels to the others. */
+    public record Invalidation(Set<String> tags) implements Serializable {
+    }
+
+    @Inject
+    @Outbound
+    private Event<Invalidation> otherInstances;
+
+    /**
+     * Drops every page carrying one of these tags, here and (when clustered) on every other instance;
+     * returns how many went here.
+     */
     public int invalidate(Collection<String> tags) {
+        int removed = drop(tags);
+        if (clustered) {
+            otherInstances.fire(new Invalidation(Set.copyOf(tags)));
+        }
+        return removed;
+    }
+
+    /** Another instance's invalidation: the same pages go here. */
+    void invalidatedElsewhere(@Observes @Inbound Invalidation invalidation) {
+        drop(invalidation.tags());
+    }
+
+    private int drop(Collection<String> tags) {
         generation.incrementAndGet();
         int[] removed = {0};
         pages.asMap().entrySet().removeIf(entry -> {

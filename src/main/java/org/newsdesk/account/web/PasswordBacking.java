@@ -10,8 +10,8 @@ import java.io.IOException;
 import org.newsdesk.account.AccountException;
 import org.newsdesk.account.AccountService;
 import org.newsdesk.account.StaleSessionFilter;
+import org.newsdesk.platform.Notices;
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 
 /** Serves {@code admin/account/password.xhtml}: a member of staff changes their own password. */
 @Named("passwordChange")
@@ -36,7 +36,7 @@ public class PasswordBacking {
             long version = accounts.changeOwnPassword(currentPassword.toCharArray(), newPassword.toCharArray());
             // The change ends every other session of this account; this one goes on.
             StaleSessionFilter.remember((HttpServletRequest) faces.getExternalContext().getRequest(), version);
-            Messages.addFlashGlobalInfo("Your password has been changed.");
+            Notices.info("Your password has been changed.");
             Faces.redirect("admin/");
         } catch (AccountException e) {
             faces.addMessage("password:" + e.field(), new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));

@@ -17,9 +17,9 @@ import org.newsdesk.account.AccountException;
 import org.newsdesk.account.AccountService;
 import org.newsdesk.account.Role;
 import org.newsdesk.account.User;
+import org.newsdesk.platform.Notices;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 
 /** Serves {@code admin/users/edit.xhtml}: an administrator creates or changes a staff account. */
 @Named("userEdit")
@@ -76,10 +76,10 @@ public class UserEditBacking implements Serializable {
                     : roles.stream().map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
             if (id == null) {
                 accounts.createUser(username, displayName, email, chosen, password == null ? null : password.toCharArray());
-                Messages.addFlashGlobalInfo("Account " + username + " created.");
+                Notices.info("Account " + username + " created.");
             } else {
                 accounts.updateUser(id, displayName, email, chosen, enabled);
-                Messages.addFlashGlobalInfo("Account " + username + " saved.");
+                Notices.info("Account " + username + " saved.");
             }
             redirectToList();
         } catch (AccountException e) {
@@ -90,7 +90,7 @@ public class UserEditBacking implements Serializable {
 
     public void resetPassword() throws IOException {
         String fresh = accounts.resetPassword(id);
-        Messages.addFlashGlobalWarn("New password for " + username + ": " + fresh
+        Notices.warn("New password for " + username + ": " + fresh
                 + " (shown once; the account is unlocked).");
         redirectToList();
     }

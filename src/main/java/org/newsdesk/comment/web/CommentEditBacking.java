@@ -15,6 +15,7 @@ import org.newsdesk.comment.CommentRefusedException;
 import org.newsdesk.comment.ModerationException;
 import org.newsdesk.comment.ModerationService;
 import org.newsdesk.comment.QueueItem;
+import org.newsdesk.platform.Notices;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -74,7 +75,7 @@ public class CommentEditBacking implements Serializable {
     public void save() throws IOException {
         try {
             moderation.edit(id, name, website, body);
-            Messages.addFlashGlobalInfo("Saved the comment by {0}. What it said before is in its history.", name);
+            Notices.info("Saved the comment by {0}. What it said before is in its history.", name);
             backToItem();
         } catch (CommentRefusedException e) {
             fieldError("edit", e);
@@ -84,7 +85,7 @@ public class CommentEditBacking implements Serializable {
     public void replyAsStaff() throws IOException {
         try {
             moderation.replyAsStaff(id, reply);
-            Messages.addFlashGlobalInfo("Your reply to {0} is published, marked Staff.", getItem().getAuthorName());
+            Notices.info("Your reply to {0} is published, marked Staff.", getItem().getAuthorName());
             backToItem();
         } catch (CommentRefusedException e) {
             fieldError("reply-form", e);
@@ -93,7 +94,7 @@ public class CommentEditBacking implements Serializable {
 
     public void banEmail() throws IOException {
         moderation.banEmail(id, banNote);
-        Messages.addFlashGlobalInfo("Banned {0}: their next comments go to spam.", getItem().getAuthorEmail());
+        Notices.info("Banned {0}: their next comments go to spam.", getItem().getAuthorEmail());
         backToItem();
     }
 
@@ -106,7 +107,7 @@ public class CommentEditBacking implements Serializable {
     public void banAddress() throws IOException {
         try {
             moderation.banAddress(id, banNote, othersAtAddress);
-            Messages.addFlashGlobalInfo("Banned the network address of {0}: every next comment from it goes to spam.",
+            Notices.info("Banned the network address of {0}: every next comment from it goes to spam.",
                     getItem().getAuthorEmail());
             backToItem();
         } catch (ModerationException e) {

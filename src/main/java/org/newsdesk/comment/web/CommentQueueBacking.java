@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.newsdesk.platform.Notices;
 import org.newsdesk.platform.PageNumber;
 import org.newsdesk.comment.CommentQueue;
 import org.newsdesk.comment.ModerationAction;
@@ -17,7 +18,6 @@ import org.newsdesk.comment.ModerationException;
 import org.newsdesk.comment.ModerationService;
 import org.newsdesk.comment.QueueItem;
 import org.omnifaces.cdi.Param;
-import org.omnifaces.util.Messages;
 
 /**
  * Serves {@code admin/comments/index.xhtml}: one moderation queue with its counts, actions on each
@@ -61,9 +61,9 @@ public class CommentQueueBacking implements Serializable {
         ModerationAction what = ModerationAction.valueOf(action);
         try {
             moderation.apply(what, List.of(commentId));
-            Messages.addFlashGlobalInfo(what.getDone() + " the comment by {0}.", authorOf(commentId));
+            Notices.info(what.getDone() + " the comment by {0}.", authorOf(commentId));
         } catch (ModerationException e) {
-            Messages.addFlashGlobalError(e.getMessage());
+            Notices.error(e.getMessage());
         }
         reload();
     }
@@ -73,11 +73,11 @@ public class CommentQueueBacking implements Serializable {
         List<Long> ids = selected.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue()))
                 .map(Map.Entry::getKey).toList();
         if (ids.isEmpty()) {
-            Messages.addFlashGlobalWarn("Select one or more comments first.");
+            Notices.warn("Select one or more comments first.");
         } else {
             ModerationAction what = ModerationAction.valueOf(action);
             int done = moderation.apply(what, ids);
-            Messages.addFlashGlobalInfo(what.getDone() + " " + done + (done == 1 ? " comment." : " comments."));
+            Notices.info(what.getDone() + " " + done + (done == 1 ? " comment." : " comments."));
         }
         reload();
     }

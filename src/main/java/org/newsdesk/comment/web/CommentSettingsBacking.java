@@ -12,6 +12,7 @@ import org.newsdesk.comment.CommentBan;
 import org.newsdesk.comment.ModerationException;
 import org.newsdesk.comment.ModerationService;
 import org.newsdesk.comment.rules.ModerationSettings;
+import org.newsdesk.platform.Notices;
 import org.omnifaces.util.Messages;
 
 /**
@@ -74,7 +75,7 @@ public class CommentSettingsBacking implements Serializable {
                     rateLimitSeconds, refuseDuplicates, maxLinks, ModerationSettings.words(disallowedWords),
                     ModerationSettings.words(suspectWords), holdFirstComment, reportThreshold, closeAfterDays,
                     notifyModerators, commentsPerPage, newestFirst));
-            Messages.addFlashGlobalInfo("Moderation settings saved. They apply to the next comment.");
+            Notices.info("Moderation settings saved. They apply to the next comment.");
             reload();
         } catch (ModerationException e) {
             Messages.addGlobalError(e.getMessage());
@@ -83,7 +84,7 @@ public class CommentSettingsBacking implements Serializable {
 
     public void liftBan(long banId) throws IOException {
         moderation.liftBan(banId);
-        Messages.addFlashGlobalInfo("Ban lifted.");
+        Notices.info("Ban lifted.");
         reload();
     }
 

@@ -14,12 +14,12 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.newsdesk.platform.Notices;
 import org.newsdesk.platform.PageNumber;
 import org.newsdesk.media.MediaException;
 import org.newsdesk.media.MediaService;
 import org.newsdesk.media.Photo;
 import org.newsdesk.media.Upload;
-import org.omnifaces.util.Messages;
 
 /**
  * Serves {@code admin/media/library.xhtml}: the upload form and the searchable, paged grid of photos.
@@ -57,7 +57,7 @@ public class MediaLibraryBacking {
                 bytes = in.readAllBytes();
             }
             Upload upload = media.receive(file.getSubmittedFileName(), bytes);
-            Messages.addFlashGlobalInfo(upload.alreadyInLibrary()
+            Notices.info(upload.alreadyInLibrary()
                     ? "This photo is already in the library: here it is."
                     : "Photo uploaded. Please add its alt text and credit.");
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();

@@ -13,8 +13,8 @@ import org.newsdesk.media.MediaException;
 import org.newsdesk.media.MediaService;
 import org.newsdesk.media.Photo;
 import org.newsdesk.media.PhotoUse;
+import org.newsdesk.platform.Notices;
 import org.omnifaces.cdi.Param;
-import org.omnifaces.util.Messages;
 
 /** Serves {@code admin/media/edit.xhtml}: one photo's alt text, default caption and credit, and deleting it. */
 @Named("photoEdit")
@@ -60,7 +60,7 @@ public class PhotoEditBacking implements Serializable {
     public void save() throws IOException {
         try {
             media.update(id, altText, caption, credit);
-            Messages.addFlashGlobalInfo("Saved the details of " + getPhoto().getOriginalFilename() + ".");
+            Notices.info("Saved the details of " + getPhoto().getOriginalFilename() + ".");
             redirectToLibrary();
         } catch (MediaException e) {
             message(e.field(), e.getMessage());
@@ -75,7 +75,7 @@ public class PhotoEditBacking implements Serializable {
         String name = getPhoto() == null ? "The photo" : getPhoto().getOriginalFilename();
         try {
             media.delete(id);
-            Messages.addFlashGlobalInfo("Deleted " + name + ".");
+            Notices.info("Deleted " + name + ".");
             redirectToLibrary();
         } catch (MediaException e) {
             message(e.field() == null ? "delete" : e.field(), e.getMessage());

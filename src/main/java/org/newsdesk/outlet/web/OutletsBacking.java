@@ -11,8 +11,8 @@ import java.io.Serializable;
 import java.util.List;
 import org.newsdesk.outlet.Outlet;
 import org.newsdesk.outlet.OutletService;
+import org.newsdesk.platform.Notices;
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 
 /** Serves {@code admin/outlets/index.xhtml}: the registry, and the form to add or change one outlet. */
 @Named("outlets")
@@ -47,7 +47,7 @@ public class OutletsBacking implements Serializable {
     public void save() throws IOException {
         try {
             Outlet saved = service.save(id, name, domain, creditStyle, maxExcerptWords, notes);
-            Messages.addFlashGlobalInfo(saved.getName() + " saved.");
+            Notices.info(saved.getName() + " saved.");
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             Faces.redirect("admin/outlets/");
         } catch (OutletService.OutletRefused e) {

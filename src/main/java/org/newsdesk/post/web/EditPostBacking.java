@@ -28,6 +28,7 @@ import org.newsdesk.media.Photo;
 import org.newsdesk.media.MediaException;
 import org.newsdesk.outlet.Outlet;
 import org.newsdesk.platform.Config;
+import org.newsdesk.platform.Notices;
 import org.newsdesk.post.EditConflictException;
 import org.newsdesk.post.ExcerptDraft;
 import org.newsdesk.post.Post;
@@ -134,7 +135,7 @@ public class EditPostBacking implements Serializable {
 
     public void save() throws IOException {
         if (store(() -> id == null ? publishing.create(draft) : publishing.save(id, version, draft))) {
-            Messages.addFlashGlobalInfo("Saved.");
+            Notices.info("Saved.");
             redirectToSelf();
         }
     }
@@ -175,7 +176,7 @@ public class EditPostBacking implements Serializable {
         }
         try {
             publishing.discard(id);
-            Messages.addFlashGlobalInfo("“" + draft.getHeadline() + "” was deleted.");
+            Notices.info("“" + draft.getHeadline() + "” was deleted.");
             Faces.redirect("admin/posts/");
         } catch (WorkflowException e) {
             DeskMessages.show(e);
@@ -184,7 +185,7 @@ public class EditPostBacking implements Serializable {
 
     private void step(String done, Supplier<Post> saveAndStep) throws IOException {
         if (store(saveAndStep)) {
-            Messages.addFlashGlobalInfo(done);
+            Notices.info(done);
             redirectToSelf();
         }
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import org.newsdesk.audit.AuditEvent;
 import org.newsdesk.account.Role;
+import org.newsdesk.platform.Notices;
 import org.newsdesk.post.EditConflictException;
 import org.newsdesk.post.Post;
 import org.newsdesk.post.PostRevision;
@@ -16,7 +17,6 @@ import org.newsdesk.post.RevisionDiff;
 import org.newsdesk.post.WorkflowException;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 
 /**
  * Serves {@code admin/posts/history.xhtml}: every workflow step of a post, its revisions, what changed
@@ -87,10 +87,10 @@ public class HistoryBacking {
         }
         try {
             publishing.restore(current.getId(), number, current.getVersion());
-            Messages.addFlashGlobalInfo("Revision " + number + " restored, as revision " + publishing.revisions(current.getId())
+            Notices.info("Revision " + number + " restored, as revision " + publishing.revisions(current.getId())
                     .stream().mapToInt(PostRevision::getNumber).max().orElse(number) + ".");
         } catch (WorkflowException | EditConflictException e) {
-            Messages.addFlashGlobalError(e.getMessage());
+            Notices.error(e.getMessage());
         }
         Faces.redirect("admin/posts/history?id=%s", current.getId());
     }

@@ -1,0 +1,159 @@
+package org.newsdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jsoup.Connection;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.FormElement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Newsdesk instances on one database, clustered as the run command clusters them
+ * ({@code NEWSDESK_CLUSTER_MEMBERS}): Payara Micro processes of their own, found by each other over
+ * Hazelcast on the loopback interface. A change saved on one reaches the other's page cache within a
+ * second, and a desk session moves between them with every request: a form opened on one is saved on
+ * the other.
+ */
+class ClusterIT {
+
+    private static final Duration BOOT = Duration.ofMinutes(4);
+    private static final Path LOGS = Path.of("target", "failsafe-reports").toAbsolutePath();
+
+    private static SecondInstance first;
+    private static SecondInstance second;
+    private static long post;
+    private static String slug;
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        Path home = Path.of("target", "cluster-instances").toAbsolutePath();
+        // A name of their own, so that they never join another cluster running on this machine.
+        String cluster = "newsdesk-it-" + UUID.randomUUID();
+        // And ports of their own: another cluster on this machine may hold Payara's default, 6900.
+        int port = freePorts();
+        Map<String, String> clustered = Map.of("NEWSDESK_CLUSTER_MEMBERS", "127.0.0.1:" + port + ",127.0.0.1:" + (port + 1),
+                "NEWSDESK_CLUSTER_NAME", cluster, "NEWSDESK_CLUSTER_PORT", String.valueOf(port));
+        first = SecondInstance.start(home.resolve("first"), LOGS.resolve("ClusterIT-first.log"), BOOT, clustered);
+        second = SecondInstance.start(home.resolve("second"), LOGS.resolve("ClusterIT-second.log"), BOOT, clustered);
+        // Payara lists the data grid's members as an instance joins it: the second saw both.
+        long members = second.log().lines().filter(line -> line.contains("DataGrid: " + cluster + " ")).count();
+        assertEquals(2, members, "the two instances form one data grid; see " + second.logFile());
+        slug = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
+        post = DeskFixtures.demoPostCopy(slug, "Before the cluster", null, "published");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    @Test
+    void aChangeOnEitherInstanceReachesTheOthersCacheAndTheDeskSessionFollowsEveryRequest() throws Exception {
+        SiteClient one = new SiteClient(() -> url(first));
+        SiteClient two = new SiteClient(() -> url(second));
+        String page = "/post/" + slug;
+        for (SiteClient instance : List.of(one, two)) {
+            assertTrue(instance.get(page).body().contains("Before the cluster"));
+        }
+        // Changed behind the application's back: both instances go on serving the page they keep.
+        TestDatabase.update("update post set headline = 'Changed behind their backs' where id = ?", post);
+        for (SiteClient instance : List.of(one, two)) {
+            assertTrue(instance.get(page).body().contains("Before the cluster"), "the page comes from the cache");
+        }
+
+        // Signed in on the first; the desk's list on the second knows who it is.
+        Connection desk = one.signedIn("admin", System.getenv("NEWSDESK_ADMIN_PASSWORD"));
+        Connection.Response list = desk.newRequest(two.url("/admin/posts/")).followRedirects(false).execute();
+        assertEquals(200, list.statusCode(), "the session holds on the other instance: " + list.header("Location"));
+        assertNotNull(list.parse().selectFirst(".desk-user"));
+
+        // The compose form opened on the first, saved on the second: the second finds the form's view in the
+        // session, and the first drops its copy of the public page.
+        String headline = "Saved on the second: Ελληνικά, עברית, العربية 🚀";
+        long savedAt = saveHeadline(desk, one, two, headline);
+        assertEquals(headline, TestDatabase.single("select headline from post where id = ?", post));
+        long shownAfter = millisUntilShown(one, page, headline, savedAt);
+        assertTrue(shownAfter < 1_000, "the first instance showed the change after " + shownAfter + " ms");
+        assertTrue(two.get(page).body().contains(headline));
+
+        // And the other way round.
+        String again = "Saved on the first: Ünïcödé ✓";
+        long shownAgain = millisUntilShown(two, page, again, saveHeadline(desk, two, one, again));
+        assertTrue(shownAgain < 1_000, "the second instance showed the change after " + shownAgain + " ms");
+        System.out.printf("ClusterIT: a change showed on the other instance after %d ms and %d ms%n", shownAfter, shownAgain);
+
+        for (SecondInstance instance : List.of(first, second)) {
+            List<String> troubles = instance.log().lines()
+                    .filter(line -> line.contains("SEVERE") || line.contains("serializ") || line.contains("Exception"))
+                    .toList();
+            assertEquals(List.of(), troubles, "logged by " + instance.logFile());
+        }
+    }
+
+    /**
+     * Opens the post's compose form on {@code openOn}, types the headline and presses Save on {@code saveOn},
+     * then follows the redirect back on {@code openOn}. Returns when the save was answered ({@link System#nanoTime()}).
+     */
+    private static long saveHeadline(Connection desk, SiteClient openOn, SiteClient saveOn, String headline) throws IOException {
+        FormElement form = (FormElement) desk.newRequest(openOn.url("/admin/posts/edit?id=" + post)).get().selectFirst("form#edit");
+        assertNotNull(form, "the compose page opens");
+        form.selectFirst("[name=edit:headline]").val(headline);
+        Connection.Response saved = saveOn.press(desk, form, "edit:save");
+        long answeredAt = System.nanoTime();
+        assertEquals(302, saved.statusCode(), () -> "saved and sent back to the post: " + saved.body());
+        assertTrue(saved.header("Location").contains("/admin/posts/edit?id=" + post), saved.header("Location"));
+        // The page after the save, on the instance where the form was opened: it says so.
+        Connection.Response after = desk.newRequest(openOn.url("/admin/posts/edit?id=" + post)).execute();
+        assertEquals(200, after.statusCode());
+        assertEquals("Saved.", after.parse().select(".flash .flash-info").text());
+        return answeredAt;
+    }
+
+    /** How long after {@code start} the public page on {@code instance} shows {@code text}; fails after 5 s. */
+    private static long millisUntilShown(SiteClient instance, String page, String text, long start) throws Exception {
+        while (!Jsoup.connect(instance.url(page)).execute().body().contains(text)) {
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(waited < 5_000, "not shown after 5 s");
+            Thread.sleep(20);
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** The first of two free ports side by side. */
+    private static int freePorts() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = SecondInstance.freePort();
+            try (java.net.ServerSocket next = new java.net.ServerSocket(port + 1)) {
+                return port;
+            } catch (IOException taken) {
+                // Try another.
+            }
+        }
+        throw new IllegalStateException("no two free ports side by side");
+    }
+
+    private static URL url(SecondInstance instance) {
+        try {
+            return URI.create(instance.url()).toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
