@@ -92,10 +92,7 @@ public final class LocalServer {
                         + "scheme-mapping=X-Forwarded-Proto\n";
             }
             if (clusterMembers(environment).isEmpty()) {
-                // One instance: sessions in this server's memory. The WAR is <distributable/> and asks for
-                // sessions in Hazelcast; with no Hazelcast, Payara would log a failure on every desk page.
-                commands += "set configs.config.server-config.availability-service.web-container-availability."
-                        + "availability-enabled=false\n";
+                commands += oneInstanceCommands();
             }
             Files.writeString(preboot, commands);
         } catch (IOException e) {
@@ -155,6 +152,22 @@ public final class LocalServer {
             arguments.addAll(List.of("--interfaces", bind));
         }
         return arguments;
+    }
+
+    /** What one instance, without Hazelcast, runs before boot; shared with the Docker image, the tests and bench/. */
+    static final Path ONE_INSTANCE = Path.of("src", "main", "payara", "one-instance.preboot");
+
+    /** Sessions in the server's memory: the WAR asks for them in Hazelcast, which one instance does not run. */
+    static String oneInstanceCommands() {
+        Path commands = ONE_INSTANCE.toAbsolutePath();
+        if (!Files.isRegularFile(commands)) {
+            return "set configs.config.server-config.availability-service.web-container-availability.availability-enabled=false\n";
+        }
+        try {
+            return Files.readString(commands);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Newsdesk's logging settings, in the repository for the run command and the Docker image alike. */

@@ -1,0 +1,19 @@
+#!/bin/sh
+# Starts Payara Micro with Newsdesk in the container, as the run command starts it (LocalServer): one
+# instance without Hazelcast and with sessions in memory, or, when NEWSDESK_CLUSTER_MEMBERS names the
+# instances that share the database, Payara's Hazelcast found over TCP at those addresses, carrying the page
+# cache's invalidations and the desk's sessions. Keep the two in step.
+set -eu
+set -- --deploymentDir /opt/payara/deployments --contextroot / --logproperties /opt/payara/newsdesk-logging.properties
+if [ -n "${NEWSDESK_CLUSTER_MEMBERS:-}" ]; then
+  set -- "$@" --clustermode "tcpip:${NEWSDESK_CLUSTER_MEMBERS}" --clustername "${NEWSDESK_CLUSTER_NAME:-newsdesk}"
+  if [ -n "${NEWSDESK_CLUSTER_PORT:-}" ]; then
+    set -- "$@" --startport "$NEWSDESK_CLUSTER_PORT"
+  fi
+else
+  # Sessions in memory: the WAR asks for them in Hazelcast, which one instance does not run.
+  set -- "$@" --nohazelcast --prebootcommandfile /opt/payara/newsdesk-one-instance.txt
+fi
+# JVM_ARGS is a list of options without spaces inside any of them.
+# shellcheck disable=SC2086
+exec java $JVM_ARGS -jar /opt/payara/payara-micro.jar "$@"
