@@ -36,7 +36,7 @@ start_payara() {
   rm -rf "target/$name-payara"
   mapfile -t jvm_options < <(grep -v '^\s*#' src/main/payara/jvm.options | sed '/^\s*$/d')
   java "${jvm_options[@]}" -jar target/payara-micro.jar --deploy target/newsdesk.war --contextroot / \
-    --port "$port" --nocluster --nohazelcast --prebootcommandfile src/main/payara/one-instance.preboot --rootdir "target/$name-payara" \
+    --port "$port" --nohazelcast --prebootcommandfile src/main/payara/one-instance.preboot --rootdir "target/$name-payara" \
     --logproperties src/main/payara/logging.properties >> "target/$name-payara.log" 2>&1 &
   payara=$!
   for _ in $(seq 1 240); do
