@@ -161,6 +161,14 @@ public final class Newsdesk {
                             java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                         System.out.printf("%nNewsdesk is ready at http://localhost:%d/ (started in %.1f s; the desk is at /login)%n%n",
                                 httpPort, (System.nanoTime() - started) / 1e9);
+                        if (System.getProperty("newsdesk.cds.archive") != null) {
+                            // The first pages load classes too; then the archive takes them all.
+                            for (String page : new String[] {"/", "/login"}) {
+                                http.send(java.net.http.HttpRequest.newBuilder(ready.resolve(page)).build(),
+                                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                            }
+                            ClassDataArchive.saveIfAsked();
+                        }
                         return;
                     }
                 } catch (IOException e) {
