@@ -3,7 +3,7 @@
 #
 #   bench/read.sh [SECONDS=10] [CONNECTIONS=32]
 #
-# Starts Newsdesk on its own database (bench/serve.sh: newsdesk_read, port 18093) and fills it: 200 more
+# Starts Newsdesk on its own database (bench/serve.sh: the run command's embedded MariaDB on port 18095, Payara on 18093) and fills it: 200 more
 # published posts (so the front page has pages), one post with 20 approved comments and one with 500 (every
 # fifth a reply; 50 threads a page, so eight pages). Saves each measured page's bytes, serves those copies with
 # nginx on 127.0.0.1:18094, and runs wrk on both, interleaved (app, nginx, next page ...), in two rounds with
@@ -24,12 +24,13 @@ for tool in wrk nginx; do
 done
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
-launched=$SECONDS
+# On the run command's embedded database, whose memory is part of the figure.
+embedded_db=1
 . bench/serve.sh
-start_seconds=$((SECONDS - launched))
+start_seconds=$payara_start_seconds
 
 # Content, straight into the database: copies of the demo post, and approved comments.
-as_root mariadb "$db" <<'SQL'
+sql <<'SQL'
 SET @demo = (SELECT MIN(id) FROM post);
 INSERT INTO post (slug, headline, section_id, status, author_id, created_at, updated_at, published_at, comments_open, version)
   SELECT CONCAT('bench-post-', seq), CONCAT('Bench post ', seq, ': militias, ministers and the border'), section_id, 'PUBLISHED',
@@ -104,7 +105,7 @@ $(printf '%s' "$locations" | grep -v 'location = / ' | grep -v 'location = /post
 }
 CONF
 "$nginx_bin" -p "$static" -c "$static/nginx.conf"
-stop_all() { "$nginx_bin" -p "$static" -c "$static/nginx.conf" -s stop 2>/dev/null || true; kill "${sampler:-0}" 2>/dev/null || true; stop_payara; }
+stop_all() { "$nginx_bin" -p "$static" -c "$static/nginx.conf" -s stop 2>/dev/null || true; kill "${sampler:-0}" 2>/dev/null || true; stop_payara; stop_database; }
 trap stop_all EXIT
 for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$static_port/" && break; sleep 0.1; done
 for entry in "${pages[@]}"; do
@@ -114,7 +115,6 @@ for entry in "${pages[@]}"; do
 done
 
 # Peak resident memory of the server and the database, sampled every second while wrk runs.
-database_pid=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || echo 0)
 ( peak_app=0; peak_db=0
   while kill -0 "$payara" 2>/dev/null; do
     a=$(ps -o rss= -p "$payara" 2>/dev/null | tr -d ' ' || echo 0); d=$(ps -o rss= -p "$database_pid" 2>/dev/null | tr -d ' ' || echo 0)

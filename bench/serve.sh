@@ -1,7 +1,8 @@
 # Sourced by bench/comments.sh, bench/scan.sh and bench/fuzz.sh (not run by itself): builds the WAR if missing, recreates the
 # database $db on the local MariaDB (127.0.0.1:3306, user newsdesk_test), starts Payara Micro on 127.0.0.1:$port
 # with the log in target/$name-payara.log (the run command's and the Docker image's logging settings), waits until the demo post answers, and stops Payara on exit.
-# Expects: name, port, db. Sets: base, slug, payara (the server's process id), admin_password.
+# Expects: name, port, db; embedded_db=1 for the run command's embedded MariaDB instead (bench/read.sh).
+# Sets: base, slug, payara (the server's process id), payara_start_seconds (launched to the demo post's first answer), database_pid, admin_password; sql (statements on stdin).
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 case "$db" in newsdesk_test|newsdesk) echo "refusing to recreate the shared database $db" >&2; exit 2;; esac
 
@@ -9,16 +10,36 @@ if [ ! -f target/newsdesk.war ] || [ ! -f target/payara-micro.jar ]; then
   mvn -B -q -DskipTests package dependency:copy@payara-micro-for-tests
 fi
 
-as_root mariadb <<SQL
+stop_database() { kill "${embedded_database:-0}" 2>/dev/null || true; wait "${embedded_database:-0}" 2>/dev/null || true; }
+if [ "${embedded_db:-0}" = 1 ]; then
+  # The run command's embedded MariaDB, sized as bin/run sizes it (org.newsdesk.launcher.EmbeddedDatabase), on
+  # port+2 with its data in target/$name-db (bench/read.sh measures its memory). sql runs statements on it.
+  db_port=$((port + 2))
+  rm -rf "target/$name-db"
+  mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+  NEWSDESK_HOME="$PWD/target/$name-db" NEWSDESK_EMBEDDED_DB_PORT=$db_port \
+    java -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" org.newsdesk.launcher.Newsdesk database \
+    > "target/$name-db.log" 2>&1 &
+  embedded_database=$!
+  for _ in $(seq 1 120); do grep -q "Embedded MariaDB listening" "target/$name-db.log" && break; sleep 1; done
+  database_pid=$(pgrep -f "mariadbd.*--port=$db_port" | head -1 || echo 0)
+  export NEWSDESK_DB_URL="jdbc:mysql://127.0.0.1:$db_port/newsdesk?characterEncoding=UTF-8&sslMode=DISABLED"
+  export NEWSDESK_DB_USER=root NEWSDESK_DB_PASSWORD=
+  sql() { mariadb -h 127.0.0.1 -P "$db_port" -u root newsdesk; }
+else
+  as_root mariadb <<SQL
 DROP DATABASE IF EXISTS \`$db\`;
 CREATE DATABASE \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER IF NOT EXISTS 'newsdesk_test'@'127.0.0.1' IDENTIFIED BY 'newsdesk_test';
 GRANT ALL PRIVILEGES ON \`$db\`.* TO 'newsdesk_test'@'127.0.0.1';
 FLUSH PRIVILEGES;
 SQL
+  database_pid=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || echo 0)
+  export NEWSDESK_DB_URL="jdbc:mysql://127.0.0.1:3306/$db?characterEncoding=UTF-8&allowPublicKeyRetrieval=true&sslMode=DISABLED"
+  export NEWSDESK_DB_USER=newsdesk_test NEWSDESK_DB_PASSWORD=newsdesk_test
+  sql() { as_root mariadb "$db"; }
+fi
 admin_password="scan-Desk-passphrase-4471"
-export NEWSDESK_DB_URL="jdbc:mysql://127.0.0.1:3306/$db?characterEncoding=UTF-8&allowPublicKeyRetrieval=true&sslMode=DISABLED"
-export NEWSDESK_DB_USER=newsdesk_test NEWSDESK_DB_PASSWORD=newsdesk_test
 export NEWSDESK_SITE_URL="http://127.0.0.1:$port"
 export NEWSDESK_MEDIA_DIR="$PWD/target/$name-media" NEWSDESK_ADMIN_PASSWORD="$admin_password"
 # Thousands of hostile requests come from one address: no comment rate limit or minimum form time, and no
@@ -33,6 +54,7 @@ base="http://127.0.0.1:$port"
 slug=iraq-trying-to-reel-in-iran-backed-groups-to-prevent-confrontation-with-israel
 # Starts (or, after stop_payara, starts again) Payara Micro on the same database; waits for the demo post.
 start_payara() {
+  local launched=$SECONDS
   rm -rf "target/$name-payara"
   mapfile -t jvm_options < <(grep -v '^\s*#' src/main/payara/jvm.options | sed '/^\s*$/d')
   java "${jvm_options[@]}" -jar target/payara-micro.jar --deploy target/newsdesk.war --contextroot / \
@@ -46,8 +68,9 @@ start_payara() {
     sleep 1
   done
   curl -fs -o /dev/null "$base/post/$slug" || { echo "Payara Micro did not answer in 240 s; see target/$name-payara.log"; exit 1; }
+  payara_start_seconds=$((SECONDS - launched))
 }
 stop_payara() { kill "${payara:-0}" 2>/dev/null || true; wait "${payara:-0}" 2>/dev/null || true; }
-trap stop_payara EXIT
+trap 'stop_payara; stop_database' EXIT
 : > "target/$name-payara.log"
 start_payara

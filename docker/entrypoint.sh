@@ -14,6 +14,7 @@ else
   # Sessions in memory: the WAR asks for them in Hazelcast, which one instance does not run.
   set -- "$@" --nohazelcast --prebootcommandfile /opt/payara/newsdesk-one-instance.txt
 fi
-# JVM_ARGS is a list of options without spaces inside any of them.
+# The JVM options of src/main/payara/jvm.options, then JVM_ARGS; options without spaces inside any of them.
+options=$(grep -v '^[[:space:]]*#' /opt/payara/newsdesk-jvm.options | tr '\n' ' ')
 # shellcheck disable=SC2086
-exec java $JVM_ARGS -jar /opt/payara/payara-micro.jar "$@"
+exec java $options ${JVM_ARGS:-} -jar /opt/payara/payara-micro.jar "$@"
