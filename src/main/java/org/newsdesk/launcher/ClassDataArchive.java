@@ -8,9 +8,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The run command's class-data archive: the classes a start of Newsdesk loads (Payara's, the libraries',
  * Newsdesk's), parsed and verified once and mapped from a file at the next start (JDK's dynamic AppCDS).
- * bin/run starts the first run after each build with {@code -XX:+RecordDynamicDumpInfo} and names the
+ * bin/run starts the second run of each build with {@code -XX:+RecordDynamicDumpInfo} and names the
  * archive in {@code newsdesk.cds.archive}; once the site is ready and has served its first pages, this
- * asks the JVM (through {@code jcmd}, as JDK 17 offers no call for it) to write the archive. Later starts
+ * asks the JVM (through {@code jcmd}, as JDK 17 offers no call for it) to write the archive, which pauses
+ * the server for a few seconds, once. Later starts
  * use it ({@code -XX:SharedArchiveFile}), which took Payara's own start from 12.5 s to 10 to 11 s here.
  * Written by the running server, because Payara Micro halts rather than exits, and an archive is
  * otherwise only written at a normal exit.
@@ -28,6 +29,8 @@ final class ClassDataArchive {
             return;
         }
         Path archive = Path.of(file).toAbsolutePath();
+        System.out.println("Saving the classes this start loaded, for quicker starts of this build (the site pauses"
+                + " for a few seconds, once) ...");
         try {
             Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
             Files.deleteIfExists(partial);
@@ -36,8 +39,7 @@ final class ClassDataArchive {
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (dump.waitFor(120, TimeUnit.SECONDS) && dump.exitValue() == 0 && Files.size(partial) > 0) {
                 Files.move(partial, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                System.out.println("Saved the classes this start loaded (" + archive.getFileName()
-                        + "): the next start of this build is quicker.");
+                System.out.println("Saved (" + archive.getFileName() + "): the next starts of this build are quicker.");
             } else {
                 dump.destroyForcibly();
                 Files.deleteIfExists(partial);
