@@ -99,6 +99,25 @@ class ClusterIT {
         assertTrue(shownAgain < 1_000, "the second instance showed the change after " + shownAgain + " ms");
         System.out.printf("ClusterIT: a change showed on the other instance after %d ms and %d ms%n", shownAfter, shownAgain);
 
+        // Comment settings saved on the first: the second's pages follow at once, and are not rendered from the
+        // settings it read a moment ago (it kept them for five seconds, and kept the page it rendered with them).
+        // The post was published ten days ago; comments now close three days after publication.
+        List<List<Object>> settingsBefore = TestDatabase.query("select name, value from setting where name like 'comments.%'");
+        TestDatabase.update("update post set published_at = now() - interval 10 day where id = ?", post);
+        try {
+            FormElement settings = (FormElement) desk.newRequest(one.url("/admin/comments/settings")).get().selectFirst("form#settings");
+            settings.selectFirst("[name=settings:closeAfterDays]").val("3");
+            Connection.Response saved = one.press(desk, settings, "settings:save");
+            assertEquals(302, saved.statusCode(), "the settings are saved");
+            long closedAfter = millisUntilShown(two, page, "Comments closed on", System.nanoTime());
+            assertTrue(closedAfter < 1_000, "the second instance closed the comments after " + closedAfter + " ms");
+        } finally {
+            TestDatabase.update("delete from setting where name like 'comments.%'");
+            for (List<Object> row : settingsBefore) {
+                TestDatabase.update("insert into setting (name, value) values (?, ?)", row.get(0), row.get(1));
+            }
+        }
+
         for (SecondInstance instance : List.of(first, second)) {
             List<String> troubles = instance.log().lines()
                     .filter(line -> line.contains("SEVERE") || line.contains("serializ") || line.contains("Exception"))
