@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * ({@code NEWSDESK_CLUSTER_MEMBERS}): Payara Micro processes of their own, found by each other over
  * Hazelcast on the loopback interface. A change saved on one reaches the other's page cache within a
  * second, and a desk session moves between them with every request: a form opened on one is saved on
- * the other.
+ * the other. Comment settings saved on one reach the other's pages as quickly.
  */
 class ClusterIT {
 
