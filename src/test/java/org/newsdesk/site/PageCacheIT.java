@@ -227,6 +227,15 @@ class PageCacheIT {
                 answer.selectFirst("#comment-form .form-errors").text());
         assertEquals("Written over two days.", answer.selectFirst("[name=comment-form:body]").val());
 
+        // A form sent back for a correction keeps its token, so the writing time counts from the start: a
+        // reader who fixes a mistyped address at once is not held as too fast.
+        String started = formToken.issue(post, Instant.now().minus(Duration.ofSeconds(60)));
+        FormElement mistyped = SiteClient.fillCommentForm(page, "Quick Reader", "not an address", "Κείμενο ✓");
+        mistyped.selectFirst("input[name=token]").val(started);
+        Document corrected = Jsoup.parse(site.postAsBrowser(POST, mistyped.formData()).body());
+        assertEquals("Κείμενο ✓", corrected.selectFirst("[name=comment-form:body]").val());
+        assertEquals(started, corrected.selectFirst("#comment-form input[name=token]").val(), "the token it came with");
+
         // A held comment: shown to its author after the redirect, and on later visits; never to anyone else.
         String text = "Held for now: מחכה לאישור 🙏";
         Connection.Response sent = SiteClient.fillCommentForm(site.get(POST).parse(), "Held Reader", "held@example.org", text)

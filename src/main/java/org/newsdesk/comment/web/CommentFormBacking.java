@@ -149,6 +149,23 @@ public class CommentFormBacking {
         return token;
     }
 
+    /**
+     * The form sent back for a correction carries the token it came with, while that token is still good:
+     * the reader's writing time keeps counting from when they started, and fixing a mistyped address at once
+     * is not mistaken for a bot's haste (a fresh token held such a comment as "sent 0 s after the form").
+     */
+    private void keepWritingTime(Post post, String sentToken) {
+        if (sentToken == null || sentToken.isBlank()) {
+            return;
+        }
+        try {
+            formToken.check(sentToken, post.getId(), Instant.now(Clock.systemUTC()));
+            token = sentToken;
+        } catch (CommentRefusedException forged) {
+            // Not a good token: the form gets a fresh one, as before.
+        }
+    }
+
     /** The name of the comment being replied to, for "Replying to ..." */
     public String getReplyingTo() {
         Long id = getParentId();
@@ -171,12 +188,13 @@ public class CommentFormBacking {
             }
             // A reader's slip is answered here, at the fields: the service would refuse it too (its parameters
             // are validated), but as a system exception that the container logs with a stack trace.
+            String sentToken = Faces.getRequestParameter("token");
             Set<ConstraintViolation<CommentDraft>> invalid = validator.validate(draft);
             if (!invalid.isEmpty()) {
+                keepWritingTime(post, sentToken);
                 showAtFields(invalid);
                 return;
             }
-            String sentToken = Faces.getRequestParameter("token");
             if (sentToken == null || sentToken.isBlank()) {
                 // The shared page carries no token; without JavaScript this answer is the first to carry one.
                 FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
