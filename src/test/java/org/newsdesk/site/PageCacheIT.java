@@ -163,6 +163,9 @@ class PageCacheIT {
         staff.ensure();
         long a = DeskFixtures.demoPostCopy("cache-post-a", "Cache post A", null, "published");
         long b = DeskFixtures.demoPostCopy("cache-post-b", "Cache post B", null, "published");
+        // Last changed a minute ago: the sitemap's lastmod counts in seconds, and an edit in the second the
+        // fixtures were written left it, and the sitemap's bytes, as they were.
+        TestDatabase.update("update post set updated_at = now() - interval 1 minute where id in (?, ?)", a, b);
         cache.clear(); // the fixtures were written straight to the database, past every event
         String section = "/section/" + TestDatabase.single("select s.slug from section s join post p on p.section_id = s.id where p.id = ?", a);
         String tag = "/tag/" + TestDatabase.single("select min(t.slug) from tag t join post_tag pt on pt.tag_id = t.id where pt.post_id = ?", a);
