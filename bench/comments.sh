@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Comment intake benchmark: posts COUNT comments from distinct fake readers to a Newsdesk served on
 # 127.0.0.1, prints accepted comments per second and POST latency (p50/p90/p99), then checks that every
-# acknowledged comment is in the database. Bounded in count and time; never talks to another host.
+# acknowledged comment is in the database. Two rounds: as comments.js sends a comment (POST /comment-form,
+# answered in JSON), then as the form goes without JavaScript (a Faces POST to the post page). Bounded in
+# count and time; never talks to another host.
 #
 #   bench/comments.sh [COUNT=500] [CONCURRENCY=8] [MAX_SECONDS=120]
 #
@@ -17,5 +19,25 @@ name=bench; port="${NEWSDESK_BENCH_PORT:-18080}"; db="${NEWSDESK_BENCH_DB_NAME:-
 . bench/serve.sh
 mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 # Warm up (JIT, connection pool) before measuring.
-java -cp "target/test-classes:$(cat target/test-classpath.txt)" org.newsdesk.tools.CommentBenchmark "$port" "$slug" 50 4 60 >/dev/null || true
-java -cp "target/test-classes:$(cat target/test-classpath.txt)" org.newsdesk.tools.CommentBenchmark "$port" "$slug" "$count" "$concurrency" "$max_seconds"
+cp="target/test-classes:$(cat target/test-classpath.txt)"
+java -cp "$cp" org.newsdesk.tools.CommentBenchmark "$port" "$slug" 100 4 60 script >/dev/null || true
+java -cp "$cp" org.newsdesk.tools.CommentBenchmark "$port" "$slug" 50 4 60 form >/dev/null || true
+# Where the time goes: CPU used by the server (and its JIT compiler), the database and everything else (the
+# benchmark's own readers) during each measured round, per comment accepted.
+status=0
+for way in script form; do
+  read -r server0 jit0 < <(cpu_ticks "$payara"); read -r db0 _ < <(cpu_ticks "$database_pid")
+  machine0=$(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat)
+  java -cp "$cp" org.newsdesk.tools.CommentBenchmark "$port" "$slug" "$count" "$concurrency" "$max_seconds" "$way" \
+    | tee "target/bench-comments-$way.txt" || status=1
+  read -r server1 jit1 < <(cpu_ticks "$payara"); read -r db1 _ < <(cpu_ticks "$database_pid")
+  machine1=$(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat)
+  accepted=$(sed -n 's/^accepted \([0-9]*\) .*/\1/p' "target/bench-comments-$way.txt"); accepted=${accepted:-0}
+  if [ "$accepted" -gt 0 ]; then
+    awk -v s=$((server1 - server0)) -v j=$((jit1 - jit0)) -v d=$((db1 - db0)) -v m=$((machine1 - machine0)) -v n="$accepted" 'BEGIN {
+      printf "CPU per comment accepted: server %.1f ms (of which its JIT compiler %.1f ms), database %.1f ms, the rest (the benchmark'"'"'s readers) %.1f ms\n",
+        s * 10 / n, j * 10 / n, d * 10 / n, (m - s - d) * 10 / n }'
+  fi
+  echo
+done
+exit $status

@@ -2,7 +2,7 @@
 # database $db on the local MariaDB (127.0.0.1:3306, user newsdesk_test), starts Payara Micro on 127.0.0.1:$port
 # with the log in target/$name-payara.log (the run command's and the Docker image's logging settings), waits until the demo post answers, and stops Payara on exit.
 # Expects: name, port, db; embedded_db=1 for the run command's embedded MariaDB instead (bench/read.sh).
-# Sets: base, slug, payara (the server's process id), payara_start_seconds (launched to the demo post's first answer), database_pid, admin_password; sql (statements on stdin).
+# Sets: base, slug, payara (the server's process id), payara_start_seconds (launched to the demo post's first answer), database_pid, admin_password; sql (statements on stdin), cpu_ticks PID.
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 case "$db" in newsdesk_test|newsdesk) echo "refusing to recreate the shared database $db" >&2; exit 2;; esac
 
@@ -69,6 +69,16 @@ start_payara() {
   done
   curl -fs -o /dev/null "$base/post/$slug" || { echo "Payara Micro did not answer in 240 s; see target/$name-payara.log"; exit 1; }
   payara_start_seconds=$((SECONDS - launched))
+}
+# CPU time a process has used so far, in hundredths of a second: "all" threads, then its JIT compiler threads.
+cpu_ticks() {
+  local all=0 jit=0 task ticks
+  for task in /proc/"$1"/task/*; do
+    ticks=$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)
+    all=$((all + ticks))
+    case "$(cat "$task/comm" 2>/dev/null)" in C1\ Compiler*|C2\ Compiler*) jit=$((jit + ticks));; esac
+  done
+  echo "$all $jit"
 }
 stop_payara() { kill "${payara:-0}" 2>/dev/null || true; wait "${payara:-0}" 2>/dev/null || true; }
 trap 'stop_payara; stop_database' EXIT

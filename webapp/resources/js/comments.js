@@ -65,18 +65,102 @@
         return asking;
     }
     form.addEventListener("focusin", askForToken);
-    var sendWithoutToken = false;
+
+    // The comment itself goes to /comment-form too, which answers in JSON: taken (go to it), or refused with
+    // messages that are shown at their fields while everything typed stays where it is. Anything else (no
+    // fetch, no token, a network failure, an answer that is not one of those two) sends the form itself,
+    // which the server answers with the page, as it does without JavaScript.
+    var sendItself = false;
+    var sending = false;
     form.addEventListener("submit", function (event) {
-        if (token.value || sendWithoutToken || !window.fetch || !form.requestSubmit) {
+        if (sendItself || !window.fetch || !window.URLSearchParams || !form.requestSubmit) {
             return;
         }
         event.preventDefault();
+        if (sending) {
+            return;
+        }
         var button = event.submitter;
-        askForToken().then(function () {
-            sendWithoutToken = !token.value; // the server then answers with a token and asks again
+        sending = true;
+        if (button) {
+            button.disabled = true;
+        }
+        function asTheFormItself() {
+            sending = false;
+            if (button) {
+                button.disabled = false;
+            }
+            sendItself = true; // without a token the server answers with the form, a token in it, asking again
             form.requestSubmit(button);
-        });
+        }
+        askForToken().then(function () {
+            if (!token.value) {
+                return asTheFormItself();
+            }
+            return fetch(form.dataset.formUrl, {method: "POST", credentials: "same-origin", cache: "no-store",
+                body: new URLSearchParams(new FormData(form))})
+                .then(function (response) {
+                    if (response.status !== 200 && response.status !== 422) {
+                        return asTheFormItself();
+                    }
+                    return response.json().then(function (answer) {
+                        if (response.status === 200 && answer.location) {
+                            window.location.assign(answer.location);
+                            return;
+                        }
+                        sending = false;
+                        if (button) {
+                            button.disabled = false;
+                        }
+                        showRefusals(answer.errors || []);
+                    });
+                });
+        }).catch(asTheFormItself);
     });
+
+    // Messages where Faces puts them when it answers the form: a list above the form for the whole form,
+    // a line under each field for that field.
+    function showRefusals(errors) {
+        form.querySelectorAll(".from-script").forEach(function (old) { old.remove(); });
+        form.querySelectorAll("[aria-invalid]").forEach(function (input) { input.removeAttribute("aria-invalid"); });
+        var first = null;
+        errors.forEach(function (error) {
+            var input = error.field && document.getElementById("comment-form:" + error.field);
+            if (!input) {
+                var list = document.createElement("ul");
+                list.className = "form-errors from-script";
+                list.setAttribute("role", "alert");
+                var item = document.createElement("li");
+                item.textContent = error.message;
+                list.appendChild(item);
+                form.insertBefore(list, replying);
+                first = first || list;
+                // A token that was refused (expired, already used) is not asked about again: the next send gets a fresh one.
+                token.value = "";
+                return;
+            }
+            var line = document.createElement("span");
+            line.className = "field-error from-script";
+            line.setAttribute("role", "alert");
+            line.textContent = error.message;
+            if (input.type === "hidden") {
+                // The reply target is gone: the comment can still go as a new one.
+                input.value = "";
+                replying.classList.add("is-hidden");
+                replying.after(line);
+            } else {
+                input.setAttribute("aria-invalid", "true");
+                input.after(line);
+                first = first || input;
+            }
+        });
+        if (first) {
+            first.scrollIntoView({block: "center"});
+            if (first.focus) {
+                first.focus();
+            }
+        }
+    }
 
     form.querySelector(".cancel-reply").addEventListener("click", function (event) {
         event.preventDefault();

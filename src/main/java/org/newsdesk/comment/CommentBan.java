@@ -17,8 +17,9 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "comment_ban")
-@NamedQuery(name = "CommentBan.count",
-        query = "select count(b) from CommentBan b where b.kind = :kind and b.valueHash = :hash")
+@NamedQuery(name = "CommentBan.kindsOf", query = "select distinct b.kind from CommentBan b"
+        + " where (b.kind = org.newsdesk.comment.CommentBan.Kind.EMAIL and b.valueHash = :email)"
+        + " or (b.kind = org.newsdesk.comment.CommentBan.Kind.ADDRESS and b.valueHash = :address)")
 @NamedQuery(name = "CommentBan.findAll", query = "select b from CommentBan b order by b.id desc")
 public class CommentBan {
 

@@ -13,12 +13,17 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.newsdesk.account.Role;
 import org.newsdesk.platform.Config;
 import org.newsdesk.platform.Faults;
 import org.newsdesk.platform.RepeatedFailures;
@@ -43,6 +48,9 @@ public class CommentMail {
     @Inject
     private CommentMail self;
 
+    @PersistenceContext
+    private EntityManager em;
+
     /** Hands the notice to {@link #send} once the transaction that fired it has committed. */
     public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentNotice notice) {
         self.send(notice);
@@ -50,25 +58,37 @@ public class CommentMail {
 
     @Asynchronous
     public void send(CommentNotice notice) {
-        if (notice.to().isEmpty()) {
+        List<String> to = new ArrayList<>(notice.to());
+        if (notice.toModerators()) {
+            to.addAll(moderatorEmails());
+        }
+        if (to.isEmpty()) {
             return;
         }
         Optional<String> host = Config.value("SMTP_HOST");
         if (host.isEmpty()) {
             NOT_CONFIGURED.log(LOG, Level.INFO, "No SMTP host configured (NEWSDESK_SMTP_HOST); not sending \""
-                    + notice.subject() + "\" to " + notice.to().size() + " recipient(s).");
+                    + notice.subject() + "\" to " + to.size() + " recipient(s).");
             return;
         }
         try {
-            Transport.send(message(host.get(), notice));
-            LOG.fine(() -> "Sent \"" + notice.subject() + "\" to " + notice.to());
+            Transport.send(message(host.get(), to, notice));
+            LOG.fine(() -> "Sent \"" + notice.subject() + "\" to " + to);
         } catch (MessagingException | RuntimeException e) {
-            NOT_SENT.log(LOG, "Could not send \"" + notice.subject() + "\" to " + notice.to().size() + " recipient(s)"
+            NOT_SENT.log(LOG, "Could not send \"" + notice.subject() + "\" to " + to.size() + " recipient(s)"
                     + " through " + host.get() + " (" + Faults.firstLine(e) + ")");
         }
     }
 
-    private static MimeMessage message(String host, CommentNotice notice) throws MessagingException {
+    /** The enabled moderators' addresses. */
+    private List<String> moderatorEmails() {
+        return em.createQuery("select distinct u.email from User u join u.roles r where r = :role and u.enabled = true"
+                        + " order by u.email", String.class)
+                .setParameter("role", Role.MODERATOR)
+                .getResultList();
+    }
+
+    private static MimeMessage message(String host, List<String> to, CommentNotice notice) throws MessagingException {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", host);
         properties.put("mail.smtp.port", String.valueOf(Config.integer("SMTP_PORT", 25)));
@@ -90,8 +110,8 @@ public class CommentMail {
         }
         MimeMessage message = new MimeMessage(Session.getInstance(properties, authenticator));
         message.setFrom(new InternetAddress(Config.string("SMTP_FROM", "newsdesk@localhost")));
-        for (String to : notice.to()) {
-            message.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        for (String address : to) {
+            message.addRecipient(Message.RecipientType.TO, new InternetAddress(address));
         }
         message.setSubject(notice.subject(), "UTF-8");
         message.setText(notice.text(), "UTF-8");

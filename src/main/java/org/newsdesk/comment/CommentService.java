@@ -13,9 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import org.newsdesk.account.Role;
+import java.util.Set;
 import org.newsdesk.audit.AuditLog;
 import org.newsdesk.comment.rules.ModerationRules;
 import org.newsdesk.comment.rules.ModerationSettings;
@@ -130,7 +131,7 @@ public class CommentService {
         if (comment.isApproved()) {
             changes.fire(new CommentChanged(postId, comment.getId(), comment.getStatus()));
         } else if (comment.getStatus() == CommentStatus.PENDING && rules.notifyModerators()) {
-            notices.fire(new CommentNotice(moderatorEmails(),
+            notices.fire(CommentNotice.toModerators(
                     "[Newsdesk] Comment held (" + verdict.rule() + ") on \"" + post.getHeadline() + "\"",
                     comment.getAuthorName() + " <" + comment.getAuthorEmail() + "> commented on \"" + post.getHeadline()
                             + "\".\n\nHeld by rule " + verdict.rule() + ": " + verdict.reason() + "\n\n"
@@ -184,7 +185,7 @@ public class CommentService {
                     comment.getReportsOpen() + " readers reported it (threshold " + rules.reportThreshold() + ")");
             changes.fire(new CommentChanged(postId, commentId, comment.getStatus()));
             if (rules.notifyModerators()) {
-                notices.fire(new CommentNotice(moderatorEmails(),
+                notices.fire(CommentNotice.toModerators(
                         "[Newsdesk] Comment hidden after " + comment.getReportsOpen() + " reports",
                         "Readers reported the comment by " + comment.getAuthorName() + " on \""
                                 + comment.getPost().getHeadline() + "\"; it is hidden until a moderator decides.\n\n"
@@ -309,13 +310,6 @@ public class CommentService {
         return Optional.of((int) (before / perPage) + 1);
     }
 
-    List<String> moderatorEmails() {
-        return em.createQuery("select distinct u.email from User u join u.roles r where r = :role and u.enabled = true"
-                        + " order by u.email", String.class)
-                .setParameter("role", Role.MODERATOR)
-                .getResultList();
-    }
-
     private String addressHash(String clientAddress) {
         return hashes.address(clientAddress);
     }
@@ -339,6 +333,7 @@ public class CommentService {
         private final String email;
         private final String ipHash;
         private final String body;
+        private Set<CommentBan.Kind> bans;
 
         StoredHistory(long postId, String email, String ipHash, String body) {
             this.postId = postId;
@@ -376,19 +371,24 @@ public class CommentService {
 
         @Override
         public boolean emailBanned() {
-            return banned(CommentBan.Kind.EMAIL, emailHash(email));
+            return bans().contains(CommentBan.Kind.EMAIL);
         }
 
         @Override
         public boolean addressBanned() {
-            return ipHash != null && banned(CommentBan.Kind.ADDRESS, ipHash);
+            return bans().contains(CommentBan.Kind.ADDRESS);
         }
 
-        private boolean banned(CommentBan.Kind kind, String hash) {
-            return em.createNamedQuery("CommentBan.count", Long.class)
-                    .setParameter("kind", kind)
-                    .setParameter("hash", hash)
-                    .getSingleResult() > 0;
+        /** Which of the author's email and address are banned: one query for both questions. */
+        private Set<CommentBan.Kind> bans() {
+            if (bans == null) {
+                bans = EnumSet.noneOf(CommentBan.Kind.class);
+                bans.addAll(em.createNamedQuery("CommentBan.kindsOf", CommentBan.Kind.class)
+                        .setParameter("email", emailHash(email))
+                        .setParameter("address", ipHash == null ? "-" : ipHash)
+                        .getResultList());
+            }
+            return bans;
         }
     }
 }

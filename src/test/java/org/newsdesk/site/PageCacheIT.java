@@ -257,6 +257,54 @@ class PageCacheIT {
         assertFalse(site.get(POST).body().contains(text), "nobody else sees it");
     }
 
+    /**
+     * The way comments.js sends the form (to {@code /comment-form}, answered in JSON, no page rendered) takes
+     * comments exactly as the form does: the same slips at the same fields, the same token, once, the same
+     * held-comment cookie; and nothing of it is cached.
+     */
+    @Test
+    @Order(4)
+    void theScriptsWayTakesACommentAsTheFormDoesAndAnswersInJson() throws Exception {
+        long post = ((Number) TestDatabase.single("select id from post where slug = ?", SeedPage.SLUG)).longValue();
+        String formUrl = "/comment-form?post=" + post;
+        String text = "Από το σενάριο: تعليق بالعربية, עברית 👍";
+        FormElement form = SiteClient.fillCommentForm(site.get(POST).parse(), "Σχολιαστής Σεναρίου", "not an address", text);
+        assertEquals(formUrl, form.attr("data-form-url"), "the page names where the script sends it");
+
+        HttpResponse<String> slip = site.postAsBrowser(formUrl, form.formData());
+        assertEquals(422, slip.statusCode());
+        assertEquals("private, no-store", slip.headers().firstValue("Cache-Control").orElse(null));
+        assertTrue(slip.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals("{\"errors\":[{\"field\":\"email\",\"message\":\"This does not look like an email address.\"}]}",
+                slip.body());
+
+        form.selectFirst("[name=comment-form:email]").val("script-reader@example.org");
+        HttpResponse<String> taken = site.postAsBrowser(formUrl, form.formData());
+        assertEquals(200, taken.statusCode(), taken.body());
+        assertEquals("private, no-store", taken.headers().firstValue("Cache-Control").orElse(null));
+        long id = ((Number) TestDatabase.single("select id from comment where author_email = ?", "script-reader@example.org"))
+                .longValue();
+        assertEquals("{\"comment\":" + id + ",\"location\":\"" + POST + "?comment=" + id + "#comment-" + id + "\"}",
+                taken.body());
+        assertEquals(text, TestDatabase.single("select body from comment where id = ?", id), "stored exactly as typed");
+        assertEquals("Σχολιαστής Σεναρίου", TestDatabase.single("select author_name from comment where id = ?", id));
+        String held = taken.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("newsdesk_held="))
+                .findFirst().map(c -> c.substring(0, c.indexOf(';'))).orElseThrow();
+        Connection.Response mine = Jsoup.connect(site.url(POST + "?comment=" + id)).header("Cookie", held).execute();
+        assertTrue(mine.body().contains("Your comment is awaiting moderation."), "its author sees it held");
+        assertFalse(site.get(POST).body().contains("Σχολιαστής Σεναρίου"), "nobody else sees it");
+
+        HttpResponse<String> again = site.postAsBrowser(formUrl, form.formData());
+        assertEquals(422, again.statusCode());
+        assertEquals("{\"errors\":[{\"field\":null,\"message\":\"This comment has already been sent.\"}]}", again.body());
+        form.selectFirst("input[name=token]").val("");
+        assertEquals("{\"errors\":[{\"field\":null,\"message\":\"This form could not be verified. Please reload the page"
+                + " and send your comment again.\"}]}", site.postAsBrowser(formUrl, form.formData()).body());
+        assertEquals(1L, ((Number) TestDatabase.single("select count(*) from comment where author_email = ?",
+                "script-reader@example.org")).longValue(), "one comment, however often it was sent");
+        assertEquals(400, site.postAsBrowser("/comment-form?post=x", form.formData()).statusCode());
+    }
+
     /** Fifty threads a page, each whole; a link to one comment finds its page; the order is a setting. */
     @Test
     @Order(5)

@@ -26,21 +26,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Posts comments to a running Newsdesk as many distinct readers would (each one GETs the post page for a
- * fresh form token, then POSTs), prints accepted comments per second and POST latency percentiles, then
- * checks that every comment the site acknowledged (a redirect naming its id) is in the database with
- * the text that was sent. Bounded in count and in time; talks to 127.0.0.1 only. Run by
+ * Posts comments to a running Newsdesk as many distinct readers would (each one GETs the post page, asks
+ * for a fresh form token as comments.js does, then POSTs), prints accepted comments per second and POST
+ * latency percentiles, then checks that every comment the site acknowledged (naming its id) is in the
+ * database with the text that was sent. Bounded in count and in time; talks to 127.0.0.1 only. Run by
  * {@code bench/comments.sh}.
  *
  * <pre>
- * CommentBenchmark PORT SLUG COUNT CONCURRENCY MAX_SECONDS   (database from NEWSDESK_DB_URL/_USER/_PASSWORD)
+ * CommentBenchmark PORT SLUG COUNT CONCURRENCY MAX_SECONDS [script|form]   (database from NEWSDESK_DB_URL/_USER/_PASSWORD)
  * </pre>
+ * {@code script} (the default) sends the comment as comments.js does, to {@code /comment-form}, answered in
+ * JSON; {@code form} sends the page's own form to the post page, as a browser without JavaScript does,
+ * answered by Faces with a redirect.
  */
 public final class CommentBenchmark {
 
     private static final Pattern FORM_URL = Pattern.compile("data-form-url=\"([^\"]+)\"");
     private static final Pattern ISSUED_TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
+    private static final Pattern ACKNOWLEDGED = Pattern.compile("^\\{\"comment\":(\\d+),");
     private static final Pattern COMMENT_ID = Pattern.compile("[?&]comment=(\\d+)");
 
     private CommentBenchmark() {
@@ -52,6 +56,7 @@ public final class CommentBenchmark {
         int count = Math.min(Integer.parseInt(args[2]), 100_000);
         int concurrency = Math.min(Integer.parseInt(args[3]), 64);
         long maxSeconds = Math.min(Long.parseLong(args[4]), 3600);
+        boolean script = args.length < 6 || !"form".equals(args[5]);
         String page = "http://127.0.0.1:" + port + "/post/" + slug;
         String run = Long.toString(System.currentTimeMillis(), 36);
 
@@ -74,12 +79,12 @@ public final class CommentBenchmark {
                     try {
                         long[] postedAt = new long[1];
                         HttpResponse<String> response = comment(http, page, "Bench Reader " + run + "-" + i,
-                                "bench-" + run + "-" + i + "@example.org", body, postedAt);
+                                "bench-" + run + "-" + i + "@example.org", body, script, postedAt);
                         latenciesMicros.add((System.nanoTime() - postedAt[0]) / 1000);
                         Long id = acknowledgedId(response);
                         if (id != null) {
                             acknowledged.put(id, body);
-                        } else if (response.statusCode() == 200) {
+                        } else if (response.statusCode() == 200 || response.statusCode() == 422) {
                             refused.incrementAndGet();
                         } else {
                             failed.incrementAndGet();
@@ -99,8 +104,9 @@ public final class CommentBenchmark {
 
         List<Long> sorted = new ArrayList<>(latenciesMicros);
         Collections.sort(sorted);
-        System.out.printf("posted %d comments with %d workers in %.1f s%n", sorted.size(), concurrency, seconds);
-        System.out.printf("accepted %d (%.1f comments/s, GET+POST per comment), refused %d, failed %d%n",
+        System.out.printf("posted %d comments with %d workers in %.1f s, %s%n", sorted.size(), concurrency, seconds,
+                script ? "as comments.js sends them (POST /comment-form)" : "as the form without JavaScript (Faces POST)");
+        System.out.printf("accepted %d (%.1f comments/s, page GET + token GET + POST per comment), refused %d, failed %d%n",
                 acknowledged.size(), acknowledged.size() / seconds, refused.get(), failed.get());
         if (!sorted.isEmpty()) {
             System.out.printf("POST latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
@@ -126,13 +132,21 @@ public final class CommentBenchmark {
         System.exit(missing == 0 && failed.get() == 0 ? 0 : 1);
     }
 
-    /**
-     * Comments as a reader's browser does: GETs the post page for a fresh form, then POSTs the comment. The
-     * answer is that of the POST (a redirect naming the comment once it is saved), or that of the GET when
-     * it was not a page with the form; {@code postedAt[0]} gets the moment the answer was asked for.
-     */
+    /** Comments as a reader's browser with JavaScript does (see {@link #comment(HttpClient, String, String, String, String, boolean, long[])}). */
     public static HttpResponse<String> comment(HttpClient http, String page, String name, String email, String body,
             long[] postedAt) throws IOException, InterruptedException {
+        return comment(http, page, name, email, body, true, postedAt);
+    }
+
+    /**
+     * Comments as a reader's browser does: GETs the post page, asks for a form token as comments.js does,
+     * then POSTs the comment, to {@code /comment-form} as comments.js sends it ({@code script}) or to the
+     * page as the form itself goes. The answer is that of the POST (naming the comment once it is saved),
+     * or that of the GET when it was not a page with the form; {@code postedAt[0]} gets the moment the
+     * answer was asked for.
+     */
+    public static HttpResponse<String> comment(HttpClient http, String page, String name, String email, String body,
+            boolean script, long[] postedAt) throws IOException, InterruptedException {
         HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(page)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         postedAt[0] = System.nanoTime();
@@ -143,8 +157,9 @@ public final class CommentBenchmark {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("comment-form", "comment-form");
         // The shared page carries no token; comments.js asks for one as the reader starts writing.
-        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(page).resolve(
-                find(FORM_URL, html).replace("&amp;", "&"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        URI formUrl = URI.create(page).resolve(find(FORM_URL, html).replace("&amp;", "&"));
+        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(formUrl).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         form.put("token", find(ISSUED_TOKEN, issued.body()));
         form.put("comment-form:parent", "");
         form.put("comment-form:name", name);
@@ -154,16 +169,20 @@ public final class CommentBenchmark {
         form.put("comment-form:submit", "Post Comment");
         form.put("jakarta.faces.ViewState", find(VIEW_STATE, html));
         postedAt[0] = System.nanoTime();
-        return http.send(HttpRequest.newBuilder(URI.create(page))
+        return http.send(HttpRequest.newBuilder(script ? formUrl : URI.create(page))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The id of the comment the answer acknowledges, or null when it acknowledges none. */
+    /**
+     * The id of the comment the answer acknowledges (the form's redirect to it, or the script's JSON naming
+     * it), or null when it acknowledges none.
+     */
     public static Long acknowledgedId(HttpResponse<String> response) {
-        Matcher id = COMMENT_ID.matcher(response.headers().firstValue("Location").orElse(""));
-        return response.statusCode() == 302 && id.find() ? Long.parseLong(id.group(1)) : null;
+        Matcher id = response.statusCode() == 200 ? ACKNOWLEDGED.matcher(response.body())
+                : COMMENT_ID.matcher(response.headers().firstValue("Location").orElse(""));
+        return (response.statusCode() == 302 || response.statusCode() == 200) && id.find() ? Long.parseLong(id.group(1)) : null;
     }
 
     private static double pct(List<Long> sorted, int p) {

@@ -1,35 +1,27 @@
 package org.newsdesk.comment.web;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
-import jakarta.validation.Validator;
-import java.util.Set;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.newsdesk.comment.Comment;
 import org.newsdesk.comment.CommentDraft;
 import org.newsdesk.comment.CommentFormToken;
 import org.newsdesk.comment.CommentRefusedException;
-import org.newsdesk.comment.CommentService;
 import org.newsdesk.comment.CommentWindow;
 import org.newsdesk.comment.rules.HoneypotRule;
-import org.newsdesk.platform.ClientAddress;
-import org.newsdesk.platform.Faults;
 import org.newsdesk.platform.PageTags;
 import org.newsdesk.post.Post;
 import org.newsdesk.site.web.PostPageBacking;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
 /**
  * The "Leave a Reply" form under a post. Post/Redirect/Get: a comment taken is followed by a redirect
@@ -43,23 +35,15 @@ public class CommentFormBacking {
 
     static final String FORM_ID = "comment-form";
     static final String CONFIRM = "Almost there: please check your comment and press Post Comment once more to send it.";
-    private static final String NO_SUCH_PARENT =
-            "The comment you are replying to is no longer available. You can post yours as a new comment.";
 
     @Inject
-    private CommentService comments;
-
-    @Inject
-    private Validator validator;
+    private CommentIntake intake;
 
     @Inject
     private CommentFormToken formToken;
 
     @Inject
     private PostPageBacking postPage;
-
-    @Inject
-    private HeldComments heldComments;
 
     @Inject
     private HttpServletRequest request;
@@ -132,8 +116,7 @@ public class CommentFormBacking {
 
     /** The reply target's id, if the form names one that could be a comment. */
     public Long getParentId() {
-        String value = getParent();
-        return value != null && value.matches("\\d{1,18}") ? Long.valueOf(value) : null;
+        return CommentIntake.parentId(getParent());
     }
 
     /**
@@ -182,57 +165,38 @@ public class CommentFormBacking {
             }
             return;
         }
-        try {
-            if (parent != null && !parent.isBlank() && getParentId() == null) {
-                throw new CommentRefusedException("parent", NO_SUCH_PARENT);
-            }
-            // A reader's slip is answered here, at the fields: the service would refuse it too (its parameters
-            // are validated), but as a system exception that the container logs with a stack trace.
-            String sentToken = Faces.getRequestParameter("token");
-            Set<ConstraintViolation<CommentDraft>> invalid = validator.validate(draft);
-            if (!invalid.isEmpty()) {
-                keepWritingTime(post, sentToken);
-                showAtFields(invalid);
-                return;
-            }
-            if (sentToken == null || sentToken.isBlank()) {
-                // The shared page carries no token; without JavaScript this answer is the first to carry one.
-                FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                        CONFIRM, null));
-                return;
-            }
-            Comment comment = comments.submit(post.getId(), getParentId(), draft, sentToken,
-                    Faces.getRequestParameter(HoneypotRule.FIELD), ClientAddress.of(request), request.getHeader("User-Agent"));
-            if (!comment.isApproved()) {
-                heldComments.remember(comment.getId());
-            }
-            if (remember) {
-                rememberedReader.remember(draft, Faces.getResponse());
-            } else {
-                rememberedReader.forget(Faces.getResponse());
-            }
-            FacesContext.getCurrentInstance().getExternalContext().redirect(request.getContextPath() + postPage.getUrl() + "?comment=" + comment.getId()
-                    + "#comment-" + comment.getId());
-        } catch (CommentRefusedException e) {
-            String clientId = e.field() == null ? null : FORM_ID + ":" + e.field();
-            FacesContext.getCurrentInstance().addMessage(clientId,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
-            if ("parent".equals(e.field())) {
-                parent = null;
-            }
-        } catch (EJBException e) {
-            showAtFields(Faults.cause(e, ConstraintViolationException.class).orElseThrow(() -> e).getConstraintViolations());
+        String sentToken = Faces.getRequestParameter("token");
+        List<CommentIntake.Refusal> slips = intake.slips(parent, draft);
+        if (!slips.isEmpty()) {
+            keepWritingTime(post, sentToken);
+            show(slips);
+            return;
         }
+        if (sentToken == null || sentToken.isBlank()) {
+            // The shared page carries no token; without JavaScript this answer is the first to carry one.
+            Messages.addGlobalInfo(CONFIRM);
+            return;
+        }
+        CommentIntake.Sent sent = intake.send(post.getId(), parent, draft, sentToken, remember, Faces.getResponse());
+        if (sent.comment() == null) {
+            show(sent.refusals());
+            return;
+        }
+        Faces.redirect(request.getContextPath() + postPage.getUrl() + "?comment=" + sent.comment().getId()
+                + "#comment-" + sent.comment().getId());
     }
 
-    private static void showAtFields(Set<? extends ConstraintViolation<?>> violations) {
-        for (ConstraintViolation<?> violation : violations) {
-            String field = null;
-            for (Path.Node node : violation.getPropertyPath()) {
-                field = node.getName();
+    /** Each message at its field, or above the form; a reply target that is gone is dropped from the form. */
+    private void show(List<CommentIntake.Refusal> refusals) {
+        for (CommentIntake.Refusal refusal : refusals) {
+            if (refusal.field() == null) {
+                Messages.addGlobalError(refusal.message());
+            } else {
+                Messages.addError(FORM_ID + ":" + refusal.field(), refusal.message());
             }
-            FacesContext.getCurrentInstance().addMessage(FORM_ID + ":" + field,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, violation.getMessage(), null));
+            if ("parent".equals(refusal.field())) {
+                parent = null;
+            }
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.newsdesk.platform.PageCacheFilter;
 import org.newsdesk.platform.SiteKey;
-import org.omnifaces.util.Faces;
 
 /**
  * Remembers, in a signed cookie, which held comments this browser wrote, so their author sees them
@@ -50,7 +49,7 @@ public class HeldComments {
         return ids;
     }
 
-    public void remember(long commentId) {
+    public void remember(long commentId, HttpServletResponse response) {
         List<Long> kept = new ArrayList<>(ids());
         kept.add(commentId);
         if (kept.size() > MAX_REMEMBERED) {
@@ -58,7 +57,6 @@ public class HeldComments {
         }
         ids = new LinkedHashSet<>(kept);
         String list = kept.stream().map(String::valueOf).collect(Collectors.joining("-"));
-        HttpServletResponse response = Faces.getResponse();
         response.addHeader("Set-Cookie", COOKIE + "=" + list + "." + siteKey.sign("held:" + list)
                 + "; Max-Age=" + MAX_AGE_SECONDS + "; Path=" + cookiePath() + "; HttpOnly; SameSite=Lax"
                 + (request.isSecure() ? "; Secure" : ""));
