@@ -1,5 +1,5 @@
 """Draws bench/read.sh's table as an SVG bar chart: requests a second per page for nginx, the app with its
-page cache, and the app without it, on a logarithmic scale (the three differ by orders of magnitude).
+page cache, the app without it, and Payara Micro answering the same bytes from a bare servlet, on a logarithmic scale (the three differ by orders of magnitude).
 
     python3 bench/chart.py target/read-bench.txt target/read-bench.svg
 """
@@ -8,7 +8,7 @@ import re
 import sys
 from xml.sax.saxutils import escape
 
-ROW = re.compile(r"^(\d)\s+(\S+)\s+(on|off)\s+\d+\s+\|\s+([\d.]+)\s+\S+\s+\S+\s+\|\s+([\d.-]+)")
+ROW = re.compile(r"^(\d|bare)\s+(\S+)\s+(on|off|-)\s+\d+\s+\|\s+([\d.]+)\s+\S+\s+\S+\s+\|\s+([\d.-]+)")
 
 
 def read(path):
@@ -19,7 +19,9 @@ def read(path):
             continue
         rnd, page, cache, app, nginx = m.groups()
         entry = pages.setdefault(page, {})
-        if cache == "on":
+        if rnd == "bare":
+            entry["Payara Micro, one bare servlet"] = float(app)
+        elif cache == "on":
             entry["app, page cache on"] = float(app)  # the last round wins: the server is warm by then
             if nginx != "-":
                 entry["nginx, same bytes"] = float(nginx)
@@ -29,7 +31,8 @@ def read(path):
 
 
 def draw(pages, out):
-    series = [("nginx, same bytes", "#9aa5b1"), ("app, page cache on", "#1f6feb"), ("app, page cache off", "#d1242f")]
+    series = [("nginx, same bytes", "#9aa5b1"), ("Payara Micro, one bare servlet", "#8250df"),
+              ("app, page cache on", "#1f6feb"), ("app, page cache off", "#d1242f")]
     bar, gap, group_gap, left, width = 14, 3, 18, 170, 520
     top = max(v for p in pages.values() for v in p.values())
     decades = max(1, math.ceil(math.log10(top)))

@@ -18,10 +18,10 @@ name=bench; port="${NEWSDESK_BENCH_PORT:-18080}"; db="${NEWSDESK_BENCH_DB_NAME:-
 # The shared start-up: database, Payara Micro, throttles off, stopped on exit.
 . bench/serve.sh
 mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-# Warm up (JIT, connection pool) before measuring.
+# Warm up (the JIT compiler, the connection pool) before measuring: a server that has taken a few hundred comments.
 cp="target/test-classes:$(cat target/test-classpath.txt)"
-java -cp "$cp" org.newsdesk.tools.CommentBenchmark "$port" "$slug" 100 4 60 script >/dev/null || true
-java -cp "$cp" org.newsdesk.tools.CommentBenchmark "$port" "$slug" 50 4 60 form >/dev/null || true
+java -cp "$cp" org.newsdesk.tools.CommentBenchmark "$port" "$slug" 600 8 60 script >/dev/null || true
+java -cp "$cp" org.newsdesk.tools.CommentBenchmark "$port" "$slug" 300 8 60 form >/dev/null || true
 # Where the time goes: CPU used by the server (and its JIT compiler), the database and everything else (the
 # benchmark's own readers) during each measured round, per comment accepted.
 status=0

@@ -8,7 +8,8 @@
 # fifth a reply; 50 threads a page, so eight pages). Saves each measured page's bytes, serves those copies with
 # nginx on 127.0.0.1:18094, and runs wrk on both, interleaved (app, nginx, next page ...), in two rounds with
 # the page cache on; then restarts the server with the cache off (NEWSDESK_PAGE_CACHE_MB=0) and measures the
-# app alone once more. Prints one table: bytes, requests a second, p50 and p99, and app ÷ nginx; then the
+# app alone once more; and between the two, Payara Micro with nothing but a servlet answering the 20-comment
+# page's bytes from memory (bench/BarePage.java), the ceiling for any application on it. Prints one table: bytes, requests a second, p50 and p99, and app ÷ nginx; then the
 # server's start time and the peak resident memory of the server and the database while wrk ran. Writes the
 # table to target/read-bench.txt and a chart of it to target/read-bench.svg. Bounded: every wrk run lasts
 # SECONDS. Needs wrk and nginx (installed from apt when missing), python3 and the local MariaDB bin/test uses.
@@ -173,6 +174,36 @@ for entry in "${pages[@]}"; do
 done
 read -r peak_app peak_db < "$static/peak-memory"
 
+# The ceiling: Payara Micro itself, with an application of one servlet answering the 20-comment post's bytes
+# from memory (bench/BarePage.java), on the same port. What Newsdesk's cache hits are short of nginx's, and
+# what of that is the server's own cost, not Newsdesk's.
+stop_payara
+bare="$PWD/target/read-bare"
+rm -rf "$bare" && mkdir -p "$bare/WEB-INF/classes"
+javac -d "$bare/WEB-INF/classes" -cp "$(cat target/test-classpath.txt)" bench/BarePage.java
+(cd "$bare" && jar cf ../read-bare.war WEB-INF)
+mapfile -t jvm_options < <(grep -v '^\s*#' src/main/payara/jvm.options | sed '/^\s*$/d')
+java "${jvm_options[@]}" -Dbare.page="$static/post-20-comments.html" -jar target/payara-micro.jar --deploy target/read-bare.war \
+  --contextroot / --port "$port" --nohazelcast --prebootcommandfile src/main/payara/one-instance.preboot \
+  --rootdir "target/$name-bare-payara" >> "target/$name-payara.log" 2>&1 &
+payara=$!
+bare_launched=$SECONDS
+for _ in $(seq 1 120); do curl -fs -o /dev/null "$base/post/bench-20-comments" && break; sleep 1; done
+bare_start_seconds=$((SECONDS - bare_launched))
+cmp -s <(curl -fsS "$base/post/bench-20-comments") "$static/post-20-comments.html" \
+  || { echo "the bare servlet does not serve the saved copy" >&2; exit 1; }
+# Warmed up as long as the app's pages were before their first measured round.
+wrk -t2 -c"$connections" -d25s "$base/post/bench-20-comments" > /dev/null
+( measure "$base/post/bench-20-comments" > "$bare/measured" ) &
+measuring=$!; peak_bare=0
+while kill -0 "$measuring" 2>/dev/null; do
+  a=$(ps -o rss= -p "$payara" 2>/dev/null | tr -d ' ' || echo 0); [ "${a:-0}" -gt "$peak_bare" ] && peak_bare=$a; sleep 1
+done
+read -r bare_rps bare_p50 bare_p99 _ < "$bare/measured"
+read -r ngx_rps ngx_p50 ngx_p99 _ < <(measure "http://127.0.0.1:$static_port/post/bench-20-comments")
+row bare post-20-comments -  "$bare_rps" "$bare_p50" "$bare_p99" "$ngx_rps" "$ngx_p50" "$ngx_p99"
+stop_payara
+
 # The same pages rendered for every request: the first request after each change, and search, cost this.
 stop_payara
 NEWSDESK_PAGE_CACHE_MB=0 start_payara
@@ -185,8 +216,9 @@ for entry in "${pages[@]}"; do
 done
 {
   echo
-  echo "server start (Payara Micro launched to the first page, database ready): ${start_seconds} s"
+  echo "server start (Payara Micro launched to the first page, database ready): ${start_seconds} s;" \
+    "Payara Micro with the bare servlet alone: ${bare_start_seconds} s"
   echo "peak resident memory while wrk ran with the cache on: server $((peak_app / 1024)) MB, database $((peak_db / 1024)) MB," \
-    "together $(((peak_app + peak_db) / 1024)) MB"
+    "together $(((peak_app + peak_db) / 1024)) MB; Payara Micro with the bare servlet alone: $((peak_bare / 1024)) MB"
 } | tee -a "$table"
 python3 bench/chart.py "$table" target/read-bench.svg && echo "chart: target/read-bench.svg"

@@ -100,19 +100,23 @@
             return fetch(form.dataset.formUrl, {method: "POST", credentials: "same-origin", cache: "no-store",
                 body: new URLSearchParams(new FormData(form))})
                 .then(function (response) {
-                    if (response.status !== 200 && response.status !== 422) {
+                    if (response.status !== 200 && response.status !== 400) {
                         return asTheFormItself();
                     }
+                    // A 400 that is not the JSON below (a page from something in between) throws here: sent as the form.
                     return response.json().then(function (answer) {
                         if (response.status === 200 && answer.location) {
                             window.location.assign(answer.location);
                             return;
                         }
+                        if (!answer.errors) {
+                            return asTheFormItself();
+                        }
                         sending = false;
                         if (button) {
                             button.disabled = false;
                         }
-                        showRefusals(answer.errors || []);
+                        showRefusals(answer.errors);
                     });
                 });
         }).catch(asTheFormItself);

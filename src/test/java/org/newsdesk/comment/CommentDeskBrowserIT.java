@@ -223,15 +223,27 @@ class CommentDeskBrowserIT {
         assertFalse(onScreen(form), "the form starts below the first screen of the post");
         session.type("comment-form:email", "nameless.reader@example.org");
         session.type("comment-form:body", "Written with care, but without a name.");
+        ((JavascriptExecutor) browser).executeScript("window.sameDocument = true");
         browser.findElement(By.id("comment-form:submit")).click();
 
+        // comments.js sent it to /comment-form: the answer is shown in the page the reader is on.
         WebElement message = session.waitFor("[id='comment-form:name'] ~ .field-error");
         assertEquals("Please give your name.", message.getText());
-        assertTrue(browser.getCurrentUrl().endsWith("#respond"), browser.getCurrentUrl());
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.sameDocument === true"),
+                "the page was not loaded again");
         assertTrue(onScreen(message), "the message is on screen, next to its field");
+        assertEquals("comment-form:name", browser.switchTo().activeElement().getAttribute("id"), "the reader is put in the field");
+        assertEquals("true", browser.findElement(By.id("comment-form:name")).getAttribute("aria-invalid"));
         assertEquals("Written with care, but without a name.",
                 browser.findElement(By.id("comment-form:body")).getAttribute("value"), "nothing typed is lost");
         session.screenshot("comment-refused-at-the-form");
+
+        // Corrected and sent again: the old message goes, the comment is taken and shown to its author.
+        session.type("comment-form:name", "Named At Last");
+        browser.findElement(By.id("comment-form:submit")).click();
+        WebElement held = session.waitFor(".comment.held");
+        assertEquals("Written with care, but without a name.", held.findElement(By.cssSelector(".comment-body")).getText());
+        assertTrue(browser.getCurrentUrl().contains("?comment="), browser.getCurrentUrl());
     }
 
     @Test

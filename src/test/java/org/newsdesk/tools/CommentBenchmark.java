@@ -84,7 +84,7 @@ public final class CommentBenchmark {
                         Long id = acknowledgedId(response);
                         if (id != null) {
                             acknowledged.put(id, body);
-                        } else if (response.statusCode() == 200 || response.statusCode() == 422) {
+                        } else if (response.statusCode() == 200 || response.statusCode() == 400) {
                             refused.incrementAndGet();
                         } else {
                             failed.incrementAndGet();

@@ -30,8 +30,9 @@ import org.newsdesk.site.SiteUrls;
  * <li>{@code POST /comment-form?post=12} with the form's fields, as the form would send them: the comment,
  * taken through {@link CommentIntake} exactly as the form takes it (the same token, honeypot, rules and
  * cookies). The answer is {@code 200 {"comment": 7, "location": "/post/...?comment=7#comment-7"}} once it
- * is saved, or {@code 422 {"errors": [{"field": "email", "message": "..."}]}} (a null field is the whole
- * form's), for comments.js to show at the fields while everything typed stays in them.</li>
+ * is saved, or {@code 400 {"errors": [{"field": "email", "message": "..."}]}} (a null field is the whole
+ * form's), for comments.js to show at the fields while everything typed stays in them. (Not 422: the
+ * container knows no reason phrase for it and sends "422 CUSTOM".)</li>
  * </ul>
  * Never cached by anyone; readable and writable by the site's own pages only (no CORS, and a POST needs
  * a token that only a GET from this site gives).
@@ -85,7 +86,7 @@ public class CommentFormServlet extends HttpServlet {
                         .add("field", refusal.field() == null ? JsonValue.NULL : Json.createValue(refusal.field()))
                         .add("message", refusal.message()));
             }
-            answer(response, 422, Json.createObjectBuilder().add("errors", errors));
+            answer(response, HttpServletResponse.SC_BAD_REQUEST, Json.createObjectBuilder().add("errors", errors));
             return;
         }
         long id = sent.comment().getId();
