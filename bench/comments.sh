@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Comment intake benchmark: posts COUNT comments from distinct fake readers to a Newsdesk served on
 # 127.0.0.1, prints accepted comments per second and POST latency (p50/p90/p99), then checks that every
-# acknowledged comment is in the database. Two rounds: as comments.js sends a comment (POST /comment-form,
+# acknowledged comment is in the database. Two rounds: as comments.js sends a comment (to the post page, asking for JSON,
 # answered in JSON), then as the form goes without JavaScript (a Faces POST to the post page). Bounded in
 # count and time; never talks to another host.
 #

@@ -66,10 +66,10 @@
     }
     form.addEventListener("focusin", askForToken);
 
-    // The comment itself goes to /comment-form too, which answers in JSON: taken (go to it), or refused with
-    // messages that are shown at their fields while everything typed stays where it is. Anything else (no
-    // fetch, no token, a network failure, an answer that is not one of those two) sends the form itself,
-    // which the server answers with the page, as it does without JavaScript.
+    // The comment goes where the form goes, the post page, but asking for JSON (CommentScriptFilter): taken
+    // (go to it), or refused with messages that are shown at their fields while everything typed stays where
+    // it is. Anything else (no fetch, no token, a network failure, an answer that is not one of those two)
+    // sends the form itself, which the server answers with the page, as it does without JavaScript.
     var sendItself = false;
     var sending = false;
     form.addEventListener("submit", function (event) {
@@ -97,8 +97,8 @@
             if (!token.value) {
                 return asTheFormItself();
             }
-            return fetch(form.dataset.formUrl, {method: "POST", credentials: "same-origin", cache: "no-store",
-                body: new URLSearchParams(new FormData(form))})
+            return fetch(form.action.split("#")[0], {method: "POST", credentials: "same-origin", cache: "no-store",
+                headers: {"Accept": "application/json"}, body: new URLSearchParams(new FormData(form))})
                 .then(function (response) {
                     if (response.status !== 200 && response.status !== 400) {
                         return asTheFormItself();
@@ -106,7 +106,11 @@
                     // A 400 that is not the JSON below (a page from something in between) throws here: sent as the form.
                     return response.json().then(function (answer) {
                         if (response.status === 200 && answer.location) {
-                            window.location.assign(answer.location);
+                            // The browser's own copy of the shared page is out of date for this reader now (their
+                            // held comment, their remembered name): a POST sent by fetch does not drop it as the
+                            // form's own POST does. Fetched again, it is replaced; then the reader goes to the comment.
+                            var go = function () { window.location.assign(answer.location); };
+                            fetch(form.action.split("#")[0], {credentials: "same-origin", cache: "reload"}).then(go, go);
                             return;
                         }
                         if (!answer.errors) {

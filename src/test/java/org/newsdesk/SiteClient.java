@@ -66,12 +66,23 @@ public final class SiteClient {
      * Redirects are not followed.
      */
     public HttpResponse<String> postAsBrowser(String path, List<Connection.KeyVal> fields) throws IOException {
-        String body = fields.stream()
-                .map(kv -> URLEncoder.encode(kv.key(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(kv.value(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields), StandardCharsets.UTF_8)).build());
+    }
+
+    /** The same as {@link #postAsBrowser}, asking for JSON as comments.js does ({@code Accept: application/json}). */
+    public HttpResponse<String> postForJson(String path, List<Connection.KeyVal> fields) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields), StandardCharsets.UTF_8)).build());
+    }
+
+    private static String form(List<Connection.KeyVal> fields) {
+        return fields.stream()
+                .map(kv -> URLEncoder.encode(kv.key(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(kv.value(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     /** The same as {@link #postAsBrowser}, as {@code multipart/form-data}: UTF-8 parts, none naming a charset. */

@@ -258,20 +258,18 @@ class PageCacheIT {
     }
 
     /**
-     * The way comments.js sends the form (to {@code /comment-form}, answered in JSON, no page rendered) takes
-     * comments exactly as the form does: the same slips at the same fields, the same token, once, the same
-     * held-comment cookie; and nothing of it is cached.
+     * The way comments.js sends the form (to the post page, asking for JSON: no page rendered) takes comments
+     * exactly as the form does: the same slips at the same fields, the same token, once, the same held-comment
+     * cookie; and nothing of it is cached.
      */
     @Test
     @Order(4)
     void theScriptsWayTakesACommentAsTheFormDoesAndAnswersInJson() throws Exception {
-        long post = ((Number) TestDatabase.single("select id from post where slug = ?", SeedPage.SLUG)).longValue();
-        String formUrl = "/comment-form?post=" + post;
         String text = "Από το σενάριο: تعليق بالعربية, עברית 👍";
         FormElement form = SiteClient.fillCommentForm(site.get(POST).parse(), "Σχολιαστής Σεναρίου", "not an address", text);
-        assertEquals(formUrl, form.attr("data-form-url"), "the page names where the script sends it");
+        assertEquals(POST + "#respond", form.attr("action"), "the script sends it where the form goes");
 
-        HttpResponse<String> slip = site.postAsBrowser(formUrl, form.formData());
+        HttpResponse<String> slip = site.postForJson(POST, form.formData());
         assertEquals(400, slip.statusCode());
         assertEquals("private, no-store", slip.headers().firstValue("Cache-Control").orElse(null));
         assertTrue(slip.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
@@ -279,7 +277,7 @@ class PageCacheIT {
                 slip.body());
 
         form.selectFirst("[name=comment-form:email]").val("script-reader@example.org");
-        HttpResponse<String> taken = site.postAsBrowser(formUrl, form.formData());
+        HttpResponse<String> taken = site.postForJson(POST, form.formData());
         assertEquals(200, taken.statusCode(), taken.body());
         assertEquals("private, no-store", taken.headers().firstValue("Cache-Control").orElse(null));
         long id = ((Number) TestDatabase.single("select id from comment where author_email = ?", "script-reader@example.org"))
@@ -294,15 +292,16 @@ class PageCacheIT {
         assertTrue(mine.body().contains("Your comment is awaiting moderation."), "its author sees it held");
         assertFalse(site.get(POST).body().contains("Σχολιαστής Σεναρίου"), "nobody else sees it");
 
-        HttpResponse<String> again = site.postAsBrowser(formUrl, form.formData());
+        HttpResponse<String> again = site.postForJson(POST, form.formData());
         assertEquals(400, again.statusCode());
         assertEquals("{\"errors\":[{\"field\":null,\"message\":\"This comment has already been sent.\"}]}", again.body());
         form.selectFirst("input[name=token]").val("");
         assertEquals("{\"errors\":[{\"field\":null,\"message\":\"This form could not be verified. Please reload the page"
-                + " and send your comment again.\"}]}", site.postAsBrowser(formUrl, form.formData()).body());
+                + " and send your comment again.\"}]}", site.postForJson(POST, form.formData()).body());
         assertEquals(1L, ((Number) TestDatabase.single("select count(*) from comment where author_email = ?",
                 "script-reader@example.org")).longValue(), "one comment, however often it was sent");
-        assertEquals(400, site.postAsBrowser("/comment-form?post=x", form.formData()).statusCode());
+        form.selectFirst("input[name=post]").val("x");
+        assertEquals(400, site.postForJson(POST, form.formData()).statusCode());
     }
 
     /** Fifty threads a page, each whole; a link to one comment finds its page; the order is a setting. */

@@ -35,8 +35,7 @@ import java.util.regex.Pattern;
  * <pre>
  * CommentBenchmark PORT SLUG COUNT CONCURRENCY MAX_SECONDS [script|form]   (database from NEWSDESK_DB_URL/_USER/_PASSWORD)
  * </pre>
- * {@code script} (the default) sends the comment as comments.js does, to {@code /comment-form}, answered in
- * JSON; {@code form} sends the page's own form to the post page, as a browser without JavaScript does,
+ * {@code script} (the default) sends the comment as comments.js does, to the post page asking for JSON; {@code form} sends the page's own form to the post page, as a browser without JavaScript does,
  * answered by Faces with a redirect.
  */
 public final class CommentBenchmark {
@@ -44,6 +43,7 @@ public final class CommentBenchmark {
     private static final Pattern FORM_URL = Pattern.compile("data-form-url=\"([^\"]+)\"");
     private static final Pattern ISSUED_TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
+    private static final Pattern POST_ID = Pattern.compile("name=\"post\" value=\"(\\d+)\"");
     private static final Pattern ACKNOWLEDGED = Pattern.compile("^\\{\"comment\":(\\d+),");
     private static final Pattern COMMENT_ID = Pattern.compile("[?&]comment=(\\d+)");
 
@@ -105,7 +105,7 @@ public final class CommentBenchmark {
         List<Long> sorted = new ArrayList<>(latenciesMicros);
         Collections.sort(sorted);
         System.out.printf("posted %d comments with %d workers in %.1f s, %s%n", sorted.size(), concurrency, seconds,
-                script ? "as comments.js sends them (POST /comment-form)" : "as the form without JavaScript (Faces POST)");
+                script ? "as comments.js sends them (JSON)" : "as the form without JavaScript (Faces POST)");
         System.out.printf("accepted %d (%.1f comments/s, page GET + token GET + POST per comment), refused %d, failed %d%n",
                 acknowledged.size(), acknowledged.size() / seconds, refused.get(), failed.get());
         if (!sorted.isEmpty()) {
@@ -140,8 +140,8 @@ public final class CommentBenchmark {
 
     /**
      * Comments as a reader's browser does: GETs the post page, asks for a form token as comments.js does,
-     * then POSTs the comment, to {@code /comment-form} as comments.js sends it ({@code script}) or to the
-     * page as the form itself goes. The answer is that of the POST (naming the comment once it is saved),
+     * then POSTs the comment to the page, asking for JSON as comments.js does ({@code script}) or as the
+     * form itself goes. The answer is that of the POST (naming the comment once it is saved),
      * or that of the GET when it was not a page with the form; {@code postedAt[0]} gets the moment the
      * answer was asked for.
      */
@@ -169,7 +169,12 @@ public final class CommentBenchmark {
         form.put("comment-form:submit", "Post Comment");
         form.put("jakarta.faces.ViewState", find(VIEW_STATE, html));
         postedAt[0] = System.nanoTime();
-        return http.send(HttpRequest.newBuilder(script ? formUrl : URI.create(page))
+        form.put("post", find(POST_ID, html));
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(page));
+        if (script) {
+            post.header("Accept", "application/json");
+        }
+        return http.send(post
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(),
                 HttpResponse.BodyHandlers.ofString());
