@@ -42,9 +42,11 @@ def draw(pages, out):
            % (left + width + 90, height),
            '<text x="10" y="20" font-size="14" font-weight="bold">Requests a second (logarithmic scale), bench/read.sh</text>']
     y = 40
-    for i, (name, colour) in enumerate(series):
+    x = 10
+    for name, colour in series:
         svg.append('<rect x="%d" y="%d" width="12" height="12" fill="%s"/><text x="%d" y="%d">%s</text>'
-                   % (10 + i * 170, y - 10, colour, 26 + i * 170, y, escape(name)))
+                   % (x, y - 10, colour, x + 16, y, escape(name)))
+        x += 16 + 7 * len(name) + 20  # about 7 px a character at 12 px
     y += 20
     for page, values in pages.items():
         svg.append('<text x="10" y="%d">%s</text>' % (y + bar + 4, escape(page)))

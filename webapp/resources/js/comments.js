@@ -129,7 +129,8 @@
     // Messages where Faces puts them when it answers the form: a list above the form for the whole form,
     // a line under each field for that field.
     function showRefusals(errors) {
-        form.querySelectorAll(".from-script").forEach(function (old) { old.remove(); });
+        // Every earlier message goes, the server's own (from a send without the script) as well as ours.
+        form.querySelectorAll(".field-error, .form-errors").forEach(function (old) { old.remove(); });
         form.querySelectorAll("[aria-invalid]").forEach(function (input) { input.removeAttribute("aria-invalid"); });
         var first = null;
         errors.forEach(function (error) {
