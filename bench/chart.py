@@ -1,5 +1,6 @@
-"""Draws bench/read.sh's table as an SVG bar chart: requests a second per page for nginx, the app with its
-page cache, the app without it, and Payara Micro answering the same bytes from a bare servlet, on a logarithmic scale (the three differ by orders of magnitude).
+"""Draws bench/read.sh's table as an SVG bar chart: requests a second per page for nginx, Payara Micro answering
+the same bytes from a bare servlet, the app with its page cache and the app without it, on a logarithmic scale
+(they differ by orders of magnitude).
 
     python3 bench/chart.py target/read-bench.txt target/read-bench.svg
 """

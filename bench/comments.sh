@@ -27,11 +27,11 @@ java -cp "$cp" org.newsdesk.tools.CommentBenchmark "$port" "$slug" 300 8 60 form
 status=0
 for way in script form; do
   read -r server0 jit0 < <(cpu_ticks "$payara"); read -r db0 _ < <(cpu_ticks "$database_pid")
-  machine0=$(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat)
+  machine0=$(machine_ticks)
   java -cp "$cp" org.newsdesk.tools.CommentBenchmark "$port" "$slug" "$count" "$concurrency" "$max_seconds" "$way" \
     | tee "target/bench-comments-$way.txt" || status=1
   read -r server1 jit1 < <(cpu_ticks "$payara"); read -r db1 _ < <(cpu_ticks "$database_pid")
-  machine1=$(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat)
+  machine1=$(machine_ticks)
   accepted=$(sed -n 's/^accepted \([0-9]*\) .*/\1/p' "target/bench-comments-$way.txt"); accepted=${accepted:-0}
   if [ "$accepted" -gt 0 ]; then
     awk -v s=$((server1 - server0)) -v j=$((jit1 - jit0)) -v d=$((db1 - db0)) -v m=$((machine1 - machine0)) -v n="$accepted" 'BEGIN {

@@ -115,14 +115,18 @@ for entry in "${pages[@]}"; do
     || { echo "nginx does not serve the saved copy of $path" >&2; exit 1; }
 done
 
-# Peak resident memory of the server and the database, sampled every second while wrk runs.
-( peak_app=0; peak_db=0
-  while kill -0 "$payara" 2>/dev/null; do
-    a=$(ps -o rss= -p "$payara" 2>/dev/null | tr -d ' ' || echo 0); d=$(ps -o rss= -p "$database_pid" 2>/dev/null | tr -d ' ' || echo 0)
-    [ "${a:-0}" -gt "$peak_app" ] && peak_app=$a; [ "${d:-0}" -gt "$peak_db" ] && peak_db=$d
-    echo "$peak_app $peak_db" > "$static/peak-memory"; sleep 1
-  done ) &
-sampler=$!
+# Peak resident memory of the server and the database, sampled every second while wrk runs, into FILE as
+# "server database" (kB), until the server stops.
+sample_memory() { # FILE
+  ( peak_app=0; peak_db=0
+    while kill -0 "$payara" 2>/dev/null; do
+      a=$(ps -o rss= -p "$payara" 2>/dev/null | tr -d ' ' || echo 0); d=$(ps -o rss= -p "$database_pid" 2>/dev/null | tr -d ' ' || echo 0)
+      [ "${a:-0}" -gt "$peak_app" ] && peak_app=$a; [ "${d:-0}" -gt "$peak_db" ] && peak_db=$d
+      echo "$peak_app $peak_db" > "$1"; sleep 1
+    done ) &
+  sampler=$!
+}
+sample_memory "$static/peak-memory"
 
 measure() { # url [wrk options] -> "requests/s p50 p99 non-2xx" (latencies in ms)
   local url="$1"; shift
@@ -182,27 +186,17 @@ bare="$PWD/target/read-bare"
 rm -rf "$bare" && mkdir -p "$bare/WEB-INF/classes"
 javac -d "$bare/WEB-INF/classes" -cp "$(cat target/test-classpath.txt)" bench/BarePage.java
 (cd "$bare" && jar cf ../read-bare.war WEB-INF)
-mapfile -t jvm_options < <(grep -v '^\s*#' src/main/payara/jvm.options | sed '/^\s*$/d')
-java "${jvm_options[@]}" -Dbare.page="$static/post-20-comments.html" -jar target/payara-micro.jar --deploy target/read-bare.war \
-  --contextroot / --port "$port" --nohazelcast --prebootcommandfile src/main/payara/one-instance.preboot \
-  --rootdir "target/$name-bare-payara" >> "target/$name-payara.log" 2>&1 &
-payara=$!
-bare_launched=$SECONDS
-for _ in $(seq 1 120); do curl -fs -o /dev/null "$base/post/bench-20-comments" && break; sleep 1; done
-bare_start_seconds=$((SECONDS - bare_launched))
+start_payara target/read-bare.war -Dbare.page="$static/post-20-comments.html"
+bare_start_seconds=$payara_start_seconds
 cmp -s <(curl -fsS "$base/post/bench-20-comments") "$static/post-20-comments.html" \
   || { echo "the bare servlet does not serve the saved copy" >&2; exit 1; }
+sample_memory "$bare/peak-memory"
 # Warmed up as long as the app's pages were before their first measured round.
 wrk -t2 -c"$connections" -d25s "$base/post/bench-20-comments" > /dev/null
-( measure "$base/post/bench-20-comments" > "$bare/measured" ) &
-measuring=$!; peak_bare=0
-while kill -0 "$measuring" 2>/dev/null; do
-  a=$(ps -o rss= -p "$payara" 2>/dev/null | tr -d ' ' || echo 0); [ "${a:-0}" -gt "$peak_bare" ] && peak_bare=$a; sleep 1
-done
-read -r bare_rps bare_p50 bare_p99 _ < "$bare/measured"
+read -r bare_rps bare_p50 bare_p99 _ < <(measure "$base/post/bench-20-comments")
+read -r peak_bare _ < "$bare/peak-memory"
 read -r ngx_rps ngx_p50 ngx_p99 _ < <(measure "http://127.0.0.1:$static_port/post/bench-20-comments")
 row bare post-20-comments -  "$bare_rps" "$bare_p50" "$bare_p99" "$ngx_rps" "$ngx_p50" "$ngx_p99"
-stop_payara
 
 # The same pages rendered for every request: the first request after each change, and search, cost this.
 stop_payara

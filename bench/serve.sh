@@ -2,7 +2,7 @@
 # database $db on the local MariaDB (127.0.0.1:3306, user newsdesk_test), starts Payara Micro on 127.0.0.1:$port
 # with the log in target/$name-payara.log (the run command's and the Docker image's logging settings), waits until the demo post answers, and stops Payara on exit.
 # Expects: name, port, db; embedded_db=1 for the run command's embedded MariaDB instead (bench/read.sh).
-# Sets: base, slug, payara (the server's process id), payara_start_seconds (launched to the demo post's first answer), database_pid, admin_password; sql (statements on stdin), cpu_ticks PID.
+# Sets: base, slug, payara (the server's process id), payara_start_seconds (launched to the demo post's first answer), database_pid, admin_password; sql (statements on stdin), cpu_ticks PID, machine_ticks.
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 case "$db" in newsdesk_test|newsdesk) echo "refusing to recreate the shared database $db" >&2; exit 2;; esac
 
@@ -53,11 +53,13 @@ rm -rf "target/$name-media"
 base="http://127.0.0.1:$port"
 slug=iraq-trying-to-reel-in-iran-backed-groups-to-prevent-confrontation-with-israel
 # Starts (or, after stop_payara, starts again) Payara Micro on the same database; waits for the demo post.
+#   start_payara [WAR [JVM OPTION ...]]   (Newsdesk's WAR unless another is named; bench/read.sh's bare servlet)
 start_payara() {
-  local launched=$SECONDS
+  local launched=$SECONDS war="${1:-target/newsdesk.war}"
+  shift $(($# > 0 ? 1 : 0))
   rm -rf "target/$name-payara"
   mapfile -t jvm_options < <(grep -v '^\s*#' src/main/payara/jvm.options | sed '/^\s*$/d')
-  java "${jvm_options[@]}" -jar target/payara-micro.jar --deploy target/newsdesk.war --contextroot / \
+  java "${jvm_options[@]}" "$@" -jar target/payara-micro.jar --deploy "$war" --contextroot / \
     --port "$port" --nohazelcast --prebootcommandfile src/main/payara/one-instance.preboot --rootdir "target/$name-payara" \
     --logproperties src/main/payara/logging.properties >> "target/$name-payara.log" 2>&1 &
   payara=$!
@@ -80,6 +82,8 @@ cpu_ticks() {
   done
   echo "$all $jit"
 }
+# CPU time the whole machine has used so far (user, nice, system, interrupts), in hundredths of a second.
+machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 stop_payara() { kill "${payara:-0}" 2>/dev/null || true; wait "${payara:-0}" 2>/dev/null || true; }
 trap 'stop_payara; stop_database' EXIT
 : > "target/$name-payara.log"

@@ -93,11 +93,12 @@
             sendItself = true; // without a token the server answers with the form, a token in it, asking again
             form.requestSubmit(button);
         }
+        var page = form.action.split("#")[0];
         askForToken().then(function () {
             if (!token.value) {
                 return asTheFormItself();
             }
-            return fetch(form.action.split("#")[0], {method: "POST", credentials: "same-origin", cache: "no-store",
+            return fetch(page, {method: "POST", credentials: "same-origin", cache: "no-store",
                 headers: {"Accept": "application/json"}, body: new URLSearchParams(new FormData(form))})
                 .then(function (response) {
                     if (response.status !== 200 && response.status !== 400) {
@@ -110,7 +111,7 @@
                             // held comment, their remembered name): a POST sent by fetch does not drop it as the
                             // form's own POST does. Fetched again, it is replaced; then the reader goes to the comment.
                             var go = function () { window.location.assign(answer.location); };
-                            fetch(form.action.split("#")[0], {credentials: "same-origin", cache: "reload"}).then(go, go);
+                            fetch(page, {credentials: "same-origin", cache: "reload"}).then(go, go);
                             return;
                         }
                         if (!answer.errors) {

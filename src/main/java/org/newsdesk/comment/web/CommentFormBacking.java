@@ -182,8 +182,7 @@ public class CommentFormBacking {
             show(sent.refusals());
             return;
         }
-        Faces.redirect(request.getContextPath() + postPage.getUrl() + "?comment=" + sent.comment().getId()
-                + "#comment-" + sent.comment().getId());
+        Faces.redirect(request.getContextPath() + sent.url());
     }
 
     /** Each message at its field, or above the form; a reply target that is gone is dropped from the form. */

@@ -19,17 +19,19 @@ import org.newsdesk.comment.CommentService;
 import org.newsdesk.comment.rules.HoneypotRule;
 import org.newsdesk.platform.ClientAddress;
 import org.newsdesk.platform.Faults;
+import org.newsdesk.site.SiteUrls;
 
 /**
  * Takes one sending of the "Leave a Reply" form, whichever way it arrives: as the page's own form (Faces,
- * {@link CommentFormBacking}, the way without JavaScript) or from comments.js ({@link CommentFormServlet},
+ * {@link CommentFormBacking}, the way without JavaScript) or from comments.js ({@link CommentScriptFilter},
  * which answers in JSON and spares the server the page). Both ask the same questions in the same order,
  * so a comment is taken or refused, with the same message at the same field, either way.
  *
  * <pre>
  * List&lt;Refusal&gt; slips = intake.slips(parent, draft);     // before anything is sent
- * Sent sent = intake.send(postId, parent, draft, token, remember);
+ * Sent sent = intake.send(postId, parent, draft, token, remember, response);
  * sent.comment()  // taken (shown, or held and remembered in this browser), or null with sent.refusals()
+ * sent.url()      // where the reader sees it
  * </pre>
  */
 @RequestScoped
@@ -44,6 +46,11 @@ public class CommentIntake {
 
     /** The comment taken, or why not. */
     public record Sent(Comment comment, List<Refusal> refusals) {
+
+        /** The taken comment's address (without the context path): the page of the post that shows it, at it. */
+        public String url() {
+            return SiteUrls.post(comment.getPost().getSlug()) + "?comment=" + comment.getId() + "#comment-" + comment.getId();
+        }
     }
 
     @Inject

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.newsdesk.comment.CommentDraft;
-import org.newsdesk.site.SiteUrls;
 
 /**
  * The comment form as comments.js sends it: to the post page's own address, as the form itself goes, but
@@ -67,10 +66,8 @@ public class CommentScriptFilter extends HttpFilter {
             CommentFormServlet.answer(response, HttpServletResponse.SC_BAD_REQUEST, Json.createObjectBuilder().add("errors", errors));
             return;
         }
-        long id = sent.comment().getId();
-        CommentFormServlet.answer(response, HttpServletResponse.SC_OK, Json.createObjectBuilder().add("comment", id)
-                .add("location", request.getContextPath() + SiteUrls.post(sent.comment().getPost().getSlug())
-                        + "?comment=" + id + "#comment-" + id));
+        CommentFormServlet.answer(response, HttpServletResponse.SC_OK, Json.createObjectBuilder()
+                .add("comment", sent.comment().getId()).add("location", request.getContextPath() + sent.url()));
     }
 
     /** A field as the form names it ({@code comment-form:name}); empty is null, as Faces takes it. */
