@@ -74,7 +74,7 @@ http {
 NGINX
 nginx -c "$dir/nginx.conf"
 
-mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 NEWSDESK_DB_URL="$db_url" NEWSDESK_DB_USER=root NEWSDESK_DB_PASSWORD= timeout 600 \
   java -cp "target/test-classes:$(cat target/test-classpath.txt)" org.newsdesk.tools.ClusterCheck \
   "http://127.0.0.1:$port" "$password" "$rounds" "$slug" http://127.0.0.1:8181 http://127.0.0.1:8182

@@ -17,7 +17,7 @@ count="${1:-500}"; concurrency="${2:-8}"; max_seconds="${3:-120}"
 name=bench; port="${NEWSDESK_BENCH_PORT:-18080}"; db="${NEWSDESK_BENCH_DB_NAME:-newsdesk_bench}"
 # The shared start-up: database, Payara Micro, throttles off, stopped on exit.
 . bench/serve.sh
-mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 # Warm up (the JIT compiler, the connection pool) before measuring: a server that has taken a few hundred comments.
 cp="target/test-classes:$(cat target/test-classpath.txt)"
 java -cp "$cp" org.newsdesk.tools.CommentBenchmark "$port" "$slug" 600 8 60 script >/dev/null || true

@@ -7,7 +7,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 case "$db" in newsdesk_test|newsdesk) echo "refusing to recreate the shared database $db" >&2; exit 2;; esac
 
 if [ ! -f target/newsdesk.war ] || [ ! -f target/payara-micro.jar ]; then
-  mvn -B -q -DskipTests package dependency:copy@payara-micro-for-tests
+  ./mvnw -B -q -DskipTests package dependency:copy@payara-micro-for-tests
 fi
 
 stop_database() { kill "${embedded_database:-0}" 2>/dev/null || true; wait "${embedded_database:-0}" 2>/dev/null || true; }
@@ -16,7 +16,7 @@ if [ "${embedded_db:-0}" = 1 ]; then
   # port+2 with its data in target/$name-db (bench/read.sh measures its memory). sql runs statements on it.
   db_port=$((port + 2))
   rm -rf "target/$name-db"
-  mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+  ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
   NEWSDESK_HOME="$PWD/target/$name-db" NEWSDESK_EMBEDDED_DB_PORT=$db_port \
     java -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" org.newsdesk.launcher.Newsdesk database \
     > "target/$name-db.log" 2>&1 &

@@ -30,7 +30,8 @@ public final class Deployments {
     /** The same, with test beans that act as a writer, an editor and a moderator (the *ForTests beans). */
     public static WebArchive newsdeskWithTestStaff(Class<?>... testClasses) {
         return newsdesk(testClasses)
-                .addClasses(ModeratorForTests.class, WriterForTests.class, EditorForTests.class, StaffForTests.class)
+                .addClasses(ModeratorForTests.class, WriterForTests.class, EditorForTests.class, StaffForTests.class,
+                        org.newsdesk.account.LegacyPasswordHash.class)
                 .addAsWebInfResource("it/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")
                 .addAsWebInfResource("it/glassfish-web.xml", "glassfish-web.xml");
     }

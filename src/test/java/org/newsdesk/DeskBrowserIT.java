@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.newsdesk.account.PasswordHash;
+import org.newsdesk.account.LegacyPasswordHash;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -287,7 +287,7 @@ class DeskBrowserIT {
     private static void account(String username, boolean enabled, String lockedUntilSql) {
         TestDatabase.update("insert into users (username, display_name, email, password_hash, enabled, locked_until, created_at)"
                 + " values (?, ?, ?, ?, ?, " + (lockedUntilSql == null ? "null" : lockedUntilSql) + ", now())",
-                username, username, username + "@newsdesk.invalid", PasswordHash.of("the-right-password".toCharArray()), enabled);
+                username, username, username + "@newsdesk.invalid", LegacyPasswordHash.of("the-right-password".toCharArray()), enabled);
         TestDatabase.update("insert into user_role (user_id, role) select id, 'WRITER' from users where username = ?", username);
     }
 

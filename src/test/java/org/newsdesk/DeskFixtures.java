@@ -1,10 +1,10 @@
 package org.newsdesk;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.sql.Timestamp;
 import java.util.List;
-import org.newsdesk.account.PasswordHash;
+import org.newsdesk.account.LegacyPasswordHash;
 import org.newsdesk.comment.CommentCounts;
 
 /**
@@ -28,7 +28,7 @@ public final class DeskFixtures {
             return ((Number) existing.get(0).get(0)).longValue();
         }
         TestDatabase.update("insert into users (username, display_name, email, password_hash, created_at) values (?, ?, ?, ?, now())",
-                username, name, username + "@newsdesk.invalid", PasswordHash.of(PASSWORD.toCharArray()));
+                username, name, username + "@newsdesk.invalid", LegacyPasswordHash.of(PASSWORD.toCharArray()));
         long id = userId(username);
         TestDatabase.update("insert into user_role (user_id, role) values (?, ?)", id, role);
         return id;

@@ -28,6 +28,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * The safety net the desk lacked: a browser signs in as each role and opens every page that role may
@@ -119,6 +120,95 @@ class DeskWalkBrowserIT {
 
         problems.addAll(serverLogSince(logMark));
         assertTrue(problems.isEmpty(), "the walk met:\n" + String.join("\n", problems));
+    }
+
+    /**
+     * A post the person may not change opens read-only, saying why in their case, with every field disabled
+     * and no button that sends anything; the steps shown are the ones the service takes from them.
+     */
+    @Test
+    void aPostThatMayNotBeChangedIsShownReadOnlySayingWhy() throws Exception {
+        long editorsDraft = DeskFixtures.demoPostCopy("walk-editors-draft", "Walk: the editor's own draft",
+                DeskFixtures.userId("walk-editor"), "draft");
+        session.signIn("walk-writer", PASSWORD);
+
+        session.open("/admin/posts/edit?id=" + posts.get("in-review"));
+        assertReadOnly("You submitted this post for review, so it is with the editors now.");
+        session.open("/admin/posts/edit?id=" + posts.get("published"));
+        assertReadOnly("This post is published: only an editor can change it now.");
+        session.open("/admin/posts/edit?id=" + editorsDraft);
+        assertReadOnly("This is Edna Editor’s post: writers change only their own drafts.");
+        session.screenshot("walk-read-only-post");
+
+        // Their own draft is theirs to change: saving, submitting and deleting are offered, an editor's steps are not.
+        session.open("/admin/posts/edit?id=" + posts.get("draft"));
+        assertTrue(browser.findElements(By.cssSelector(".read-only")).isEmpty());
+        assertTrue(browser.findElement(By.id("edit:headline")).isEnabled());
+        assertEquals(List.of("edit:save", "edit:addExcerpt", "edit:saveDraft", "edit:submit", "edit:discard"), buttons());
+        signOut();
+
+        session.signIn("walk-editor", PASSWORD);
+        session.open("/admin/posts/edit?id=" + posts.get("in-review"));
+        assertEquals(List.of("edit:save", "edit:addExcerpt", "edit:saveDraft", "edit:publish", "edit:schedule", "edit:reject",
+                "edit:discard"), buttons());
+        session.open("/admin/posts/edit?id=" + posts.get("published"));
+        assertEquals(List.of("edit:save", "edit:addExcerpt", "edit:saveDraft", "edit:unpublish"), buttons());
+
+        // The addresses' numbers are converted by OmniFaces' @Param: what is no number is a 404, not a new post.
+        for (String wrong : List.of("/admin/posts/edit?id=abc", "/admin/posts/edit?id=99999999999999999999",
+                "/admin/posts/preview?id=1x", "/admin/posts/history?id=-1", "/admin/media/edit?id=abc")) {
+            assertEquals(404, status(wrong, true), wrong);
+        }
+        assertEquals(200, status("/admin/posts/edit", true), "no id is a new post");
+        assertEquals(200, status("/admin/posts/?author=abc&section=x&page=xyz", true), "a desk list shows its first page");
+        signOut();
+        assertEquals(200, status("/post/walk-published?comment=abc", false), "a comment link that names none opens the post");
+        assertEquals(404, status("/post/walk-published?page=abc", false));
+    }
+
+    /**
+     * A writer names a new outlet on the compose page and gets its domain wrong: the registry's message is shown
+     * next to the domain, in the "add it" box kept open, with everything typed still there; corrected, it saves.
+     */
+    @Test
+    void anOutletAddedOnTheComposePageIsCheckedAtItsField() throws Exception {
+        session.signIn("walk-writer", PASSWORD);
+        session.open("/admin/posts/edit");
+        session.typeText("edit:headline", "Walk: صحيفة جديدة, עיתון חדש 📰");
+        browser.findElement(By.cssSelector("details.add-outlet summary")).click();
+        session.typeText("edit:excerpts:0:newOutletName", "Νέα Εφημερίδα");
+        session.type("edit:excerpts:0:newOutletDomain", "not a domain");
+        session.click("edit:save");
+        String said = session.waitFor("[id='edit:excerpts:0:newOutletDomain'] ~ .field-error").getText();
+        assertEquals("Excerpt 1: Give the outlet's home domain, like reuters.com.", said);
+        assertTrue(browser.findElement(By.cssSelector("details.add-outlet")).getAttribute("open") != null, "the box stays open");
+        assertTrue(browser.findElement(By.id("edit:excerpts:0:newOutletDomain")).isDisplayed());
+        assertEquals("Νέα Εφημερίδα", browser.findElement(By.id("edit:excerpts:0:newOutletName")).getAttribute("value"));
+        assertEquals("Walk: صحيفة جديدة, עיתון חדש 📰", browser.findElement(By.id("edit:headline")).getAttribute("value"));
+        session.screenshot("walk-new-outlet-refused");
+
+        session.type("edit:excerpts:0:newOutletDomain", "nea-efimerida.example");
+        session.click("edit:save");
+        session.waitForText(".flash-info", "Saved.");
+        assertEquals("Νέα Εφημερίδα", TestDatabase.single("select name from outlet where domain = 'nea-efimerida.example'"));
+        signOut();
+    }
+
+    private void assertReadOnly(String reason) {
+        String said = session.waitFor(".read-only").getText();
+        assertTrue(said.startsWith(reason), said);
+        assertFalse(browser.findElement(By.id("edit:headline")).isEnabled(), "the headline is shown, not offered for editing");
+        assertTrue(browser.findElements(By.cssSelector("fieldset.post-fields textarea, fieldset.post-fields input:not([type=hidden])"))
+                .stream().noneMatch(WebElement::isEnabled), "every field is disabled");
+        assertEquals(List.of(), browser.findElements(By.cssSelector("form#edit input[type=submit], form#edit button")).stream()
+                .filter(b -> b.isDisplayed() && b.isEnabled()).map(b -> b.getAttribute("id")).toList(), "nothing to send");
+    }
+
+    /** The ids of the compose form's buttons for the whole post (not those inside one excerpt), in page order. */
+    private List<String> buttons() {
+        return browser.findElements(By.cssSelector("form#edit input[type=submit], form#edit button")).stream()
+                .filter(b -> b.isDisplayed() && b.isEnabled()).map(b -> b.getAttribute("id"))
+                .filter(id -> !id.contains(":excerpts:")).toList();
     }
 
     @Test

@@ -99,7 +99,7 @@ class HostileRequestsIT {
     void signInsToOneAccountAtTheSameMomentAllWork() throws Exception {
         TestDatabase.update("insert into users (username, display_name, email, password_hash, enabled, created_at)"
                 + " values ('twin', 'Twin', 'twin@newsdesk.invalid', ?, true, now())",
-                org.newsdesk.account.PasswordHash.of("the-twins-password".toCharArray()));
+                org.newsdesk.account.LegacyPasswordHash.of("the-twins-password".toCharArray()));
         TestDatabase.update("insert into user_role (user_id, role) select id, 'WRITER' from users where username = 'twin'");
         java.util.concurrent.ExecutorService browsers = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsdesk.comment.ModerationService;
-import org.newsdesk.platform.DemoContent;
+import org.newsdesk.demo.DemoContent;
 
 /**
  * The foundation end to end on a real Payara Micro and the real database: the demo post is published

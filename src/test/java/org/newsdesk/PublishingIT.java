@@ -2,6 +2,7 @@ package org.newsdesk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.net.URL;
@@ -20,8 +22,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Connection;
 import org.jsoup.nodes.Document;
@@ -29,7 +31,9 @@ import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsdesk.account.Passwords;
 import org.newsdesk.account.SignInThrottleSweep;
+import org.newsdesk.launcher.LocalServer;
 import org.newsdesk.post.EditConflictException;
 import org.newsdesk.post.ExcerptDraft;
 import org.newsdesk.post.Post;
@@ -40,7 +44,6 @@ import org.newsdesk.post.PublicationRefusedException;
 import org.newsdesk.post.PublicationScheduler;
 import org.newsdesk.post.PublishingService;
 import org.newsdesk.post.WorkflowException;
-import org.newsdesk.launcher.LocalServer;
 
 /**
  * The publishing workflow inside a real Payara Micro, against the real database, through the
@@ -56,6 +59,9 @@ class PublishingIT {
 
     @EJB
     private StaffForTests staff;
+
+    @Inject
+    private Passwords passwords;
 
     @EJB
     private WriterForTests writer;
@@ -114,6 +120,60 @@ class PublishingIT {
         editor.act(p -> { p.unpublish(draft.getId()); return null; });
         assertEquals(PostStatus.UNPUBLISHED, status(draft));
         assertThrows(WorkflowException.class, () -> editor.act(p -> { p.unpublish(draft.getId()); return null; }));
+    }
+
+    /**
+     * An outlet a writer names on the compose page goes through the registry's own checks: a domain that is
+     * not one and a name another outlet has are refused at the excerpt's field, nothing is saved, and an
+     * outlet already registered under that domain is used rather than added twice.
+     */
+    @Test
+    void anOutletNamedOnTheComposePageIsCheckedAsTheRegistryChecksIt() {
+        PostDraft badDomain = completeDraft("An outlet with no domain to speak of");
+        badDomain.getExcerpts().get(0).setNewOutletName("Nowhere Gazette");
+        badDomain.getExcerpts().get(0).setNewOutletDomain("not a domain");
+        WorkflowException refused = assertThrows(WorkflowException.class, () -> writer.act(p -> p.create(badDomain)));
+        assertEquals("excerpts:0:newOutletDomain", refused.field());
+        assertEquals("Excerpt 1: Give the outlet's home domain, like reuters.com.", refused.getMessage());
+
+        PostDraft takenName = completeDraft("An outlet that borrows a name");
+        takenName.getExcerpts().get(0).setNewOutletName("reuters");
+        takenName.getExcerpts().get(0).setNewOutletDomain("reuters-copy.example");
+        writer.act(p -> p.create(completeDraft("Registers Reuters first")));
+        refused = assertThrows(WorkflowException.class, () -> writer.act(p -> p.create(takenName)));
+        assertEquals("excerpts:0:newOutletName", refused.field());
+        assertTrue(refused.getMessage().startsWith("Excerpt 1: There is already an outlet of that name, REUTERS"), refused.getMessage());
+
+        assertEquals(0L, count("select count(*) from outlet where domain in ('not a domain', 'reuters-copy.example')"));
+        assertEquals(0L, count("select count(*) from post where headline in ('An outlet with no domain to speak of',"
+                + " 'An outlet that borrows a name')"));
+        assertEquals(1L, count("select count(*) from outlet where domain = 'reuters.com'"));
+        assertEquals(0L, count("select count(*) from audit_event where action = 'outlet.created' and object_id is null"),
+                "the registry records the new outlet's id");
+    }
+
+    /**
+     * Passwords are hashed by Jakarta Security's Pbkdf2PasswordHash now. A hash stored by the PBKDF2 code it
+     * replaced still signs in (this one was made by that code, LegacyPasswordHash, before the change), and a
+     * new hash is one the old code reads too, so a rollback keeps every account.
+     */
+    @Test
+    void passwordsHashedBeforeJakartaSecurityStillMatch() {
+        String storedBefore = "PBKDF2WithHmacSHA256:210000:YE9q5/0xkS6G/bitcmtc1w==:T2M5GUY4UKJKUSmOcQzxXf9zUZaUUALUKbrxztPwT+Q=";
+        assertTrue(passwords.matches("correct horse battery staple".toCharArray(), storedBefore));
+        assertFalse(passwords.matches("correct horse battery stapler".toCharArray(), storedBefore));
+        String older = org.newsdesk.account.LegacyPasswordHash.of("a password from last year".toCharArray());
+        assertTrue(passwords.matches("a password from last year".toCharArray(), older));
+
+        String fresh = passwords.hash("Ελληνικά كلمة סיסמה 🔑".toCharArray());
+        assertTrue(fresh.startsWith("PBKDF2WithHmacSHA256:210000:"), fresh);
+        assertEquals(16, java.util.Base64.getDecoder().decode(fresh.split(":")[2]).length, "a 16-byte salt");
+        assertTrue(org.newsdesk.account.LegacyPasswordHash.matches("Ελληνικά كلمة סיסמה 🔑".toCharArray(), fresh));
+        assertNotEquals(fresh, passwords.hash("Ελληνικά كلمة סיסמה 🔑".toCharArray()), "salted afresh each time");
+
+        assertFalse(passwords.matches("x".toCharArray(), null));
+        assertFalse(passwords.matches("x".toCharArray(), "sha256:abc"));
+        assertFalse(passwords.matches("x".toCharArray(), "PBKDF2WithHmacSHA256:1000:%%%:%%%"));
     }
 
     /** Failed sign-ins stop counting after a day: the hourly sweep deletes them, and only them. */

@@ -12,7 +12,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.newsdesk.account.PasswordHash;
+import org.newsdesk.account.LegacyPasswordHash;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -173,7 +173,7 @@ class StaffSessionBrowserIT {
     private static long account(String username, String... roles) {
         TestDatabase.update("insert into users (username, display_name, email, password_hash, created_at)"
                 + " values (?, ?, ?, ?, now())", username, username, username + "@newsdesk.invalid",
-                PasswordHash.of((username + "-password").toCharArray()));
+                LegacyPasswordHash.of((username + "-password").toCharArray()));
         long id = count("select id from users where username = '" + username + "'");
         for (String role : roles) {
             TestDatabase.update("insert into user_role (user_id, role) values (?, ?)", id, role);

@@ -40,4 +40,29 @@ class StartupChecksIT {
             assertEquals(Set.of(), left, "the server's unpacked runtime (160 MB) is not left in the temporary directory");
         }
     }
+
+    /**
+     * Settings that cannot be used stop the start the same way, each named with what it takes, however many
+     * there are. Before, a page cache size that was no number surfaced as a stack trace at the first request.
+     */
+    @Test
+    void settingsThatCannotBeUsedStopTheServerNamingEachVariable() throws Exception {
+        Path home = Files.createDirectories(Path.of("target", "startup-checks-invalid").toAbsolutePath());
+        Path log = Path.of("target", "failsafe-reports", "StartupChecksIT-invalid-settings.log").toAbsolutePath();
+        try (SecondInstance site = SecondInstance.launch(home, log, Map.of("NEWSDESK_PAGE_CACHE_MB", "lots",
+                "NEWSDESK_TIMEZONE", "Mars/Olympus_Mons", "NEWSDESK_COMMENTS_HONEYPOT", "perhaps"))) {
+            Integer status = site.waitForExit(Duration.ofMinutes(3));
+            assertEquals(78, status, site.log());
+            String written = site.log();
+            List<String> lines = written.lines().filter(l -> l.contains("Newsdesk cannot start")).toList();
+            assertEquals(3, lines.size(), written);
+            assertTrue(written.contains("Newsdesk cannot start: NEWSDESK_TIMEZONE must be a time zone such as UTC or"
+                    + " Asia/Baghdad, not 'Mars/Olympus_Mons'."), written);
+            assertTrue(written.contains("Newsdesk cannot start: NEWSDESK_PAGE_CACHE_MB must be a whole number from 0 to 65536,"
+                    + " not 'lots'."), written);
+            assertTrue(written.contains("Newsdesk cannot start: NEWSDESK_COMMENTS_HONEYPOT must be true or false, not 'perhaps'."),
+                    written);
+            assertFalse(written.contains("\tat "), "no stack trace:\n" + written);
+        }
+    }
 }

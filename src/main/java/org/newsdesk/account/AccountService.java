@@ -19,8 +19,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.newsdesk.audit.AuditLog;
-import org.newsdesk.comment.CommentNotice;
-import org.newsdesk.platform.Config;
 
 /**
  * Staff accounts: signing in (slowed down after repeated failures), and what administrators and
@@ -29,20 +27,12 @@ import org.newsdesk.platform.Config;
 @Stateless
 public class AccountService {
 
-    /** Failures from one client address that cost no wait ({@code NEWSDESK_LOGIN_ADDRESS_FREE_FAILURES}). */
-    static final int ADDRESS_FREE_FAILURES = Config.integer("LOGIN_ADDRESS_FREE_FAILURES", 5);
-    /** Failures for one username that cost no wait ({@code NEWSDESK_LOGIN_ACCOUNT_FREE_FAILURES}). */
-    static final int ACCOUNT_FREE_FAILURES = Config.integer("LOGIN_ACCOUNT_FREE_FAILURES", 10);
     /** An address that keeps failing waits up to this long between attempts. */
     static final Duration ADDRESS_MAX_WAIT = Duration.ofMinutes(15);
     /** Gentler: the account's owner may be trying from somewhere new while someone else guesses. */
     static final Duration ACCOUNT_MAX_WAIT = Duration.ofMinutes(1);
     /** Failures older than this are forgotten. */
     static final Duration THROTTLE_MEMORY = Duration.ofHours(24);
-    /** Failed sign-ins in a row that lock an account and tell its owner ({@code NEWSDESK_LOGIN_MAX_FAILURES}). */
-    static final int MAX_FAILURES = Config.integer("LOGIN_MAX_FAILURES", 50);
-    /** How long a locked account stays locked ({@code NEWSDESK_LOGIN_LOCK_MINUTES}). */
-    static final Duration LOCK_DURATION = Duration.ofMinutes(Config.integer("LOGIN_LOCK_MINUTES", 15));
 
     @PersistenceContext
     private EntityManager em;
@@ -50,9 +40,16 @@ public class AccountService {
     @Inject
     private AuditLog audit;
 
+    @Inject
+    private Passwords passwords;
+
+    /** How sign-ins are throttled and accounts locked ({@code NEWSDESK_LOGIN_*}). */
+    @Inject
+    private AccountConfig config;
+
     /** Mail to the owner of an account that has just been locked, sent once the lock is committed. */
     @Inject
-    private Event<CommentNotice> lockNotice;
+    private Event<Notice> lockNotice;
 
     /** The EJB view of the caller: the signed-in user, or the run-as identity of a calling bean. */
     @Resource
@@ -65,7 +62,7 @@ public class AccountService {
      * Failures are slowed down rather than locked out: an address or a username that keeps failing waits
      * longer and longer before its next attempt is even checked. The username's wait does not apply at the
      * address the account last signed in from, so someone guessing elsewhere does not keep its owner out.
-     * Only {@link #MAX_FAILURES} failures in a row lock the account, and its owner is told by mail.
+     * Only {@code NEWSDESK_LOGIN_MAX_FAILURES} failures in a row lock the account, and its owner is told by mail.
      */
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -93,8 +90,8 @@ public class AccountService {
             audit.recordAs(user.getUsername(), "signin", "user", user.getId(), "from " + address);
             return SignIn.accepted(user);
         }
-        countFailure(addressKey, now, ADDRESS_FREE_FAILURES, ADDRESS_MAX_WAIT);
-        countFailure(accountKey, now, ACCOUNT_FREE_FAILURES, ACCOUNT_MAX_WAIT);
+        countFailure(addressKey, now, config.addressFreeFailures(), ADDRESS_MAX_WAIT);
+        countFailure(accountKey, now, config.accountFreeFailures(), ACCOUNT_MAX_WAIT);
         audit.recordAs(name, "signin.failed", "user", found.map(User::getId).orElse(null), refusal + ", from " + address);
         return SignIn.refused();
     }
@@ -103,21 +100,21 @@ public class AccountService {
     private String refusal(Optional<User> found, char[] password, Instant now) {
         if (found.isEmpty()) {
             // Spend the same time as a real check, so response times do not reveal which usernames exist.
-            PasswordHash.matches(password, DUMMY_HASH);
+            passwords.matches(password, DUMMY_HASH);
             return "unknown username";
         }
         User user = found.get();
         if (user.isLocked(now)) {
             return "account locked";
         }
-        if (!user.passwordMatches(password)) {
+        if (!passwords.matches(password, user.getPasswordHash())) {
             if (countFailedSignIn(user, now)) {
-                Instant lockedUntil = now.plus(LOCK_DURATION);
+                Instant lockedUntil = now.plus(config.lockDuration());
                 audit.recordAs("system", "user.locked", "user", user.getId(),
-                        MAX_FAILURES + " failed sign-ins in a row; locked until " + lockedUntil);
-                lockNotice.fire(new CommentNotice(List.of(user.getEmail()), "Your Newsdesk account is locked",
+                        config.maxFailures() + " failed sign-ins in a row; locked until " + lockedUntil);
+                lockNotice.fire(new Notice(List.of(user.getEmail()), "Your Newsdesk account is locked",
                         "Someone failed to sign in to your Newsdesk account '" + user.getUsername() + "' "
-                                + MAX_FAILURES + " times in a row, so it is locked until " + lockedUntil
+                                + config.maxFailures() + " times in a row, so it is locked until " + lockedUntil
                                 + " (UTC).\n\nIf this was not you, ask an administrator to reset your password;"
                                 + " a reset also unlocks the account.\n"));
             }
@@ -131,14 +128,14 @@ public class AccountService {
 
     /**
      * Counts a failed sign-in in the database itself, so that failures at the same moment are all counted
-     * and none fails on the entity's version; the {@code MAX_FAILURES}-th in a row locks the account, and
+     * and none fails on the entity's version; the {@code NEWSDESK_LOGIN_MAX_FAILURES}-th in a row locks the account, and
      * exactly one of the attempts that reach it does. Returns true for that one.
      */
     private boolean countFailedSignIn(User user, Instant now) {
         em.createNativeQuery("update users set failed_logins = failed_logins + 1 where id = ?1")
                 .setParameter(1, user.getId()).executeUpdate();
         return em.createNativeQuery("update users set failed_logins = 0, locked_until = ?1 where id = ?2 and failed_logins >= ?3")
-                .setParameter(1, now.plus(LOCK_DURATION)).setParameter(2, user.getId()).setParameter(3, MAX_FAILURES)
+                .setParameter(1, now.plus(config.lockDuration())).setParameter(2, user.getId()).setParameter(3, config.maxFailures())
                 .executeUpdate() == 1;
     }
 
@@ -200,11 +197,11 @@ public class AccountService {
     @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.MODERATOR_NAME, Role.ADMIN_NAME})
     public long changeOwnPassword(char[] current, char[] replacement) {
         User user = currentUser();
-        if (!user.passwordMatches(current)) {
+        if (!passwords.matches(current, user.getPasswordHash())) {
             throw new AccountException("currentPassword", "That is not your current password.");
         }
         checkStrength(replacement, user.getUsername(), user.getDisplayName(), user.getEmail());
-        user.changePassword(replacement);
+        user.changePassword(passwords.hash(replacement));
         audit.record("user.password-changed", "user", user.getId(), "by the user");
         return user.getCredentialsVersion();
     }
@@ -239,7 +236,7 @@ public class AccountService {
         checkStrength(password, name, displayName, email);
         User user = new User(name, displayName == null ? "" : displayName.strip(), email == null ? "" : email.strip(),
                 roles, Instant.now(Clock.systemUTC()));
-        user.changePassword(password);
+        user.changePassword(passwords.hash(password));
         em.persist(user);
         audit.record("user.created", "user", user.getId(), "roles " + roles);
         return user;
@@ -267,8 +264,8 @@ public class AccountService {
     @RolesAllowed(Role.ADMIN_NAME)
     public String resetPassword(long id) {
         User user = user(id);
-        String password = PasswordHash.randomPassword();
-        user.changePassword(password.toCharArray());
+        String password = Passwords.randomPassword();
+        user.changePassword(passwords.hash(password.toCharArray()));
         user.unlock();
         audit.record("user.password-reset", "user", id, "by an administrator");
         return password;
@@ -285,5 +282,6 @@ public class AccountService {
         return name.length() > 64 ? name.substring(0, 64) : name;
     }
 
-    private static final String DUMMY_HASH = PasswordHash.of("not-a-real-password".toCharArray());
+    /** A hash in the stored form, checked (and its answer ignored) when the username is unknown. */
+    private static final String DUMMY_HASH = "PBKDF2WithHmacSHA256:210000:YE9q5/0xkS6G/bitcmtc1w==:T2M5GUY4UKJKUSmOcQzxXf9zUZaUUALUKbrxztPwT+Q=";
 }

@@ -94,13 +94,14 @@ public class User {
         this.createdAt = createdAt;
     }
 
-    public void changePassword(char[] newPassword) {
-        this.passwordHash = PasswordHash.of(newPassword);
+    /** A new password, as {@link Passwords} hashed it: sessions signed in with the old one end. */
+    public void changePassword(String newPasswordHash) {
+        this.passwordHash = newPasswordHash;
         credentialsVersion++;
     }
 
-    public boolean passwordMatches(char[] candidate) {
-        return PasswordHash.matches(candidate, passwordHash);
+    public String getPasswordHash() {
+        return passwordHash;
     }
 
     /** Whether sign-in is refused right now because of too many failed attempts. */
@@ -127,6 +128,11 @@ public class User {
         }
         roles.clear();
         roles.addAll(newRoles);
+    }
+
+    /** Editors and administrators: they take every editor's step. The one place this is decided. */
+    public boolean isEditor() {
+        return roles.contains(Role.EDITOR) || roles.contains(Role.ADMIN);
     }
 
     public boolean hasRole(Role role) {

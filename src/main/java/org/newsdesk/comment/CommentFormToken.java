@@ -4,11 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.newsdesk.platform.Config;
 import org.newsdesk.platform.SiteKey;
 
 /**
@@ -29,7 +27,8 @@ public class CommentFormToken {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Duration maxAge = Duration.ofHours(Config.integer("COMMENT_FORM_MAX_AGE_HOURS", 24));
+    @Inject
+    private CommentConfig config;
 
     @Inject
     private SiteKey siteKey;
@@ -82,7 +81,7 @@ public class CommentFormToken {
             throw new CommentRefusedException(null, invalid);
         }
         Instant shownAt = Instant.ofEpochSecond(Long.parseLong(parts[1]));
-        if (shownAt.plus(maxAge).isBefore(now)) {
+        if (shownAt.plus(config.formMaxAge()).isBefore(now)) {
             throw new CommentRefusedException(null, expired);
         }
         return new Ticket(postId, shownAt, parts[2]);

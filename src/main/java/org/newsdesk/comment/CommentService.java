@@ -17,15 +17,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.newsdesk.account.Notice;
 import org.newsdesk.audit.AuditLog;
 import org.newsdesk.comment.rules.ModerationRules;
 import org.newsdesk.comment.rules.ModerationSettings;
 import org.newsdesk.comment.rules.ReaderHistory;
 import org.newsdesk.comment.rules.Submission;
 import org.newsdesk.comment.rules.Verdict;
-import org.newsdesk.platform.Config;
+import org.newsdesk.platform.PlatformConfig;
 import org.newsdesk.post.Post;
-import org.newsdesk.site.SiteUrls;
 
 /**
  * Takes readers' comments and reports in, and answers what readers may see of a post's conversation.
@@ -35,18 +35,20 @@ import org.newsdesk.site.SiteUrls;
 @Stateless
 public class CommentService {
 
-    /** How deep replies nest; a reply to a comment at the deepest level joins its parent's thread (see {@link Comment}). */
-    private static final int MAX_DEPTH = Config.integer("COMMENT_MAX_DEPTH", 3);
     private static final int MAX_REPORT_DETAILS = 500;
     private static final String ALREADY_SENT = "This comment has already been sent.";
     private static final String REPORT_ALREADY_SENT = "This report has already been sent. Thank you.";
 
+    /** How deep replies nest; a reply to a comment at the deepest level joins its parent's thread (see {@link Comment}). */
     public static int maxDepth() {
-        return MAX_DEPTH;
+        return CommentConfig.COMMENT_MAX_DEPTH.value();
     }
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private PlatformConfig platform;
 
     @Inject
     private CommentFormToken formToken;
@@ -70,7 +72,7 @@ public class CommentService {
     private Event<CommentChanged> changes;
 
     @Inject
-    private Event<CommentNotice> notices;
+    private Event<Notice> notices;
 
     /**
      * Stores a reader's comment as the moderation rules decide. Refuses it, with a message for the
@@ -114,7 +116,7 @@ public class CommentService {
             throw new CommentRefusedException(verdict.field(), verdict.readerMessage());
         }
         spend(ticket, now, ALREADY_SENT);
-        Comment comment = new Comment(post, parent, MAX_DEPTH, draft, now);
+        Comment comment = new Comment(post, parent, maxDepth(), draft, now);
         comment.recordClient(ipHash, userAgent);
         switch (verdict.outcome()) {
             case APPROVE -> comment.heldBy(CommentStatus.APPROVED, null, null);
@@ -125,17 +127,17 @@ public class CommentService {
         audit.recordAs("reader", "comment.submitted", "comment", comment.getId(),
                 "on post " + postId + (parent == null ? "" : ", replying to comment " + parent.getId()
                         + (parent.getId().equals(comment.getParentId()) ? "" : " (attached to comment "
-                        + comment.getParentId() + ", " + MAX_DEPTH + " levels being the deepest)")) + ": "
+                        + comment.getParentId() + ", " + maxDepth() + " levels being the deepest)")) + ": "
                         + comment.getStatus() + (verdict.rule() == null ? "" : " by rule " + verdict.rule() + " ("
                         + verdict.reason() + ")"));
         if (comment.isApproved()) {
             changes.fire(new CommentChanged(postId, comment.getId(), comment.getStatus()));
         } else if (comment.getStatus() == CommentStatus.PENDING && rules.notifyModerators()) {
-            notices.fire(CommentNotice.toModerators(
+            notices.fire(Notice.toModerators(
                     "[Newsdesk] Comment held (" + verdict.rule() + ") on \"" + post.getHeadline() + "\"",
                     comment.getAuthorName() + " <" + comment.getAuthorEmail() + "> commented on \"" + post.getHeadline()
                             + "\".\n\nHeld by rule " + verdict.rule() + ": " + verdict.reason() + "\n\n"
-                            + comment.getBody() + "\n\nModerate it: " + Config.siteUrl() + "/admin/comments/?queue=pending\n"));
+                            + comment.getBody() + "\n\nModerate it: " + platform.siteUrl() + "/admin/comments/?queue=pending\n"));
         }
         return comment;
     }
@@ -185,11 +187,11 @@ public class CommentService {
                     comment.getReportsOpen() + " readers reported it (threshold " + rules.reportThreshold() + ")");
             changes.fire(new CommentChanged(postId, commentId, comment.getStatus()));
             if (rules.notifyModerators()) {
-                notices.fire(CommentNotice.toModerators(
+                notices.fire(Notice.toModerators(
                         "[Newsdesk] Comment hidden after " + comment.getReportsOpen() + " reports",
                         "Readers reported the comment by " + comment.getAuthorName() + " on \""
                                 + comment.getPost().getHeadline() + "\"; it is hidden until a moderator decides.\n\n"
-                                + comment.getBody() + "\n\nDecide: " + Config.siteUrl() + "/admin/comments/?queue=reported\n"));
+                                + comment.getBody() + "\n\nDecide: " + platform.siteUrl() + "/admin/comments/?queue=reported\n"));
             }
         }
     }
@@ -316,10 +318,6 @@ public class CommentService {
 
     private String emailHash(String email) {
         return hashes.email(email);
-    }
-
-    static String postUrl(Post post) {
-        return Config.siteUrl() + SiteUrls.post(post.getSlug());
     }
 
     private static Instant now() {

@@ -21,7 +21,7 @@ import org.newsdesk.platform.PageCache;
 public class CommentSettings {
 
     private static final long CACHE_MILLIS = 5_000;
-    private static final ModerationSettings DEFAULTS = ModerationSettings.fromEnvironment();
+    private static final ModerationSettings DEFAULTS = CommentConfig.moderationDefaults();
 
     @PersistenceContext
     private EntityManager em;

@@ -1,8 +1,9 @@
 package org.newsdesk.comment;
 
 import java.util.regex.Matcher;
-import org.newsdesk.platform.HtmlText;
 import java.util.regex.Pattern;
+import org.newsdesk.comment.rules.Links;
+import org.newsdesk.platform.HtmlText;
 
 /**
  * Readers write plain text. This keeps what they typed (minus invisible control characters) and turns it
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
 public final class CommentText {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\x{FFFE}\\x{FFFF}]");
-    private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"']+[^\\s<>\"'.,;:!?)\\]]");
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
 
     private CommentText() {
@@ -44,14 +44,9 @@ public final class CommentText {
         return html.toString();
     }
 
-    /** How many web addresses the text holds. */
-    public static int linkCount(String text) {
-        return (int) URL.matcher(text).results().count();
-    }
-
     private static String linkify(String text) {
         StringBuilder out = new StringBuilder();
-        Matcher m = URL.matcher(text);
+        Matcher m = Links.URL.matcher(text);
         int last = 0;
         while (m.find()) {
             out.append(HtmlText.escape(text.substring(last, m.start())));

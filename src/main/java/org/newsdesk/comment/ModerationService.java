@@ -20,12 +20,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.newsdesk.account.Notice;
 import org.newsdesk.account.Role;
 import org.newsdesk.account.User;
 import org.newsdesk.audit.AuditLog;
 import org.newsdesk.comment.rules.ModerationSettings;
+import org.newsdesk.platform.PlatformConfig;
 import org.newsdesk.post.Post;
-import org.newsdesk.site.SiteUrls;
 
 /**
  * What moderators do to comments: the queues, approve, spam, trash and restore (one or many), edit,
@@ -46,6 +47,9 @@ public class ModerationService {
     private SessionContext context;
 
     @Inject
+    private PlatformConfig platform;
+
+    @Inject
     private AuditLog audit;
 
     @Inject
@@ -55,7 +59,7 @@ public class ModerationService {
     private Event<CommentSettingsChanged> settingsChanges;
 
     @Inject
-    private Event<CommentNotice> notices;
+    private Event<Notice> notices;
 
     @Inject
     private CommentSettings settings;
@@ -129,10 +133,10 @@ public class ModerationService {
         changes.fire(new CommentChanged(comment.getPost().getId(), commentId, status));
         if (status == CommentStatus.APPROVED && before == CommentStatus.PENDING && comment.isNotifyOnApproval()) {
             Post post = comment.getPost();
-            notices.fire(new CommentNotice(List.of(comment.getAuthorEmail()),
+            notices.fire(new Notice(List.of(comment.getAuthorEmail()),
                     "Your comment on \"" + post.getHeadline() + "\" is published",
                     "Hello " + comment.getAuthorName() + ",\n\nA moderator approved your comment on \"" + post.getHeadline()
-                            + "\". It is now shown to everyone:\n\n" + CommentService.postUrl(post) + "#comment-"
+                            + "\". It is now shown to everyone:\n\n" + platform.siteUrl() + post.getPath() + "#comment-"
                             + commentId + "\n\nYou asked to be told; we will not write again about this comment.\n"));
         }
         return comment;
@@ -173,7 +177,7 @@ public class ModerationService {
                 .setParameter("ids", found.stream().map(Comment::getId).toList()).getResultList()) {
             reports.computeIfAbsent(report.getCommentId(), k -> new ArrayList<>()).add(report);
         }
-        return found.stream().map(c -> new QueueItem(c, SiteUrls.post(c.getPost().getSlug()),
+        return found.stream().map(c -> new QueueItem(c, c.getPost().getPath(),
                 approved.getOrDefault(c.getAuthorEmail().toLowerCase(Locale.ROOT), 0L),
                 reports.getOrDefault(c.getId(), List.of()))).toList();
     }

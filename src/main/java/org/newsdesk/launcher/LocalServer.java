@@ -41,8 +41,13 @@ public final class LocalServer {
         builder.environment().putAll(settings);
         builder.environment().putIfAbsent("NEWSDESK_MEDIA_DIR", home.resolve("media").toString());
         // Newsdesk requires its public address; on this machine it is here.
-        builder.environment().putIfAbsent("NEWSDESK_SITE_URL", "http://localhost:" + port);
+        builder.environment().putIfAbsent("NEWSDESK_SITE_URL", localSiteUrl(port));
         return builder;
+    }
+
+    /** The site's public address when it runs on this machine and nothing else is said: the run command's default. */
+    static String localSiteUrl(int port) {
+        return "http://localhost:" + port;
     }
 
     /** The server's JVM options ({@code src/main/payara/jvm.options}), shared with bin/run and the benchmarks. */

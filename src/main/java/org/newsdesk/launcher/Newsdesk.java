@@ -79,9 +79,9 @@ public final class Newsdesk {
             System.err.println("With NEWSDESK_EMBEDDED_DB_PORT other than 3307, start Newsdesk with bin/run, which sets NEWSDESK_DB_URL for it.");
             System.exit(2);
         }
-        // What the server reads through Config, as system properties (the environment wins where it is set).
+        // What the server reads through MicroProfile Config, as system properties (the environment wins where it is set).
         System.setProperty("newsdesk.media.dir", env("NEWSDESK_MEDIA_DIR", home.resolve("media").toString()));
-        System.setProperty("newsdesk.site.url", env("NEWSDESK_SITE_URL", "http://localhost:" + httpPort));
+        System.setProperty("newsdesk.site.url", env("NEWSDESK_SITE_URL", LocalServer.localSiteUrl(httpPort)));
         announceWhenReady(httpPort, started);
         // Payara Micro's own entry point, as "java -jar payara-micro.jar" would call it; it returns once the
         // server runs, whose threads keep this JVM alive until it is stopped.

@@ -13,7 +13,8 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.newsdesk.platform.Config;
+import org.newsdesk.platform.Faults;
+import org.newsdesk.platform.PlatformConfig;
 
 /**
  * Keeps image bytes on disk under {@code NEWSDESK_MEDIA_DIR}, content-addressed by the original's
@@ -29,7 +30,7 @@ public class ImageStore {
     private final Path root;
 
     public ImageStore() {
-        this.root = Config.mediaDirectory();
+        this.root = PlatformConfig.MEDIA_DIR.value();
     }
 
     public static String originalKey(String sha256, ImageType type) {
@@ -91,13 +92,8 @@ public class ImageStore {
 
     /** Whether writing failed because the disk (or the user's quota) is full. */
     public static boolean diskFull(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            String message = t.getMessage();
-            if (message != null && (message.contains("No space left on device") || message.contains("Disk quota exceeded"))) {
-                return true;
-            }
-        }
-        return false;
+        return Faults.causes(thrown).map(Throwable::getMessage)
+                .anyMatch(message -> message != null && (message.contains("No space left on device") || message.contains("Disk quota exceeded")));
     }
 
     /** Removes files whose photo is gone. A file that cannot be removed is only logged: it harms no one. */

@@ -32,7 +32,6 @@ import org.newsdesk.account.AccountService;
 import org.newsdesk.account.Role;
 import org.newsdesk.account.User;
 import org.newsdesk.audit.AuditLog;
-import org.newsdesk.platform.Config;
 
 /**
  * The media library: takes in photos (checking them and making their variants), finds, describes and
@@ -45,8 +44,6 @@ public class MediaService {
     private static final Logger LOG = Logger.getLogger(MediaService.class.getName());
 
     public static final int PAGE_SIZE = 24;
-    /** The largest upload in megabytes ({@code NEWSDESK_MEDIA_MAX_UPLOAD_MB}). */
-    static final int MAX_UPLOAD_MB = Config.integer("MEDIA_MAX_UPLOAD_MB", 10);
     /** About 8,000 × 6,000: every camera photo, and still within the heap once decoded. */
     static final long MAX_PIXELS = 50_000_000L;
     /** Decoding a photo takes about 4 bytes a pixel: at most two at once, so a burst of uploads cannot exhaust the heap. */
@@ -54,6 +51,12 @@ public class MediaService {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private PhotoUses photoUses;
+
+    @Inject
+    private MediaConfig mediaConfig;
 
     @Inject
     private Event<PhotoChanged> changes;
@@ -102,16 +105,17 @@ public class MediaService {
 
     @PermitAll
     public int maxUploadMegabytes() {
-        return MAX_UPLOAD_MB;
+        return mediaConfig.maxUploadMb();
     }
 
-    private static void refuseSize(long sizeBytes) {
+    private void refuseSize(long sizeBytes) {
         if (sizeBytes <= 0) {
             throw new UnsupportedImageException("This file is empty.");
         }
-        if (sizeBytes > MAX_UPLOAD_MB * 1024L * 1024L) {
+        int maxUploadMb = mediaConfig.maxUploadMb();
+        if (sizeBytes > maxUploadMb * 1024L * 1024L) {
             throw new UnsupportedImageException(String.format(Locale.ROOT,
-                    "This file is %.1f MB; photos can be at most %d MB.", sizeBytes / (1024.0 * 1024.0), MAX_UPLOAD_MB));
+                    "This file is %.1f MB; photos can be at most %d MB.", sizeBytes / (1024.0 * 1024.0), maxUploadMb));
         }
     }
 
@@ -172,11 +176,11 @@ public class MediaService {
         } catch (UncheckedIOException e) {
             store.discard(written);
             if (ImageStore.diskFull(e)) {
-                LOG.severe(() -> "The media directory " + Config.mediaDirectory() + " is full: an upload was refused");
+                LOG.severe(() -> "The media directory " + mediaConfig.directory() + " is full: an upload was refused");
                 throw new MediaException("file", "The photo library's disk is full, so this photo was not stored."
                         + " Tell your administrator; nothing else was lost.");
             }
-            LOG.severe(() -> "Could not store an upload in " + Config.mediaDirectory() + ": " + e.getMessage());
+            LOG.severe(() -> "Could not store an upload in " + mediaConfig.directory() + ": " + e.getMessage());
             throw new MediaException("file", "The photo could not be stored (the media directory refused it)."
                     + " Tell your administrator; nothing else was lost.");
         }
@@ -282,9 +286,7 @@ public class MediaService {
     /** The posts whose excerpts show this photo. */
     @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
     public List<PhotoUse> uses(long id) {
-        return em.createNamedQuery("Photo.usage", Object[].class).setParameter("id", id).getResultStream()
-                .map(row -> new PhotoUse(((Number) row[0]).longValue(), (String) row[1], String.valueOf(row[2])))
-                .toList();
+        return photoUses.uses(id);
     }
 
     /**
@@ -295,9 +297,8 @@ public class MediaService {
     @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
     public void delete(long id) {
         Photo photo = existing(id);
-        if (!session.isCallerInRole(Role.EDITOR_NAME) && !session.isCallerInRole(Role.ADMIN_NAME)
-                && (photo.getUploadedBy() == null
-                    || !photo.getUploadedBy().getUsername().equals(session.getCallerPrincipal().getName()))) {
+        User me = accounts.currentUser();
+        if (!me.isEditor() && (photo.getUploadedBy() == null || !photo.getUploadedBy().getId().equals(me.getId()))) {
             throw new MediaException(null, "Only an editor can delete a photo someone else uploaded.");
         }
         Optional<PhotoUse> shown = uses(id).stream().filter(PhotoUse::isPublic).findFirst();
@@ -306,9 +307,7 @@ public class MediaService {
             throw new MediaInUseException("This photo is in the " + ("SCHEDULED".equals(use.status()) ? "scheduled" : "published")
                     + " post “" + use.headline() + "” and cannot be deleted. Replace it in that post first.");
         }
-        int unhooked = em.createNativeQuery("update excerpt set photo_id = null where photo_id = ?1 and post_id in"
-                        + " (select id from post where status not in ('PUBLISHED', 'SCHEDULED'))")
-                .setParameter(1, id).executeUpdate();
+        int unhooked = photoUses.removeFromUnpublished(id);
         List<String> files = photo.storageKeys();
         em.remove(photo);
         em.flush();
@@ -357,8 +356,7 @@ public class MediaService {
             return Optional.empty();
         }
         Photo photo = found.get();
-        boolean readersMaySee = size.isPresent() && em.createNamedQuery("Photo.inPublishedPost", Long.class)
-                .setParameter("photo", photo).getSingleResult() > 0;
+        boolean readersMaySee = size.isPresent() && photoUses.shownToReaders(photo.getId());
         if (!readersMaySee && !isStaff()) {
             return Optional.empty();
         }

@@ -32,10 +32,6 @@ import org.newsdesk.account.User;
 @NamedQuery(name = "Photo.findWithDetails", query = "select p from Photo p left join fetch p.uploadedBy"
         + " left join fetch p.variants where p.id = :id")
 @NamedQuery(name = "Photo.findByPublicKey", query = "select p from Photo p where p.publicKey = :publicKey")
-@NamedQuery(name = "Photo.inPublishedPost", query = "select count(e) from Excerpt e where e.photo = :photo"
-        + " and e.post.status = org.newsdesk.post.PostStatus.PUBLISHED")
-@NamedQuery(name = "Photo.usage", query = "select p.id, p.headline, p.status from Excerpt e join e.post p"
-        + " where e.photo.id = :id order by p.id")
 public class Photo {
 
     public static final int MAX_ALT_TEXT = 500;

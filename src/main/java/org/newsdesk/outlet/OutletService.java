@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 import org.newsdesk.account.Role;
 import org.newsdesk.audit.AuditLog;
 
@@ -46,17 +47,52 @@ public class OutletService {
         return em.createNamedQuery("Outlet.findAll", Outlet.class).getResultList();
     }
 
+    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
     public Outlet find(long id) {
         return em.find(Outlet.class, id);
     }
 
-    public Outlet save(Long id, String name, String domain, String creditStyle, Integer maxExcerptWords, String notes) {
-        if (name == null || name.isBlank()) {
-            throw new OutletRefused("name", "Give the outlet's name as readers see it.");
+    /**
+     * The outlet a writer names on the compose page: the registered one with that domain, or a new one added
+     * with the same checks as the registry's form (a writer may add an outlet, not change one).
+     */
+    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public Outlet findOrAdd(String name, String domain) {
+        checkDomain(domain);
+        String normalized = Outlet.normalizeDomain(domain);
+        Optional<Outlet> known = em.createNamedQuery("Outlet.findByDomain", Outlet.class).setParameter("domain", normalized)
+                .getResultStream().findFirst();
+        if (known.isPresent()) {
+            return known.get();
         }
+        checkName(name, null);
+        Outlet outlet = new Outlet(name.strip(), normalized);
+        em.persist(outlet);
+        audit.record("outlet.created", "outlet", outlet.getId(), outlet.getName() + " (" + normalized + ")");
+        return outlet;
+    }
+
+    private void checkDomain(String domain) {
         if (domain == null || domain.isBlank() || !Outlet.normalizeDomain(domain).matches("[a-z0-9.-]+\\.[a-z]{2,}")) {
             throw new OutletRefused("domain", "Give the outlet's home domain, like reuters.com.");
         }
+    }
+
+    private void checkName(String name, Long id) {
+        if (name == null || name.isBlank()) {
+            throw new OutletRefused("name", "Give the outlet's name as readers see it.");
+        }
+        for (Outlet other : all()) {
+            if (!other.getId().equals(id) && other.getName().equalsIgnoreCase(name.strip())) {
+                throw new OutletRefused("name", "There is already an outlet of that name, " + other.getName()
+                        + " (" + other.getDomain() + ").");
+            }
+        }
+    }
+
+    public Outlet save(Long id, String name, String domain, String creditStyle, Integer maxExcerptWords, String notes) {
+        checkName(name, id);
+        checkDomain(domain);
         if (creditStyle != null && !creditStyle.isBlank() && !creditStyle.contains("{credit}")) {
             throw new OutletRefused("creditStyle", "Write {credit} where the credit line goes, e.g. ({credit}).");
         }
@@ -67,9 +103,6 @@ public class OutletService {
         for (Outlet other : all()) {
             if (!other.getId().equals(id) && other.getDomain().equals(normalized)) {
                 throw new OutletRefused("domain", other.getName() + " already has this domain.");
-            }
-            if (!other.getId().equals(id) && other.getName().equalsIgnoreCase(name.strip())) {
-                throw new OutletRefused("name", "There is already an outlet of that name.");
             }
         }
         Outlet outlet = id == null ? new Outlet(name.strip(), normalized) : em.find(Outlet.class, id);

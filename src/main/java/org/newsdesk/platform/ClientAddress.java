@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class ClientAddress {
 
-    private static final List<Range> TRUSTED = ranges(Config.string("TRUSTED_PROXIES", ""));
+    private static final List<Range> TRUSTED = PlatformConfig.TRUSTED_PROXIES.optional().orElse(List.of());
 
     private ClientAddress() {
     }

@@ -92,9 +92,9 @@ public class DatabaseWatch {
     /** Null when the database answered {@code SELECT 1} in time, else the first line of why not. */
     private static String ask() {
         MysqlDataSource probe = new MysqlDataSource();
-        probe.setURL(Config.string("DB_URL", NewsdeskDataSource.DEFAULT_URL));
-        probe.setUser(Config.string("DB_USER", "root"));
-        probe.setPassword(Config.string("DB_PASSWORD", ""));
+        probe.setURL(PlatformConfig.DB_URL.value());
+        probe.setUser(PlatformConfig.DB_USER.value());
+        probe.setPassword(PlatformConfig.DB_PASSWORD.optional().orElse(""));
         try {
             probe.setConnectTimeout(TIMEOUT_MILLIS);
             probe.setSocketTimeout(TIMEOUT_MILLIS);

@@ -60,7 +60,7 @@ public class DialectFallback implements ServiceContributor {
             if (source != null || (explicit != null && !explicit.toString().isBlank())) {
                 return super.buildDialect(settings, source);
             }
-            Dialect dialect = configured(Config.value("DB_SERVER").orElse("mariadb"));
+            Dialect dialect = configured(PlatformConfig.DB_SERVER.value());
             LOG.warning(() -> "The database could not be asked which dialect it speaks; starting with "
                     + dialect.getClass().getSimpleName() + " " + dialect.getVersion() + " (NEWSDESK_DB_SERVER)");
             return dialect;

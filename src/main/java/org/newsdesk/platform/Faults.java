@@ -3,7 +3,6 @@ package org.newsdesk.platform;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /** What a log line or a page needs to know of an exception, without its stack. */
@@ -29,35 +28,32 @@ public final class Faults {
      * rather than a statement it refused. Recognised anywhere in the chain of causes.
      */
     public static boolean databaseUnreachable(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            String name = t.getClass().getName();
-            if (name.endsWith("CommunicationsException") || name.endsWith("ResourceAllocationException")
-                    || name.endsWith("PoolingException")) {
-                return true;
-            }
-            String message = t.getMessage();
-            if (message != null && message.startsWith("Error in allocating a connection")) {
-                return true;
-            }
-        }
-        return false;
+        return causes(thrown).anyMatch(Faults::connectionLost);
     }
 
-    /** The exception and its causes, outermost first (a cause that is its own cause ends the chain). */
+    private static boolean connectionLost(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
+                || t instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            return true;
+        }
+        String name = t.getClass().getName();
+        if (name.endsWith("CommunicationsException") || name.endsWith("ResourceAllocationException")
+                || name.endsWith("PoolingException")) {
+            return true;
+        }
+        String message = t.getMessage();
+        return message != null && message.startsWith("Error in allocating a connection");
+    }
+
+    /**
+     * The exception and its causes, outermost first (a cause that is its own cause ends the chain), for questions
+     * about the whole chain; for the first cause of one type, OmniFaces' {@code Exceptions.extract}.
+     */
     public static Stream<Throwable> causes(Throwable thrown) {
         return Stream.iterate(thrown, t -> t != null, t -> t.getCause() == t ? null : t.getCause());
-    }
-
-    /** The first exception of that type in the chain of causes, if any. */
-    public static <T extends Throwable> Optional<T> cause(Throwable thrown, Class<T> type) {
-        return causes(thrown).filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /** One line, repeats summarised with the outage's other lines, for a save the database was not there for. */
@@ -68,10 +64,6 @@ public final class Faults {
     }
 
     private static Throwable root(Throwable thrown) {
-        Throwable root = thrown;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
+        return causes(thrown).reduce((outer, inner) -> inner).orElse(thrown);
     }
 }

@@ -26,7 +26,7 @@ public class GracefulStop implements ServletContextListener {
 
     private static final Logger LOG = Logger.getLogger(GracefulStop.class.getName());
     private static final Signal TERM = new Signal("TERM");
-    private static final Duration GRACE = Duration.ofSeconds(Config.integer("STOP_GRACE_SECONDS", 20));
+    private static final Duration GRACE = Duration.ofSeconds(PlatformConfig.STOP_GRACE_SECONDS.value());
 
     private static final Duration SETTLE = Duration.ofMillis(500);
 

@@ -73,7 +73,7 @@ public class HealthChecks {
     @Readiness
     HealthCheck mediaDirectory() {
         return () -> {
-            Path media = Config.mediaDirectory();
+            Path media = PlatformConfig.MEDIA_DIR.value();
             try {
                 Files.createDirectories(media);
                 Files.delete(Files.createTempFile(media, ".health-", ".tmp"));

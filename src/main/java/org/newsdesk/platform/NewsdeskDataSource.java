@@ -47,7 +47,7 @@ public class NewsdeskDataSource {
      * parameters (they may hold a password).
      */
     public static String address() {
-        String url = Config.value("DB_URL").orElse(DEFAULT_URL);
+        String url = PlatformConfig.DB_URL.value();
         String rest = url.replaceFirst("^jdbc:[a-z:]+//", "");
         int end = rest.indexOf('?');
         rest = end < 0 ? rest : rest.substring(0, end);

@@ -1,6 +1,5 @@
 package org.newsdesk.platform;
 
-import org.newsdesk.platform.Notices;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.PhaseEvent;
@@ -10,6 +9,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.newsdesk.platform.Notices;
 import org.omnifaces.util.Messages;
 
 /**
@@ -79,7 +79,7 @@ public final class Notices implements PhaseListener {
         if (notices != null) {
             for (Notice notice : notices) {
                 FacesMessage.Severity severity = (FacesMessage.Severity) FacesMessage.VALUES.get(notice.severity());
-                context.addMessage(null, new FacesMessage(severity, notice.text(), null));
+                Messages.add(severity, null, notice.text());
             }
         }
     }

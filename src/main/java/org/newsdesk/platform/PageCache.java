@@ -52,9 +52,9 @@ public class PageCache {
 
     private static final Logger LOG = Logger.getLogger(PageCache.class.getName());
 
-    private final long maxBytes = Config.integer("PAGE_CACHE_MB", 64) * 1024L * 1024L;
+    private final long maxBytes = PlatformConfig.PAGE_CACHE_MB.value() * 1024L * 1024L;
     /** Whether other instances share the database (the run command then starts Payara with Hazelcast). */
-    private final boolean clustered = Config.value("CLUSTER_MEMBERS").isPresent();
+    private final boolean clustered = PlatformConfig.CLUSTER_MEMBERS.optional().isPresent();
     private final AtomicLong generation = new AtomicLong();
     private final Cache<String, Page> pages = Caffeine.newBuilder()
             .maximumWeight(Math.max(1, maxBytes))

@@ -1,14 +1,15 @@
 package org.newsdesk.platform;
 
+import org.omnifaces.cdi.param.ParamValue;
+
 /**
- * The {@code ?page=} of a paged list, as every list page reads it.
+ * The {@code ?page=} of a paged list, as every list page reads it: injected by OmniFaces as
+ * {@code @Param(name = "page") ParamValue<Integer>}, which converts the number and keeps what was sent.
  *
  * <pre>
- * PageNumber.parse(null)   // 1: no parameter is the first page
- * PageNumber.parse("3")    // 3
- * PageNumber.parse("0")    // 0: not a page (a public list answers 404)
- * PageNumber.parse("abc")  // 0
- * PageNumber.orFirst("abc") // 1: desk lists just show the first page
+ * ?page absent    of: 1    (no parameter is the first page)
+ * ?page=3         of: 3
+ * ?page=0, =abc   of: 0    (not a page: a public list answers 404); orFirst: 1 (desk lists show the first page)
  * </pre>
  */
 public final class PageNumber {
@@ -16,14 +17,15 @@ public final class PageNumber {
     private PageNumber() {
     }
 
-    public static int parse(String parameter) {
-        if (parameter == null) {
+    public static int of(ParamValue<Integer> parameter) {
+        if (parameter == null || parameter.getSubmittedValue() == null) {
             return 1;
         }
-        return parameter.matches("\\d{1,6}") ? Integer.parseInt(parameter) : 0;
+        Integer page = parameter.getValue();
+        return page == null || page < 1 ? 0 : page;
     }
 
-    public static int orFirst(String parameter) {
-        return Math.max(1, parse(parameter));
+    public static int orFirst(ParamValue<Integer> parameter) {
+        return Math.max(1, of(parameter));
     }
 }

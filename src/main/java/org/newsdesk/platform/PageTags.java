@@ -22,7 +22,7 @@ import java.util.Set;
 public class PageTags {
 
     /** For public pages: caches in front keep them briefly and serve a stale copy while they ask again. */
-    public static final String PUBLIC_CACHE_CONTROL = "public, max-age=" + Config.integer("PAGE_MAX_AGE_SECONDS", 10)
+    public static final String PUBLIC_CACHE_CONTROL = "public, max-age=" + PlatformConfig.PAGE_MAX_AGE_SECONDS.value()
             + ", stale-while-revalidate=60, stale-if-error=86400";
 
     /** For the desk and anything personal. */

@@ -24,7 +24,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     private static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
     /** {@code NEWSDESK_HSTS=true} once the site is served over HTTPS only: browsers then refuse plain HTTP for a year. */
-    private static final boolean HSTS = Boolean.parseBoolean(Config.string("HSTS", "false"));
+    private static final boolean HSTS = PlatformConfig.HSTS.value();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.omnifaces.util.Exceptions;
 
 /**
  * Until the database has been reached since start-up ({@link DatabaseMigrations}), while it hangs
@@ -90,7 +91,7 @@ public class ServiceGate extends HttpFilter {
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                 return;
             }
-            Optional<ViewExpiredException> expired = Faults.cause(e, ViewExpiredException.class);
+            Optional<ViewExpiredException> expired = Optional.ofNullable(Exceptions.extract(e, ViewExpiredException.class));
             if (expired.isPresent() && !response.isCommitted()) {
                 showExpiredPage(request, response, expired.get());
                 return;

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpSessionListener;
 @WebListener
 public class SessionTimeout implements HttpSessionListener {
 
-    private static final int IDLE_SECONDS = Config.integer("SESSION_IDLE_MINUTES", 30) * 60;
+    private static final int IDLE_SECONDS = PlatformConfig.SESSION_IDLE_MINUTES.value() * 60;
 
     @Override
     public void sessionCreated(HttpSessionEvent event) {

@@ -3,6 +3,10 @@ package org.newsdesk.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -23,15 +27,37 @@ public class StartupChecks {
 
     private static final Logger LOG = Logger.getLogger(StartupChecks.class.getName());
 
+    @Inject
+    private Instance<ConfigArea> areas;
+
     @PostConstruct
     void check() {
-        try {
-            String site = Config.siteUrl();
-            LOG.info(() -> "Newsdesk's public address: " + site);
-        } catch (IllegalStateException e) {
-            LOG.severe(() -> "Newsdesk cannot start: " + e.getMessage());
+        List<String> problems = problems(areas.stream().toList());
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> LOG.severe(() -> "Newsdesk cannot start: " + problem));
             // halt, not exit: an orderly shutdown from inside a deployment in progress waits on that deployment.
             ServerExit.halt(CONFIGURATION_ERROR);
+            return;
         }
+        LOG.info(() -> "Newsdesk's public address: " + PlatformConfig.SITE_URL.value());
+    }
+
+    /** What is wrong with the settings, one line per setting that is missing or cannot be used. */
+    static List<String> problems(List<ConfigArea> areas) {
+        List<String> problems = new ArrayList<>();
+        for (ConfigArea area : areas) {
+            for (Setting<?> setting : area.settings()) {
+                try {
+                    if (setting == PlatformConfig.SITE_URL) {
+                        setting.value();
+                    } else {
+                        setting.optional();
+                    }
+                } catch (Setting.InvalidSetting invalid) {
+                    problems.add(invalid.getMessage());
+                }
+            }
+        }
+        return problems;
     }
 }

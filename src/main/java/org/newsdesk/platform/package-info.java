@@ -1,5 +1,6 @@
 /**
  * What every feature stands on: the datasource and its migrations, configuration from the environment,
- * the demo content loaded into an empty database, and the JPA dialect choice for MySQL and MariaDB.
+ * the JPA dialect choice for MySQL and MariaDB, faults and error pages, the page cache, and dates as the
+ * site prints them. It uses no feature package ({@code PackageGraphTest}).
  */
 package org.newsdesk.platform;

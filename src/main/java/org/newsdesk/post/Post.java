@@ -22,6 +22,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -144,7 +146,7 @@ public class Post {
 
     /** A writer hands the post to the editors. */
     public void submit(Instant now) {
-        requireStatus("submit", PostStatus.DRAFT);
+        requireStatus(Workflow.Step.SUBMIT);
         this.status = PostStatus.IN_REVIEW;
         this.submittedAt = now;
         this.reviewNote = null;
@@ -152,7 +154,7 @@ public class Post {
 
     /** An editor sends the post back to its writer, saying why. */
     public void reject(String note) {
-        requireStatus("send back", PostStatus.IN_REVIEW, PostStatus.SCHEDULED);
+        requireStatus(Workflow.Step.SEND_BACK);
         if (note == null || note.isBlank()) {
             throw new WorkflowException("note", "Say what the writer should change.");
         }
@@ -163,7 +165,7 @@ public class Post {
 
     /** Sets the post to publish itself at {@code at}; it must be publishable now already. */
     public void schedule(Instant at, Instant now) {
-        requireStatus("schedule", PostStatus.DRAFT, PostStatus.IN_REVIEW, PostStatus.UNPUBLISHED);
+        requireStatus(Workflow.Step.SCHEDULE);
         if (at == null || !at.isAfter(now)) {
             throw new WorkflowException("publishAt", "Choose a time in the future.");
         }
@@ -176,13 +178,13 @@ public class Post {
     }
 
     public void cancelSchedule() {
-        requireStatus("cancel the schedule of", PostStatus.SCHEDULED);
+        requireStatus(Workflow.Step.CANCEL_SCHEDULE);
         this.status = PostStatus.DRAFT;
         this.publishAt = null;
     }
 
     public void unpublish() {
-        requireStatus("unpublish", PostStatus.PUBLISHED);
+        requireStatus(Workflow.Step.UNPUBLISH);
         this.status = PostStatus.UNPUBLISHED;
     }
 
@@ -191,21 +193,20 @@ public class Post {
         return status == PostStatus.SCHEDULED && publishAt != null && !publishAt.isAfter(now);
     }
 
-    private void requireStatus(String action, PostStatus... allowed) {
-        for (PostStatus s : allowed) {
-            if (status == s) {
-                return;
-            }
+    /** The post's own guard, whoever asks (the scheduler too): the status the step starts from ({@link Workflow.Step}). */
+    private void requireStatus(Workflow.Step step) {
+        if (!step.startsFrom(status)) {
+            throw new WorkflowException(null, step.notFrom(status));
         }
-        throw new WorkflowException(null, "A post that is " + status.label() + " cannot be asked to " + action + ".");
     }
+
 
     /**
      * Publishes the post, if it passes the {@link PublicationCheck}; who may publish is the workflow
      * service's business. A post published before keeps its first publication time.
      */
     public void publish(Instant now) {
-        requireStatus("publish", PostStatus.DRAFT, PostStatus.IN_REVIEW, PostStatus.SCHEDULED, PostStatus.UNPUBLISHED);
+        requireStatus(Workflow.Step.PUBLISH);
         List<PublicationCheck.Problem> problems = PublicationCheck.problems(this);
         if (!problems.isEmpty()) {
             throw new PublicationRefusedException(problems);
@@ -226,6 +227,16 @@ public class Post {
 
     public Long getId() {
         return id;
+    }
+
+    /** The public address of the post whose address is {@code slug}, from the site's root: {@code /post/{slug}}. */
+    public static String path(String slug) {
+        return "/post/" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
+    }
+
+    /** This post's public address, from the site's root (readers see it once it is published). */
+    public String getPath() {
+        return path(slug);
     }
 
     public String getSlug() {

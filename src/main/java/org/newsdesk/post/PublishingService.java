@@ -13,12 +13,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.newsdesk.account.AccountService;
 import org.newsdesk.account.Role;
@@ -27,7 +26,8 @@ import org.newsdesk.audit.AuditEvent;
 import org.newsdesk.audit.AuditLog;
 import org.newsdesk.media.Photo;
 import org.newsdesk.outlet.Outlet;
-import org.newsdesk.platform.Config;
+import org.newsdesk.outlet.OutletService;
+import org.newsdesk.platform.PlatformConfig;
 
 /**
  * The publishing workflow. Writers draft and submit their own posts; editors also edit anyone's,
@@ -40,8 +40,7 @@ public class PublishingService {
 
     private static final String POST = "post";
 
-    private static final DateTimeFormatter NEWSROOM_TIME = DateTimeFormatter.ofPattern("MMMM d, yyyy HH:mm VV", Locale.ENGLISH)
-            .withZone(ZoneId.of(Config.string("TIMEZONE", "UTC")));
+    private static final DateTimeFormatter NEWSROOM_TIME = DateTimeFormatter.ofPattern("MMMM d, yyyy HH:mm VV", Locale.ENGLISH);
 
     @PersistenceContext
     private EntityManager em;
@@ -51,6 +50,12 @@ public class PublishingService {
 
     @Inject
     private AccountService accounts;
+
+    @Inject
+    private OutletService outlets;
+
+    @Inject
+    private PlatformConfig platform;
 
     @Inject
     private AuditLog audit;
@@ -136,7 +141,7 @@ public class PublishingService {
     public void submit(long postId) {
         User me = accounts.currentUser();
         Post post = lockedPost(postId);
-        requireMayEdit(post, me);
+        require(post, Workflow.Step.SUBMIT);
         post.submit(now());
         post.touch(me, now());
         audit.record("post.submitted", POST, postId, null);
@@ -145,6 +150,7 @@ public class PublishingService {
     @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
     public void publish(long postId) {
         Post post = lockedPost(postId);
+        require(post, Workflow.Step.PUBLISH);
         boolean first = post.getPublishedAt() == null;
         post.publish(now());
         post.touch(accounts.currentUser(), now());
@@ -156,6 +162,7 @@ public class PublishingService {
     @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
     public void schedule(long postId, Instant at) {
         Post post = lockedPost(postId);
+        require(post, Workflow.Step.SCHEDULE);
         post.schedule(at, now());
         post.touch(accounts.currentUser(), now());
         audit.record("post.scheduled", POST, postId, "for " + newsroomTime(at) + overrides(post));
@@ -165,6 +172,7 @@ public class PublishingService {
     @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
     public void cancelSchedule(long postId) {
         Post post = lockedPost(postId);
+        require(post, Workflow.Step.CANCEL_SCHEDULE);
         Instant was = post.getPublishAt();
         post.cancelSchedule();
         post.touch(accounts.currentUser(), now());
@@ -174,6 +182,7 @@ public class PublishingService {
     @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
     public void reject(long postId, String note) {
         Post post = lockedPost(postId);
+        require(post, Workflow.Step.SEND_BACK);
         post.reject(note);
         post.touch(accounts.currentUser(), now());
         audit.record("post.sent-back", POST, postId, note);
@@ -182,6 +191,7 @@ public class PublishingService {
     @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
     public void unpublish(long postId) {
         Post post = lockedPost(postId);
+        require(post, Workflow.Step.UNPUBLISH);
         post.unpublish();
         post.touch(accounts.currentUser(), now());
         audit.record("post.unpublished", POST, postId, null);
@@ -193,12 +203,8 @@ public class PublishingService {
      * any post that is not published or scheduled. What it was stays in the audit log.
      */
     public void discard(long postId) {
-        User me = accounts.currentUser();
         Post post = lockedPost(postId);
-        requireMayEdit(post, me);
-        if (post.getStatus() == PostStatus.PUBLISHED || post.getStatus() == PostStatus.SCHEDULED) {
-            throw new WorkflowException(null, "Unpublish the post, or cancel its schedule, before deleting it.");
-        }
+        require(post, Workflow.Step.DELETE);
         audit.record("post.deleted", POST, postId, post.getHeadline() + " (" + post.getStatus().label() + ")");
         em.createQuery("delete from PostRevision r where r.post = :post").setParameter("post", post).executeUpdate();
         // An unpublished post may have comments; untie the replies so the cascade can remove them in any order.
@@ -215,6 +221,7 @@ public class PublishingService {
         PostRevision revision = posts.revisions(postId).stream().filter(r -> r.getNumber() == revisionNumber).findFirst()
                 .orElseThrow(() -> new WorkflowException(null, "There is no revision " + revisionNumber + " of this post."));
         Post post = lockedPost(postId);
+        require(post, Workflow.Step.RESTORE);
         Set<String> placedBefore = PostChanged.placesOf(post);
         PostDraft restored = PostSnapshot.toDraft(revision.getSnapshot(), null);
         // A revision is what readers read; whether they may comment now is not part of it.
@@ -279,24 +286,23 @@ public class PublishingService {
         return audit.forObject(POST, postId);
     }
 
-    public List<Outlet> outlets() {
-        return em.createNamedQuery("Outlet.findAll", Outlet.class).getResultList();
-    }
-
     public List<Section> sections() {
         return posts.sections();
     }
 
-    /** Whether the signed-in member of staff may change this post (and so see the compose page for it). */
-    public boolean mayEdit(long postId) {
-        Post post = posts.find(postId).orElse(null);
-        return post != null && mayEdit(post, accounts.currentUser());
+    /**
+     * The steps open to the signed-in member of staff on this post ({@code null}: a post being composed), and
+     * why it is read-only to them if it is. The pages show these; each step below refuses what is not open.
+     */
+    public Workflow workflow(Long postId) {
+        Post post = postId == null ? null : posts.find(postId).orElse(null);
+        return Workflow.of(post, accounts.currentUser());
     }
 
     /** Puts a draft over a post, unless someone saved it after {@code expectedVersion}; writes no audit entry. */
     private void update(Post post, long expectedVersion, PostDraft draft) {
         User me = accounts.currentUser();
-        requireMayEdit(post, me);
+        require(post, Workflow.Step.SAVE);
         if (post.getVersion() != expectedVersion) {
             User other = post.getUpdatedBy();
             throw new EditConflictException(other == null ? "Someone" : other.getDisplayName(), post.getUpdatedAt(), post.getVersion());
@@ -350,12 +356,12 @@ public class PublishingService {
     }
 
     /** "July 1, 2099 09:30 UTC": a time for the audit log, in the newsroom's zone, as the history page shows times. */
-    private static String newsroomTime(Instant instant) {
-        return NEWSROOM_TIME.format(instant);
+    private String newsroomTime(Instant instant) {
+        return NEWSROOM_TIME.withZone(platform.zone()).format(instant);
     }
 
     private void apply(Post post, PostDraft draft, User me) {
-        boolean editor = me.hasRole(Role.EDITOR) || me.hasRole(Role.ADMIN);
+        boolean editor = Workflow.of(post, me).may(Workflow.Step.OVERRIDE_LIMIT);
         post.setSection(blank(draft.getSection()) ? null : posts.sectionNamed(draft.getSection()));
         post.getTags().clear();
         draft.tagNames().forEach(name -> post.getTags().add(posts.tagNamed(name)));
@@ -401,26 +407,28 @@ public class PublishingService {
         post.touch(me, now());
     }
 
+    /** The excerpt's outlet: picked from the registry, or named on the spot and added through the registry's checks. */
     private Outlet outlet(ExcerptDraft source, int n) {
+        String field = "excerpts:" + (n - 1) + ":";
         if (source.getOutletId() != null) {
-            return em.find(Outlet.class, source.getOutletId());
+            Outlet picked = outlets.find(source.getOutletId());
+            if (picked == null) {
+                throw new WorkflowException(field + "outletId", "Excerpt " + n + ": that outlet is no longer in the registry; pick another.");
+            }
+            return picked;
         }
         if (blank(source.getNewOutletName())) {
             return null;
         }
         if (blank(source.getNewOutletDomain())) {
-            throw new WorkflowException("excerpts:" + (n - 1) + ":newOutletDomain",
-                    "Excerpt " + n + ": give the new outlet's home domain, e.g. reuters.com.");
+            throw new WorkflowException(field + "newOutletDomain", "Excerpt " + n + ": give the new outlet's home domain, e.g. reuters.com.");
         }
-        String domain = Outlet.normalizeDomain(source.getNewOutletDomain());
-        return em.createNamedQuery("Outlet.findByDomain", Outlet.class).setParameter("domain", domain)
-                .getResultStream().findFirst()
-                .orElseGet(() -> {
-                    Outlet outlet = new Outlet(source.getNewOutletName().strip(), domain);
-                    em.persist(outlet);
-                    audit.record("outlet.created", "outlet", null, outlet.getName() + " (" + domain + ")");
-                    return outlet;
-                });
+        try {
+            return outlets.findOrAdd(source.getNewOutletName(), source.getNewOutletDomain());
+        } catch (OutletService.OutletRefused refused) {
+            throw new WorkflowException(field + ("name".equals(refused.field()) ? "newOutletName" : "newOutletDomain"),
+                    "Excerpt " + n + ": " + refused.getMessage());
+        }
     }
 
     private String uniqueSlug(String slug, boolean chosen, Long postId) {
@@ -454,18 +462,9 @@ public class PublishingService {
         return posts.findForUpdate(postId).orElseThrow(() -> new WorkflowException(null, "There is no such post."));
     }
 
-    private void requireMayEdit(Post post, User me) {
-        if (!mayEdit(post, me)) {
-            throw new WorkflowException(null, "Writers may change only their own drafts. Ask an editor.");
-        }
-    }
-
-    private static boolean mayEdit(Post post, User me) {
-        if (me.hasRole(Role.EDITOR) || me.hasRole(Role.ADMIN)) {
-            return true;
-        }
-        return post.getAuthor() != null && post.getAuthor().getId().equals(me.getId())
-                && post.getStatus() == PostStatus.DRAFT;
+    /** Refuses a step {@link Workflow} does not open to the signed-in member of staff on this post. */
+    private void require(Post post, Workflow.Step step) {
+        Workflow.of(post, accounts.currentUser()).require(step, post.getStatus());
     }
 
     private static boolean blank(String text) {

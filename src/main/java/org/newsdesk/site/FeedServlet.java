@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.newsdesk.platform.Config;
+import org.newsdesk.platform.PlatformConfig;
 
 /**
  * The RSS 2.0 feed of the newest published posts at {@code /feed}, for readers' feed readers and the
@@ -19,6 +19,9 @@ import org.newsdesk.platform.Config;
  */
 @WebServlet("/feed")
 public class FeedServlet extends HttpServlet {
+
+    @Inject
+    private PlatformConfig platform;
 
     private static final int ITEMS = 20;
 
@@ -38,7 +41,7 @@ public class FeedServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        String base = Config.siteUrl();
+        String base = platform.siteUrl();
         response.setContentType("application/rss+xml;charset=UTF-8");
         response.setDateHeader("Last-Modified", lastModified);
         PrintWriter out = response.getWriter();

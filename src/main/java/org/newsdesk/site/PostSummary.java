@@ -2,6 +2,7 @@ package org.newsdesk.site;
 
 import java.time.Instant;
 import java.util.List;
+import org.newsdesk.post.Post;
 
 /** A post as the front page lists it. */
 public record PostSummary(long id, String slug, String headline, Instant publishedAt, Instant updatedAt, String section,
@@ -10,7 +11,7 @@ public record PostSummary(long id, String slug, String headline, Instant publish
                           Long leadPhotoId, List<Long> outletIds) {
 
     public String getUrl() {
-        return SiteUrls.post(slug);
+        return Post.path(slug);
     }
 
     /** "TIMES OF ISRAEL, REUTERS" */

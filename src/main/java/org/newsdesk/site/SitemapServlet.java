@@ -10,11 +10,15 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.newsdesk.platform.Config;
+import org.newsdesk.platform.PlatformConfig;
+import org.newsdesk.post.Post;
 
 /** The sitemap at {@code /sitemap.xml}: the front page and every published post with its last change. */
 @WebServlet("/sitemap.xml")
 public class SitemapServlet extends HttpServlet {
+
+    @Inject
+    private PlatformConfig platform;
 
     @Inject
     private SiteService site;
@@ -24,7 +28,7 @@ public class SitemapServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String base = Config.siteUrl();
+        String base = platform.siteUrl();
         publicPages.sitemap();
         response.setContentType("application/xml;charset=UTF-8");
         PrintWriter out = response.getWriter();
@@ -32,7 +36,7 @@ public class SitemapServlet extends HttpServlet {
         out.println("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
         out.println("<url><loc>" + FeedServlet.xml(base + "/") + "</loc><changefreq>hourly</changefreq></url>");
         for (Object[] row : site.publishedSlugsAndUpdates()) {
-            out.println("<url><loc>" + FeedServlet.xml(base + SiteUrls.post((String) row[0])) + "</loc><lastmod>"
+            out.println("<url><loc>" + FeedServlet.xml(base + Post.path((String) row[0])) + "</loc><lastmod>"
                     + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(((Instant) row[1]).atOffset(ZoneOffset.UTC)) + "</lastmod></url>");
         }
         out.println("</urlset>");

@@ -22,7 +22,7 @@ class CommentTextTest {
         assertEquals("<p>See <a href=\"https://example.org/a?b=1&amp;c=2\" rel=\"nofollow ugc\">"
                         + "https://example.org/a?b=1&amp;c=2</a>.</p>",
                 CommentText.toHtml("See https://example.org/a?b=1&c=2."));
-        assertEquals(2, CommentText.linkCount("http://a.example and https://b.example/x"));
+        assertEquals(2, org.newsdesk.comment.rules.Links.count("http://a.example and https://b.example/x"));
     }
 
     @Test

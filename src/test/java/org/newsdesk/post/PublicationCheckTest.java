@@ -76,7 +76,12 @@ class PublicationCheckTest {
     }
 
     private static Post attributedPost() {
-        Post post = new Post("Headline", null, NOW);
+        return attributedPost(null, NOW);
+    }
+
+    /** A post with one excerpt that names its outlet, address and date: all that publishing asks of it. */
+    static Post attributedPost(org.newsdesk.account.User author, java.time.Instant now) {
+        Post post = new Post("Headline", author, now);
         Excerpt excerpt = post.addExcerpt();
         excerpt.setOutlet(new Outlet("REUTERS", "reuters.com"));
         excerpt.setArticleUrl("https://www.reuters.com/world/article");

@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,16 +41,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.newsdesk.DeskFixtures;
 import org.newsdesk.Deployments;
+import org.newsdesk.DeskFixtures;
 import org.newsdesk.EditorForTests;
 import org.newsdesk.ModeratorForTests;
 import org.newsdesk.SeedPage;
 import org.newsdesk.SiteClient;
 import org.newsdesk.StaffForTests;
 import org.newsdesk.TestDatabase;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.newsdesk.comment.Comment;
 import org.newsdesk.comment.CommentFormToken;
 import org.newsdesk.comment.ModerationService;
@@ -286,8 +286,15 @@ class PageCacheIT {
                 taken.body());
         assertEquals(text, TestDatabase.single("select body from comment where id = ?", id), "stored exactly as typed");
         assertEquals("Σχολιαστής Σεναρίου", TestDatabase.single("select author_name from comment where id = ?", id));
-        String held = taken.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("newsdesk_held="))
-                .findFirst().map(c -> c.substring(0, c.indexOf(';'))).orElseThrow();
+        String heldCookie = taken.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("newsdesk_held="))
+                .findFirst().orElseThrow();
+        // The reader's own cookie: the site's pages only, out of scripts' reach, not sent on other sites' forms.
+        String attributes = heldCookie.toLowerCase(java.util.Locale.ROOT);
+        for (String attribute : List.of("; path=/", "; httponly", "; samesite=lax", "; max-age=2592000")) {
+            assertTrue(attributes.contains(attribute), heldCookie);
+        }
+        assertFalse(attributes.contains("; secure"), "not over plain HTTP");
+        String held = heldCookie.substring(0, heldCookie.indexOf(';'));
         Connection.Response mine = Jsoup.connect(site.url(POST + "?comment=" + id)).header("Cookie", held).execute();
         assertTrue(mine.body().contains("Your comment is awaiting moderation."), "its author sees it held");
         assertFalse(site.get(POST).body().contains("Σχολιαστής Σεναρίου"), "nobody else sees it");

@@ -9,8 +9,9 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import org.newsdesk.account.AccountService;
-import org.newsdesk.account.Role;
 import org.newsdesk.account.User;
 import org.newsdesk.platform.Faults;
 import org.omnifaces.util.Faces;
@@ -30,6 +31,8 @@ public class DeskSession {
 
     private boolean databaseDown;
 
+    private List<DeskArea> areas;
+
     /** The signed-in member of staff; null when signed out, or while the database cannot be reached. */
     public User getUser() {
         if (user == null && !databaseDown && security.getCallerPrincipal() != null) {
@@ -46,8 +49,14 @@ public class DeskSession {
         return user;
     }
 
-    public boolean is(String role) {
-        return security.isCallerInRole(Role.valueOf(role).name());
+    /** The desk areas this member of staff may reach, in menu order ({@link DeskArea}). */
+    public List<DeskArea> getAreas() {
+        if (areas == null) {
+            areas = Arrays.stream(DeskArea.values())
+                    .filter(area -> area.getRoles().stream().anyMatch(role -> security.isCallerInRole(role.name())))
+                    .toList();
+        }
+        return areas;
     }
 
     public void signOut() throws IOException, ServletException {

@@ -1,7 +1,6 @@
 package org.newsdesk.account.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -20,6 +19,7 @@ import java.time.Duration;
 import org.newsdesk.account.LoginPage;
 import org.newsdesk.account.SignInAttempt;
 import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
 /** Serves {@code login.xhtml}: signs a member of staff in through Jakarta Security. */
 @Named("login")
@@ -53,7 +53,7 @@ public class LoginBacking {
         ExternalContext external = faces.getExternalContext();
         if (username == null || password == null) {
             // A form sent without its fields (no browser does): the fields' own checks never ran.
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Please give your username and password.", null));
+            Messages.addError(null, "Please give your username and password.");
             return;
         }
         String name = username.strip().toLowerCase();
@@ -85,7 +85,7 @@ public class LoginBacking {
                 String message = attempt.waitBeforeNext()
                         .map(wait -> "Too many failed sign-ins. Wait " + seconds(wait) + " before trying again.")
                         .orElse("That username and password do not match an active account.");
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+                Messages.addError(null, message);
                 password = null;
                 // The failed attempt leaves the security mechanism's state in the session: every desk page then
                 // answered an empty 200 instead of sending the caller to sign in. Start the caller afresh.

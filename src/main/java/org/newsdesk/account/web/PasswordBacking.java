@@ -1,7 +1,6 @@
 package org.newsdesk.account.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,6 +11,7 @@ import org.newsdesk.account.AccountService;
 import org.newsdesk.account.StaleSessionFilter;
 import org.newsdesk.platform.Notices;
 import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
 /** Serves {@code admin/account/password.xhtml}: a member of staff changes their own password. */
 @Named("passwordChange")
@@ -28,8 +28,7 @@ public class PasswordBacking {
     public void submit() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (newPassword == null || !newPassword.equals(repeatPassword)) {
-            faces.addMessage("password:repeatPassword",
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "The two new passwords differ.", null));
+            Messages.addError("password:repeatPassword", "The two new passwords differ.");
             return;
         }
         try {
@@ -39,7 +38,7 @@ public class PasswordBacking {
             Notices.info("Your password has been changed.");
             Faces.redirect("admin/");
         } catch (AccountException e) {
-            faces.addMessage("password:" + e.field(), new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            Messages.addError("password:" + e.field(), e.getMessage());
         }
     }
 

@@ -1,6 +1,5 @@
 package org.newsdesk.account.web;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -19,7 +18,9 @@ import org.newsdesk.account.Role;
 import org.newsdesk.account.User;
 import org.newsdesk.platform.Notices;
 import org.omnifaces.cdi.Param;
+import org.omnifaces.cdi.param.ParamValue;
 import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
 /** Serves {@code admin/users/edit.xhtml}: an administrator creates or changes a staff account. */
 @Named("userEdit")
@@ -33,7 +34,7 @@ public class UserEditBacking implements Serializable {
 
     @Inject
     @Param(name = "id")
-    private String idParameter;
+    private ParamValue<Long> idParameter;
 
     private Long id;
     @Size(max = 64, message = "Keep the username under 64 characters.")
@@ -48,12 +49,12 @@ public class UserEditBacking implements Serializable {
     private boolean locked;
 
     public void onload() throws IOException {
-        if (id != null || idParameter == null) {
+        if (id != null || idParameter.getSubmittedValue() == null) {
             return;
         }
         User user;
         try {
-            user = idParameter.matches("\\d{1,18}") ? accounts.user(Long.parseLong(idParameter)) : null;
+            user = idParameter.getValue() == null ? null : accounts.user(idParameter.getValue());
         } catch (AccountException noSuchUser) {
             user = null;
         }
@@ -83,8 +84,7 @@ public class UserEditBacking implements Serializable {
             }
             redirectToList();
         } catch (AccountException e) {
-            FacesContext.getCurrentInstance().addMessage(e.field() == null ? null : "user:" + e.field(),
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            Messages.addError(e.field() == null ? null : "user:" + e.field(), e.getMessage());
         }
     }
 

@@ -1,7 +1,5 @@
 package org.newsdesk.comment.rules;
 
-import org.newsdesk.comment.CommentText;
-
 /** Many links in one comment is the mark of link spam; a moderator decides (WordPress holds above 2). */
 public final class LinkCountRule implements ModerationRule {
 
@@ -12,7 +10,7 @@ public final class LinkCountRule implements ModerationRule {
 
     @Override
     public Verdict check(Submission submission, ModerationSettings settings) {
-        int links = CommentText.linkCount(submission.body());
+        int links = Links.count(submission.body());
         if (settings.maxLinks() < 0 || links <= settings.maxLinks()) {
             return Verdict.approve();
         }

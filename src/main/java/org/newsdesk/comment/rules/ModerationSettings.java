@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.newsdesk.platform.Config;
 
 /**
  * The switches and word lists that tune comment moderation. Each has a default from the environment
@@ -15,7 +14,7 @@ import org.newsdesk.platform.Config;
  * on every instance.
  *
  * <pre>
- * ModerationSettings settings = ModerationSettings.fromEnvironment().with(storedOverrides);
+ * ModerationSettings settings = CommentConfig.moderationDefaults().with(storedOverrides);
  * Map&lt;String, String&gt; toStore = settings.asStored();
  * </pre>
  *
@@ -69,10 +68,6 @@ public record ModerationSettings(boolean holdEverything, boolean honeypot, int m
         suspectWords = List.copyOf(suspectWords);
     }
 
-    /** The site's defaults: the environment, or built-in values close to WordPress's. */
-    public static ModerationSettings fromEnvironment() {
-        return from(name -> Config.value(name.toUpperCase(Locale.ROOT).replace('.', '_')).orElse(null));
-    }
 
     /** These settings with the stored overrides applied; an override that does not parse is ignored. */
     public ModerationSettings with(Map<String, String> overrides) {
@@ -122,7 +117,11 @@ public record ModerationSettings(boolean holdEverything, boolean honeypot, int m
         return stored;
     }
 
-    private static ModerationSettings from(Function<String, String> source) {
+    /**
+     * Settings from a source of text by name ({@code comments.hold_everything}), with built-in values close to
+     * WordPress's for what it does not give; the site's defaults come from {@code CommentConfig}.
+     */
+    public static ModerationSettings from(Function<String, String> source) {
         return new ModerationSettings(
                 bool(source.apply(HOLD_EVERYTHING), false),
                 bool(source.apply(HONEYPOT), true),

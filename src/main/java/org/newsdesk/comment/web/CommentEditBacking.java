@@ -1,6 +1,5 @@
 package org.newsdesk.comment.web;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -38,7 +37,7 @@ public class CommentEditBacking implements Serializable {
 
     @Inject
     @Param(name = "id")
-    private String idParameter;
+    private Long idParameter;
 
     private long id;
     // Entities are not kept in a replicated session: after a fail-over the page reads them again.
@@ -56,12 +55,12 @@ public class CommentEditBacking implements Serializable {
         if (id != 0) {
             return;
         }
-        if (idParameter == null || !idParameter.matches("\\d{1,18}")) {
+        if (idParameter == null) {
             Faces.responseSendError(404, "No such comment");
             return;
         }
         try {
-            item = moderation.item(Long.parseLong(idParameter));
+            item = moderation.item(idParameter);
         } catch (ModerationException e) {
             Faces.responseSendError(404, "No such comment");
             return;
@@ -129,8 +128,7 @@ public class CommentEditBacking implements Serializable {
     }
 
     private void fieldError(String form, CommentRefusedException e) {
-        FacesContext.getCurrentInstance().addMessage(e.field() == null ? null : form + ":" + e.field(),
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        Messages.addError(e.field() == null ? null : form + ":" + e.field(), e.getMessage());
     }
 
     private void backToItem() throws IOException {

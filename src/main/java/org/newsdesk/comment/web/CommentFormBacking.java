@@ -18,7 +18,6 @@ import org.newsdesk.comment.CommentWindow;
 import org.newsdesk.comment.rules.HoneypotRule;
 import org.newsdesk.platform.PageTags;
 import org.newsdesk.post.Post;
-import org.newsdesk.site.web.PostPageBacking;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -43,14 +42,14 @@ public class CommentFormBacking {
     private CommentFormToken formToken;
 
     @Inject
-    private PostPageBacking postPage;
+    private CommentedPage postPage;
 
     @Inject
     private HttpServletRequest request;
 
     @Inject
     @Param(name = "replyto")
-    private String replyTo;
+    private Long replyTo;
 
     @Inject
     private RememberedReader rememberedReader;
@@ -103,9 +102,9 @@ public class CommentFormBacking {
      * of a Faces conversion error (which on this stateless view would drop what the reader typed).
      */
     public String getParent() {
-        if (parent == null && replyTo != null && replyTo.matches("\\d{1,18}")
+        if (parent == null && replyTo != null
                 && !FacesContext.getCurrentInstance().isPostback()) {
-            parent = replyTo;
+            parent = String.valueOf(replyTo);
         }
         return parent;
     }

@@ -11,6 +11,7 @@ import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.newsdesk.comment.Comment;
 import org.newsdesk.comment.CommentDraft;
@@ -18,8 +19,7 @@ import org.newsdesk.comment.CommentRefusedException;
 import org.newsdesk.comment.CommentService;
 import org.newsdesk.comment.rules.HoneypotRule;
 import org.newsdesk.platform.ClientAddress;
-import org.newsdesk.platform.Faults;
-import org.newsdesk.site.SiteUrls;
+import org.omnifaces.util.Exceptions;
 
 /**
  * Takes one sending of the "Leave a Reply" form, whichever way it arrives: as the page's own form (Faces,
@@ -49,7 +49,7 @@ public class CommentIntake {
 
         /** The taken comment's address (without the context path): the page of the post that shows it, at it. */
         public String url() {
-            return SiteUrls.post(comment.getPost().getSlug()) + "?comment=" + comment.getId() + "#comment-" + comment.getId();
+            return comment.getPost().getPath() + "?comment=" + comment.getId() + "#comment-" + comment.getId();
         }
     }
 
@@ -104,7 +104,7 @@ public class CommentIntake {
         } catch (CommentRefusedException e) {
             return new Sent(null, List.of(new Refusal(e.field(), e.getMessage())));
         } catch (EJBException e) {
-            return new Sent(null, atFields(Faults.cause(e, ConstraintViolationException.class).orElseThrow(() -> e)
+            return new Sent(null, atFields(Optional.ofNullable(Exceptions.extract(e, ConstraintViolationException.class)).orElseThrow(() -> e)
                     .getConstraintViolations()));
         }
     }

@@ -10,14 +10,15 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.newsdesk.platform.Notices;
-import org.newsdesk.platform.PageNumber;
 import org.newsdesk.comment.CommentQueue;
 import org.newsdesk.comment.ModerationAction;
 import org.newsdesk.comment.ModerationException;
 import org.newsdesk.comment.ModerationService;
 import org.newsdesk.comment.QueueItem;
+import org.newsdesk.platform.Notices;
+import org.newsdesk.platform.PageNumber;
 import org.omnifaces.cdi.Param;
+import org.omnifaces.cdi.param.ParamValue;
 
 /**
  * Serves {@code admin/comments/index.xhtml}: one moderation queue with its counts, actions on each
@@ -39,7 +40,7 @@ public class CommentQueueBacking implements Serializable {
 
     @Inject
     @Param(name = "page")
-    private String pageParameter;
+    private ParamValue<Integer> pageParameter;
 
     private CommentQueue queue;
     private int page;

@@ -57,9 +57,21 @@ public class HeldComments {
         }
         ids = new LinkedHashSet<>(kept);
         String list = kept.stream().map(String::valueOf).collect(Collectors.joining("-"));
-        response.addHeader("Set-Cookie", COOKIE + "=" + list + "." + siteKey.sign("held:" + list)
-                + "; Max-Age=" + MAX_AGE_SECONDS + "; Path=" + cookiePath() + "; HttpOnly; SameSite=Lax"
-                + (request.isSecure() ? "; Secure" : ""));
+        response.addCookie(readerCookie(request, COOKIE, list + "." + siteKey.sign("held:" + list), MAX_AGE_SECONDS));
+    }
+
+    /**
+     * A cookie of the reader's own: for this site's pages only, never read by scripts, sent on links from other
+     * sites but not on their forms (SameSite=Lax), and only over HTTPS when the page came that way.
+     */
+    static Cookie readerCookie(HttpServletRequest request, String name, String value, int maxAgeSeconds) {
+        Cookie cookie = new Cookie(name, value);
+        cookie.setMaxAge(maxAgeSeconds);
+        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        return cookie;
     }
 
     private Set<Long> parse(String value) {
@@ -73,9 +85,5 @@ public class HeldComments {
         } catch (NumberFormatException e) {
             return Set.of();
         }
-    }
-
-    private String cookiePath() {
-        return request.getContextPath().isEmpty() ? "/" : request.getContextPath();
     }
 }

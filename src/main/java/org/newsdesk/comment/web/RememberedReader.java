@@ -56,9 +56,7 @@ public class RememberedReader {
     }
 
     private void set(HttpServletResponse response, String value, int maxAge) {
-        response.addHeader("Set-Cookie", COOKIE + "=" + value + "; Max-Age=" + maxAge + "; Path="
-                + (request.getContextPath().isEmpty() ? "/" : request.getContextPath())
-                + "; HttpOnly; SameSite=Lax" + (request.isSecure() ? "; Secure" : ""));
+        response.addCookie(HeldComments.readerCookie(request, COOKIE, value, maxAge));
     }
 
     private static String strip(String value) {

@@ -15,7 +15,7 @@ import org.newsdesk.comment.CommentReport;
 import org.newsdesk.comment.CommentService;
 import org.newsdesk.platform.ClientAddress;
 import org.newsdesk.post.Post;
-import org.newsdesk.site.web.PostPageBacking;
+import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 
 /**
@@ -34,10 +34,25 @@ public class ReportFormBacking {
     private CommentFormToken formToken;
 
     @Inject
-    private PostPageBacking postPage;
+    private CommentedPage postPage;
 
     @Inject
     private HttpServletRequest request;
+
+    /** The comment a reader chose to report, on a page view. */
+    @Inject
+    @Param(name = "report")
+    private Long report;
+
+    /** The comment the report form names, on its post. */
+    @Inject
+    @Param(name = "reported-comment")
+    private Long reportedComment;
+
+    /** The comment just reported, after the redirect back to it. */
+    @Inject
+    @Param(name = "reported")
+    private Long reported;
 
     private Comment target;
     private boolean targetLoaded;
@@ -51,12 +66,10 @@ public class ReportFormBacking {
     public Comment getTarget() {
         if (!targetLoaded) {
             targetLoaded = true;
-            String id = FacesContext.getCurrentInstance().isPostback()
-                    ? Faces.getRequestParameter("reported-comment") : Faces.getRequestParameter("report");
-            if (id != null && id.matches("\\d{1,18}")) {
-                long commentId = Long.parseLong(id);
+            Long id = FacesContext.getCurrentInstance().isPostback() ? reportedComment : report;
+            if (id != null) {
                 target = postPage.getComments().stream()
-                        .filter(c -> c.getId() == commentId && c.isPublic()).findFirst().orElse(null);
+                        .filter(c -> c.getId().equals(id) && c.isPublic()).findFirst().orElse(null);
             }
         }
         return target;
@@ -70,8 +83,7 @@ public class ReportFormBacking {
 
     /** The comment a reader just reported, to thank them beside it. */
     public Long getThanked() {
-        String id = Faces.getRequestParameter("reported");
-        return id != null && id.matches("\\d{1,18}") ? Long.valueOf(id) : null;
+        return reported;
     }
 
     public String getToken() {
@@ -90,17 +102,17 @@ public class ReportFormBacking {
         Post post = postPage.getPost();
         reason = Faces.getRequestParameter("reason");
         details = Faces.getRequestParameter("details");
-        String id = Faces.getRequestParameter("reported-comment");
-        if (post == null || id == null || !id.matches("\\d{1,18}")) {
+        Long id = reportedComment;
+        if (post == null || id == null) {
             if (!Faces.isResponseComplete()) {
                 Faces.responseSendError(404, "No such comment");
             }
             return;
         }
         try {
-            comments.report(post.getId(), Long.parseLong(id), reason, details, Faces.getRequestParameter("report-token"),
+            comments.report(post.getId(), id, reason, details, Faces.getRequestParameter("report-token"),
                     ClientAddress.of(request));
-            FacesContext.getCurrentInstance().getExternalContext().redirect(request.getContextPath() + postPage.getUrl()
+            FacesContext.getCurrentInstance().getExternalContext().redirect(request.getContextPath() + postPage.getPost().getPath()
                     + "?reported=" + id + "#comment-" + id);
         } catch (CommentRefusedException e) {
             // The report form's fields are plain inputs, so its messages are kept here rather than in Faces.

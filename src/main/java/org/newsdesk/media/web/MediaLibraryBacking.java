@@ -1,7 +1,6 @@
 package org.newsdesk.media.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -14,12 +13,12 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.newsdesk.platform.Notices;
-import org.newsdesk.platform.PageNumber;
 import org.newsdesk.media.MediaException;
 import org.newsdesk.media.MediaService;
 import org.newsdesk.media.Photo;
 import org.newsdesk.media.Upload;
+import org.newsdesk.platform.Notices;
+import org.omnifaces.util.Messages;
 
 /**
  * Serves {@code admin/media/library.xhtml}: the upload form and the searchable, paged grid of photos.
@@ -35,7 +34,8 @@ public class MediaLibraryBacking {
     private MediaService media;
 
     private String query;
-    private String page;
+    /** {@code ?page=}, converted by its {@code f:viewParam}; a page that is no number shows the first. */
+    private Integer page;
     private Part file;
 
     private List<Photo> photos;
@@ -77,7 +77,7 @@ public class MediaLibraryBacking {
     }
 
     private void fileMessage(String text) {
-        FacesContext.getCurrentInstance().addMessage("upload:file", new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        Messages.addError("upload:file", text);
     }
 
     private void discardTemporaryFile() {
@@ -106,7 +106,7 @@ public class MediaLibraryBacking {
     }
 
     public int getPageNumber() {
-        return PageNumber.orFirst(page);
+        return page == null || page < 1 ? 1 : page;
     }
 
     public int getPageCount() {
@@ -125,11 +125,11 @@ public class MediaLibraryBacking {
         this.query = query;
     }
 
-    public String getPage() {
+    public Integer getPage() {
         return page;
     }
 
-    public void setPage(String page) {
+    public void setPage(Integer page) {
         this.page = page;
     }
 

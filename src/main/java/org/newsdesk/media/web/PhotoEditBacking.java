@@ -1,6 +1,5 @@
 package org.newsdesk.media.web;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -15,6 +14,7 @@ import org.newsdesk.media.Photo;
 import org.newsdesk.media.PhotoUse;
 import org.newsdesk.platform.Notices;
 import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Messages;
 
 /** Serves {@code admin/media/edit.xhtml}: one photo's alt text, default caption and credit, and deleting it. */
 @Named("photoEdit")
@@ -28,7 +28,7 @@ public class PhotoEditBacking implements Serializable {
 
     @Inject
     @Param(name = "id")
-    private String idParameter;
+    private Long idParameter;
 
     private Long id;
     private String altText;
@@ -44,7 +44,7 @@ public class PhotoEditBacking implements Serializable {
         if (id != null) {
             return;
         }
-        Photo found = idParameter != null && idParameter.matches("\\d{1,18}") ? media.find(Long.parseLong(idParameter)) : null;
+        Photo found = idParameter == null ? null : media.find(idParameter);
         if (found == null) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such photo");
             FacesContext.getCurrentInstance().responseComplete();
@@ -83,8 +83,7 @@ public class PhotoEditBacking implements Serializable {
     }
 
     private static void message(String field, String text) {
-        FacesContext.getCurrentInstance().addMessage(field == null ? null : "photo:" + field,
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        Messages.addError(field == null ? null : "photo:" + field, text);
     }
 
     private static void redirectToLibrary() throws IOException {

@@ -1,6 +1,5 @@
 package org.newsdesk.outlet.web;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -13,6 +12,7 @@ import org.newsdesk.outlet.Outlet;
 import org.newsdesk.outlet.OutletService;
 import org.newsdesk.platform.Notices;
 import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
 /** Serves {@code admin/outlets/index.xhtml}: the registry, and the form to add or change one outlet. */
 @Named("outlets")
@@ -51,8 +51,7 @@ public class OutletsBacking implements Serializable {
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             Faces.redirect("admin/outlets/");
         } catch (OutletService.OutletRefused e) {
-            FacesContext.getCurrentInstance().addMessage("outlet:" + e.field(),
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            Messages.addError("outlet:" + e.field(), e.getMessage());
         }
     }
 

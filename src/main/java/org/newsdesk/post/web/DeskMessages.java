@@ -1,8 +1,6 @@
 package org.newsdesk.post.web;
 
 import jakarta.ejb.EJBException;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -11,6 +9,8 @@ import java.util.StringJoiner;
 import org.newsdesk.post.PublicationCheck;
 import org.newsdesk.post.PublicationRefusedException;
 import org.newsdesk.post.WorkflowException;
+import org.omnifaces.util.Exceptions;
+import org.omnifaces.util.Messages;
 
 /**
  * Puts what the publishing service said next to the fields it concerns on the compose page, whose form
@@ -25,8 +25,7 @@ final class DeskMessages {
     }
 
     static void error(String field, String message) {
-        FacesContext.getCurrentInstance().addMessage(field == null ? null : FORM + ":" + field,
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+        Messages.addError(field == null ? null : FORM + ":" + field, message);
     }
 
     static void show(WorkflowException e) {
@@ -52,15 +51,14 @@ final class DeskMessages {
 
     /** Bean Validation messages from the service's parameters, at their fields; false if it was no such failure. */
     static boolean show(EJBException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException invalid) {
-                for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
-                    error(clientId(violation.getPropertyPath(), 2), violation.getMessage());
-                }
-                return true;
-            }
+        ConstraintViolationException invalid = Exceptions.extract(e, ConstraintViolationException.class);
+        if (invalid == null) {
+            return false;
         }
-        return false;
+        for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
+            error(clientId(violation.getPropertyPath(), 2), violation.getMessage());
+        }
+        return true;
     }
 
     /** {@code create.arg0.excerpts[1].dek}, skipping the method and the argument, becomes {@code excerpts:1:dek}. */

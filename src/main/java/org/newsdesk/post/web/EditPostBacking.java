@@ -1,6 +1,7 @@
 package org.newsdesk.post.web;
 
 import jakarta.ejb.EJBException;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -9,12 +10,10 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import jakarta.enterprise.inject.spi.CDI;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -22,13 +21,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.newsdesk.account.Role;
+import org.newsdesk.media.MediaException;
 import org.newsdesk.media.MediaService;
 import org.newsdesk.media.Photo;
-import org.newsdesk.media.MediaException;
 import org.newsdesk.outlet.Outlet;
-import org.newsdesk.platform.Config;
+import org.newsdesk.outlet.OutletService;
+import org.newsdesk.platform.Faults;
 import org.newsdesk.platform.Notices;
+import org.newsdesk.platform.PlatformConfig;
 import org.newsdesk.post.EditConflictException;
 import org.newsdesk.post.ExcerptDraft;
 import org.newsdesk.post.Post;
@@ -37,12 +37,11 @@ import org.newsdesk.post.PostMerge;
 import org.newsdesk.post.PostStatus;
 import org.newsdesk.post.PublicationRefusedException;
 import org.newsdesk.post.PublishingService;
-import org.newsdesk.post.RelatedLinkDraft;
+import org.newsdesk.post.Workflow;
 import org.newsdesk.post.WorkflowException;
-import org.newsdesk.platform.Faults;
-import org.omnifaces.util.Faces;
 import org.omnifaces.cdi.Param;
-import org.omnifaces.util.Messages;
+import org.omnifaces.cdi.param.ParamValue;
+import org.omnifaces.util.Faces;
 
 /**
  * Serves {@code admin/posts/edit.xhtml}, the compose page. The whole draft lives in this view-scoped
@@ -54,7 +53,6 @@ import org.omnifaces.util.Messages;
 public class EditPostBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId ZONE = ZoneId.of(Config.string("TIMEZONE", "UTC"));
 
     @Inject
     private PublishingService publishing;
@@ -62,12 +60,18 @@ public class EditPostBacking implements Serializable {
     @Inject
     private MediaService media;
 
+    @Inject
+    private OutletService outletRegistry;
+
+    @Inject
+    private PlatformConfig platform;
+
     /** Looked up when needed: a Validator is not serializable, and this bean lives in the view state. */
     private transient Validator validator;
 
     @Inject
     @Param(name = "id")
-    private String idParameter;
+    private ParamValue<Long> idParameter;
 
     private Long id;
     private long version;
@@ -75,7 +79,7 @@ public class EditPostBacking implements Serializable {
     private String reviewNote;
     private boolean everPublished;
     private boolean loaded;
-    private boolean editable = true;
+    private Workflow workflow;
     private PostDraft draft;
     private String rejectNote;
     private boolean confirmDiscard;
@@ -104,16 +108,17 @@ public class EditPostBacking implements Serializable {
             return;
         }
         loaded = true;
-        if (idParameter == null) {
+        if (idParameter.getSubmittedValue() == null) {
+            workflow = publishing.workflow(null);
             draft = new PostDraft();
             draft.addExcerpt();
             return;
         }
-        if (!idParameter.matches("\\d{1,18}") || publishing.find(Long.parseLong(idParameter)).isEmpty()) {
+        if (idParameter.getValue() == null || publishing.find(idParameter.getValue()).isEmpty()) {
             Faces.responseSendError(404, "No such post");
             return;
         }
-        reload(Long.parseLong(idParameter));
+        reload(idParameter.getValue());
     }
 
     private void reload(long postId) {
@@ -123,7 +128,7 @@ public class EditPostBacking implements Serializable {
         status = post.getStatus();
         reviewNote = post.getReviewNote();
         everPublished = post.getPublishedAt() != null;
-        editable = publishing.mayEdit(postId);
+        workflow = publishing.workflow(postId);
         draft = PostDraft.of(post);
         if (draft.getExcerpts().isEmpty()) {
             draft.addExcerpt();
@@ -154,7 +159,7 @@ public class EditPostBacking implements Serializable {
             return;
         }
         step("Scheduled for " + publishAt.format(DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm")) + ".",
-                () -> publishing.schedule(id, version, draft, publishAt.atZone(ZONE).toInstant()));
+                () -> publishing.schedule(id, version, draft, publishAt.atZone(platform.zone()).toInstant()));
     }
 
     public void cancelSchedule() throws IOException {
@@ -269,7 +274,7 @@ public class EditPostBacking implements Serializable {
             return;
         }
         PostDraft theirs = PostDraft.of(saved);
-        Map<Long, String> outletNames = publishing.outlets().stream().collect(Collectors.toMap(Outlet::getId, Outlet::getName));
+        Map<Long, String> outletNames = outletRegistry.all().stream().collect(Collectors.toMap(Outlet::getId, Outlet::getName));
         merge = PostMerge.of(opened, theirs, draft, outletId -> outletNames.getOrDefault(outletId, ""));
         draft = merge.merged();
         if (draft.getExcerpts().isEmpty()) {
@@ -280,8 +285,9 @@ public class EditPostBacking implements Serializable {
         version = saved.getVersion();
         status = saved.getStatus();
         everPublished = saved.getPublishedAt() != null;
+        workflow = publishing.workflow(id);
         mergedWith = conflict.savedBy() + " saved this post at "
-                + DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZONE).format(conflict.savedAt());
+                + DateTimeFormatter.ofPattern("HH:mm:ss").withZone(platform.zone()).format(conflict.savedAt());
         int clashes = merge.conflicts().size();
         DeskMessages.error("merge", mergedWith + " while you were editing. Nothing of yours was saved yet. Their changes are"
                 + " now in the form with yours on top, as listed below"
@@ -484,19 +490,17 @@ public class EditPostBacking implements Serializable {
      */
     public List<Outlet> getOutlets() {
         if (outlets == null) {
-            outlets = publishing.outlets();
+            outlets = outletRegistry.all();
         }
         return outlets;
     }
 
-    public boolean isEditor() {
-        var external = FacesContext.getCurrentInstance().getExternalContext();
-        return external.isUserInRole(Role.EDITOR_NAME) || external.isUserInRole(Role.ADMIN_NAME);
-    }
-
-    /** False for a writer looking at a post that is with the editors, or someone else's. */
-    public boolean isEditable() {
-        return editable;
+    /**
+     * The steps this member of staff may take on this post, as the domain decides them ({@link Workflow}); the
+     * page renders them, the service enforces them.
+     */
+    public Workflow getWorkflow() {
+        return workflow;
     }
 
     public boolean isNew() {

@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.List;
 import org.newsdesk.audit.AuditEvent;
-import org.newsdesk.account.Role;
 import org.newsdesk.platform.Notices;
 import org.newsdesk.post.EditConflictException;
 import org.newsdesk.post.Post;
@@ -14,6 +13,7 @@ import org.newsdesk.post.PostRevision;
 import org.newsdesk.post.PostSnapshot;
 import org.newsdesk.post.PublishingService;
 import org.newsdesk.post.RevisionDiff;
+import org.newsdesk.post.Workflow;
 import org.newsdesk.post.WorkflowException;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
@@ -33,18 +33,19 @@ public class HistoryBacking {
 
     @Inject
     @Param(name = "id")
-    private String id;
+    private Long id;
 
     @Inject
     @Param(name = "from")
-    private String from;
+    private Integer from;
 
     @Inject
     @Param(name = "to")
-    private String to;
+    private Integer to;
 
     private Post post;
     private List<PostRevision> revisions;
+    private Workflow workflow;
 
     public void onload() throws IOException {
         if (getPost() == null) {
@@ -53,8 +54,8 @@ public class HistoryBacking {
     }
 
     public Post getPost() {
-        if (post == null && id != null && id.matches("\\d{1,18}")) {
-            post = publishing.find(Long.parseLong(id)).map(found -> publishing.post(found.getId())).orElse(null);
+        if (post == null && id != null) {
+            post = publishing.find(id).map(found -> publishing.post(found.getId())).orElse(null);
         }
         return post;
     }
@@ -95,9 +96,12 @@ public class HistoryBacking {
         Faces.redirect("admin/posts/history?id=%s", current.getId());
     }
 
-    /** Restoring is an editor's step (the service checks it again). */
+    /** Whether Restore is open to this member of staff on this post ({@link Workflow}; the service refuses it otherwise). */
     public boolean isMayRestore() {
-        return Faces.isUserInRole(Role.EDITOR_NAME) || Faces.isUserInRole(Role.ADMIN_NAME);
+        if (workflow == null && getPost() != null) {
+            workflow = publishing.workflow(post.getId());
+        }
+        return workflow != null && workflow.may(Workflow.Step.RESTORE);
     }
 
     private PostRevision revision(Integer number) {
@@ -106,7 +110,7 @@ public class HistoryBacking {
 
     /** The revision compared from: {@code ?from=}, or the one before the newest when nothing was chosen. */
     public Integer getFromNumber() {
-        Integer chosen = number(from);
+        Integer chosen = from;
         if (chosen == null && to == null && getRevisions().size() >= 2) {
             return getRevisions().get(1).getNumber(); // newest first
         }
@@ -115,15 +119,11 @@ public class HistoryBacking {
 
     /** The revision compared to: {@code ?to=}, or the newest when nothing was chosen. */
     public Integer getToNumber() {
-        Integer chosen = number(to);
+        Integer chosen = to;
         if (chosen == null && from == null && getRevisions().size() >= 2) {
             return getRevisions().get(0).getNumber();
         }
         return chosen;
-    }
-
-    private static Integer number(String text) {
-        return text != null && text.matches("\\d{1,9}") ? Integer.valueOf(text) : null;
     }
 
     public List<AuditEvent> getEvents() {

@@ -4,14 +4,15 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.newsdesk.platform.PageNumber;
 import org.newsdesk.account.AccountService;
+import org.newsdesk.platform.PageNumber;
 import org.newsdesk.post.DeskFilter;
 import org.newsdesk.post.DeskPage;
 import org.newsdesk.post.PostStatus;
 import org.newsdesk.post.PublishingService;
 import org.newsdesk.post.Section;
 import org.omnifaces.cdi.Param;
+import org.omnifaces.cdi.param.ParamValue;
 
 /**
  * Serves {@code admin/posts/index.xhtml}: the desk's list of posts, newest change first, narrowed by
@@ -33,11 +34,11 @@ public class PostsBacking {
 
     @Inject
     @Param(name = "author")
-    private String author;
+    private Long author;
 
     @Inject
     @Param(name = "section")
-    private String section;
+    private Long section;
 
     @Inject
     @Param(name = "q")
@@ -45,13 +46,13 @@ public class PostsBacking {
 
     @Inject
     @Param(name = "page")
-    private String page;
+    private ParamValue<Integer> page;
 
     private DeskPage desk;
 
     public DeskPage getDesk() {
         if (desk == null) {
-            desk = publishing.desk(new DeskFilter(statusFilter(), number(author), number(section), query,
+            desk = publishing.desk(new DeskFilter(statusFilter(), author, section, query,
                     PageNumber.orFirst(page)));
         }
         return desk;
@@ -84,10 +85,6 @@ public class PostsBacking {
         }
     }
 
-    private static Long number(String text) {
-        return text != null && text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
-    }
-
     public PostStatus[] getStatuses() {
         return PostStatus.values();
     }
@@ -104,11 +101,11 @@ public class PostsBacking {
         return status;
     }
 
-    public String getAuthor() {
+    public Long getAuthor() {
         return author;
     }
 
-    public String getSection() {
+    public Long getSection() {
         return section;
     }
 

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import org.newsdesk.platform.Dates;
 import org.newsdesk.post.Post;
 import org.newsdesk.post.PublishingService;
-import org.newsdesk.site.web.Dates;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 
@@ -26,16 +26,16 @@ public class PreviewBacking {
 
     @Inject
     @Param(name = "id")
-    private String id;
+    private Long id;
 
     private Post post;
 
     public void onload() throws IOException {
-        if (id == null || !id.matches("\\d{1,18}") || publishing.find(Long.parseLong(id)).isEmpty()) {
+        if (id == null || publishing.find(id).isEmpty()) {
             Faces.responseSendError(404, "No such post");
             return;
         }
-        post = publishing.post(Long.parseLong(id));
+        post = publishing.post(id);
     }
 
     public Post getPost() {

@@ -9,6 +9,7 @@ import org.newsdesk.site.FrontPage;
 import org.newsdesk.site.PublicPages;
 import org.newsdesk.site.SiteService;
 import org.omnifaces.cdi.Param;
+import org.omnifaces.cdi.param.ParamValue;
 import org.omnifaces.util.Faces;
 
 /** Serves {@code index.xhtml}: the newest published posts, a page at a time ({@code /?page=2}). */
@@ -21,7 +22,7 @@ public class FrontPageBacking {
 
     @Inject
     @Param(name = "page")
-    private String pageParameter;
+    private ParamValue<Integer> pageParameter;
 
     @Inject
     private PublicPages publicPages;
@@ -29,7 +30,7 @@ public class FrontPageBacking {
     private FrontPage page;
 
     public void onload() throws IOException {
-        int number = PageNumber.parse(pageParameter);
+        int number = PageNumber.of(pageParameter);
         if (number < 1) {
             Faces.responseSendError(404, "No such page");
             return;

@@ -10,6 +10,7 @@ import org.newsdesk.site.FrontPage;
 import org.newsdesk.site.PublicPages;
 import org.newsdesk.site.SiteService;
 import org.omnifaces.cdi.Param;
+import org.omnifaces.cdi.param.ParamValue;
 import org.omnifaces.util.Faces;
 
 /** Serves {@code section.xhtml} ({@code /section/{slug}}) and {@code tag.xhtml} ({@code /tag/{slug}}). */
@@ -30,7 +31,7 @@ public class ListingBacking {
 
     @Inject
     @Param(name = "page")
-    private String pageParameter;
+    private ParamValue<Integer> pageParameter;
 
     @Inject
     private PublicPages publicPages;
@@ -38,7 +39,7 @@ public class ListingBacking {
     private SiteService.Listing listing;
 
     public void onload() throws IOException {
-        int number = PageNumber.parse(pageParameter);
+        int number = PageNumber.of(pageParameter);
         Optional<SiteService.Listing> found = slug == null || extraPath != null || number < 1 ? Optional.empty()
                 : Faces.getViewId().startsWith("/tag") ? site.tagPage(slug, number) : site.sectionPage(slug, number);
         // A tag or section with no published post is not shown at all: its name alone could tell readers

@@ -9,13 +9,14 @@ import org.newsdesk.comment.Comment;
 import org.newsdesk.comment.CommentPage;
 import org.newsdesk.comment.CommentService;
 import org.newsdesk.comment.CommentWindow;
+import org.newsdesk.comment.web.CommentedPage;
 import org.newsdesk.comment.web.HeldComments;
 import org.newsdesk.platform.PageNumber;
 import org.newsdesk.post.Post;
 import org.newsdesk.site.PublicPages;
 import org.newsdesk.site.SiteService;
-import org.newsdesk.site.SiteUrls;
 import org.omnifaces.cdi.Param;
+import org.omnifaces.cdi.param.ParamValue;
 import org.omnifaces.util.Faces;
 
 /**
@@ -26,7 +27,7 @@ import org.omnifaces.util.Faces;
  */
 @Named("postPage")
 @RequestScoped
-public class PostPageBacking {
+public class PostPageBacking implements CommentedPage {
 
     @Inject
     private SiteService site;
@@ -47,11 +48,11 @@ public class PostPageBacking {
 
     @Inject
     @Param(name = "page")
-    private String pageParameter;
+    private ParamValue<Integer> pageParameter;
 
     @Inject
     @Param(name = "comment")
-    private String commentParameter;
+    private Long commentParameter;
 
     @Inject
     private PublicPages publicPages;
@@ -62,7 +63,7 @@ public class PostPageBacking {
     private CommentPage commentPage;
 
     public void onload() throws IOException {
-        if (getPost() == null || extraPath != null || PageNumber.parse(pageParameter) < 1) {
+        if (getPost() == null || extraPath != null || PageNumber.of(pageParameter) < 1) {
             Faces.responseSendError(404, "No such post");
             return;
         }
@@ -76,6 +77,7 @@ public class PostPageBacking {
     }
 
     /** Whether the post takes comments now, and if not, since when (for the notice under the thread). */
+    @Override
     public CommentWindow getWindow() {
         if (window == null) {
             window = getPost() == null ? new CommentWindow(false, null, 0) : commentService.commentWindow(post);
@@ -83,6 +85,7 @@ public class PostPageBacking {
         return window;
     }
 
+    @Override
     public Post getPost() {
         if (!loaded) {
             loaded = true;
@@ -100,9 +103,9 @@ public class PostPageBacking {
             if (getPost() == null) {
                 commentPage = new CommentPage(List.of(), 1, 1, 0, false);
             } else {
-                int page = Math.max(1, PageNumber.parse(pageParameter));
-                if (commentParameter != null && commentParameter.matches("\\d{1,18}")) {
-                    page = commentService.pageOf(post.getId(), Long.parseLong(commentParameter), heldComments.ids()).orElse(page);
+                int page = PageNumber.orFirst(pageParameter);
+                if (commentParameter != null) {
+                    page = commentService.pageOf(post.getId(), commentParameter, heldComments.ids()).orElse(page);
                 }
                 commentPage = commentService.page(post.getId(), page, heldComments.ids());
             }
@@ -110,6 +113,7 @@ public class PostPageBacking {
         return commentPage;
     }
 
+    @Override
     public List<Comment> getComments() {
         return getCommentPage().comments();
     }
@@ -124,7 +128,7 @@ public class PostPageBacking {
     }
 
     public String getUrl() {
-        return SiteUrls.post(getPost().getSlug());
+        return getPost().getPath();
     }
 
     /** The address of one page of the conversation: the post's own for the first. */

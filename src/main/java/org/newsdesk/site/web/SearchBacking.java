@@ -9,6 +9,7 @@ import org.newsdesk.platform.PageNumber;
 import org.newsdesk.site.FrontPage;
 import org.newsdesk.site.SiteService;
 import org.omnifaces.cdi.Param;
+import org.omnifaces.cdi.param.ParamValue;
 
 /** Serves {@code search.xhtml} at {@code /search?q=}: published posts holding every word typed. */
 @Named("search")
@@ -24,7 +25,7 @@ public class SearchBacking {
 
     @Inject
     @Param(name = "page")
-    private String pageParameter;
+    private ParamValue<Integer> pageParameter;
 
     private FrontPage results;
 

@@ -1,13 +1,12 @@
-package org.newsdesk.site.web;
+package org.newsdesk.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.newsdesk.platform.Config;
 
 /** Dates as the site prints them ("November 1, 2024"), in the newsroom's time zone ({@code NEWSDESK_TIMEZONE}). */
 @Named
@@ -15,10 +14,11 @@ import org.newsdesk.platform.Config;
 public class Dates {
 
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
-    private final ZoneId zone = ZoneId.of(Config.string("TIMEZONE", "UTC"));
+    @Inject
+    private PlatformConfig platform;
 
     public String display(Instant instant) {
-        return instant == null ? "" : DISPLAY.format(instant.atZone(zone));
+        return instant == null ? "" : DISPLAY.format(instant.atZone(platform.zone()));
     }
 
     /**
@@ -31,14 +31,14 @@ public class Dates {
 
     /** "14:05" in the newsroom's zone. */
     public String time(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofPattern("HH:mm").format(instant.atZone(zone));
+        return instant == null ? "" : DateTimeFormatter.ofPattern("HH:mm").format(instant.atZone(platform.zone()));
     }
 
     public String getZone() {
-        return zone.getId();
+        return platform.zone().getId();
     }
 
     public String iso(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).withNano(0));
+        return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(platform.zone()).withNano(0));
     }
 }

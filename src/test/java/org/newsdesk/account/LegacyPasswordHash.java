@@ -8,16 +8,20 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * PBKDF2 password hashes in the self-describing form
+ * The hand-written PBKDF2 code that Newsdesk used before {@link Passwords} (Jakarta Security's
+ * {@code Pbkdf2PasswordHash}), kept in the tests as the oracle for stored hashes: the fixtures make their
+ * accounts' hashes with it, so every test that signs in checks that hashes stored by earlier versions still work.
+ *
+ * <p>PBKDF2 password hashes in the self-describing form
  * {@code PBKDF2WithHmacSHA256:210000:<salt>:<hash>} (Base64), so the iteration count can grow later
  * without invalidating stored hashes.
  *
  * <pre>
- * String stored = PasswordHash.of("correct horse".toCharArray());
- * boolean ok = PasswordHash.matches("correct horse".toCharArray(), stored);
+ * String stored = LegacyPasswordHash.of("correct horse".toCharArray());
+ * boolean ok = LegacyPasswordHash.matches("correct horse".toCharArray(), stored);
  * </pre>
  */
-public final class PasswordHash {
+public final class LegacyPasswordHash {
 
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
@@ -26,7 +30,7 @@ public final class PasswordHash {
     private static final int KEY_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PasswordHash() {
+    private LegacyPasswordHash() {
     }
 
     public static String of(char[] password) {
@@ -52,13 +56,6 @@ public final class PasswordHash {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** A random password for accounts created without one (the first admin, for example). */
-    public static String randomPassword() {
-        byte[] bytes = new byte[15];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String format(String algorithm, int iterations, byte[] salt, byte[] hash) {

@@ -1,4 +1,4 @@
-package org.newsdesk.comment;
+package org.newsdesk.account;
 
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
@@ -23,21 +23,19 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.newsdesk.account.Role;
-import org.newsdesk.platform.Config;
 import org.newsdesk.platform.Faults;
 import org.newsdesk.platform.RepeatedFailures;
 
 /**
- * Sends {@link CommentNotice}s through the SMTP server in the configuration ({@code NEWSDESK_SMTP_HOST},
+ * Sends {@link Notice}s through the SMTP server in the configuration ({@code NEWSDESK_SMTP_HOST},
  * {@code _PORT}, {@code _USER}, {@code _PASSWORD}, {@code _FROM}). Without a host nothing is sent and
  * the notice is logged. Sending happens after the transaction commits and off the request thread, so a
  * slow or broken mail server neither delays nor loses a comment; a failure is logged.
  */
 @Stateless
-public class CommentMail {
+public class NoticeMail {
 
-    private static final Logger LOG = Logger.getLogger(CommentMail.class.getName());
+    private static final Logger LOG = Logger.getLogger(NoticeMail.class.getName());
 
     /** A notice not sent for want of a mail server: said once, then at most once an hour with a count. */
     private static final RepeatedFailures NOT_CONFIGURED = new RepeatedFailures(Duration.ofHours(1));
@@ -46,18 +44,21 @@ public class CommentMail {
     private static final RepeatedFailures NOT_SENT = new RepeatedFailures(Duration.ofMinutes(1));
 
     @Inject
-    private CommentMail self;
+    private NoticeMail self;
 
     @PersistenceContext
     private EntityManager em;
 
+    @Inject
+    private MailConfig config;
+
     /** Hands the notice to {@link #send} once the transaction that fired it has committed. */
-    public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentNotice notice) {
+    public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notice notice) {
         self.send(notice);
     }
 
     @Asynchronous
-    public void send(CommentNotice notice) {
+    public void send(Notice notice) {
         List<String> to = new ArrayList<>(notice.to());
         if (notice.toModerators()) {
             to.addAll(moderatorEmails());
@@ -65,7 +66,7 @@ public class CommentMail {
         if (to.isEmpty()) {
             return;
         }
-        Optional<String> host = Config.value("SMTP_HOST");
+        Optional<String> host = config.host();
         if (host.isEmpty()) {
             NOT_CONFIGURED.log(LOG, Level.INFO, "No SMTP host configured (NEWSDESK_SMTP_HOST); not sending \""
                     + notice.subject() + "\" to " + to.size() + " recipient(s).");
@@ -88,19 +89,19 @@ public class CommentMail {
                 .getResultList();
     }
 
-    private static MimeMessage message(String host, List<String> to, CommentNotice notice) throws MessagingException {
+    private MimeMessage message(String host, List<String> to, Notice notice) throws MessagingException {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", host);
-        properties.put("mail.smtp.port", String.valueOf(Config.integer("SMTP_PORT", 25)));
+        properties.put("mail.smtp.port", String.valueOf(config.port()));
         properties.put("mail.smtp.connectiontimeout", "10000");
         properties.put("mail.smtp.timeout", "10000");
         properties.put("mail.smtp.writetimeout", "10000");
-        Optional<String> user = Config.value("SMTP_USER");
+        Optional<String> user = config.user();
         Authenticator authenticator = null;
         if (user.isPresent()) {
             properties.put("mail.smtp.auth", "true");
             properties.put("mail.smtp.starttls.enable", "true");
-            String password = Config.string("SMTP_PASSWORD", "");
+            String password = config.password();
             authenticator = new Authenticator() {
                 @Override
                 protected PasswordAuthentication getPasswordAuthentication() {
@@ -109,7 +110,7 @@ public class CommentMail {
             };
         }
         MimeMessage message = new MimeMessage(Session.getInstance(properties, authenticator));
-        message.setFrom(new InternetAddress(Config.string("SMTP_FROM", "newsdesk@localhost")));
+        message.setFrom(new InternetAddress(config.from()));
         for (String address : to) {
             message.addRecipient(Message.RecipientType.TO, new InternetAddress(address));
         }

@@ -1,4 +1,4 @@
-package org.newsdesk.platform;
+package org.newsdesk.demo;
 
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.event.Observes;
@@ -16,13 +16,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.logging.Logger;
-import org.newsdesk.account.PasswordHash;
+import org.newsdesk.account.Passwords;
 import org.newsdesk.account.Role;
 import org.newsdesk.account.User;
 import org.newsdesk.audit.AuditLog;
 import org.newsdesk.media.MediaService;
 import org.newsdesk.media.Photo;
 import org.newsdesk.outlet.Outlet;
+import org.newsdesk.platform.DatabaseReady;
 import org.newsdesk.post.Excerpt;
 import org.newsdesk.post.ExcerptMarkup;
 import org.newsdesk.post.Post;
@@ -50,6 +51,12 @@ public class DemoContent {
     @Inject
     private AuditLog audit;
 
+    @Inject
+    private Passwords passwords;
+
+    @Inject
+    private DemoConfig config;
+
     public void onDatabaseReady(@Observes DatabaseReady ready) {
         load();
     }
@@ -68,11 +75,11 @@ public class DemoContent {
             return em.createNamedQuery("User.findByUsername", User.class)
                     .setParameter("username", "admin").getResultStream().findFirst().orElse(null);
         }
-        var given = Config.value("ADMIN_PASSWORD");
-        String password = given.orElseGet(PasswordHash::randomPassword);
-        User admin = new User("admin", "Site administrator", Config.string("ADMIN_EMAIL", "admin@newsdesk.invalid"),
+        var given = config.adminPassword();
+        String password = given.orElseGet(Passwords::randomPassword);
+        User admin = new User("admin", "Site administrator", config.adminEmail(),
                 EnumSet.of(Role.ADMIN, Role.EDITOR, Role.MODERATOR), Instant.now());
-        admin.changePassword(password.toCharArray());
+        admin.changePassword(passwords.hash(password.toCharArray()));
         em.persist(admin);
         audit.recordAs("system", "user.created", "user", admin.getId(), "first administrator");
         if (given.isEmpty()) {

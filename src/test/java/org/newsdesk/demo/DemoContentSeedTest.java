@@ -1,4 +1,4 @@
-package org.newsdesk.platform;
+package org.newsdesk.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.SeedPage;
-import org.newsdesk.site.web.Dates;
+import org.newsdesk.platform.Dates;
 
 /** The demo post's source file holds the seed page whole: every line of it, and nothing the page does not say. */
 class DemoContentSeedTest {

@@ -1,0 +1,25 @@
+package org.newsdesk.account;
+
+import java.util.List;
+
+/**
+ * An email to staff or a reader (a comment held, a reply approved, an account locked), fired as a CDI event inside the transaction that caused it and sent only
+ * after that transaction commits (see {@link NoticeMail}), so a mail problem never costs a comment and
+ * a rolled-back comment sends no mail. {@code toModerators} adds the site's moderators to {@code to},
+ * looked up when the mail is sent, off the request that fired it.
+ */
+public record Notice(List<String> to, boolean toModerators, String subject, String text) {
+
+    public Notice {
+        to = List.copyOf(to);
+    }
+
+    public Notice(List<String> to, String subject, String text) {
+        this(to, false, subject, text);
+    }
+
+    /** A notice for every enabled moderator. */
+    public static Notice toModerators(String subject, String text) {
+        return new Notice(List.of(), true, subject, text);
+    }
+}
