@@ -172,6 +172,24 @@ class PublicSiteIT {
         assertEquals("https://example.org/more", link.attr("href"));
         assertEquals("nofollow ugc", link.attr("rel"));
         assertEquals("1 Comment", doc.selectFirst("#comments h2").text());
+        // Arabic, Hebrew and the like read right to left inside the left-to-right page: every reader's and source's
+        // text is laid out by its own first strong character.
+        assertEquals("auto", comment.selectFirst(".comment-body").attr("dir"));
+        assertEquals("auto", comment.selectFirst(".author").attr("dir"));
+        for (String sourceText : List.of("article.post h1", ".excerpt .dek", ".excerpt-body", ".excerpt .outlet", ".caption", ".credit")) {
+            assertEquals("auto", doc.selectFirst(sourceText).attr("dir"), sourceText);
+        }
+        // The canonical address is whole, built on NEWSDESK_SITE_URL (pom.xml), not on the request's host.
+        assertEquals("https://news.newsdesk.test/post/" + SeedPage.SLUG, doc.selectFirst("link[rel=canonical]").attr("href"));
+        // The share card and the article for search engines, crediting each source the post quotes.
+        assertEquals(doc.selectFirst("article.post h1").text(), doc.selectFirst("meta[property=og:title]").attr("content"));
+        assertEquals("https://news.newsdesk.test/post/" + SeedPage.SLUG, doc.selectFirst("meta[property=og:url]").attr("content"));
+        assertTrue(doc.selectFirst("meta[property=og:image]").attr("content").startsWith("https://news.newsdesk.test/media/"));
+        assertEquals("summary_large_image", doc.selectFirst("meta[name=twitter:card]").attr("content"));
+        jakarta.json.JsonObject article = jakarta.json.Json.createReader(new java.io.StringReader(
+                doc.selectFirst("script[type=application/ld+json]").data())).readObject().getJsonArray("@graph").getJsonObject(0);
+        assertEquals(doc.select(".read-more a").eachAttr("href"), article.getJsonArray("isBasedOn").stream()
+                .map(source -> source.asJsonObject().getString("url")).toList(), "one source per excerpt, in order");
 
         assertEquals("1 comment", demoPostCard().selectFirst(".card-meta a[href$=#comments]").text());
     }

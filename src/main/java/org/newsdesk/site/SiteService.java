@@ -130,7 +130,7 @@ public class SiteService {
     /** A published post with everything its page shows, or empty if there is none by that slug. */
     public Optional<Post> publishedPost(String slug) {
         Optional<Post> found = em.createQuery("select p from Post p left join fetch p.excerpts e"
-                        + " left join fetch e.outlet left join fetch e.photo left join fetch p.section"
+                        + " left join fetch e.outlet left join fetch e.photo left join fetch p.section left join fetch p.author"
                         + " where p.slug = :slug and p.status = :status", Post.class)
                 .setParameter("slug", slug)
                 .setParameter("status", PostStatus.PUBLISHED)

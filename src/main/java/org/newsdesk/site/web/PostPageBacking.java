@@ -12,7 +12,9 @@ import org.newsdesk.comment.CommentWindow;
 import org.newsdesk.comment.web.CommentedPage;
 import org.newsdesk.comment.web.HeldComments;
 import org.newsdesk.platform.PageNumber;
+import org.newsdesk.platform.PlatformConfig;
 import org.newsdesk.post.Post;
+import org.newsdesk.site.ArticleMetadata;
 import org.newsdesk.site.PublicPages;
 import org.newsdesk.site.SiteService;
 import org.omnifaces.cdi.Param;
@@ -56,6 +58,9 @@ public class PostPageBacking implements CommentedPage {
 
     @Inject
     private PublicPages publicPages;
+
+    @Inject
+    private PlatformConfig platform;
 
     private CommentWindow window;
     private Post post;
@@ -136,9 +141,22 @@ public class PostPageBacking implements CommentedPage {
         return page <= 1 ? getUrl() : getUrl() + "?page=" + page;
     }
 
-    /** This page's own address, for the canonical link. */
+    /**
+     * This page's own address, whole, for the canonical link: built on the configured site address
+     * ({@code NEWSDESK_SITE_URL}), never on the request's host, so search engines and share cards get one address.
+     */
     public String getCanonicalUrl() {
-        return pageUrl(getCommentPage().page());
+        return platform.siteUrl() + pageUrl(getCommentPage().page());
+    }
+
+    /** Open Graph and Twitter card tags for the post ({@link ArticleMetadata}). */
+    public List<ArticleMetadata.Tag> getShareTags() {
+        return ArticleMetadata.shareTags(getPost(), platform.siteName(), platform.siteUrl(), getCanonicalUrl());
+    }
+
+    /** The post as a NewsArticle based on its sources, and its breadcrumb, as JSON-LD safe inside a script element. */
+    public String getJsonLd() {
+        return ArticleMetadata.jsonLd(getPost(), platform.siteName(), platform.siteUrl(), getCanonicalUrl());
     }
 
     public int getMaxDepth() {

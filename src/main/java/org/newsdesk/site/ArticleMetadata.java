@@ -1,0 +1,161 @@
+package org.newsdesk.site;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.newsdesk.media.Photo;
+import org.newsdesk.media.VariantSize;
+import org.newsdesk.post.Excerpt;
+import org.newsdesk.post.Post;
+
+/**
+ * What a post page tells share cards and search engines, with whole addresses built on the site's configured
+ * address: Open Graph and Twitter card tags, and JSON-LD that names the post a {@code NewsArticle} based on each
+ * source article it quotes ({@code isBasedOn}: the source's address, outlet and original date), with a
+ * breadcrumb from the front page through the section.
+ */
+public final class ArticleMetadata {
+
+    /** One {@code <meta>}: Open Graph's are {@code property=}, Twitter's {@code name=}. */
+    public record Tag(String key, String value) {
+
+        public boolean isProperty() {
+            return key.startsWith("og:") || key.startsWith("article:");
+        }
+    }
+
+    private ArticleMetadata() {
+    }
+
+    /** The share card's tags, in the order crawlers read them; empty values are left out. */
+    public static List<Tag> shareTags(Post post, String siteName, String siteUrl, String canonicalUrl) {
+        List<Tag> tags = new ArrayList<>();
+        String description = description(post);
+        add(tags, "og:type", "article");
+        add(tags, "og:site_name", siteName);
+        add(tags, "og:title", post.getHeadline());
+        add(tags, "og:description", description);
+        add(tags, "og:url", canonicalUrl);
+        Photo photo = leadPhoto(post);
+        if (photo != null) {
+            int[] size = largeSize(photo);
+            add(tags, "og:image", imageUrl(siteUrl, photo));
+            add(tags, "og:image:width", String.valueOf(size[0]));
+            add(tags, "og:image:height", String.valueOf(size[1]));
+            add(tags, "og:image:alt", photo.getAltText());
+        }
+        add(tags, "article:published_time", iso(post.getPublishedAt()));
+        add(tags, "article:modified_time", iso(post.getUpdatedAt()));
+        add(tags, "article:section", post.getSection() == null ? null : post.getSection().getName());
+        post.getTags().stream().map(tag -> tag.getName()).sorted().forEach(name -> add(tags, "article:tag", name));
+        add(tags, "twitter:card", photo == null ? "summary" : "summary_large_image");
+        add(tags, "twitter:title", post.getHeadline());
+        add(tags, "twitter:description", description);
+        if (photo != null) {
+            add(tags, "twitter:image", imageUrl(siteUrl, photo));
+            add(tags, "twitter:image:alt", photo.getAltText());
+        }
+        return tags;
+    }
+
+    /**
+     * The JSON-LD graph, safe inside a {@code <script>} element: every {@code <} is written {@code \u003c}, so no
+     * text (a headline holding {@code </script>}) can end the element.
+     */
+    public static String jsonLd(Post post, String siteName, String siteUrl, String canonicalUrl) {
+        JsonObjectBuilder article = Json.createObjectBuilder()
+                .add("@type", "NewsArticle")
+                .add("headline", post.getHeadline())
+                .add("mainEntityOfPage", canonicalUrl)
+                .add("url", canonicalUrl)
+                .add("publisher", Json.createObjectBuilder().add("@type", "Organization").add("name", siteName).add("url", siteUrl + "/"));
+        addIfPresent(article, "description", description(post));
+        addIfPresent(article, "datePublished", iso(post.getPublishedAt()));
+        addIfPresent(article, "dateModified", iso(post.getUpdatedAt()));
+        if (post.getSection() != null) {
+            article.add("articleSection", post.getSection().getName());
+        }
+        if (post.getAuthor() != null) {
+            article.add("author", Json.createObjectBuilder().add("@type", "Person").add("name", post.getAuthor().getDisplayName()));
+        }
+        JsonArrayBuilder images = Json.createArrayBuilder();
+        JsonArrayBuilder sources = Json.createArrayBuilder();
+        for (Excerpt excerpt : post.getExcerpts()) {
+            if (excerpt.getPhoto() != null) {
+                images.add(imageUrl(siteUrl, excerpt.getPhoto()));
+            }
+            JsonObjectBuilder source = Json.createObjectBuilder().add("@type", "NewsArticle");
+            addIfPresent(source, "url", excerpt.getArticleUrl());
+            addIfPresent(source, "description", excerpt.getDek());
+            addIfPresent(source, "datePublished", excerpt.getOriginalPublishedOn() == null ? null : excerpt.getOriginalPublishedOn().toString());
+            if (excerpt.getOutlet() != null) {
+                source.add("publisher", Json.createObjectBuilder().add("@type", "Organization")
+                        .add("name", excerpt.getOutlet().getName()).add("url", "https://" + excerpt.getOutlet().getDomain() + "/"));
+            }
+            sources.add(source);
+        }
+        article.add("image", images).add("isBasedOn", sources);
+
+        JsonArrayBuilder crumbs = Json.createArrayBuilder().add(crumb(1, "Home", siteUrl + "/"));
+        int position = 2;
+        if (post.getSection() != null) {
+            crumbs.add(crumb(position++, post.getSection().getName(), siteUrl + "/section/" + post.getSection().getSlug()));
+        }
+        crumbs.add(crumb(position, post.getHeadline(), canonicalUrl));
+        String json = Json.createObjectBuilder()
+                .add("@context", "https://schema.org")
+                .add("@graph", Json.createArrayBuilder()
+                        .add(article)
+                        .add(Json.createObjectBuilder().add("@type", "BreadcrumbList").add("itemListElement", crumbs)))
+                .build().toString();
+        return scriptSafe(json);
+    }
+
+    /** JSON that can stand inside a script element: {@code <} (and the line separators JavaScript breaks on) escaped. */
+    static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
+    private static JsonObjectBuilder crumb(int position, String name, String url) {
+        return Json.createObjectBuilder().add("@type", "ListItem").add("position", position).add("name", name).add("item", url);
+    }
+
+    private static String description(Post post) {
+        return post.getExcerpts().stream().map(Excerpt::getDek).filter(dek -> dek != null && !dek.isBlank())
+                .findFirst().orElse(null);
+    }
+
+    private static Photo leadPhoto(Post post) {
+        return post.getExcerpts().stream().map(Excerpt::getPhoto).filter(photo -> photo != null).findFirst().orElse(null);
+    }
+
+    private static String imageUrl(String siteUrl, Photo photo) {
+        return siteUrl + "/media/" + photo.getPublicKey() + "/" + VariantSize.LARGE.variantName();
+    }
+
+    /** The large variant's size: the original's, or narrowed to the variant's width with its proportions kept. */
+    private static int[] largeSize(Photo photo) {
+        int width = Math.min(VariantSize.LARGE.width(), photo.getWidth());
+        return new int[] {width, (int) Math.round((double) photo.getHeight() * width / photo.getWidth())};
+    }
+
+    private static String iso(Instant instant) {
+        return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    private static void add(List<Tag> tags, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            tags.add(new Tag(key, value));
+        }
+    }
+
+    private static void addIfPresent(JsonObjectBuilder object, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            object.add(key, value);
+        }
+    }
+}
