@@ -151,12 +151,14 @@ public class PostPageBacking implements CommentedPage {
 
     /** Open Graph and Twitter card tags for the post ({@link ArticleMetadata}). */
     public List<ArticleMetadata.Tag> getShareTags() {
-        return ArticleMetadata.shareTags(getPost(), platform.siteName(), platform.siteUrl(), getCanonicalUrl());
+        // Asked for on a post back too, while Faces decodes the page (ui:repeat): the post may be gone by then.
+        return getPost() == null ? List.of()
+                : ArticleMetadata.shareTags(post, platform.siteName(), platform.siteUrl(), getCanonicalUrl());
     }
 
     /** The post as a NewsArticle based on its sources, and its breadcrumb, as JSON-LD safe inside a script element. */
     public String getJsonLd() {
-        return ArticleMetadata.jsonLd(getPost(), platform.siteName(), platform.siteUrl(), getCanonicalUrl());
+        return getPost() == null ? "" : ArticleMetadata.jsonLd(post, platform.siteName(), platform.siteUrl(), getCanonicalUrl());
     }
 
     public int getMaxDepth() {
