@@ -14,7 +14,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class PlatformConfig implements ConfigArea {
 
-    public static final Setting<String> SITE_URL = Setting.of("SITE_URL", null,
+    public static final Setting<String> SITE_URL = Setting.required("SITE_URL",
             "an http or https address such as https://news.example.org", PlatformConfig::siteAddress,
             "set it to the site's public address, e.g. https://news.example.org (links in the feed, the sitemap"
                     + " and mail are built on it).");

@@ -26,13 +26,15 @@ public final class Setting<T> {
     private final String expected;
     private final Function<String, T> parser;
     private final String meaning;
+    private final boolean required;
 
-    private Setting(String name, String fallback, String expected, Function<String, T> parser, String meaning) {
+    private Setting(String name, String fallback, String expected, Function<String, T> parser, String meaning, boolean required) {
         this.name = name;
         this.fallback = fallback;
         this.expected = expected;
         this.parser = parser;
         this.meaning = meaning;
+        this.required = required;
     }
 
     /**
@@ -41,7 +43,12 @@ public final class Setting<T> {
      * A null {@code fallback} is a setting with no default: {@link #optional()} is empty while it is unset.
      */
     public static <T> Setting<T> of(String name, String fallback, String expected, Function<String, T> parser, String meaning) {
-        return new Setting<>(name, fallback, expected, parser, meaning);
+        return new Setting<>(name, fallback, expected, parser, meaning, false);
+    }
+
+    /** A setting Newsdesk cannot start without: no default, and {@link #check()} refuses it unset. */
+    public static <T> Setting<T> required(String name, String expected, Function<String, T> parser, String meaning) {
+        return new Setting<>(name, null, expected, parser, meaning, true);
     }
 
     public static Setting<String> text(String name, String fallback, String meaning) {
@@ -116,6 +123,15 @@ public final class Setting<T> {
     /** The value set, or the default. */
     public T value() {
         return optional().orElseThrow(() -> new InvalidSetting(variable() + " is not set: " + meaning));
+    }
+
+    /** What the start checks: the value parses, and a required setting is set; throws {@link InvalidSetting} if not. */
+    public void check() {
+        if (required) {
+            value();
+        } else {
+            optional();
+        }
     }
 
     @Override

@@ -48,11 +48,7 @@ public class StartupChecks {
         for (ConfigArea area : areas) {
             for (Setting<?> setting : area.settings()) {
                 try {
-                    if (setting == PlatformConfig.SITE_URL) {
-                        setting.value();
-                    } else {
-                        setting.optional();
-                    }
+                    setting.check();
                 } catch (Setting.InvalidSetting invalid) {
                     problems.add(invalid.getMessage());
                 }

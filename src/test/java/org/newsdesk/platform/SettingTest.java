@@ -38,6 +38,8 @@ class SettingTest {
         if (System.getenv("NEWSDESK_SITE_URL") == null) {
             assertTrue(assertThrows(IllegalStateException.class, PlatformConfig.SITE_URL::value).getMessage()
                     .startsWith("NEWSDESK_SITE_URL is not set: set it to the site's public address"));
+            assertTrue(StartupChecks.problems(List.of(new PlatformConfig())).get(0)
+                    .startsWith("NEWSDESK_SITE_URL is not set"), "the start refuses a required setting left unset");
         }
         for (String wrong : new String[] {"news.example.org", "ftp://news.example.org", "https://news.example.org/?q=1",
                 "https://user@evil.example.org", "https://news example.org"}) {
