@@ -98,6 +98,11 @@ public class DemoContent {
         Post post = new Post(seed.getString("headline"), admin, publishedAt);
         post.setSlug(seed.getString("slug"));
         Section section = new Section(seed.getString("section"));
+        section.placeAt(1);
+        section.setInMenu(true);
+        if (seed.containsKey("sectionDescription")) {
+            section.describe(section.getName(), seed.getString("sectionDescription"));
+        }
         em.persist(section);
         post.setSection(section);
         for (JsonValue tagName : seed.getJsonArray("tags")) {

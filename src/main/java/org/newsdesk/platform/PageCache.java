@@ -182,7 +182,8 @@ public class PageCache {
         return out.toByteArray();
     }
 
-    static String etag(byte[] plain) {
+    /** A strong validator for these bytes. */
+    public static String etag(byte[] plain) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(plain);
             return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";

@@ -18,6 +18,7 @@ import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -78,7 +79,8 @@ public class PageCacheFilter extends HttpFilter {
         byte[] body = capture.bytes();
         if (tags.isShared() && capture.getStatus() == HttpServletResponse.SC_OK && body.length > 0 && !capture.setsCookie
                 && request.getSession(false) == null && capture.getContentType() != null) {
-            PageCache.Page page = PageCache.Page.of(capture.getContentType(), body, now, tags.holdsUntil(), tags.tags());
+            Instant changed = tags.lastModified() != null && tags.lastModified().isBefore(now) ? tags.lastModified() : now;
+            PageCache.Page page = PageCache.Page.of(capture.getContentType(), body, changed, tags.holdsUntil(), tags.tags());
             cache.put(key, page, generation);
             serve(page, request, response);
         } else if (!response.isCommitted() && body.length > 0 && !"HEAD".equals(request.getMethod())) {
@@ -131,6 +133,14 @@ public class PageCacheFilter extends HttpFilter {
 
     /** If-None-Match decides when present (either representation's tag, or *); otherwise If-Modified-Since. */
     private static boolean notModified(HttpServletRequest request, PageCache.Page page) {
+        return notModified(request, List.of(page.etag(), page.gzipEtag()), page.lastModified());
+    }
+
+    /**
+     * Whether a conditional GET may be answered 304: for a page served around the cache (the cache off, or a
+     * staff member's request), with the same rules. If-None-Match decides when present; otherwise If-Modified-Since.
+     */
+    public static boolean notModified(HttpServletRequest request, List<String> etags, Instant lastModified) {
         String match = request.getHeader("If-None-Match");
         if (match != null) {
             for (String candidate : match.split(",")) {
@@ -138,7 +148,7 @@ public class PageCacheFilter extends HttpFilter {
                 if (tag.startsWith("W/")) {
                     tag = tag.substring(2);
                 }
-                if (tag.equals("*") || tag.equals(page.etag()) || tag.equals(page.gzipEtag())) {
+                if (tag.equals("*") || etags.contains(tag)) {
                     return true;
                 }
             }
@@ -150,7 +160,7 @@ public class PageCacheFilter extends HttpFilter {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return since >= 0 && page.lastModified().getEpochSecond() <= since / 1000;
+        return since >= 0 && lastModified.getEpochSecond() <= since / 1000;
     }
 
     private static boolean acceptsGzip(HttpServletRequest request) {

@@ -35,6 +35,7 @@ public class PageTags {
     private final Set<String> tags = new LinkedHashSet<>();
     private boolean shared;
     private Instant holdsUntil;
+    private Instant lastModified;
 
     /**
      * Marks the page as the same bytes for every reader; without this it is private. Has no effect on a
@@ -73,6 +74,19 @@ public class PageTags {
         if (until != null && (holdsUntil == null || until.isBefore(holdsUntil))) {
             holdsUntil = until;
         }
+    }
+
+    /**
+     * When what the page shows last changed, if the page knows it better than "when it was rendered" (a feed:
+     * its newest edit); caches answer {@code Last-Modified} with it.
+     */
+    public void lastModified(Instant changed) {
+        lastModified = changed;
+    }
+
+    /** The page's own last change, or null when it did not say. */
+    public Instant lastModified() {
+        return lastModified;
     }
 
     public boolean isShared() {

@@ -18,8 +18,6 @@ public class PlatformConfig implements ConfigArea {
             "an http or https address such as https://news.example.org", PlatformConfig::siteAddress,
             "set it to the site's public address, e.g. https://news.example.org (links in the feed, the sitemap"
                     + " and mail are built on it).");
-    public static final Setting<String> SITE_NAME = Setting.text("SITE_NAME", "Newsdesk",
-            "the site's name, as share cards and search engines show it");
     public static final Setting<ZoneId> TIMEZONE = Setting.of("TIMEZONE", "UTC",
             "a time zone such as UTC or Asia/Baghdad", ZoneId::of, "the newsroom's time zone, for dates shown on the site");
     public static final Setting<String> DB_URL = Setting.text("DB_URL", NewsdeskDataSource.DEFAULT_URL,
@@ -55,7 +53,7 @@ public class PlatformConfig implements ConfigArea {
 
     @Override
     public List<Setting<?>> settings() {
-        return List.of(SITE_URL, SITE_NAME, TIMEZONE, DB_URL, DB_USER, DB_PASSWORD, DB_SERVER, MEDIA_DIR, SESSION_IDLE_MINUTES,
+        return List.of(SITE_URL, TIMEZONE, DB_URL, DB_USER, DB_PASSWORD, DB_SERVER, MEDIA_DIR, SESSION_IDLE_MINUTES,
                 PAGE_CACHE_MB, PAGE_MAX_AGE_SECONDS, HSTS, TRUSTED_PROXIES, STOP_GRACE_SECONDS, CLUSTER_MEMBERS);
     }
 
@@ -65,11 +63,6 @@ public class PlatformConfig implements ConfigArea {
             siteUrl = SITE_URL.value();
         }
         return siteUrl;
-    }
-
-    /** The site's name, as share cards and search engines show it. */
-    public String siteName() {
-        return SITE_NAME.value();
     }
 
     /** The newsroom's time zone: the one reading of {@code NEWSDESK_TIMEZONE}. */

@@ -109,6 +109,8 @@ public class PostRepository {
                 .getResultStream().findFirst()
                 .orElseGet(() -> {
                     Section section = new Section(name.strip());
+                    Integer last = em.createQuery("select max(s.position) from Section s", Integer.class).getSingleResult();
+                    section.placeAt(last == null ? 1 : last + 1);
                     em.persist(section);
                     return section;
                 });

@@ -1,5 +1,6 @@
 package org.newsdesk.post;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,7 +20,14 @@ public class Section {
 
     private String slug;
     private String name;
+
+    /** What the section covers, shown under its name on its page and in its feed; null for none. */
+    private String description;
     private int position;
+
+    /** Whether the site's menu links it. */
+    @Column(name = "in_menu")
+    private boolean inMenu;
 
     protected Section() {
     }
@@ -41,7 +49,29 @@ public class Section {
         return name;
     }
 
+    public String getDescription() {
+        return description;
+    }
+
+    public void describe(String name, String description) {
+        this.name = name;
+        this.description = description == null || description.isBlank() ? null : description.strip();
+    }
+
     public int getPosition() {
         return position;
+    }
+
+    /** Its place in the site's menu and the desk's list: lower comes first. */
+    public void placeAt(int position) {
+        this.position = position;
+    }
+
+    public boolean isInMenu() {
+        return inMenu;
+    }
+
+    public void setInMenu(boolean inMenu) {
+        this.inMenu = inMenu;
     }
 }

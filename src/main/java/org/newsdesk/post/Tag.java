@@ -20,6 +20,9 @@ public class Tag {
     private String slug;
     private String name;
 
+    /** What the tag covers, shown under its name on its page and in its feed; null for none. */
+    private String description;
+
     protected Tag() {
     }
 
@@ -38,5 +41,14 @@ public class Tag {
 
     public String getName() {
         return name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void describe(String name, String description) {
+        this.name = name;
+        this.description = description == null || description.isBlank() ? null : description.strip();
     }
 }

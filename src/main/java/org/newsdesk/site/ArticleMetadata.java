@@ -32,11 +32,12 @@ public final class ArticleMetadata {
     }
 
     /** The share card's tags, in the order crawlers read them; empty values are left out. */
-    public static List<Tag> shareTags(Post post, String siteName, String siteUrl, String canonicalUrl) {
+    public static List<Tag> shareTags(Post post, SiteIdentity site, String siteUrl, String canonicalUrl) {
         List<Tag> tags = new ArrayList<>();
         String description = description(post);
         add(tags, "og:type", "article");
-        add(tags, "og:site_name", siteName);
+        add(tags, "og:site_name", site.name());
+        add(tags, "og:locale", ogLocale(site.language()));
         add(tags, "og:title", post.getHeadline());
         add(tags, "og:description", description);
         add(tags, "og:url", canonicalUrl);
@@ -66,13 +67,14 @@ public final class ArticleMetadata {
      * The JSON-LD graph, safe inside a {@code <script>} element: every {@code <} is written {@code \u003c}, so no
      * text (a headline holding {@code </script>}) can end the element.
      */
-    public static String jsonLd(Post post, String siteName, String siteUrl, String canonicalUrl) {
+    public static String jsonLd(Post post, SiteIdentity site, String siteUrl, String canonicalUrl) {
         JsonObjectBuilder article = Json.createObjectBuilder()
                 .add("@type", "NewsArticle")
                 .add("headline", post.getHeadline())
                 .add("mainEntityOfPage", canonicalUrl)
                 .add("url", canonicalUrl)
-                .add("publisher", Json.createObjectBuilder().add("@type", "Organization").add("name", siteName).add("url", siteUrl + "/"));
+                .add("inLanguage", site.language())
+                .add("publisher", publisher(site, siteUrl));
         addIfPresent(article, "description", description(post));
         addIfPresent(article, "datePublished", iso(post.getPublishedAt()));
         addIfPresent(article, "dateModified", iso(post.getUpdatedAt()));
@@ -113,6 +115,64 @@ public final class ArticleMetadata {
                         .add(Json.createObjectBuilder().add("@type", "BreadcrumbList").add("itemListElement", crumbs)))
                 .build().toString();
         return scriptSafe(json);
+    }
+
+    /**
+     * The share card of a page that is not a post (the front page, a section, a tag): the site's own, with the
+     * page's title and description and the logo as its image.
+     */
+    public static List<Tag> siteTags(SiteIdentity site, String siteUrl, String title, String description, String url) {
+        List<Tag> tags = new ArrayList<>();
+        add(tags, "og:type", "website");
+        add(tags, "og:site_name", site.name());
+        add(tags, "og:locale", ogLocale(site.language()));
+        add(tags, "og:title", title);
+        add(tags, "og:description", description);
+        add(tags, "og:url", url);
+        add(tags, "og:image", site.logoUrl(siteUrl));
+        add(tags, "twitter:card", "summary");
+        add(tags, "twitter:title", title);
+        add(tags, "twitter:description", description);
+        add(tags, "twitter:image", site.logoUrl(siteUrl));
+        return tags;
+    }
+
+    /**
+     * The front page's JSON-LD: the {@code WebSite} with its search (so a search engine may offer a search
+     * box for it) and the {@code Organization} behind it with its logo.
+     */
+    public static String siteJsonLd(SiteIdentity site, String siteUrl) {
+        JsonObjectBuilder website = Json.createObjectBuilder()
+                .add("@type", "WebSite")
+                .add("name", site.name())
+                .add("url", siteUrl + "/")
+                .add("inLanguage", site.language())
+                .add("publisher", publisher(site, siteUrl))
+                .add("potentialAction", Json.createObjectBuilder()
+                        .add("@type", "SearchAction")
+                        .add("target", siteUrl + "/search?q={search_term_string}")
+                        .add("query-input", "required name=search_term_string"));
+        addIfPresent(website, "description", site.tagline());
+        return scriptSafe(Json.createObjectBuilder().add("@context", "https://schema.org").add("@graph",
+                Json.createArrayBuilder().add(website)).build().toString());
+    }
+
+    private static JsonObjectBuilder publisher(SiteIdentity site, String siteUrl) {
+        JsonObjectBuilder publisher = Json.createObjectBuilder().add("@type", "Organization").add("name", site.name()).add("url", siteUrl + "/");
+        String logo = site.logoUrl(siteUrl);
+        if (logo != null) {
+            publisher.add("logo", Json.createObjectBuilder().add("@type", "ImageObject").add("url", logo));
+        }
+        return publisher;
+    }
+
+    /**
+     * Open Graph's locale, language and territory ({@code pt_BR}); null for a tag without a territory, which
+     * Open Graph has no form for (it then takes {@code en_US}, as it does for a page that says nothing).
+     */
+    static String ogLocale(String languageTag) {
+        java.util.Locale locale = java.util.Locale.forLanguageTag(languageTag);
+        return locale.getCountry().isEmpty() ? null : locale.getLanguage() + "_" + locale.getCountry();
     }
 
     /** JSON that can stand inside a script element: {@code <} (and the line separators JavaScript breaks on) escaped. */

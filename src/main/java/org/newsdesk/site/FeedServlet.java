@@ -6,91 +6,82 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.newsdesk.platform.PageCache;
+import org.newsdesk.platform.PageCacheFilter;
+import org.newsdesk.platform.PageTags;
 import org.newsdesk.platform.PlatformConfig;
 
 /**
- * The RSS 2.0 feed of the newest published posts at {@code /feed}, for readers' feed readers and the
- * aggregators that pick up our posts. Answers 304 when nothing was published since the reader's copy.
+ * The feeds, each in RSS 2.0 and Atom 1.0, with every post whole and its sources credited ({@link FeedWriter}):
+ *
+ * <table>
+ * <tr><td>{@code /feed}, {@code /feed/atom}</td><td>the site's newest posts</td></tr>
+ * <tr><td>{@code /feed/section/{slug}}, {@code /feed/section/{slug}/atom}</td><td>one section's</td></tr>
+ * <tr><td>{@code /feed/tag/{slug}}, {@code /feed/tag/{slug}/atom}</td><td>one tag's</td></tr>
+ * </table>
+ *
+ * The ETag is the bytes' own, so it changes with any change a reader would see; Last-Modified is the newest
+ * edit, publish or unpublish of a post that is or was in the feed. A feed reader's conditional GET is answered
+ * 304 by the page cache, or here when the page cache does not keep the feed.
  */
-@WebServlet("/feed")
+@WebServlet({"/feed", "/feed/*"})
 public class FeedServlet extends HttpServlet {
+
+    private static final Pattern PATH = Pattern.compile("(?:/(section|tag)/([a-z0-9-]{1,120}))?(/atom)?/?");
 
     @Inject
     private PlatformConfig platform;
-
-    private static final int ITEMS = 20;
 
     @Inject
     private SiteService site;
 
     @Inject
+    private SiteSettings settings;
+
+    @Inject
     private PublicPages publicPages;
+
+    @Inject
+    private PageTags pageTags;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<PostSummary> posts = site.latest(ITEMS);
-        publicPages.listing(PublicPages.FEED, posts);
-        Instant newest = posts.stream().map(PostSummary::publishedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
-        long lastModified = newest.toEpochMilli() / 1000 * 1000;
-        if (request.getDateHeader("If-Modified-Since") >= lastModified) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        Matcher path = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (!path.matches()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String base = platform.siteUrl();
-        response.setContentType("application/rss+xml;charset=UTF-8");
-        response.setDateHeader("Last-Modified", lastModified);
-        PrintWriter out = response.getWriter();
-        out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-        out.println("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel>");
-        out.println("<title>Newsdesk</title>");
-        out.println("<link>" + xml(base + "/") + "</link>");
-        out.println("<atom:link href=\"" + xml(base + "/feed") + "\" rel=\"self\" type=\"application/rss+xml\"/>");
-        out.println("<description>What the world's newsrooms are reporting, in their words</description>");
-        out.println("<language>en</language>");
-        out.println("<lastBuildDate>" + rfc1123(newest) + "</lastBuildDate>");
-        for (PostSummary post : posts) {
-            String link = base + post.getUrl();
-            out.println("<item>");
-            out.println("<title>" + xml(post.headline()) + "</title>");
-            out.println("<link>" + xml(link) + "</link>");
-            out.println("<guid isPermaLink=\"true\">" + xml(link) + "</guid>");
-            out.println("<pubDate>" + rfc1123(post.publishedAt()) + "</pubDate>");
-            if (post.section() != null) {
-                out.println("<category>" + xml(post.section()) + "</category>");
-            }
-            out.println("<description>" + xml(post.getOutletList() + ": " + post.teaser()) + "</description>");
-            out.println("</item>");
+        SiteIdentity identity = settings.identity();
+        Optional<Feed> found = site.feed(path.group(1), path.group(2), identity);
+        if (found.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
         }
-        out.println("</channel></rss>");
-    }
-
-    static String rfc1123(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
-    }
-
-    /** Text made safe for XML content and attributes. */
-    static String xml(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> {
-                    // Characters XML 1.0 cannot carry at all are dropped.
-                    if (c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c != 0xFFFE && c != 0xFFFF) {
-                        out.appendCodePoint(c);
-                    }
-                }
+        Feed feed = found.get();
+        Feed.Format format = path.group(3) == null ? Feed.Format.RSS : Feed.Format.ATOM;
+        publicPages.feed(path.group(1) == null ? PublicPages.FEED : PublicPages.listing(path.group(1) + ":" + path.group(2)),
+                feed.posts());
+        Instant lastModified = feed.updated();
+        pageTags.lastModified(lastModified);
+        byte[] body = FeedWriter.write(feed, format, identity, platform.siteUrl()).getBytes(StandardCharsets.UTF_8);
+        if (!pageTags.isShared()) {
+            // The page cache does not see this answer as the same for everyone, so validate here.
+            String etag = PageCache.etag(body);
+            response.setHeader("ETag", etag);
+            response.setDateHeader("Last-Modified", lastModified.toEpochMilli());
+            if (PageCacheFilter.notModified(request, List.of(etag), lastModified)) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
             }
-        });
-        return out.toString();
+        }
+        response.setContentType(format.mediaType() + ";charset=UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

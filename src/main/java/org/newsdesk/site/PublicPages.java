@@ -23,6 +23,8 @@ public class PublicPages {
     public static final String FRONT = "listing:front";
     public static final String FEED = "feed";
     public static final String SITEMAP = "sitemap";
+    /** On every public page: for changes that reach them all (the site's name, language, section menu). */
+    public static final String EVERY_PAGE = "site";
     /** On every post page: for changes that reach every post (the comment settings). */
     public static final String EVERY_POST = "posts";
 
@@ -49,8 +51,15 @@ public class PublicPages {
     /** A post's page (or one of its comment pages), which holds until {@code holdsUntil} at the latest. */
     public void post(Post post, Instant holdsUntil) {
         tags.sameForEveryReader();
-        tags.add(post(post.getId()));
+        tags.add(EVERY_PAGE);
         tags.add(EVERY_POST);
+        shows(post);
+        tags.holdsUntil(holdsUntil);
+    }
+
+    /** The page shows this post whole: its excerpts' outlets and photos too. */
+    private void shows(Post post) {
+        tags.add(post(post.getId()));
         for (Excerpt excerpt : post.getExcerpts()) {
             if (excerpt.getOutlet() != null) {
                 tags.add(outlet(excerpt.getOutlet().getId()));
@@ -59,12 +68,12 @@ public class PublicPages {
                 tags.add(photo(excerpt.getPhoto().getId()));
             }
         }
-        tags.holdsUntil(holdsUntil);
     }
 
     /** A list of posts: the front page, a section, a tag, the feed. */
     public void listing(String name, List<PostSummary> posts) {
         tags.sameForEveryReader();
+        tags.add(EVERY_PAGE);
         tags.add(name);
         for (PostSummary summary : posts) {
             tags.add(post(summary.id()));
@@ -75,8 +84,23 @@ public class PublicPages {
         }
     }
 
+    /** A feed: {@link #FEED} or a section's or tag's listing name, and the posts it carries whole. */
+    public void feed(String name, List<Post> posts) {
+        tags.sameForEveryReader();
+        tags.add(EVERY_PAGE);
+        tags.add(name);
+        posts.forEach(this::shows);
+    }
+
+    /** The sitemaps and robots.txt: every publish, edit and unpublish drops them. */
     public void sitemap() {
         tags.sameForEveryReader();
+        tags.add(EVERY_PAGE);
         tags.add(SITEMAP);
+    }
+
+    /** The page changes at this time without any event (a post leaving the News sitemap's window). */
+    public void holdsUntil(Instant until) {
+        tags.holdsUntil(until);
     }
 }

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,7 +42,7 @@ public class SiteService {
     public Optional<Listing> sectionPage(String slug, int page) {
         return em.createNamedQuery("Section.findBySlug", Section.class).setParameter("slug", slug)
                 .getResultStream().findFirst()
-                .map(section -> new Listing(section.getName(), "section:" + section.getSlug(), listing(em.createQuery(
+                .map(section -> new Listing(section.getName(), section.getDescription(), "section:" + section.getSlug(), listing(em.createQuery(
                         "select p.id from Post p where p.status = :status and p.section = :section"
                                 + " order by p.publishedAt desc, p.id desc", Long.class)
                         .setParameter("status", PostStatus.PUBLISHED).setParameter("section", section), page)));
@@ -50,7 +52,7 @@ public class SiteService {
     public Optional<Listing> tagPage(String slug, int page) {
         return em.createNamedQuery("Tag.findBySlug", Tag.class).setParameter("slug", slug)
                 .getResultStream().findFirst()
-                .map(tag -> new Listing(tag.getName(), "tag:" + tag.getSlug(), listing(em.createQuery(
+                .map(tag -> new Listing(tag.getName(), tag.getDescription(), "tag:" + tag.getSlug(), listing(em.createQuery(
                         "select p.id from Post p join p.tags t where p.status = :status and t = :tag"
                                 + " order by p.publishedAt desc, p.id desc", Long.class)
                         .setParameter("status", PostStatus.PUBLISHED).setParameter("tag", tag), page)));
@@ -73,19 +75,109 @@ public class SiteService {
         return listing(ids, page);
     }
 
-    /** The newest published posts with what a feed or a sitemap says of them. */
-    public List<PostSummary> latest(int max) {
-        return listing(em.createNamedQuery("Post.findPublishedIds", Long.class), 1, max).posts();
+    /** A post as the sitemaps list it. */
+    public record SitemapEntry(String slug, String headline, Instant publishedAt, Instant updatedAt) {
     }
 
-    /** Every published post's address and last change, for the sitemap. */
-    public List<Object[]> publishedSlugsAndUpdates() {
-        return em.createQuery("select p.slug, p.updatedAt from Post p where p.status = :status order by p.publishedAt desc, p.id desc",
-                Object[].class).setParameter("status", PostStatus.PUBLISHED).setMaxResults(50_000).getResultList();
+    /** Published posts, newest first, with their last change: for the post sitemap. */
+    public List<SitemapEntry> sitemapEntries(int max) {
+        return em.createQuery("select new org.newsdesk.site.SiteService$SitemapEntry(p.slug, p.headline, p.publishedAt, p.updatedAt)"
+                        + " from Post p where p.status = :status order by p.publishedAt desc, p.id desc", SitemapEntry.class)
+                .setParameter("status", PostStatus.PUBLISHED).setMaxResults(max).getResultList();
+    }
+
+    /** Posts published since {@code since}, newest first: for the Google News sitemap. */
+    public List<SitemapEntry> publishedSince(Instant since, int max) {
+        return em.createQuery("select new org.newsdesk.site.SiteService$SitemapEntry(p.slug, p.headline, p.publishedAt, p.updatedAt)"
+                        + " from Post p where p.status = :status and p.publishedAt >= :since order by p.publishedAt desc, p.id desc",
+                        SitemapEntry.class)
+                .setParameter("status", PostStatus.PUBLISHED).setParameter("since", since).setMaxResults(max).getResultList();
+    }
+
+    /** Sections and tags with at least one published post, and that post's time: for the listing sitemap. */
+    public List<SitemapEntry> listingsWithPosts() {
+        List<SitemapEntry> listings = new ArrayList<>();
+        em.createQuery("select s.slug, max(p.updatedAt) from Post p join p.section s where p.status = :status group by s.slug"
+                        + " order by s.slug", Object[].class)
+                .setParameter("status", PostStatus.PUBLISHED).getResultStream()
+                .forEach(row -> listings.add(new SitemapEntry("/section/" + row[0], null, null, (Instant) row[1])));
+        em.createQuery("select t.slug, max(p.updatedAt) from Post p join p.tags t where p.status = :status group by t.slug"
+                        + " order by t.slug", Object[].class)
+                .setParameter("status", PostStatus.PUBLISHED).getResultStream()
+                .forEach(row -> listings.add(new SitemapEntry("/tag/" + row[0], null, null, (Instant) row[1])));
+        return listings;
+    }
+
+    /** The newest change to any published post: the front page's last change, for the sitemaps. */
+    public Optional<Instant> lastPublishedChange() {
+        return Optional.ofNullable(em.createQuery("select max(p.updatedAt) from Post p where p.status = :status", Instant.class)
+                .setParameter("status", PostStatus.PUBLISHED).getSingleResult());
+    }
+
+    /**
+     * A feed: the site's ({@code kind} null), a section's or a tag's, by slug; empty if there is no such
+     * section or tag. Its {@link Feed#updated()} is the last change to a post that is or has been in it,
+     * so an edit and an unpublish move it as a publish does.
+     */
+    public Optional<Feed> feed(String kind, String slug, SiteIdentity site) {
+        if (kind == null) {
+            return Optional.of(feed(site.name(), site.tagline(), "/", "/feed",
+                    em.createNamedQuery("Post.findPublishedIds", Long.class),
+                    em.createQuery("select max(p.updatedAt) from Post p where p.publishedAt is not null", Instant.class)));
+        }
+        if (kind.equals("section")) {
+            return em.createNamedQuery("Section.findBySlug", Section.class).setParameter("slug", slug).getResultStream().findFirst()
+                    .map(section -> feed(site.name() + ": " + section.getName(), nullToEmpty(section.getDescription()),
+                            "/section/" + section.getSlug(), "/feed/section/" + section.getSlug(),
+                            em.createQuery("select p.id from Post p where p.status = :status and p.section = :section"
+                                            + " order by p.publishedAt desc, p.id desc", Long.class)
+                                    .setParameter("status", PostStatus.PUBLISHED).setParameter("section", section),
+                            em.createQuery("select max(p.updatedAt) from Post p where p.publishedAt is not null and p.section = :section",
+                                    Instant.class).setParameter("section", section)));
+        }
+        if (kind.equals("tag")) {
+            return em.createNamedQuery("Tag.findBySlug", Tag.class).setParameter("slug", slug).getResultStream().findFirst()
+                    .map(tag -> feed(site.name() + ": " + tag.getName(), nullToEmpty(tag.getDescription()),
+                            "/tag/" + tag.getSlug(), "/feed/tag/" + tag.getSlug(),
+                            em.createQuery("select p.id from Post p join p.tags t where p.status = :status and t = :tag"
+                                            + " order by p.publishedAt desc, p.id desc", Long.class)
+                                    .setParameter("status", PostStatus.PUBLISHED).setParameter("tag", tag),
+                            em.createQuery("select max(p.updatedAt) from Post p join p.tags t where p.publishedAt is not null and t = :tag",
+                                    Instant.class).setParameter("tag", tag)));
+        }
+        return Optional.empty();
+    }
+
+    private Feed feed(String title, String description, String pagePath, String feedPath, Query ids, TypedQuery<Instant> lastChange) {
+        List<Long> shown = ((List<?>) ids.setMaxResults(Feed.ITEMS).getResultList()).stream()
+                .map(id -> ((Number) id).longValue()).toList();
+        Instant updated = lastChange.getSingleResult();
+        return new Feed(title, description, pagePath, feedPath, wholePosts(shown), updated == null ? Instant.EPOCH : updated);
+    }
+
+    /** Published posts by id, in that order, with everything a post page or a feed shows. */
+    private List<Post> wholePosts(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Post> posts = new ArrayList<>(em.createQuery("select distinct p from Post p left join fetch p.excerpts e"
+                        + " left join fetch e.outlet left join fetch e.photo left join fetch p.section left join fetch p.author"
+                        + " where p.id in :ids and p.status = :status", Post.class)
+                .setParameter("ids", ids).setParameter("status", PostStatus.PUBLISHED).getResultList());
+        posts.sort(Comparator.comparingInt(p -> ids.indexOf(p.getId())));
+        posts.forEach(post -> {
+            Hibernate.initialize(post.getTags());
+            post.getExcerpts().forEach(e -> Hibernate.initialize(e.getRelatedLinks()));
+        });
+        return posts;
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     /** A titled list of posts: a section's or a tag's, {@code place} naming it as {@link org.newsdesk.post.PostChanged} does. */
-    public record Listing(String title, String place, FrontPage page) {
+    public record Listing(String title, String description, String place, FrontPage page) {
     }
 
     private FrontPage listing(Query publishedIds, int page) {

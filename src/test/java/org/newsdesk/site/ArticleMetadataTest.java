@@ -28,10 +28,11 @@ class ArticleMetadataTest {
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
     private static final String SITE = "https://news.example.org";
     private static final String PAGE = SITE + "/post/bridge";
+    private static final SiteIdentity IDENTITY = new SiteIdentity("Daily Roundup", "The world's newsrooms", "ar", "/logo.png");
 
     @Test
     void theShareCardNamesTheArticleWithWholeAddresses() {
-        Map<String, String> tags = ArticleMetadata.shareTags(post(), "Daily Roundup", SITE, PAGE).stream()
+        Map<String, String> tags = ArticleMetadata.shareTags(post(), IDENTITY, SITE, PAGE).stream()
                 .filter(tag -> !tag.key().equals("article:tag"))
                 .collect(Collectors.toMap(ArticleMetadata.Tag::key, ArticleMetadata.Tag::value));
         assertEquals("article", tags.get("og:type"));
@@ -45,14 +46,14 @@ class ArticleMetadataTest {
         assertEquals("2026-11-30T10:00:00Z", tags.get("article:published_time"));
         assertEquals("World", tags.get("article:section"));
         assertEquals("summary_large_image", tags.get("twitter:card"));
-        assertEquals(List.of("Baghdad", "Iraq"), ArticleMetadata.shareTags(post(), "Daily Roundup", SITE, PAGE).stream()
+        assertEquals(List.of("Baghdad", "Iraq"), ArticleMetadata.shareTags(post(), IDENTITY, SITE, PAGE).stream()
                 .filter(tag -> tag.key().equals("article:tag")).map(ArticleMetadata.Tag::value).toList());
-        assertTrue(ArticleMetadata.shareTags(post(), "Daily Roundup", SITE, PAGE).get(0).isProperty());
+        assertTrue(ArticleMetadata.shareTags(post(), IDENTITY, SITE, PAGE).get(0).isProperty());
     }
 
     @Test
     void theJsonLdCreditsEverySourceAndCannotEndItsScriptElement() {
-        String jsonLd = ArticleMetadata.jsonLd(post(), "Daily Roundup", SITE, PAGE);
+        String jsonLd = ArticleMetadata.jsonLd(post(), IDENTITY, SITE, PAGE);
         assertFalse(jsonLd.contains("<"), "no '<' at all, so no '</script>': " + jsonLd);
         JsonObject root = Json.createReader(new StringReader(jsonLd)).readObject();
         JsonArray graph = root.getJsonArray("@graph");
@@ -62,6 +63,9 @@ class ArticleMetadataTest {
         assertEquals(PAGE, article.getString("mainEntityOfPage"));
         assertEquals("Wendy Writer", article.getJsonObject("author").getString("name"));
         assertEquals("Daily Roundup", article.getJsonObject("publisher").getString("name"));
+        assertEquals(SITE + "/logo.png", article.getJsonObject("publisher").getJsonObject("logo").getString("url"),
+                "the publisher's logo, whole");
+        assertEquals("ar", article.getString("inLanguage"));
         JsonArray sources = article.getJsonArray("isBasedOn");
         assertEquals(2, sources.size(), "one entry per excerpt");
         assertEquals("https://www.reuters.com/world/bridge", sources.getJsonObject(0).getString("url"));
@@ -72,6 +76,25 @@ class ArticleMetadataTest {
         assertEquals(List.of("Home", "World", "A bridge </script><b>opens</b> — جسر جديد"),
                 crumbs.stream().map(c -> c.asJsonObject().getString("name")).toList());
         assertEquals(SITE + "/section/world", crumbs.getJsonObject(1).getString("item"));
+    }
+
+    @Test
+    void listingsGetTheSitesOwnCardAndTheFrontPageNamesTheSiteAndItsSearch() {
+        Map<String, String> tags = ArticleMetadata.siteTags(IDENTITY, SITE, "Middle East", "The region", SITE + "/section/middle-east")
+                .stream().collect(java.util.stream.Collectors.toMap(ArticleMetadata.Tag::key, ArticleMetadata.Tag::value));
+        assertEquals("website", tags.get("og:type"));
+        assertEquals("Daily Roundup", tags.get("og:site_name"));
+        assertEquals("Middle East", tags.get("og:title"));
+        assertEquals("The region", tags.get("og:description"));
+        assertEquals(SITE + "/section/middle-east", tags.get("og:url"));
+        assertEquals(SITE + "/logo.png", tags.get("og:image"));
+        assertEquals("summary", tags.get("twitter:card"));
+        JsonObject site = Json.createReader(new StringReader(ArticleMetadata.siteJsonLd(IDENTITY, SITE))).readObject()
+                .getJsonArray("@graph").getJsonObject(0);
+        assertEquals("WebSite", site.getString("@type"));
+        assertEquals(SITE + "/", site.getString("url"));
+        assertEquals(SITE + "/search?q={search_term_string}", site.getJsonObject("potentialAction").getString("target"));
+        assertEquals(SITE + "/logo.png", site.getJsonObject("publisher").getJsonObject("logo").getString("url"));
     }
 
     private static Post post() {

@@ -60,6 +60,15 @@ public class ListingBacking {
         return listing.page();
     }
 
+    public String getDescription() {
+        return listing.description();
+    }
+
+    /** {@code section} or {@code tag}. */
+    public String getKind() {
+        return Faces.getViewId().startsWith("/tag") ? "tag" : "section";
+    }
+
     public String getSlug() {
         return slug;
     }

@@ -17,6 +17,7 @@ import org.newsdesk.post.Post;
 import org.newsdesk.site.ArticleMetadata;
 import org.newsdesk.site.PublicPages;
 import org.newsdesk.site.SiteService;
+import org.newsdesk.site.SiteSettings;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.cdi.param.ParamValue;
 import org.omnifaces.util.Faces;
@@ -61,6 +62,9 @@ public class PostPageBacking implements CommentedPage {
 
     @Inject
     private PlatformConfig platform;
+
+    @Inject
+    private SiteSettings settings;
 
     private CommentWindow window;
     private Post post;
@@ -153,12 +157,12 @@ public class PostPageBacking implements CommentedPage {
     public List<ArticleMetadata.Tag> getShareTags() {
         // Asked for on a post back too, while Faces decodes the page (ui:repeat): the post may be gone by then.
         return getPost() == null ? List.of()
-                : ArticleMetadata.shareTags(post, platform.siteName(), platform.siteUrl(), getCanonicalUrl());
+                : ArticleMetadata.shareTags(post, settings.identity(), platform.siteUrl(), getCanonicalUrl());
     }
 
     /** The post as a NewsArticle based on its sources, and its breadcrumb, as JSON-LD safe inside a script element. */
     public String getJsonLd() {
-        return getPost() == null ? "" : ArticleMetadata.jsonLd(post, platform.siteName(), platform.siteUrl(), getCanonicalUrl());
+        return getPost() == null ? "" : ArticleMetadata.jsonLd(post, settings.identity(), platform.siteUrl(), getCanonicalUrl());
     }
 
     public int getMaxDepth() {

@@ -1,0 +1,205 @@
+package org.newsdesk.site;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import org.newsdesk.media.Photo;
+import org.newsdesk.media.VariantSize;
+import org.newsdesk.post.Excerpt;
+import org.newsdesk.post.Post;
+import org.newsdesk.post.RelatedLink;
+
+/**
+ * Writes a {@link Feed} as RSS 2.0 or Atom 1.0. Each item carries the post whole, as its page shows it: every
+ * excerpt with its photo, caption and credit, the outlet and original date, the dek, the quoted paragraphs, the
+ * READ FULL ARTICLE link, the SOURCE line and the related links; so a feed reader credits the sources as the
+ * site does. Every address is whole, built on the configured site address.
+ */
+public final class FeedWriter {
+
+    private static final DateTimeFormatter ORIGINAL_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
+
+    private FeedWriter() {
+    }
+
+    public static String write(Feed feed, Feed.Format format, SiteIdentity site, String siteUrl) {
+        return format == Feed.Format.ATOM ? atom(feed, site, siteUrl) : rss(feed, site, siteUrl);
+    }
+
+    static String rss(Feed feed, SiteIdentity site, String siteUrl) {
+        StringBuilder out = new StringBuilder(16_384);
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.append("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"")
+                .append(" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
+        out.append("<channel>\n");
+        element(out, "title", feed.title());
+        element(out, "link", siteUrl + feed.pagePath());
+        out.append("<atom:link href=\"").append(xml(siteUrl + Feed.Format.RSS.path(feed.feedPath())))
+                .append("\" rel=\"self\" type=\"application/rss+xml\"/>\n");
+        element(out, "description", feed.description().isBlank() ? feed.title() : feed.description());
+        element(out, "language", site.language());
+        element(out, "lastBuildDate", rfc1123(feed.updated()));
+        String logo = site.logoUrl(siteUrl);
+        if (logo != null) {
+            out.append("<image>");
+            element(out, "url", logo);
+            element(out, "title", feed.title());
+            element(out, "link", siteUrl + feed.pagePath());
+            out.append("</image>\n");
+        }
+        for (Post post : feed.posts()) {
+            String link = siteUrl + Post.path(post.getSlug());
+            out.append("<item>\n");
+            element(out, "title", post.getHeadline());
+            element(out, "link", link);
+            out.append("<guid isPermaLink=\"true\">").append(xml(link)).append("</guid>\n");
+            element(out, "pubDate", rfc1123(post.getPublishedAt()));
+            if (post.getAuthor() != null) {
+                element(out, "dc:creator", post.getAuthor().getDisplayName());
+            }
+            if (post.getSection() != null) {
+                element(out, "category", post.getSection().getName());
+            }
+            post.getTags().forEach(tag -> element(out, "category", tag.getName()));
+            element(out, "description", summary(post));
+            element(out, "content:encoded", content(post, siteUrl));
+            out.append("</item>\n");
+        }
+        out.append("</channel>\n</rss>\n");
+        return out.toString();
+    }
+
+    static String atom(Feed feed, SiteIdentity site, String siteUrl) {
+        StringBuilder out = new StringBuilder(16_384);
+        String self = siteUrl + Feed.Format.ATOM.path(feed.feedPath());
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"").append(xml(site.language())).append("\">\n");
+        element(out, "id", self);
+        element(out, "title", feed.title());
+        if (!feed.description().isBlank()) {
+            element(out, "subtitle", feed.description());
+        }
+        element(out, "updated", iso(feed.updated()));
+        out.append("<link rel=\"self\" type=\"application/atom+xml\" href=\"").append(xml(self)).append("\"/>\n");
+        out.append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(xml(siteUrl + feed.pagePath())).append("\"/>\n");
+        out.append("<author><name>").append(xml(site.name())).append("</name></author>\n");
+        element(out, "generator", "Newsdesk");
+        String logo = site.logoUrl(siteUrl);
+        if (logo != null) {
+            element(out, "logo", logo);
+        }
+        for (Post post : feed.posts()) {
+            String link = siteUrl + Post.path(post.getSlug());
+            out.append("<entry>\n");
+            element(out, "id", link);
+            element(out, "title", post.getHeadline());
+            out.append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(xml(link)).append("\"/>\n");
+            element(out, "published", iso(post.getPublishedAt()));
+            element(out, "updated", iso(post.getUpdatedAt() == null ? post.getPublishedAt() : post.getUpdatedAt()));
+            if (post.getAuthor() != null) {
+                out.append("<author><name>").append(xml(post.getAuthor().getDisplayName())).append("</name></author>\n");
+            }
+            if (post.getSection() != null) {
+                out.append("<category term=\"").append(xml(post.getSection().getSlug())).append("\" label=\"")
+                        .append(xml(post.getSection().getName())).append("\"/>\n");
+            }
+            post.getTags().forEach(tag -> out.append("<category term=\"").append(xml(tag.getSlug())).append("\" label=\"")
+                    .append(xml(tag.getName())).append("\"/>\n"));
+            out.append("<summary type=\"text\">").append(xml(summary(post))).append("</summary>\n");
+            out.append("<content type=\"html\">").append(xml(content(post, siteUrl))).append("</content>\n");
+            out.append("</entry>\n");
+        }
+        out.append("</feed>\n");
+        return out.toString();
+    }
+
+    /** "TIMES OF ISRAEL, REUTERS: the first dek" */
+    static String summary(Post post) {
+        String outlets = String.join(", ", post.getExcerpts().stream().filter(e -> e.getOutlet() != null)
+                .map(e -> e.getOutlet().getName()).distinct().toList());
+        String dek = post.getExcerpts().stream().map(Excerpt::getDek).filter(d -> d != null && !d.isBlank()).findFirst().orElse("");
+        return outlets.isEmpty() ? dek : dek.isEmpty() ? outlets : outlets + ": " + dek;
+    }
+
+    /** The post's excerpts as HTML, each credited as on the post page. The bodies are stored sanitized. */
+    static String content(Post post, String siteUrl) {
+        StringBuilder html = new StringBuilder(4_096);
+        for (Excerpt excerpt : post.getExcerpts()) {
+            html.append("<section>");
+            Photo photo = excerpt.getPhoto();
+            if (photo != null) {
+                html.append("<figure><img src=\"").append(xml(siteUrl + "/media/" + photo.getPublicKey() + "/"
+                        + VariantSize.LARGE.variantName())).append("\" alt=\"").append(xml(nullToEmpty(photo.getAltText()))).append("\"");
+                int width = Math.min(VariantSize.LARGE.width(), photo.getWidth());
+                if (photo.getWidth() > 0) {
+                    html.append(" width=\"").append(width).append("\" height=\"")
+                            .append(Math.round((double) photo.getHeight() * width / photo.getWidth())).append("\"");
+                }
+                html.append("/><figcaption>").append(xml(nullToEmpty(excerpt.getCaption())));
+                if (excerpt.getStyledCredit() != null) {
+                    html.append(" <small>").append(xml(excerpt.getStyledCredit())).append("</small>");
+                }
+                html.append("</figcaption></figure>");
+            }
+            html.append("<p><strong>").append(xml(excerpt.getOutlet() == null ? "" : excerpt.getOutlet().getName())).append("</strong>");
+            if (excerpt.getOriginalPublishedOn() != null) {
+                html.append(" | Published ").append(ORIGINAL_DATE.format(excerpt.getOriginalPublishedOn()));
+            }
+            html.append("</p>");
+            if (excerpt.getDek() != null && !excerpt.getDek().isBlank()) {
+                html.append("<p><em>").append(xml(excerpt.getDek())).append("</em></p>");
+            }
+            html.append(nullToEmpty(excerpt.getBody()));
+            if (excerpt.getArticleUrl() != null) {
+                html.append("<p><a href=\"").append(xml(excerpt.getArticleUrl())).append("\">READ FULL ARTICLE</a></p>");
+            }
+            if (excerpt.getSourceHost() != null) {
+                html.append("<p>SOURCE: ").append(xml(excerpt.getSourceHost())).append("</p>");
+            }
+            for (RelatedLink related : excerpt.getRelatedLinks()) {
+                html.append("<p>RELATED: <a href=\"").append(xml(related.getUrl())).append("\">").append(xml(related.getTitle()))
+                        .append("</a></p>");
+            }
+            html.append("</section>");
+        }
+        return html.toString();
+    }
+
+    static String rfc1123(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    static String iso(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static void element(StringBuilder out, String name, String text) {
+        out.append('<').append(name).append('>').append(xml(nullToEmpty(text))).append("</").append(name).append(">\n");
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    /** Text made safe for XML content and attributes; characters XML 1.0 cannot carry at all are dropped. */
+    public static String xml(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> {
+                    if (c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c != 0xFFFE && c != 0xFFFF) {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.toString();
+    }
+}

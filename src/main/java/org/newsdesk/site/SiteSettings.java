@@ -1,0 +1,100 @@
+package org.newsdesk.site;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.newsdesk.platform.PageCache;
+import org.newsdesk.post.Section;
+
+/**
+ * The site's identity and section menu in force: the environment's identity ({@link SiteConfig}) with the
+ * administrators' overrides from the {@code setting} table, and the sections in the order the editors gave
+ * them. Every public page reads both, so they are kept in memory for a few seconds and only while no public
+ * page was invalidated: a change on the desk drops every public page here and on every other instance
+ * ({@link PublicPages#EVERY_PAGE}), so the next page is rendered with it.
+ */
+@ApplicationScoped
+public class SiteSettings {
+
+    static final String NAME = "site.name";
+    static final String TAGLINE = "site.tagline";
+    static final String LANGUAGE = "site.language";
+    static final String LOGO = "site.logo";
+
+    private static final Logger LOG = Logger.getLogger(SiteSettings.class.getName());
+    private static final long CACHE_MILLIS = 5_000;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private PageCache pages;
+
+    @Inject
+    private SiteConfig config;
+
+    /** One section as the menu links it. */
+    public record MenuSection(String name, String slug) {
+    }
+
+    private record Loaded(SiteIdentity identity, List<MenuSection> menu, long at, long generation) {
+    }
+
+    private volatile Loaded cached;
+
+    public SiteIdentity identity() {
+        return loaded().identity();
+    }
+
+    /** The sections in the editors' order, for the menu on every public page. */
+    public List<MenuSection> menu() {
+        return loaded().menu();
+    }
+
+    /** The overrides stored on the desk, by their names here ({@link #NAME}...); absent ones follow the environment. */
+    Map<String, String> overrides() {
+        Map<String, String> stored = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select name, value from setting where name like 'site.%'").getResultList();
+        for (Object[] row : rows) {
+            stored.put((String) row[0], (String) row[1]);
+        }
+        return stored;
+    }
+
+    /** The environment's identity with the desk's overrides over it. */
+    static SiteIdentity resolve(SiteIdentity defaults, Map<String, String> overrides) {
+        String logo = overrides.getOrDefault(LOGO, defaults.logo());
+        return new SiteIdentity(overrides.getOrDefault(NAME, defaults.name()), overrides.getOrDefault(TAGLINE, defaults.tagline()),
+                overrides.getOrDefault(LANGUAGE, defaults.language()), logo == null || logo.isEmpty() ? null : logo);
+    }
+
+    void forget() {
+        cached = null;
+    }
+
+    private Loaded loaded() {
+        Loaded loaded = cached;
+        long generation = pages.generation();
+        if (loaded == null || loaded.generation() != generation || System.currentTimeMillis() - loaded.at() > CACHE_MILLIS) {
+            try {
+                List<MenuSection> menu = em.createQuery("select s from Section s where s.inMenu = true order by s.position, s.name",
+                        Section.class).getResultStream().map(s -> new MenuSection(s.getName(), s.getSlug())).toList();
+                loaded = new Loaded(resolve(config.defaults(), overrides()), menu, System.currentTimeMillis(), generation);
+                cached = loaded;
+            } catch (PersistenceException e) {
+                // The database is away: the page saying so (503) still needs a name. Not kept, so the next page asks again.
+                LOG.log(Level.FINE, "Site settings unreadable; the environment's serve meanwhile", e);
+                return loaded != null ? loaded : new Loaded(config.defaults(), List.of(), 0, generation);
+            }
+        }
+        return loaded;
+    }
+}
