@@ -287,8 +287,52 @@ class PublicSiteIT {
         assertEquals(304, Jsoup.connect(site.url("/feed")).ignoreContentType(true).header("If-Modified-Since", feed.header("Last-Modified"))
                 .ignoreHttpErrors(true).execute().statusCode(), "a reader's copy that is up to date is not sent again");
 
-        Document sitemap = Jsoup.parse(site.get("/sitemap.xml").body(), "", org.jsoup.parser.Parser.xmlParser());
-        assertTrue(sitemap.select("url > loc").stream().anyMatch(loc -> loc.text().endsWith("/post/" + SeedPage.SLUG)));
+        Document index = Jsoup.parse(site.get("/sitemap.xml").body(), "", org.jsoup.parser.Parser.xmlParser());
+        String siteUrl = System.getenv("NEWSDESK_SITE_URL");
+        assertEquals(List.of(siteUrl + "/sitemap-posts.xml", siteUrl + "/sitemap-pages.xml", siteUrl + "/sitemap-news.xml"),
+                index.select("sitemapindex > sitemap > loc").eachText());
+        Document sitemap = Jsoup.parse(site.get("/sitemap-posts.xml").body(), "", org.jsoup.parser.Parser.xmlParser());
+        Element seedUrl = sitemap.select("url").stream().filter(url -> url.selectFirst("loc").text().equals(siteUrl + "/post/" + SeedPage.SLUG))
+                .findFirst().orElseThrow();
+        assertEquals(TestDatabase.single("select date_format(updated_at, '%Y-%m-%dT%H:%i:%sZ') from post where slug = ?", SeedPage.SLUG),
+                seedUrl.selectFirst("lastmod").text(), "lastmod is the post's last change");
+        Document pages = Jsoup.parse(site.get("/sitemap-pages.xml").body(), "", org.jsoup.parser.Parser.xmlParser());
+        assertTrue(pages.select("url > loc").eachText().containsAll(List.of(siteUrl + "/", siteUrl + "/section/middle-east", siteUrl + "/tag/iraq")));
+        String robots = site.get("/robots.txt").body();
+        assertTrue(robots.contains("Sitemap: " + siteUrl + "/sitemap.xml"), robots);
+        assertTrue(robots.contains("Disallow: /admin/"), robots);
+
+        // A post published an hour ago is in the Google News sitemap with its publication; the seed post (2024) is not.
+        long recent = DeskFixtures.demoPostCopy("news-sitemap-post", "Στα νέα: أخبار 📰", null, "published");
+        TestDatabase.update("update post set published_at = now() - interval 1 hour where id = ?", recent);
+        Document news = Jsoup.parse(site.get("/sitemap-news.xml").body(), "", org.jsoup.parser.Parser.xmlParser());
+        Element entry = news.select("url").stream().filter(url -> url.selectFirst("loc").text().endsWith("/post/news-sitemap-post"))
+                .findFirst().orElseThrow(() -> new AssertionError(news.outerHtml()));
+        assertEquals("Στα νέα: أخبار 📰", entry.selectFirst("news|title").text());
+        assertEquals("Newsdesk", entry.selectFirst("news|publication > news|name").text());
+        assertEquals("en", entry.selectFirst("news|publication > news|language").text());
+        assertTrue(entry.selectFirst("news|publication_date").text().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+        assertFalse(news.select("url > loc").eachText().contains(siteUrl + "/post/" + SeedPage.SLUG), "older than two days");
+
+        // Every section and tag has its own feeds, in both formats, and its page links them.
+        Document atom = Jsoup.parse(site.get("/feed/section/middle-east/atom").body(), "", org.jsoup.parser.Parser.xmlParser());
+        assertEquals("Newsdesk: Middle East", atom.selectFirst("feed > title").text());
+        assertTrue(atom.select("entry > title").eachText().contains(SeedPage.HEADLINE));
+        assertEquals(List.of("/feed/section/middle-east", "/feed/section/middle-east/atom"),
+                section.select("link[rel=alternate][href*=section]").eachAttr("href"));
+        assertEquals(List.of("/feed", "/feed/atom"), post.select("link[rel=alternate]").eachAttr("href"), "discovery on every page");
+
+        // Photos: described, offered in every size made, sized so the page does not jump, the first fetched at once.
+        Element photo = post.selectFirst(".excerpt-photo img");
+        assertEquals("Mourners carry a flag-draped coffin in Baghdad (illustration)", photo.attr("alt"));
+        assertTrue(photo.attr("srcset").matches("(/media/[0-9a-f]+/(thumbnail|medium|large) \\d+w(, )?)+"), photo.attr("srcset"));
+        assertFalse(photo.attr("sizes").isEmpty());
+        assertTrue(Integer.parseInt(photo.attr("width")) > 0 && Integer.parseInt(photo.attr("height")) > 0);
+        assertEquals("eager", photo.attr("loading"), "the first photo is on the first screen");
+        Element card = site.get("/").parse().selectFirst(".post-card img");
+        assertFalse(card.attr("srcset").isEmpty());
+        assertTrue(Integer.parseInt(card.attr("width")) > 0 && Integer.parseInt(card.attr("height")) > 0);
+        assertEquals("eager", card.attr("loading"), "the first cards are on the first screen");
     }
 
     @Test
@@ -326,7 +370,7 @@ class PublicSiteIT {
     @RunAsClient
     void aForgedHostHeaderReachesNoFeedOrSitemap() throws IOException {
         String site = System.getenv("NEWSDESK_SITE_URL");
-        for (String path : List.of("/feed", "/sitemap.xml")) {
+        for (String path : List.of("/feed", "/feed/atom", "/sitemap-posts.xml")) {
             // Raw HTTP: Java's clients will not send a Host header of the caller's choosing.
             String answer;
             try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.site.port())) {

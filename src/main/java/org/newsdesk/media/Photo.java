@@ -194,6 +194,32 @@ public class Photo {
         return variants.stream().filter(v -> v.getName().equals(size.variantName())).findFirst();
     }
 
+    /**
+     * The sizes a reader's browser may choose from, for an image's {@code srcset}:
+     * {@code "/media/k3x/thumbnail 320w, /media/k3x/medium 800w, /media/k3x/large 1600w"}, smallest first, one per
+     * width (an original narrower than a size is served at its own width for it). Worked out from the original's
+     * width as {@link VariantMaker} makes the variants, so a page needs no query for them; null without a width.
+     */
+    public String srcset(String contextPath) {
+        java.util.Map<Integer, String> byWidth = new java.util.TreeMap<>();
+        for (VariantSize size : VariantSize.values()) {
+            int shown = sizeAt(size)[0];
+            if (shown > 0) {
+                byWidth.putIfAbsent(shown, contextPath + "/media/" + publicKey + "/" + size.variantName() + " " + shown + "w");
+            }
+        }
+        return byWidth.isEmpty() ? null : String.join(", ", byWidth.values());
+    }
+
+    /** Width and height of this size as served: the original narrowed to the size's width, never widened. */
+    public int[] sizeAt(VariantSize size) {
+        if (width <= 0 || height <= 0) {
+            return new int[] {0, 0};
+        }
+        int shown = Math.min(size.width(), width);
+        return new int[] {shown, (int) Math.round((double) height * shown / width)};
+    }
+
     void addVariant(VariantSize size, String storageKey, String mimeType, int width, int height, long sizeBytes) {
         variants.add(new PhotoVariant(this, size, storageKey, mimeType, width, height, sizeBytes));
     }

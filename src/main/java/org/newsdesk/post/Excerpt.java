@@ -61,6 +61,14 @@ public class Excerpt {
     @Size(max = 2000)
     private String caption;
 
+    /**
+     * What the photo shows, for readers who cannot see it, as this excerpt uses it: prefilled from the media
+     * library's alt text when the photo is chosen; null or blank falls back to the library's.
+     */
+    @Size(max = 1000)
+    @Column(name = "photo_alt")
+    private String photoAlt;
+
     @Size(max = 300)
     @Column(name = "credit_line")
     private String creditLine;
@@ -184,6 +192,25 @@ public class Excerpt {
 
     public String getCreditLine() {
         return creditLine;
+    }
+
+    public String getPhotoAlt() {
+        return photoAlt;
+    }
+
+    public void setPhotoAlt(String photoAlt) {
+        this.photoAlt = photoAlt;
+    }
+
+    /** The alt text readers get: this excerpt's own, or else the library's; null when the photo has none. */
+    public String getAltText() {
+        if (photo == null) {
+            return null;
+        }
+        if (photoAlt != null && !photoAlt.isBlank()) {
+            return photoAlt.strip();
+        }
+        return photo.getAltText() == null || photo.getAltText().isBlank() ? null : photo.getAltText().strip();
     }
 
     public void setCreditLine(String creditLine) {

@@ -40,6 +40,9 @@ public class ExcerptDraft implements Serializable {
     @Size(max = 300, message = "Keep the credit line under 300 characters.")
     private String creditLine;
 
+    @Size(max = 1000, message = "Keep the alt text under 1,000 characters: say what the photo shows, briefly.")
+    private String photoAlt;
+
     @Size(max = 500, message = "Keep the reason under 500 characters.")
     private String lengthOverrideReason;
 
@@ -56,6 +59,7 @@ public class ExcerptDraft implements Serializable {
         draft.photoId = excerpt.getPhoto() == null ? null : excerpt.getPhoto().getId();
         draft.caption = excerpt.getCaption();
         draft.creditLine = excerpt.getCreditLine();
+        draft.photoAlt = excerpt.getPhotoAlt();
         draft.lengthOverrideReason = excerpt.getLengthOverrideReason();
         excerpt.getRelatedLinks().forEach(l -> draft.related.add(new RelatedLinkDraft(l.getTitle(), l.getUrl())));
         return draft;
@@ -74,6 +78,7 @@ public class ExcerptDraft implements Serializable {
         draft.photoId = source.photoId;
         draft.caption = source.caption;
         draft.creditLine = source.creditLine;
+        draft.photoAlt = source.photoAlt;
         draft.lengthOverrideReason = source.lengthOverrideReason;
         source.related.forEach(l -> draft.related.add(new RelatedLinkDraft(l.getTitle(), l.getUrl())));
         return draft;
@@ -159,6 +164,14 @@ public class ExcerptDraft implements Serializable {
 
     public String getCreditLine() {
         return creditLine;
+    }
+
+    public String getPhotoAlt() {
+        return photoAlt;
+    }
+
+    public void setPhotoAlt(String photoAlt) {
+        this.photoAlt = photoAlt;
     }
 
     public void setCreditLine(String creditLine) {

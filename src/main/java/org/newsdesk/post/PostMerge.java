@@ -216,6 +216,7 @@ public final class PostMerge implements Serializable {
                 new Accessor(k + "caption", n + "caption", d -> e.apply(d).getCaption(), (d, v) -> e.apply(d).setCaption((String) v)),
                 new Accessor(k + "creditLine", n + "credit line", d -> e.apply(d).getCreditLine(),
                         (d, v) -> e.apply(d).setCreditLine((String) v)),
+                new Accessor(k + "photoAlt", n + "alt text", d -> e.apply(d).getPhotoAlt(), (d, v) -> e.apply(d).setPhotoAlt((String) v)),
                 new Accessor(k + "lengthOverrideReason", n + "reason to exceed the word limit",
                         d -> e.apply(d).getLengthOverrideReason(), (d, v) -> e.apply(d).setLengthOverrideReason((String) v)),
                 new Accessor(k + "related", n + "related links", d -> e.apply(d).getRelated(), (d, v) -> {

@@ -34,6 +34,7 @@ public final class PostSnapshot {
             put(excerpt, "photoId", e.getPhoto() == null ? null : e.getPhoto().getId());
             put(excerpt, "caption", e.getCaption());
             put(excerpt, "creditLine", e.getCreditLine());
+            put(excerpt, "photoAlt", e.getPhotoAlt());
             put(excerpt, "lengthOverrideReason", e.getLengthOverrideReason());
             excerpts.add(excerpt.add("related", related));
         }
@@ -64,6 +65,7 @@ public final class PostSnapshot {
             excerpt.setPhotoId(e.isNull("photoId") ? null : e.getJsonNumber("photoId").longValue());
             excerpt.setCaption(text(e, "caption"));
             excerpt.setCreditLine(text(e, "creditLine"));
+            excerpt.setPhotoAlt(text(e, "photoAlt")); // absent from revisions kept before alt text was the excerpt's
             excerpt.setLengthOverrideReason(text(e, "lengthOverrideReason"));
             for (JsonObject l : e.getJsonArray("related").getValuesAs(JsonObject.class)) {
                 excerpt.getRelated().add(new RelatedLinkDraft(l.getString("title"), l.getString("url")));
@@ -91,6 +93,7 @@ public final class PostSnapshot {
             }
             lines.add(prefix + "caption: " + nullToEmpty(text(e, "caption")));
             lines.add(prefix + "credit: " + nullToEmpty(text(e, "creditLine")));
+            lines.add(prefix + "alt text: " + nullToEmpty(text(e, "photoAlt")));
             for (JsonObject l : e.getJsonArray("related").getValuesAs(JsonObject.class)) {
                 lines.add(prefix + "related: " + l.getString("title") + " <" + l.getString("url") + ">");
             }

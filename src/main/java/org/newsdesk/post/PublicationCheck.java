@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * What a post needs before readers may see it: at least one excerpt, and every excerpt attributed (an
- * outlet, a valid http(s) article URL, the original publication date), every photo credited, and every
- * excerpt within its outlet's word limit unless an editor recorded why not.
+ * outlet, a valid http(s) article URL, the original publication date), every photo credited and described
+ * (alt text), and every excerpt within its outlet's word limit unless an editor recorded why not.
  */
 public final class PublicationCheck {
 
@@ -38,6 +38,9 @@ public final class PublicationCheck {
             }
             if (excerpt.getPhoto() != null && (excerpt.getCreditLine() == null || excerpt.getCreditLine().isBlank())) {
                 problems.add(new Problem(n, "creditLine", which + "the photo needs a credit line."));
+            }
+            if (excerpt.getPhoto() != null && excerpt.getAltText() == null) {
+                problems.add(new Problem(n, "photoAlt", which + "the photo needs alt text: say what it shows, for readers who cannot see it."));
             }
             Integer limit = excerpt.getOutlet() == null ? null : excerpt.getOutlet().getMaxExcerptWords();
             boolean overridden = excerpt.getLengthOverrideReason() != null && !excerpt.getLengthOverrideReason().isBlank();

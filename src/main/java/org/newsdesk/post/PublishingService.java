@@ -388,6 +388,11 @@ public class PublishingService {
             excerpt.setPhoto(source.getPhotoId() == null ? null : em.find(Photo.class, source.getPhotoId()));
             excerpt.setCaption(blank(source.getCaption()) ? null : source.getCaption().strip());
             excerpt.setCreditLine(blank(source.getCreditLine()) ? null : source.getCreditLine().strip());
+            excerpt.setPhotoAlt(excerpt.getPhoto() == null || blank(source.getPhotoAlt()) ? null : source.getPhotoAlt().strip());
+            if (excerpt.getPhoto() != null && excerpt.getPhotoAlt() != null && blank(excerpt.getPhoto().getAltText())) {
+                // As WordPress does: the first description written for a photo becomes the library's, for its next use.
+                excerpt.getPhoto().setAltText(excerpt.getPhotoAlt());
+            }
             // Only an editor may excuse an excerpt from its outlet's word limit.
             excerpt.setLengthOverrideReason(editor ? (blank(source.getLengthOverrideReason()) ? null : source.getLengthOverrideReason().strip())
                     : n <= keptReasons.size() ? keptReasons.get(n - 1) : null);

@@ -41,13 +41,14 @@ public final class ArticleMetadata {
         add(tags, "og:title", post.getHeadline());
         add(tags, "og:description", description);
         add(tags, "og:url", canonicalUrl);
-        Photo photo = leadPhoto(post);
+        Excerpt pictured = pictured(post);
+        Photo photo = pictured == null ? null : pictured.getPhoto();
         if (photo != null) {
-            int[] size = largeSize(photo);
+            int[] size = photo.sizeAt(VariantSize.LARGE);
             add(tags, "og:image", imageUrl(siteUrl, photo));
             add(tags, "og:image:width", String.valueOf(size[0]));
             add(tags, "og:image:height", String.valueOf(size[1]));
-            add(tags, "og:image:alt", photo.getAltText());
+            add(tags, "og:image:alt", pictured.getAltText());
         }
         add(tags, "article:published_time", iso(post.getPublishedAt()));
         add(tags, "article:modified_time", iso(post.getUpdatedAt()));
@@ -58,7 +59,7 @@ public final class ArticleMetadata {
         add(tags, "twitter:description", description);
         if (photo != null) {
             add(tags, "twitter:image", imageUrl(siteUrl, photo));
-            add(tags, "twitter:image:alt", photo.getAltText());
+            add(tags, "twitter:image:alt", pictured.getAltText());
         }
         return tags;
     }
@@ -189,18 +190,13 @@ public final class ArticleMetadata {
                 .findFirst().orElse(null);
     }
 
-    private static Photo leadPhoto(Post post) {
-        return post.getExcerpts().stream().map(Excerpt::getPhoto).filter(photo -> photo != null).findFirst().orElse(null);
+    /** The first excerpt with a photo: its photo is the card's. */
+    private static Excerpt pictured(Post post) {
+        return post.getExcerpts().stream().filter(excerpt -> excerpt.getPhoto() != null).findFirst().orElse(null);
     }
 
     private static String imageUrl(String siteUrl, Photo photo) {
         return siteUrl + "/media/" + photo.getPublicKey() + "/" + VariantSize.LARGE.variantName();
-    }
-
-    /** The large variant's size: the original's, or narrowed to the variant's width with its proportions kept. */
-    private static int[] largeSize(Photo photo) {
-        int width = Math.min(VariantSize.LARGE.width(), photo.getWidth());
-        return new int[] {width, (int) Math.round((double) photo.getHeight() * width / photo.getWidth())};
     }
 
     private static String iso(Instant instant) {

@@ -131,11 +131,10 @@ public final class FeedWriter {
             Photo photo = excerpt.getPhoto();
             if (photo != null) {
                 html.append("<figure><img src=\"").append(xml(siteUrl + "/media/" + photo.getPublicKey() + "/"
-                        + VariantSize.LARGE.variantName())).append("\" alt=\"").append(xml(nullToEmpty(photo.getAltText()))).append("\"");
-                int width = Math.min(VariantSize.LARGE.width(), photo.getWidth());
-                if (photo.getWidth() > 0) {
-                    html.append(" width=\"").append(width).append("\" height=\"")
-                            .append(Math.round((double) photo.getHeight() * width / photo.getWidth())).append("\"");
+                        + VariantSize.LARGE.variantName())).append("\" alt=\"").append(xml(nullToEmpty(excerpt.getAltText()))).append("\"");
+                int[] size = photo.sizeAt(VariantSize.LARGE);
+                if (size[0] > 0) {
+                    html.append(" width=\"").append(size[0]).append("\" height=\"").append(size[1]).append("\"");
                 }
                 html.append("/><figcaption>").append(xml(nullToEmpty(excerpt.getCaption())));
                 if (excerpt.getStyledCredit() != null) {

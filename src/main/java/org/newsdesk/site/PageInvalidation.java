@@ -27,6 +27,7 @@ import org.newsdesk.post.PostChanged;
  * <tr><td>comment approved, edited, removed</td><td>its post's pages and the listings showing its count</td></tr>
  * <tr><td>comment settings; one post's comment window</td><td>every post page; that post's pages</td></tr>
  * <tr><td>outlet or photo details</td><td>every page showing that outlet or photo</td></tr>
+ * <tr><td>the site's identity, menu, a section's or tag's name or description</td><td>every public page</td></tr>
  * </table>
  */
 @ApplicationScoped
@@ -58,6 +59,11 @@ public class PageInvalidation {
 
     void outletChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutletChanged change) {
         cache.invalidate(Set.of(PublicPages.outlet(change.outletId())));
+    }
+
+    /** The site's identity, menu, or a section's or tag's name or description: every public page. */
+    void siteChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SiteChanged change) {
+        cache.invalidate(Set.of(PublicPages.EVERY_PAGE));
     }
 
     void photoChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PhotoChanged change) {

@@ -8,7 +8,7 @@ import org.newsdesk.post.Post;
 public record PostSummary(long id, String slug, String headline, Instant publishedAt, Instant updatedAt, String section,
                           String leadPhotoKey,
                           String leadPhotoAlt, List<String> outlets, String teaser, long commentCount,
-                          Long leadPhotoId, List<Long> outletIds) {
+                          Long leadPhotoId, List<Long> outletIds, String leadPhotoSrcset, int leadPhotoWidth, int leadPhotoHeight) {
 
     public String getUrl() {
         return Post.path(slug);

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import jakarta.servlet.ServletContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Hibernate;
 import org.newsdesk.comment.CommentCounts;
+import org.newsdesk.media.Photo;
+import org.newsdesk.media.VariantSize;
 import org.newsdesk.post.Excerpt;
 import org.newsdesk.post.ExcerptMarkup;
 import org.newsdesk.post.Post;
@@ -33,6 +36,10 @@ public class SiteService {
 
     @Inject
     private CommentCounts commentCounts;
+
+    /** For the addresses in a card's srcset, which a page cannot prefix entry by entry. */
+    @Inject
+    private ServletContext servletContext;
 
     public FrontPage frontPage(int page) {
         return listing(em.createNamedQuery("Post.findPublishedIds", Long.class), page);
@@ -165,11 +172,14 @@ public class SiteService {
                         + " where p.id in :ids and p.status = :status", Post.class)
                 .setParameter("ids", ids).setParameter("status", PostStatus.PUBLISHED).getResultList());
         posts.sort(Comparator.comparingInt(p -> ids.indexOf(p.getId())));
-        posts.forEach(post -> {
-            Hibernate.initialize(post.getTags());
-            post.getExcerpts().forEach(e -> Hibernate.initialize(e.getRelatedLinks()));
-        });
+        posts.forEach(SiteService::loadWhole);
         return posts;
+    }
+
+    /** What a post page or a feed reads of a post beyond the query's joins: its tags and related links. */
+    private static void loadWhole(Post post) {
+        Hibernate.initialize(post.getTags());
+        post.getExcerpts().forEach(excerpt -> Hibernate.initialize(excerpt.getRelatedLinks()));
     }
 
     private static String nullToEmpty(String text) {
@@ -205,16 +215,19 @@ public class SiteService {
         List<PostSummary> summaries = new ArrayList<>();
         for (Post post : posts) {
             Excerpt lead = post.getLeadExcerpt();
+            Photo photo = lead == null ? null : lead.getPhoto();
+            int[] cardSize = photo == null ? new int[] {0, 0} : photo.sizeAt(VariantSize.MEDIUM);
             summaries.add(new PostSummary(post.getId(), post.getSlug(), post.getHeadline(), post.getPublishedAt(),
                     post.getUpdatedAt(), post.getSection() == null ? null : post.getSection().getName(),
                     lead == null || lead.getPhoto() == null ? null : lead.getPhoto().getPublicKey(),
-                    lead == null || lead.getPhoto() == null ? null : lead.getPhoto().getAltText(),
+                    photo == null ? null : lead.getAltText(),
                     post.getExcerpts().stream().filter(e -> e.getOutlet() != null)
                             .map(e -> e.getOutlet().getName()).distinct().toList(),
                     teaser(lead), counts.getOrDefault(post.getId(), 0L),
                     lead == null || lead.getPhoto() == null ? null : lead.getPhoto().getId(),
                     post.getExcerpts().stream().filter(e -> e.getOutlet() != null)
-                            .map(e -> e.getOutlet().getId()).distinct().toList()));
+                            .map(e -> e.getOutlet().getId()).distinct().toList(),
+                    photo == null ? null : photo.srcset(servletContext.getContextPath()), cardSize[0], cardSize[1]));
         }
         return new FrontPage(summaries, current, hasNext);
     }
@@ -227,10 +240,7 @@ public class SiteService {
                 .setParameter("slug", slug)
                 .setParameter("status", PostStatus.PUBLISHED)
                 .getResultStream().findFirst();
-        found.ifPresent(post -> {
-            Hibernate.initialize(post.getTags());
-            post.getExcerpts().forEach(e -> Hibernate.initialize(e.getRelatedLinks()));
-        });
+        found.ifPresent(SiteService::loadWhole);
         return found;
     }
 

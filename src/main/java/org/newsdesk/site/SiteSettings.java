@@ -5,13 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.newsdesk.platform.PageCache;
-import org.newsdesk.post.Section;
 
 /**
  * The site's identity and section menu in force: the environment's identity ({@link SiteConfig}) with the
@@ -58,17 +58,6 @@ public class SiteSettings {
         return loaded().menu();
     }
 
-    /** The overrides stored on the desk, by their names here ({@link #NAME}...); absent ones follow the environment. */
-    Map<String, String> overrides() {
-        Map<String, String> stored = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select name, value from setting where name like 'site.%'").getResultList();
-        for (Object[] row : rows) {
-            stored.put((String) row[0], (String) row[1]);
-        }
-        return stored;
-    }
-
     /** The environment's identity with the desk's overrides over it. */
     static SiteIdentity resolve(SiteIdentity defaults, Map<String, String> overrides) {
         String logo = overrides.getOrDefault(LOGO, defaults.logo());
@@ -85,9 +74,20 @@ public class SiteSettings {
         long generation = pages.generation();
         if (loaded == null || loaded.generation() != generation || System.currentTimeMillis() - loaded.at() > CACHE_MILLIS) {
             try {
-                List<MenuSection> menu = em.createQuery("select s from Section s where s.inMenu = true order by s.position, s.name",
-                        Section.class).getResultStream().map(s -> new MenuSection(s.getName(), s.getSlug())).toList();
-                loaded = new Loaded(resolve(config.defaults(), overrides()), menu, System.currentTimeMillis(), generation);
+                // One statement for both: every public page rendered after an invalidation reads them.
+                @SuppressWarnings("unchecked")
+                List<Object[]> rows = em.createNativeQuery("select 0, name, value, 0 from setting where name like 'site.%'"
+                        + " union all select 1, slug, name, position from section where in_menu order by 1, 4, 3").getResultList();
+                Map<String, String> overrides = new HashMap<>();
+                List<MenuSection> menu = new ArrayList<>();
+                for (Object[] row : rows) {
+                    if (((Number) row[0]).intValue() == 0) {
+                        overrides.put((String) row[1], (String) row[2]);
+                    } else {
+                        menu.add(new MenuSection((String) row[2], (String) row[1]));
+                    }
+                }
+                loaded = new Loaded(resolve(config.defaults(), overrides), List.copyOf(menu), System.currentTimeMillis(), generation);
                 cached = loaded;
             } catch (PersistenceException e) {
                 // The database is away: the page saying so (503) still needs a name. Not kept, so the next page asks again.

@@ -41,7 +41,25 @@ class PublicationCheckTest {
                 new org.newsdesk.media.StoredImage("ab/x.jpg", "image/jpeg", 10, 10, 100, "ab"), "x.jpg", null, NOW));
         assertEquals("creditLine", PublicationCheck.problems(post).get(0).field());
         post.getExcerpts().get(0).setCreditLine("AP Photo/Hadi Mizban");
+        post.getExcerpts().get(0).getPhoto().setAltText("Mourners in Baghdad");
         assertTrue(PublicationCheck.problems(post).isEmpty());
+    }
+
+    @Test
+    void aPhotoNeedsAltTextTheExcerptsOwnOrTheLibrarys() {
+        Post post = attributedPost();
+        org.newsdesk.media.Photo photo = new org.newsdesk.media.Photo(
+                new org.newsdesk.media.StoredImage("ab/x.jpg", "image/jpeg", 10, 10, 100, "ab"), "x.jpg", null, NOW);
+        post.getExcerpts().get(0).setPhoto(photo);
+        post.getExcerpts().get(0).setCreditLine("AP Photo/Hadi Mizban");
+        post.getExcerpts().get(0).setPhotoAlt("   ");
+        assertEquals(List.of("photoAlt"), PublicationCheck.problems(post).stream().map(PublicationCheck.Problem::field).toList());
+        assertEquals("Excerpt 1: the photo needs alt text: say what it shows, for readers who cannot see it.",
+                PublicationCheck.problems(post).get(0).message());
+        photo.setAltText("مشيعون في بغداد");
+        assertTrue(PublicationCheck.problems(post).isEmpty(), "the library's alt text serves");
+        post.getExcerpts().get(0).setPhotoAlt("Mourners carry a coffin 🕊");
+        assertEquals("Mourners carry a coffin 🕊", post.getExcerpts().get(0).getAltText(), "the excerpt's own wins");
     }
 
     @Test

@@ -43,6 +43,7 @@ class ArticleMetadataTest {
         assertTrue(tags.get("og:image").startsWith(SITE + "/media/") && tags.get("og:image").endsWith("/large"), tags.get("og:image"));
         assertEquals("1600", tags.get("og:image:width"));
         assertEquals("1200", tags.get("og:image:height"), "the large variant keeps the original's proportions");
+        assertEquals("Cars cross a new bridge — سيارات تعبر جسرا", tags.get("og:image:alt"), "the excerpt's alt text");
         assertEquals("2026-11-30T10:00:00Z", tags.get("article:published_time"));
         assertEquals("World", tags.get("article:section"));
         assertEquals("summary_large_image", tags.get("twitter:card"));
@@ -111,6 +112,7 @@ class ArticleMetadataTest {
         first.setDek("The first dek");
         first.setPhoto(new Photo(new StoredImage("ab/x.jpg", "image/jpeg", 2400, 1800, 100, "ab"), "x.jpg", null, NOW));
         first.setCreditLine("AP Photo/Hadi Mizban");
+        first.setPhotoAlt("Cars cross a new bridge — سيارات تعبر جسرا");
         Excerpt second = post.addExcerpt();
         second.setOutlet(new Outlet("TIMES OF ISRAEL", "timesofisrael.com"));
         second.setArticleUrl("https://www.timesofisrael.com/bridge");

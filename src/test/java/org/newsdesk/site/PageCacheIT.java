@@ -169,7 +169,8 @@ class PageCacheIT {
         cache.clear(); // the fixtures were written straight to the database, past every event
         String section = "/section/" + TestDatabase.single("select s.slug from section s join post p on p.section_id = s.id where p.id = ?", a);
         String tag = "/tag/" + TestDatabase.single("select min(t.slug) from tag t join post_tag pt on pt.tag_id = t.id where pt.post_id = ?", a);
-        List<String> pages = List.of("/", "/post/cache-post-a", "/post/cache-post-b", POST, section, tag, "/feed", "/sitemap.xml");
+        List<String> pages = List.of("/", "/post/cache-post-a", "/post/cache-post-b", POST, section, tag, "/feed", "/feed/atom",
+                "/feed" + section, "/feed" + tag + "/atom", "/sitemap.xml", "/sitemap-posts.xml");
         Map<String, String> before = etags(pages);
         assertEquals(before, etags(pages), "nothing changed, every page is served from memory with the same validator");
 
@@ -180,7 +181,8 @@ class PageCacheIT {
             return p.save(a, p.post(a).getVersion(), draft);
         });
         Map<String, String> afterEdit = etags(pages);
-        assertChanged(before, afterEdit, "/", "/post/cache-post-a", section, tag, "/feed", "/sitemap.xml");
+        assertChanged(before, afterEdit, "/", "/post/cache-post-a", section, tag, "/feed", "/feed/atom", "/feed" + section,
+                "/feed" + tag + "/atom", "/sitemap.xml", "/sitemap-posts.xml");
         assertUnchanged(before, afterEdit, "/post/cache-post-b", POST);
         assertTrue(body("/post/cache-post-a").contains("Cache post A, revised"), "the change shows at the next request");
         assertTrue(body("/").contains("Cache post A, revised"));
@@ -192,7 +194,7 @@ class PageCacheIT {
         moderator.act(m -> m.approve(comment));
         Map<String, String> afterApproval = etags(pages);
         assertChanged(afterEdit, afterApproval, "/post/cache-post-b", "/", section, tag);
-        assertUnchanged(afterEdit, afterApproval, "/post/cache-post-a", POST, "/sitemap.xml");
+        assertUnchanged(afterEdit, afterApproval, "/post/cache-post-a", POST, "/sitemap.xml", "/feed/atom", "/feed" + section);
         assertTrue(body("/post/cache-post-b").contains("Approved: ظهر تعليقي ✅"));
 
         // B unpublished: its page goes, and every list loses it; A's page stays as it was.
@@ -201,8 +203,10 @@ class PageCacheIT {
             return null;
         });
         assertEquals(404, status("/post/cache-post-b"));
-        Map<String, String> afterUnpublish = etags(List.of("/", "/post/cache-post-a", section, "/feed"));
-        assertChanged(afterApproval, afterUnpublish, "/", section, "/feed");
+        Map<String, String> afterUnpublish = etags(List.of("/", "/post/cache-post-a", section, "/feed", "/feed/atom", "/feed" + section,
+                "/sitemap-posts.xml"));
+        assertChanged(afterApproval, afterUnpublish, "/", section, "/feed", "/feed/atom", "/feed" + section, "/sitemap-posts.xml");
+        assertFalse(body("/feed" + section).contains("Cache post B"), "gone from its section's feed");
         assertUnchanged(afterApproval, afterUnpublish, "/post/cache-post-a");
         assertFalse(body("/").contains("Cache post B"));
 
@@ -396,6 +400,53 @@ class PageCacheIT {
     }
 
     /** Statements and comments loaded to render {@code path} with nothing cached; the least of three tries. */
+    /**
+     * A feed served around the page cache (a request the cache does not share: here, one with a campaign
+     * parameter) validates itself the same way: its ETag and Last-Modified move with an edit and with an
+     * unpublish of a post in it, not only with a new publish, and an unchanged feed is answered 304.
+     */
+    @Test
+    @Order(7)
+    void feedsOutsideTheCacheChangeTheirValidatorsOnAnEditAndAnUnpublish() throws Exception {
+        staff.ensure();
+        long c = DeskFixtures.demoPostCopy("cache-post-c", "Cache post C", null, "published");
+        TestDatabase.update("update post set updated_at = now() - interval 1 hour, published_at = now() - interval 1 hour where id = ?", c);
+        String path = "/feed/atom?utm_source=it";
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> first = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, first.statusCode());
+        assertEquals("private, no-store", first.headers().firstValue("Cache-Control").orElse(null), "not the cache's copy");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        assertEquals(304, http.send(request(path).header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(304, http.send(request(path).header("If-Modified-Since", lastModified).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+
+        editor.act(p -> {
+            PostDraft draft = PostDraft.of(p.post(c));
+            draft.setHeadline("Cache post C, revised");
+            return p.save(c, p.post(c).getVersion(), draft);
+        });
+        HttpResponse<String> edited = http.send(request(path).header("If-None-Match", etag).header("If-Modified-Since", lastModified).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, edited.statusCode(), "an edit is news to a feed reader");
+        assertTrue(edited.body().contains("Cache post C, revised"));
+        assertEquals(200, http.send(request(path).header("If-Modified-Since", lastModified).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "Last-Modified moved with the edit");
+        String editedTag = edited.headers().firstValue("ETag").orElseThrow();
+        String editedTime = edited.headers().firstValue("Last-Modified").orElseThrow();
+
+        Thread.sleep(1_100); // Last-Modified counts in seconds: the unpublish falls in a later one than the edit
+        editor.act(p -> {
+            p.unpublish(c);
+            return null;
+        });
+        HttpResponse<String> unpublished = http.send(request(path).header("If-None-Match", editedTag).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, unpublished.statusCode(), "an unpublish is news too");
+        assertFalse(unpublished.body().contains("Cache post C"));
+        assertNotEquals(editedTime, unpublished.headers().firstValue("Last-Modified").orElseThrow(), "Last-Modified moved with the unpublish");
+    }
+
     private long[] uncachedCost(Statistics statistics, String path) throws Exception {
         long[] least = {Long.MAX_VALUE, Long.MAX_VALUE};
         for (int i = 0; i < 3; i++) {

@@ -311,6 +311,8 @@ public class EditPostBacking implements Serializable {
                 Photo photo = media.upload(part.getSubmittedFileName(), in.readAllBytes());
                 ExcerptDraft excerpt = draft.getExcerpts().get(index);
                 excerpt.setPhotoId(photo.getId());
+                // The alt text describes this photo: another photo's does not carry over.
+                excerpt.setPhotoAlt(photo.getAltText());
                 if ((excerpt.getCreditLine() == null || excerpt.getCreditLine().isBlank()) && photo.getDefaultCredit() != null) {
                     excerpt.setCreditLine(photo.getDefaultCredit());
                 }
@@ -357,6 +359,7 @@ public class EditPostBacking implements Serializable {
 
     public void removePhoto(int index) {
         draft.getExcerpts().get(index).setPhotoId(null);
+        draft.getExcerpts().get(index).setPhotoAlt(null);
     }
 
     /** Opens the library picker under an excerpt, at the newest photos. */
@@ -392,6 +395,8 @@ public class EditPostBacking implements Serializable {
         }
         ExcerptDraft excerpt = draft.getExcerpts().get(index);
         excerpt.setPhotoId(photo.getId());
+        // Prefilled from the library; the alt text describes this photo, so another photo's does not carry over.
+        excerpt.setPhotoAlt(photo.getAltText());
         if (blank(excerpt.getCreditLine()) && photo.getDefaultCredit() != null) {
             excerpt.setCreditLine(photo.getDefaultCredit());
         }
