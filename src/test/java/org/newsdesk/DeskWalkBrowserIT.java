@@ -53,6 +53,8 @@ class DeskWalkBrowserIT {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final List<String> problems = new ArrayList<>();
+    /** Every page checked by axe-core and the Nu Html Checker, with what each found. */
+    private final List<String> checked = new ArrayList<>();
     private final Map<String, Long> posts = new LinkedHashMap<>();
     private long photoId;
     private long commentId;
@@ -86,7 +88,7 @@ class DeskWalkBrowserIT {
         // Administrator: every desk page.
         session.signIn("walk-admin", PASSWORD);
         visitDesk(List.of("/admin/", "/admin/users/", "/admin/users/edit", "/admin/users/edit?id=" + DeskFixtures.userId("walk-writer"),
-                "/admin/outlets/", "/admin/account/password"));
+                "/admin/outlets/", "/admin/account/password", "/admin/site/", "/admin/sections/", "/admin/sections/?q=ira"));
         visitPostPages();
         visitDesk(List.of("/admin/media/", "/admin/media/library", "/admin/media/library?q=funeral",
                 "/admin/media/edit?id=" + photoId));
@@ -95,7 +97,7 @@ class DeskWalkBrowserIT {
 
         // Editor: posts in every state, outlets, media.
         session.signIn("walk-editor", PASSWORD);
-        visitDesk(List.of("/admin/", "/admin/outlets/", "/admin/media/", "/admin/account/password"));
+        visitDesk(List.of("/admin/", "/admin/outlets/", "/admin/sections/", "/admin/media/", "/admin/account/password"));
         visitPostPages();
         signOut();
 
@@ -112,13 +114,19 @@ class DeskWalkBrowserIT {
         signOut();
 
         // Readers.
-        visitPublic(List.of("/", "/?page=1", "/post/walk-published", "/post/walk-published?replyto=" + commentId,
-                "/section/middle-east", "/tag/iraq", "/search?q=militias", "/search?q=", "/feed", "/sitemap.xml"));
+        visitPublic(List.of("/", "/?page=1", "/login", "/post/walk-published", "/post/walk-published?replyto=" + commentId,
+                "/section/middle-east", "/tag/iraq", "/search?q=militias", "/search?q=", "/feed", "/feed/atom", "/feed/section/middle-east",
+                "/sitemap.xml", "/sitemap-posts.xml", "/sitemap-pages.xml", "/sitemap-news.xml", "/robots.txt"));
         expectStatus("/post/no-such-post", 404);
         expectStatus("/post/walk-draft", 404);
         expectStatus("/admin/posts/preview?id=" + posts.get("draft"), 302);
 
+        // The error page a reader meets, checked as well.
+        session.open("/post/no-such-post");
+        checkPage("/post/no-such-post", false);
+
         problems.addAll(serverLogSince(logMark));
+        System.out.println("Pages checked by axe-core (WCAG 2.1 AA) and the Nu Html Checker:\n  " + String.join("\n  ", checked));
         assertTrue(problems.isEmpty(), "the walk met:\n" + String.join("\n", problems));
     }
 
@@ -144,15 +152,15 @@ class DeskWalkBrowserIT {
         session.open("/admin/posts/edit?id=" + posts.get("draft"));
         assertTrue(browser.findElements(By.cssSelector(".read-only")).isEmpty());
         assertTrue(browser.findElement(By.id("edit:headline")).isEnabled());
-        assertEquals(List.of("edit:save", "edit:addExcerpt", "edit:saveDraft", "edit:submit", "edit:discard"), buttons());
+        assertEquals(List.of("edit:addExcerpt", "edit:save", "edit:submit", "edit:discard"), buttons());
         signOut();
 
         session.signIn("walk-editor", PASSWORD);
         session.open("/admin/posts/edit?id=" + posts.get("in-review"));
-        assertEquals(List.of("edit:save", "edit:addExcerpt", "edit:saveDraft", "edit:publish", "edit:schedule", "edit:reject",
+        assertEquals(List.of("edit:addExcerpt", "edit:save", "edit:publish", "edit:schedule", "edit:reject",
                 "edit:discard"), buttons());
         session.open("/admin/posts/edit?id=" + posts.get("published"));
-        assertEquals(List.of("edit:save", "edit:addExcerpt", "edit:saveDraft", "edit:unpublish"), buttons());
+        assertEquals(List.of("edit:addExcerpt", "edit:save", "edit:unpublish"), buttons());
 
         // The addresses' numbers are converted by OmniFaces' @Param: what is no number is a 404, not a new post.
         for (String wrong : List.of("/admin/posts/edit?id=abc", "/admin/posts/edit?id=99999999999999999999",
@@ -337,6 +345,7 @@ class DeskWalkBrowserIT {
             if (status >= 400) {
                 problems.add(path + " answers " + status);
             }
+            checkPage(path, true);
         }
     }
 
@@ -346,11 +355,12 @@ class DeskWalkBrowserIT {
             if (status != 200) {
                 problems.add(path + " answers " + status);
             }
-            if (!path.equals("/feed") && !path.equals("/sitemap.xml")) {
+            if (!path.startsWith("/feed") && !path.startsWith("/sitemap") && !path.equals("/robots.txt")) {
                 session.open(path);
                 if (isErrorPage()) {
                     problems.add(path + " shows the error page \"" + text("h1") + "\"");
                 }
+                checkPage(path, false);
             }
         }
     }
@@ -373,6 +383,34 @@ class DeskWalkBrowserIT {
     }
 
     private int status(String path, boolean signedIn) throws IOException, InterruptedException {
+        return fetch(path, signedIn).statusCode();
+    }
+
+    /**
+     * The page the browser has open, checked by axe-core, and the same address fetched as the server sends it
+     * (with the browser's session when signed in), checked by the Nu Html Checker. Counted per page for the
+     * summary the walk prints.
+     */
+    private void checkPage(String path, boolean signedIn) throws IOException, InterruptedException {
+        List<String> axe = PageChecks.accessibility(browser, path);
+        // The page the browser shows, which a redirect (/admin/media/ to the library) may have moved.
+        String shown = URI.create(browser.getCurrentUrl()).getRawPath();
+        String query = URI.create(browser.getCurrentUrl()).getRawQuery();
+        String base = URI.create(session.url("/")).getRawPath();
+        String shownPath = "/" + shown.substring(base.length()) + (query == null ? "" : "?" + query);
+        HttpResponse<String> page = fetch(shownPath, signedIn);
+        if (!page.headers().firstValue("Content-Type").orElse("").startsWith("text/html") || page.body().isBlank()) {
+            problems.add(path + ": the Nu Html Checker got no page to check (" + page.statusCode() + ")");
+            return;
+        }
+        List<String> nu = PageChecks.html(page.body(), path);
+        checked.add(shownPath + (signedIn ? " (signed in)" : "") + " [" + page.statusCode() + ", " + page.body().length()
+                + " characters]: axe " + axe.size() + ", Nu " + nu.size());
+        problems.addAll(axe);
+        problems.addAll(nu);
+    }
+
+    private HttpResponse<String> fetch(String path, boolean signedIn) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(session.url(path))).timeout(Duration.ofSeconds(30));
         if (signedIn) {
             String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
@@ -381,7 +419,7 @@ class DeskWalkBrowserIT {
                 request.header("Cookie", cookies);
             }
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private int serverLogSize() throws IOException, InterruptedException {

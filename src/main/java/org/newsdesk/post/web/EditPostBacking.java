@@ -101,6 +101,7 @@ public class EditPostBacking implements Serializable {
 
     /** Transient: outlets are entities, not serializable; after the view is restored elsewhere they are read again. */
     private transient List<Outlet> outlets;
+    private transient List<org.newsdesk.post.Section> sections;
     private final Map<Long, PhotoLabel> photoLabels = new HashMap<>();
 
     public void onload() throws IOException {
@@ -355,6 +356,14 @@ public class EditPostBacking implements Serializable {
     public void removeRelated(int index, int link) {
         takeUploads();
         draft.getExcerpts().get(index).getRelated().remove(link);
+    }
+
+    /** The sections there are, offered as the section field is typed in. */
+    public List<org.newsdesk.post.Section> getSections() {
+        if (sections == null) {
+            sections = publishing.sections();
+        }
+        return sections;
     }
 
     public void removePhoto(int index) {
