@@ -19,4 +19,4 @@ CREATE TABLE site_logo (
 
 -- A photo's alt text as the excerpt uses it: prefilled from the media library's when the photo is chosen,
 -- and required before the post is published. Excerpts already written keep falling back to the library's.
-ALTER TABLE excerpt ADD COLUMN photo_alt VARCHAR(1000) NULL;
+ALTER TABLE excerpt ADD COLUMN photo_alt VARCHAR(500) NULL;

@@ -65,7 +65,7 @@ public class Excerpt {
      * What the photo shows, for readers who cannot see it, as this excerpt uses it: prefilled from the media
      * library's alt text when the photo is chosen; null or blank falls back to the library's.
      */
-    @Size(max = 1000)
+    @Size(max = Photo.MAX_ALT_TEXT)
     @Column(name = "photo_alt")
     private String photoAlt;
 

@@ -40,7 +40,7 @@ public class ExcerptDraft implements Serializable {
     @Size(max = 300, message = "Keep the credit line under 300 characters.")
     private String creditLine;
 
-    @Size(max = 1000, message = "Keep the alt text under 1,000 characters: say what the photo shows, briefly.")
+    @Size(max = org.newsdesk.media.Photo.MAX_ALT_TEXT, message = "Keep the alt text under 500 characters: say what the photo shows, briefly.")
     private String photoAlt;
 
     @Size(max = 500, message = "Keep the reason under 500 characters.")
