@@ -33,7 +33,7 @@ import org.newsdesk.platform.PlatformConfig;
 @WebServlet({"/feed", "/feed/*"})
 public class FeedServlet extends HttpServlet {
 
-    private static final Pattern PATH = Pattern.compile("(?:/(section|tag)/([a-z0-9-]{1,120}))?(/atom)?/?");
+    private static final Pattern PATH = Pattern.compile("(?:/(section|tag)/([\\p{L}\\p{M}\\p{N}-]{1,120}))?(/atom)?/?");
 
     @Inject
     private PlatformConfig platform;

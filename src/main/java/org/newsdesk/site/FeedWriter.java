@@ -35,8 +35,8 @@ public final class FeedWriter {
                 .append(" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
         out.append("<channel>\n");
         element(out, "title", feed.title());
-        element(out, "link", siteUrl + feed.pagePath());
-        out.append("<atom:link href=\"").append(xml(siteUrl + Feed.Format.RSS.path(feed.feedPath())))
+        element(out, "link", ascii(siteUrl + feed.pagePath()));
+        out.append("<atom:link href=\"").append(xml(ascii(siteUrl + Feed.Format.RSS.path(feed.feedPath()))))
                 .append("\" rel=\"self\" type=\"application/rss+xml\"/>\n");
         element(out, "description", feed.description().isBlank() ? feed.title() : feed.description());
         element(out, "language", site.language());
@@ -46,11 +46,11 @@ public final class FeedWriter {
             out.append("<image>");
             element(out, "url", logo);
             element(out, "title", feed.title());
-            element(out, "link", siteUrl + feed.pagePath());
+            element(out, "link", ascii(siteUrl + feed.pagePath()));
             out.append("</image>\n");
         }
         for (Post post : feed.posts()) {
-            String link = siteUrl + Post.path(post.getSlug());
+            String link = ascii(siteUrl + Post.path(post.getSlug()));
             out.append("<item>\n");
             element(out, "title", post.getHeadline());
             element(out, "link", link);
@@ -73,7 +73,7 @@ public final class FeedWriter {
 
     static String atom(Feed feed, SiteIdentity site, String siteUrl) {
         StringBuilder out = new StringBuilder(16_384);
-        String self = siteUrl + Feed.Format.ATOM.path(feed.feedPath());
+        String self = ascii(siteUrl + Feed.Format.ATOM.path(feed.feedPath()));
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"").append(xml(site.language())).append("\">\n");
         element(out, "id", self);
@@ -83,7 +83,7 @@ public final class FeedWriter {
         }
         element(out, "updated", iso(feed.updated()));
         out.append("<link rel=\"self\" type=\"application/atom+xml\" href=\"").append(xml(self)).append("\"/>\n");
-        out.append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(xml(siteUrl + feed.pagePath())).append("\"/>\n");
+        out.append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(xml(ascii(siteUrl + feed.pagePath()))).append("\"/>\n");
         out.append("<author><name>").append(xml(site.name())).append("</name></author>\n");
         element(out, "generator", "Newsdesk");
         String logo = site.logoUrl(siteUrl);
@@ -91,7 +91,7 @@ public final class FeedWriter {
             element(out, "logo", logo);
         }
         for (Post post : feed.posts()) {
-            String link = siteUrl + Post.path(post.getSlug());
+            String link = ascii(siteUrl + Post.path(post.getSlug()));
             out.append("<entry>\n");
             element(out, "id", link);
             element(out, "title", post.getHeadline());
@@ -180,6 +180,24 @@ public final class FeedWriter {
 
     private static String nullToEmpty(String text) {
         return text == null ? "" : text;
+    }
+
+    /**
+     * An address with every character outside ASCII percent-encoded as UTF-8, as feeds and sitemaps require
+     * ({@code /section/الشرق} becomes {@code /section/%D8%A7...}); ASCII is left as it is.
+     */
+    public static String ascii(String url) {
+        StringBuilder out = new StringBuilder(url.length() + 16);
+        url.codePoints().forEach(c -> {
+            if (c < 0x80) {
+                out.append((char) c);
+            } else {
+                for (byte b : new String(Character.toChars(c)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    out.append('%').append(String.format("%02X", b & 0xFF));
+                }
+            }
+        });
+        return out.toString();
     }
 
     /** Text made safe for XML content and attributes; characters XML 1.0 cannot carry at all are dropped. */

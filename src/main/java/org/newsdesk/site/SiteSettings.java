@@ -4,13 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.newsdesk.platform.DatabaseState;
 import org.newsdesk.platform.PageCache;
 
 /**
@@ -39,6 +39,9 @@ public class SiteSettings {
 
     @Inject
     private SiteConfig config;
+
+    @Inject
+    private DatabaseState database;
 
     /** One section as the menu links it. */
     public record MenuSection(String name, String slug) {
@@ -73,6 +76,10 @@ public class SiteSettings {
         Loaded loaded = cached;
         long generation = pages.generation();
         if (loaded == null || loaded.generation() != generation || System.currentTimeMillis() - loaded.at() > CACHE_MILLIS) {
+            if (!database.isUsable()) {
+                // The database is away or hangs: the page saying so (503) is rendered without waiting on it.
+                return loaded != null ? loaded : new Loaded(config.defaults(), List.of(), 0, generation);
+            }
             try {
                 // One statement for both: every public page rendered after an invalidation reads them.
                 @SuppressWarnings("unchecked")
@@ -89,8 +96,8 @@ public class SiteSettings {
                 }
                 loaded = new Loaded(resolve(config.defaults(), overrides), List.copyOf(menu), System.currentTimeMillis(), generation);
                 cached = loaded;
-            } catch (PersistenceException e) {
-                // The database is away: the page saying so (503) still needs a name. Not kept, so the next page asks again.
+            } catch (RuntimeException e) {
+                // The database failed meanwhile: the page saying so still needs a name. Not kept, so the next page asks again.
                 LOG.log(Level.FINE, "Site settings unreadable; the environment's serve meanwhile", e);
                 return loaded != null ? loaded : new Loaded(config.defaults(), List.of(), 0, generation);
             }

@@ -1,5 +1,6 @@
 package org.newsdesk.site;
 
+import static org.newsdesk.site.FeedWriter.ascii;
 import static org.newsdesk.site.FeedWriter.xml;
 
 import jakarta.inject.Inject;
@@ -92,7 +93,7 @@ public class SitemapServlet extends HttpServlet {
                 out.append(xmlDeclaration()).append(URLSET)
                         .append(" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n");
                 for (SiteService.SitemapEntry post : recent) {
-                    out.append("<url><loc>").append(xml(base + Post.path(post.slug()))).append("</loc><news:news><news:publication>")
+                    out.append("<url><loc>").append(xml(ascii(base + Post.path(post.slug())))).append("</loc><news:news><news:publication>")
                             .append("<news:name>").append(xml(identity.name())).append("</news:name>")
                             .append("<news:language>").append(xml(newsLanguage(identity.language()))).append("</news:language>")
                             .append("</news:publication><news:publication_date>").append(iso(post.publishedAt()))
@@ -136,7 +137,7 @@ public class SitemapServlet extends HttpServlet {
     }
 
     private static void url(StringBuilder out, String loc, Instant lastmod) {
-        out.append("<url><loc>").append(xml(loc)).append("</loc>");
+        out.append("<url><loc>").append(xml(ascii(loc))).append("</loc>");
         if (lastmod != null) {
             out.append("<lastmod>").append(iso(lastmod)).append("</lastmod>");
         }

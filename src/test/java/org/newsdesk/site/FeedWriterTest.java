@@ -81,6 +81,18 @@ class FeedWriterTest {
     }
 
     @Test
+    void addressesOutsideAsciiArePercentEncodedAsFeedsRequire() throws Exception {
+        Post post = post();
+        post.setSlug("جسر");
+        Feed feed = new Feed("Daily Roundup: الشرق", "", "/section/الشرق", "/feed/section/الشرق", List.of(post), EDITED);
+        Element atom = parse(FeedWriter.write(feed, Feed.Format.ATOM, IDENTITY, SITE));
+        assertEquals(SITE + "/feed/section/%D8%A7%D9%84%D8%B4%D8%B1%D9%82/atom", link(atom, "self"));
+        Element entry = (Element) atom.getElementsByTagNameNS("*", "entry").item(0);
+        assertEquals(SITE + "/post/%D8%AC%D8%B3%D8%B1", link(entry, "alternate"));
+        assertEquals("Daily Roundup: الشرق", text(atom, "title"), "text stays as typed");
+    }
+
+    @Test
     void anEmptyFeedIsStillAFeed() throws Exception {
         Element root = parse(FeedWriter.write(new Feed("Daily Roundup", "", "/", "/feed", List.of(), Instant.EPOCH),
                 Feed.Format.ATOM, IDENTITY, SITE));

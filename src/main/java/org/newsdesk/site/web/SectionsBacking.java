@@ -94,8 +94,12 @@ public class SectionsBacking implements Serializable {
     }
 
     public void move(Row row, int by) throws IOException {
-        administration.moveSection(row.id, by);
-        reload();
+        try {
+            administration.moveSection(row.id, by);
+            reload();
+        } catch (SiteSettingsException e) {
+            row.error = e.getMessage();
+        }
     }
 
     public void saveTag(Row row) throws IOException {
