@@ -78,8 +78,8 @@ public class DatabaseMigrations {
         } catch (RuntimeException e) {
             failures++;
             Duration wait = waitAfter(failures);
-            LOG.warning(() -> "Database at " + NewsdeskDataSource.address() + " not reachable (attempt " + failures
-                    + ": " + Faults.firstLine(e) + "); readers get the 503 page; next attempt in " + wait.toSeconds() + " s");
+            int attempt = failures;
+            LOG.warning(() -> failureMessage(NewsdeskDataSource.address(), e, attempt, wait));
             timers.createSingleActionTimer(wait.toMillis(), new TimerConfig(null, false));
             return;
         }
@@ -89,6 +89,20 @@ public class DatabaseMigrations {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Start-up work after the database was reached failed", e);
         }
+    }
+
+    /**
+     * What the log says of a failed attempt: that the database cannot be reached, or, when it was reached, that its
+     * schema could not be migrated and why (a migration changed after it ran, say), which no wait will cure.
+     */
+    static String failureMessage(String address, RuntimeException e, int attempt, Duration wait) {
+        String then = "; readers get the 503 page; next attempt in " + wait.toSeconds() + " s";
+        if (Faults.databaseUnreachable(e)) {
+            return "Database at " + address + " not reachable (attempt " + attempt + ": " + Faults.firstLine(e) + ")" + then;
+        }
+        return "Database at " + address + " reached, but its schema could not be migrated (attempt " + attempt + "): "
+                + String.join(" ", String.valueOf(e.getMessage()).lines().map(String::strip).filter(l -> !l.isEmpty()).limit(6).toList())
+                + then;
     }
 
     /** 1, 2, 4, 8, 16 and then 30 seconds. */

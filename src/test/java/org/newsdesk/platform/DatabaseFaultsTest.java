@@ -84,4 +84,17 @@ class DatabaseFaultsTest {
         failures.log(log, "failed again");
         assertEquals(List.of("failed 0", "failed again (and 49 more like it since the last line, left out)"), lines);
     }
+
+    @Test
+    void aMigrationThatCannotRunIsNotCalledAnUnreachableDatabase() {
+        String unreachable = DatabaseMigrations.failureMessage("127.0.0.1:3306/newsdesk",
+                new RuntimeException(new ConnectException("Connection refused")), 2, Duration.ofSeconds(2));
+        assertTrue(unreachable.startsWith("Database at 127.0.0.1:3306/newsdesk not reachable (attempt 2: "), unreachable);
+        String invalid = DatabaseMigrations.failureMessage("127.0.0.1:3306/newsdesk", new RuntimeException(
+                "Validate failed: Migrations have failed validation\nMigration checksum mismatch for migration version 11\n"
+                        + "-> Applied to database : 123\n-> Resolved locally    : 456"), 1, Duration.ofSeconds(1));
+        assertEquals("Database at 127.0.0.1:3306/newsdesk reached, but its schema could not be migrated (attempt 1): Validate failed:"
+                + " Migrations have failed validation Migration checksum mismatch for migration version 11 -> Applied to database : 123"
+                + " -> Resolved locally    : 456; readers get the 503 page; next attempt in 1 s", invalid);
+    }
 }

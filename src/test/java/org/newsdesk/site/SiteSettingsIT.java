@@ -129,7 +129,9 @@ class SiteSettingsIT {
 
         String siteUrl = System.getenv("NEWSDESK_SITE_URL");
         for (String path : List.of("/", "/post/" + SeedPage.SLUG, "/section/middle-east", "/search?q=iraq", "/no-such-page")) {
-            Document page = Jsoup.connect(site.url(path)).ignoreHttpErrors(true).get();
+            Connection.Response answer = Jsoup.connect(site.url(path)).ignoreHttpErrors(true).execute();
+            assertEquals(List.of(), org.newsdesk.PageChecks.html(answer.body(), path), "valid HTML in a right-to-left site too");
+            Document page = answer.parse();
             assertEquals("he", page.selectFirst("html").attr("lang"), path);
             assertEquals("rtl", page.selectFirst("html").attr("dir"), path);
             assertEquals(NAME, page.selectFirst(".brand span").text(), path);
