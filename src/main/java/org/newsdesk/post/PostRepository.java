@@ -100,7 +100,7 @@ public class PostRepository {
     }
 
     public List<Section> sections() {
-        return em.createQuery("select s from Section s order by s.position, s.name", Section.class).getResultList();
+        return em.createNamedQuery("Section.inOrder", Section.class).getResultList();
     }
 
     public Section sectionNamed(String name) {

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "section")
 @NamedQuery(name = "Section.findBySlug", query = "select s from Section s where s.slug = :slug")
+@NamedQuery(name = "Section.inOrder", query = "select s from Section s order by s.position, s.name")
 public class Section {
 
     @Id

@@ -58,18 +58,11 @@ public class SiteAdministration {
     }
 
     /**
-     * Stores the identity as the desk gave it. A field equal to the environment's value is not stored, so a
-     * later change to the environment applies there; an empty logo or tagline is stored as a choice of none.
-     */
-    @RolesAllowed(Role.ADMIN_NAME)
-    public void saveIdentity(String name, String tagline, String language, String logo) {
-        saveIdentity(name, tagline, language, logo, null);
-    }
-
-    /**
-     * As {@link #saveIdentity(String, String, String, String)}, with a logo uploaded at the same time (null for
-     * none), which replaces the logo address. Every field is checked before anything is stored, and every
-     * refusal is said at once: a wrong logo file and an empty name are both reported.
+     * Stores the identity as the desk gave it, with a logo uploaded at the same time (null for none), which
+     * replaces the logo address. Every field is checked before anything is stored, and every refusal is said at
+     * once: a wrong logo file and an empty name are both reported. A field equal to the environment's value is not
+     * stored, so a later change to the environment applies there; an empty logo or tagline is stored as a choice
+     * of none.
      */
     @RolesAllowed(Role.ADMIN_NAME)
     public void saveIdentity(String name, String tagline, String language, String logo, byte[] uploadedLogo) {
@@ -158,7 +151,7 @@ public class SiteAdministration {
 
     /** Every section in the menu's order, those in the menu and those not. */
     public List<Section> sections() {
-        return em.createQuery("select s from Section s order by s.position, s.name", Section.class).getResultList();
+        return em.createNamedQuery("Section.inOrder", Section.class).getResultList();
     }
 
     /** The tags, those with the most posts first; {@code query} narrows them by name. */
@@ -179,7 +172,7 @@ public class SiteAdministration {
     /** Renames and describes a section and puts it in or out of the menu; its address stays as it was. */
     public void saveSection(long id, String name, String description, boolean inMenu) {
         Section section = find(Section.class, id);
-        String checkedName = checked("name", name, SiteAdministration::checkedSectionName);
+        String checkedName = checked("name", name, SiteAdministration::checkedListingName);
         String checkedDescription = checked("description", description == null ? "" : description, SiteAdministration::checkedDescription);
         String before = section.getName() + " | " + section.getDescription() + " | menu " + section.isInMenu();
         section.describe(checkedName, checkedDescription);
@@ -190,7 +183,7 @@ public class SiteAdministration {
 
     /** Moves a section one place up ({@code -1}) or down ({@code 1}) in the menu; the order is then 1, 2, 3... */
     public void moveSection(long id, int by) {
-        List<Section> ordered = em.createQuery("select s from Section s order by s.position, s.name", Section.class)
+        List<Section> ordered = em.createNamedQuery("Section.inOrder", Section.class)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         Section moving = find(Section.class, id);
         int from = ordered.indexOf(moving);
@@ -208,7 +201,7 @@ public class SiteAdministration {
 
     public void saveTag(long id, String name, String description) {
         Tag tag = find(Tag.class, id);
-        String checkedName = checked("name", name, SiteAdministration::checkedSectionName);
+        String checkedName = checked("name", name, SiteAdministration::checkedListingName);
         String checkedDescription = checked("description", description == null ? "" : description, SiteAdministration::checkedDescription);
         String before = tag.getName() + " | " + tag.getDescription();
         tag.describe(checkedName, checkedDescription);
@@ -224,7 +217,8 @@ public class SiteAdministration {
         return found;
     }
 
-    static String checkedSectionName(String name) {
+    /** A section's or a tag's name. */
+    static String checkedListingName(String name) {
         String stripped = name == null ? "" : name.strip();
         if (stripped.isEmpty() || stripped.length() > SECTION_NAME_MAX) {
             throw new IllegalArgumentException("A name is 1 to " + SECTION_NAME_MAX + " characters.");
@@ -241,14 +235,17 @@ public class SiteAdministration {
         return stripped;
     }
 
+    /** The checked value, or a refusal at its field. */
     private static String checked(String field, String value, Function<String, String> check) {
-        try {
-            return check.apply(value == null ? "" : value);
-        } catch (IllegalArgumentException e) {
-            throw new SiteSettingsException(field, e.getMessage());
+        Map<String, String> problems = new LinkedHashMap<>();
+        String checked = checked(field, value, check, problems);
+        if (!problems.isEmpty()) {
+            throw new SiteSettingsException(problems);
         }
+        return checked;
     }
 
+    /** The checked value, or null with the refusal added to {@code problems}, so several are said at once. */
     private static String checked(String field, String value, Function<String, String> check, Map<String, String> problems) {
         try {
             return check.apply(value == null ? "" : value);

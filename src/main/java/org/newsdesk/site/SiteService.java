@@ -31,6 +31,10 @@ public class SiteService {
     public static final int PAGE_SIZE = 10;
     private static final int TEASER_WORDS = 45;
 
+    /** A post with what its page or a feed shows, in one statement; {@link #loadWhole} reads the rest. */
+    private static final String WHOLE_POST = " from Post p left join fetch p.excerpts e left join fetch e.outlet"
+            + " left join fetch e.photo left join fetch p.section left join fetch p.author";
+
     @PersistenceContext
     private EntityManager em;
 
@@ -49,20 +53,29 @@ public class SiteService {
     public Optional<Listing> sectionPage(String slug, int page) {
         return em.createNamedQuery("Section.findBySlug", Section.class).setParameter("slug", slug)
                 .getResultStream().findFirst()
-                .map(section -> new Listing(section.getName(), section.getDescription(), "section:" + section.getSlug(), listing(em.createQuery(
-                        "select p.id from Post p where p.status = :status and p.section = :section"
-                                + " order by p.publishedAt desc, p.id desc", Long.class)
-                        .setParameter("status", PostStatus.PUBLISHED).setParameter("section", section), page)));
+                .map(section -> new Listing(section.getName(), section.getDescription(), "section:" + section.getSlug(),
+                        listing(publishedIds(section), page)));
     }
 
     /** Published posts with one tag, newest first; empty if there is no such tag. */
     public Optional<Listing> tagPage(String slug, int page) {
         return em.createNamedQuery("Tag.findBySlug", Tag.class).setParameter("slug", slug)
                 .getResultStream().findFirst()
-                .map(tag -> new Listing(tag.getName(), tag.getDescription(), "tag:" + tag.getSlug(), listing(em.createQuery(
-                        "select p.id from Post p join p.tags t where p.status = :status and t = :tag"
-                                + " order by p.publishedAt desc, p.id desc", Long.class)
-                        .setParameter("status", PostStatus.PUBLISHED).setParameter("tag", tag), page)));
+                .map(tag -> new Listing(tag.getName(), tag.getDescription(), "tag:" + tag.getSlug(), listing(publishedIds(tag), page)));
+    }
+
+    /** The ids of a section's published posts, newest first: its page and its feed. */
+    private Query publishedIds(Section section) {
+        return em.createQuery("select p.id from Post p where p.status = :status and p.section = :section"
+                        + " order by p.publishedAt desc, p.id desc", Long.class)
+                .setParameter("status", PostStatus.PUBLISHED).setParameter("section", section);
+    }
+
+    /** The ids of a tag's published posts, newest first: its page and its feed. */
+    private Query publishedIds(Tag tag) {
+        return em.createQuery("select p.id from Post p join p.tags t where p.status = :status and t = :tag"
+                        + " order by p.publishedAt desc, p.id desc", Long.class)
+                .setParameter("status", PostStatus.PUBLISHED).setParameter("tag", tag);
     }
 
     /**
@@ -101,17 +114,21 @@ public class SiteService {
                 .setParameter("status", PostStatus.PUBLISHED).setParameter("since", since).setMaxResults(max).getResultList();
     }
 
+    /** A listing page's path ({@code /section/world}) and the last change to a published post in it. */
+    public record ListingChange(String path, Instant updatedAt) {
+    }
+
     /** Sections and tags with at least one published post, and that post's time: for the listing sitemap. */
-    public List<SitemapEntry> listingsWithPosts() {
-        List<SitemapEntry> listings = new ArrayList<>();
+    public List<ListingChange> listingsWithPosts() {
+        List<ListingChange> listings = new ArrayList<>();
         em.createQuery("select s.slug, max(p.updatedAt) from Post p join p.section s where p.status = :status group by s.slug"
                         + " order by s.slug", Object[].class)
                 .setParameter("status", PostStatus.PUBLISHED).getResultStream()
-                .forEach(row -> listings.add(new SitemapEntry("/section/" + row[0], null, null, (Instant) row[1])));
+                .forEach(row -> listings.add(new ListingChange("/section/" + row[0], (Instant) row[1])));
         em.createQuery("select t.slug, max(p.updatedAt) from Post p join p.tags t where p.status = :status group by t.slug"
                         + " order by t.slug", Object[].class)
                 .setParameter("status", PostStatus.PUBLISHED).getResultStream()
-                .forEach(row -> listings.add(new SitemapEntry("/tag/" + row[0], null, null, (Instant) row[1])));
+                .forEach(row -> listings.add(new ListingChange("/tag/" + row[0], (Instant) row[1])));
         return listings;
     }
 
@@ -135,20 +152,14 @@ public class SiteService {
         if (kind.equals("section")) {
             return em.createNamedQuery("Section.findBySlug", Section.class).setParameter("slug", slug).getResultStream().findFirst()
                     .map(section -> feed(site.name() + ": " + section.getName(), nullToEmpty(section.getDescription()),
-                            "/section/" + section.getSlug(), "/feed/section/" + section.getSlug(),
-                            em.createQuery("select p.id from Post p where p.status = :status and p.section = :section"
-                                            + " order by p.publishedAt desc, p.id desc", Long.class)
-                                    .setParameter("status", PostStatus.PUBLISHED).setParameter("section", section),
+                            "/section/" + section.getSlug(), "/feed/section/" + section.getSlug(), publishedIds(section),
                             em.createQuery("select max(p.updatedAt) from Post p where p.publishedAt is not null and p.section = :section",
                                     Instant.class).setParameter("section", section)));
         }
         if (kind.equals("tag")) {
             return em.createNamedQuery("Tag.findBySlug", Tag.class).setParameter("slug", slug).getResultStream().findFirst()
                     .map(tag -> feed(site.name() + ": " + tag.getName(), nullToEmpty(tag.getDescription()),
-                            "/tag/" + tag.getSlug(), "/feed/tag/" + tag.getSlug(),
-                            em.createQuery("select p.id from Post p join p.tags t where p.status = :status and t = :tag"
-                                            + " order by p.publishedAt desc, p.id desc", Long.class)
-                                    .setParameter("status", PostStatus.PUBLISHED).setParameter("tag", tag),
+                            "/tag/" + tag.getSlug(), "/feed/tag/" + tag.getSlug(), publishedIds(tag),
                             em.createQuery("select max(p.updatedAt) from Post p join p.tags t where p.publishedAt is not null and t = :tag",
                                     Instant.class).setParameter("tag", tag)));
         }
@@ -167,9 +178,8 @@ public class SiteService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Post> posts = new ArrayList<>(em.createQuery("select distinct p from Post p left join fetch p.excerpts e"
-                        + " left join fetch e.outlet left join fetch e.photo left join fetch p.section left join fetch p.author"
-                        + " where p.id in :ids and p.status = :status", Post.class)
+        List<Post> posts = new ArrayList<>(em.createQuery("select distinct p" + WHOLE_POST + " where p.id in :ids and p.status = :status",
+                        Post.class)
                 .setParameter("ids", ids).setParameter("status", PostStatus.PUBLISHED).getResultList());
         posts.sort(Comparator.comparingInt(p -> ids.indexOf(p.getId())));
         posts.forEach(SiteService::loadWhole);
@@ -234,9 +244,7 @@ public class SiteService {
 
     /** A published post with everything its page shows, or empty if there is none by that slug. */
     public Optional<Post> publishedPost(String slug) {
-        Optional<Post> found = em.createQuery("select p from Post p left join fetch p.excerpts e"
-                        + " left join fetch e.outlet left join fetch e.photo left join fetch p.section left join fetch p.author"
-                        + " where p.slug = :slug and p.status = :status", Post.class)
+        Optional<Post> found = em.createQuery("select p" + WHOLE_POST + " where p.slug = :slug and p.status = :status", Post.class)
                 .setParameter("slug", slug)
                 .setParameter("status", PostStatus.PUBLISHED)
                 .getResultStream().findFirst();

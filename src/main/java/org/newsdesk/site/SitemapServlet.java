@@ -82,8 +82,8 @@ public class SitemapServlet extends HttpServlet {
             case "/sitemap-pages.xml" -> {
                 out.append(xmlDeclaration()).append(URLSET).append(">\n");
                 url(out, base + "/", site.lastPublishedChange().orElse(null));
-                for (SiteService.SitemapEntry listing : site.listingsWithPosts()) {
-                    url(out, base + listing.slug(), listing.updatedAt());
+                for (SiteService.ListingChange listing : site.listingsWithPosts()) {
+                    url(out, base + listing.path(), listing.updatedAt());
                 }
                 out.append("</urlset>\n");
             }

@@ -84,7 +84,7 @@ class SiteSettingsIT {
     @Order(1)
     void theServiceChecksRolesWhateverThePagesShow() {
         staff.ensure();
-        assertThrows(EJBAccessException.class, () -> administration.saveIdentity("Hijacked", "", "en", null));
+        assertThrows(EJBAccessException.class, () -> administration.saveIdentity("Hijacked", "", "en", null, null));
         assertThrows(EJBAccessException.class, () -> administration.moveSection(1, 1));
     }
 
