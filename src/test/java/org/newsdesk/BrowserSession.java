@@ -8,6 +8,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -65,6 +67,7 @@ public final class BrowserSession implements BeforeEachCallback, AfterEachCallba
     }
 
     public void type(String id, String text) {
+        settle();
         WebElement field = driver.findElement(By.id(id));
         field.clear();
         field.sendKeys(text);
@@ -84,13 +87,68 @@ public final class BrowserSession implements BeforeEachCallback, AfterEachCallba
                 + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", field, text);
     }
 
+    /**
+     * Types an excerpt into the compose page's paragraph editor as a person would: a blank line is Enter (a new
+     * paragraph), a line break Shift+Enter, {@code <b>}/{@code <i>} are Ctrl+B/Ctrl+I pressed around the words.
+     * Characters ChromeDriver cannot type (emoji) arrive as an input method sends them (insertText).
+     */
+    public void typeRich(String textareaId, String text) {
+        WebElement surface = new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[id='" + textareaId + "'] + .rich-text-editor .rich-text-surface")));
+        surface.click();
+        surface.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("</?[bi]>|\\n\\n|\\n").matcher(text);
+        int at = 0;
+        while (token.find()) {
+            typeInto(surface, text.substring(at, token.start()));
+            String t = token.group();
+            surface.sendKeys(t.equals("\n\n") ? Keys.ENTER : t.equals("\n") ? Keys.chord(Keys.SHIFT, Keys.ENTER)
+                    : Keys.chord(Keys.CONTROL, t.contains("b") ? "b" : "i"));
+            at = token.end();
+        }
+        typeInto(surface, text.substring(at));
+    }
+
+    private void typeInto(WebElement surface, String text) {
+        StringBuilder bmp = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (Character.isBmpCodePoint(c)) {
+                bmp.appendCodePoint(c);
+                return;
+            }
+            if (!bmp.isEmpty()) {
+                surface.sendKeys(bmp.toString());
+                bmp.setLength(0);
+            }
+            ((JavascriptExecutor) driver).executeScript("document.execCommand('insertText', false, arguments[0])", Character.toString(c));
+        });
+        if (!bmp.isEmpty()) {
+            surface.sendKeys(bmp.toString());
+        }
+    }
+
     /** Sets a field's value directly, for inputs (date, datetime-local) whose typing depends on the locale. */
     public void setValue(String id, String value) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)), value);
     }
 
+    /**
+     * Clicks a button or link as a person would, on what the page shows now: if Faces Ajax has just drawn it
+     * again, the new one. Waits until what the click sent in place (the compose page marks its form
+     * aria-busy meanwhile) has come back.
+     */
     public void click(String id) {
-        driver.findElement(By.id(id)).click();
+        new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(b -> {
+            b.findElement(By.id(id)).click();
+            return true;
+        });
+        settle();
+    }
+
+    /** Waits until no Faces Ajax request of the compose page is on its way. */
+    public void settle() {
+        new WebDriverWait(driver, PATIENCE).ignoring(WebDriverException.class)
+                .until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b).executeScript("return !document.querySelector('form[aria-busy]')")));
     }
 
     public WebElement waitFor(String css) {

@@ -199,9 +199,11 @@ class DeskBrowserIT {
         session.type("edit:excerpts:0:articleUrl", "https://www.timesofisrael.com/iraq-weighs-militias/");
         session.setValue("edit:excerpts:0:originalPublishedOn", "2024-11-01");
         session.type("edit:excerpts:0:dek", "Baghdad fears being drawn into the regional war");
-        session.type("edit:excerpts:0:bodyText", "Iraq is working to avoid being drawn in.\n\nOfficials met militia leaders on <b>Thursday</b>.");
+        session.typeRich("edit:excerpts:0:bodyText", "Iraq is working to avoid being drawn in.\n\nOfficials met militia leaders on <b>Thursday</b>.");
         browser.findElement(By.id("edit:excerpts:0:photoFile"))
                 .sendKeys(Path.of("src/main/resources/seed/militia-funeral-baghdad.jpg").toAbsolutePath().toString());
+        // Uploaded as soon as it is chosen, in place.
+        session.waitForText("#excerpt-1 .chosen-photo .photo-name", "militia-funeral-baghdad.jpg");
         session.type("edit:excerpts:0:caption", "Mourners in Baghdad, January 25, 2024.");
         session.type("edit:excerpts:0:creditLine", "AP Photo/Hadi Mizban");
         session.click("edit:excerpts:0:addRelated");
@@ -211,7 +213,7 @@ class DeskBrowserIT {
         new Select(browser.findElement(By.id("edit:excerpts:1:outlet"))).selectByVisibleText("REUTERS (reuters.com)");
         session.type("edit:excerpts:1:articleUrl", "https://www.reuters.com/world/middle-east/iraq-weighs-militias/");
         session.setValue("edit:excerpts:1:originalPublishedOn", "2024-11-02");
-        session.type("edit:excerpts:1:bodyText", "There was no immediate Iraqi comment.");
+        session.typeRich("edit:excerpts:1:bodyText", "There was no immediate Iraqi comment.");
         session.click("edit:submit");
         assertEquals("Submitted for review. An editor will take it from here.", flashInfo());
         Duration composing = Duration.between(started, Instant.now());

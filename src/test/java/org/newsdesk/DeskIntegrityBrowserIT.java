@@ -200,7 +200,7 @@ class DeskIntegrityBrowserIT {
         ann.type("edit:excerpts:0:newOutletDomain", "every-script.example.org");
         ann.type("edit:excerpts:0:articleUrl", "https://every-script.example.org/story");
         ann.typeText("edit:excerpts:0:dek", "Dek " + w);
-        ann.typeText("edit:excerpts:0:bodyText", "Body " + w + "\n\nSecond " + w);
+        ann.typeRich("edit:excerpts:0:bodyText", "Body " + w + "\n\nSecond " + w);
         ann.typeText("edit:excerpts:0:caption", "Caption " + w);
         ann.typeText("edit:excerpts:0:creditLine", "Credit " + w);
         ann.click("edit:excerpts:0:addRelated");

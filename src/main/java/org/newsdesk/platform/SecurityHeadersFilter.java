@@ -17,8 +17,13 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
+    /**
+     * Scripts from this site only, and the one inline script there is: the compose page's import map, allowed
+     * by its hash (it cannot be a file: browsers read import maps only inline).
+     */
     private static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-            + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            + "script-src 'self' " + RichTextModules.IMPORT_MAP_HASH + "; object-src 'none'; frame-ancestors 'none'; form-action 'self';"
+            + " base-uri 'self'";
 
     /** Nothing Newsdesk does needs the browser's camera, microphone, location or payment features. */
     private static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";

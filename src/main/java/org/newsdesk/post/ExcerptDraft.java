@@ -186,6 +186,11 @@ public class ExcerptDraft implements Serializable {
         this.lengthOverrideReason = lengthOverrideReason;
     }
 
+    /** For JSON-B, which reads an autosave back (ComposeAssist). */
+    public void setRelated(List<RelatedLinkDraft> related) {
+        this.related = new ArrayList<>(related);
+    }
+
     public List<RelatedLinkDraft> getRelated() {
         return related;
     }

@@ -25,6 +25,7 @@ public final class ExcerptMarkup {
             .toFactory();
 
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern LINE_BREAK = Pattern.compile("(?i)<br\\s*/?>");
     private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R");
 
     private ExcerptMarkup() {
@@ -89,7 +90,8 @@ public final class ExcerptMarkup {
         }
         String text = html.replaceAll("(?i)</p>\\s*<p>", "\n\n").replaceAll("(?i)</?p>", "")
                 .replaceAll("(?i)<br\\s*/?>", "\n")
-                .replace(" rel=\"noopener noreferrer\"", "");
+                // The sanitizer adds rel to every link, its two words in either order; it adds it again on the way in.
+                .replaceAll(" rel=\"[^\"]*\"", "");
         // Bodies stored before sanitize() kept characters may still hold numeric references: give the
         // editor the characters back, except those that would turn quoted text into markup.
         return characters(text).replace("&#34;", "\"").replace("&#39;", "'").replace("&amp;", "&").strip();
@@ -100,7 +102,8 @@ public final class ExcerptMarkup {
         if (html == null) {
             return "";
         }
-        String text = TAG.matcher(html.replace("</p>", "</p>\n")).replaceAll("");
+        // A line break separates words as a paragraph does ("one<br>two" is two words, as the compose page counts them).
+        String text = TAG.matcher(LINE_BREAK.matcher(html.replace("</p>", "</p>\n")).replaceAll("\n")).replaceAll("");
         return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&#34;", "\"").replace("&nbsp;", " ")
                 .replace("&amp;", "&").strip();

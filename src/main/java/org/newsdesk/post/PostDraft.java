@@ -130,6 +130,11 @@ public class PostDraft implements Serializable {
         this.commentsCloseAfterDays = commentsCloseAfterDays;
     }
 
+    /** For JSON-B, which reads an autosave back (ComposeAssist). */
+    public void setExcerpts(List<ExcerptDraft> excerpts) {
+        this.excerpts = new ArrayList<>(excerpts);
+    }
+
     public List<ExcerptDraft> getExcerpts() {
         return excerpts;
     }

@@ -209,6 +209,8 @@ public class PublishingService {
         em.createQuery("delete from PostRevision r where r.post = :post").setParameter("post", post).executeUpdate();
         // An unpublished post may have comments; untie the replies so the cascade can remove them in any order.
         em.createNativeQuery("update comment set parent_id = null where post_id = ?1").setParameter(1, postId).executeUpdate();
+        // Anyone's background copy of it goes too (ComposeAssist); presence goes with the post (a foreign key).
+        em.createNativeQuery("delete from post_autosave where post_id = ?1").setParameter(1, postId).executeUpdate();
         em.remove(post);
     }
 

@@ -40,6 +40,20 @@ class ExcerptMarkupTest {
     }
 
     @Test
+    void aLinksRelGoesWhicheverOrderTheSanitizerWroteItIn() {
+        // Seen on the compose page: "noreferrer noopener" came back into the editor's text as typed markup.
+        assertEquals("<a href=\"https://example.org/a\">one</a> and <a href=\"https://example.org/b\">two</a>",
+                ExcerptMarkup.toEditorText("<p><a href=\"https://example.org/a\" rel=\"noreferrer noopener\">one</a> and"
+                        + " <a href=\"https://example.org/b\" rel=\"noopener noreferrer\">two</a></p>"));
+    }
+
+    @Test
+    void aLineBreakSeparatesWordsAsTheComposePageCountsThem() {
+        // Shift+Enter in the editor: "one\ntwo" is stored as "one<br />two", two words for the reader.
+        assertEquals(4, ExcerptMarkup.wordCount(ExcerptMarkup.fromEditorText("One two\nthree four")));
+    }
+
+    @Test
     void everyScriptIsStoredAsTypedAndComesBackToTheEditorTheSame() {
         String typed = "Crème — مرحبا — שלום — Καλημέρα — 你好，世界 — 👍🏽🗞️ <b>bold</b> & \"quoted\"";
         String html = ExcerptMarkup.fromEditorText(typed);

@@ -34,6 +34,31 @@ class PublicationCheckTest {
         assertTrue(problems.get(0).message().startsWith("Excerpt 1:"));
     }
 
+    /** What the compose page shows while the editor types: the same checks, on the draft as typed. */
+    @Test
+    void aDraftAsTypedIsCheckedAsThePostWouldBe() {
+        Outlet national = new Outlet("THE NATIONAL", "thenationalnews.com");
+        national.setMaxExcerptWords(3);
+        PostDraft draft = new PostDraft();
+        ExcerptDraft excerpt = draft.addExcerpt();
+        excerpt.setOutletId(7L);
+        excerpt.setArticleUrl("https://www.thenationalnews.com/a");
+        excerpt.setBodyText("One <b>two</b> three\nfour");
+        excerpt.setPhotoId(9L);
+        ExcerptDraft unattributed = draft.addExcerpt();
+        unattributed.setNewOutletName("KURDISTAN 24");
+        List<PublicationCheck.Problem> problems = PublicationCheck.problems(draft, id -> id == 7L ? national : null, photo -> "A library alt");
+        assertEquals(List.of("1 originalPublishedOn", "1 creditLine", "1 body", "2 outlet", "2 articleUrl", "2 originalPublishedOn"),
+                problems.stream().map(p -> p.excerpt() + " " + p.field()).toList(),
+                "no alt text problem: the library's serves; a new outlet counts only with its domain");
+        assertEquals("Excerpt 1: quotes 4 words; THE NATIONAL allows 3. Shorten it, or give a reason to override.", problems.get(2).message());
+        excerpt.setLengthOverrideReason("Agreed with the outlet");
+        unattributed.setNewOutletDomain("kurdistan24.net");
+        assertEquals(List.of("1 originalPublishedOn", "1 creditLine", "2 articleUrl", "2 originalPublishedOn"),
+                PublicationCheck.problems(draft, id -> id == 7L ? national : null, photo -> null).stream()
+                        .filter(p -> !p.field().equals("photoAlt")).map(p -> p.excerpt() + " " + p.field()).toList());
+    }
+
     @Test
     void aPhotoNeedsACreditLine() {
         Post post = attributedPost();

@@ -29,6 +29,7 @@ import org.newsdesk.outlet.OutletService;
 import org.newsdesk.platform.Faults;
 import org.newsdesk.platform.Notices;
 import org.newsdesk.platform.PlatformConfig;
+import org.newsdesk.post.ComposeAssist;
 import org.newsdesk.post.EditConflictException;
 import org.newsdesk.post.ExcerptDraft;
 import org.newsdesk.post.Post;
@@ -65,6 +66,9 @@ public class EditPostBacking implements Serializable {
 
     @Inject
     private PlatformConfig platform;
+
+    @Inject
+    private ComposeAssist assist;
 
     /** Looked up when needed: a Validator is not serializable, and this bean lives in the view state. */
     private transient Validator validator;
@@ -104,6 +108,18 @@ public class EditPostBacking implements Serializable {
     private transient List<org.newsdesk.post.Section> sections;
     private final Map<Long, PhotoLabel> photoLabels = new HashMap<>();
 
+    /** The post's address on the site, once it has one. */
+    private String publicPath;
+    /** The draft as last autosaved (its JSON), so that an unchanged draft is not written again. */
+    private String autosaved;
+    private String autosaveStatus;
+    /** An autosave of this editor's that holds more than the post as saved: offered for restoring. */
+    private ComposeAssist.Autosave restorable;
+    /** The others who have this post open now. */
+    private List<String> others = List.of();
+    /** What the publish checks and the source checks say of the draft as typed; null until asked again. */
+    private List<Check> checks;
+
     public void onload() throws IOException {
         if (loaded) {
             return;
@@ -113,6 +129,7 @@ public class EditPostBacking implements Serializable {
             workflow = publishing.workflow(null);
             draft = new PostDraft();
             draft.addExcerpt();
+            offerAutosave();
             return;
         }
         if (idParameter.getValue() == null || publishing.find(idParameter.getValue()).isEmpty()) {
@@ -120,6 +137,204 @@ public class EditPostBacking implements Serializable {
             return;
         }
         reload(idParameter.getValue());
+        offerAutosave();
+        others = assist.present(id);
+    }
+
+    /** This editor's autosave of the post, offered when it holds something the post as saved does not. */
+    private void offerAutosave() {
+        if (!workflow.may(Workflow.Step.SAVE)) {
+            return;
+        }
+        long key = autosaveKey();
+        autosaved = ComposeAssist.json(draft);
+        assist.autosaved(key).ifPresent(found -> {
+            if (ComposeAssist.json(found.draft()).equals(autosaved)) {
+                assist.dropAutosave(key);
+            } else {
+                restorable = found;
+            }
+        });
+    }
+
+    /** Puts the offered autosave into the form; saving then writes it. */
+    public void restoreAutosave() {
+        if (restorable == null) {
+            return;
+        }
+        PostDraft mine = restorable.draft();
+        if (mine.getExcerpts().isEmpty()) {
+            mine.addExcerpt();
+        }
+        if (id == null || restorable.baseVersion() == version) {
+            draft = mine;
+            Notices.info("Your autosaved changes are back in the form. Save to keep them.");
+        } else {
+            // Saved by someone since this editor's autosave: where the two differ, the page asks which to keep.
+            Map<Long, String> outletNames = outletRegistry.all().stream().collect(Collectors.toMap(Outlet::getId, Outlet::getName));
+            PostDraft saved = PostDraft.copyOf(draft);
+            merge = PostMerge.of(new PostDraft(), saved, mine, outletId -> outletNames.getOrDefault(outletId, ""));
+            draft = merge.merged();
+            mergedWith = "The post as saved now";
+            mergeChoices.clear();
+            DeskMessages.error("merge", "The post was saved again after your autosave. Your autosaved text is in the form;"
+                    + " where it differs from the saved post, choose which to keep, then save.");
+        }
+        restorable = null;
+        checks = null;
+    }
+
+    public void discardAutosave() {
+        if (restorable != null) {
+            assist.dropAutosave(autosaveKey());
+            restorable = null;
+            Notices.info("The autosaved changes were thrown away.");
+        }
+    }
+
+    /**
+     * Called by the page a few seconds after each change, and every little while as long as it is open: saves
+     * the draft as typed to this editor's autosave if it changed, and reports that the post is open here.
+     */
+    public void keepAlive() {
+        checks = null;
+        if (workflow == null || !workflow.may(Workflow.Step.SAVE)) {
+            return;
+        }
+        try {
+            String now = ComposeAssist.json(draft);
+            if (!now.equals(autosaved)) {
+                assist.autosave(autosaveKey(), version, draft);
+                autosaved = now;
+                autosaveStatus = "Autosaved at " + DateTimeFormatter.ofPattern("HH:mm:ss").withZone(platform.zone()).format(java.time.Instant.now());
+            }
+            if (id != null) {
+                others = assist.present(id);
+            }
+        } catch (EJBException e) {
+            if (!Faults.databaseUnreachable(e)) {
+                throw e;
+            }
+            autosaveStatus = "Not autosaved: Newsdesk cannot reach its database just now. What you type stays on this page.";
+        }
+    }
+
+    private long autosaveKey() {
+        return id == null ? ComposeAssist.NEW_POST : id;
+    }
+
+    /** A change of the form's lists (an excerpt, a link, a photo) asks the checks again. */
+    private void changed() {
+        checks = null;
+    }
+
+    /** One thing the page points out before publishing: a publish check that fails now, or a note about a source. */
+    public record Check(String field, String message, boolean blocking, String link, String linkText) implements Serializable {
+    }
+
+    /**
+     * What would stop publication now, and what to know about the sources: another post of the last week
+     * quoting the same article, an address not on the chosen outlet's domain.
+     */
+    public List<Check> getChecks() {
+        if (checks == null) {
+            List<Check> found = new java.util.ArrayList<>();
+            Map<Long, Outlet> byId = getOutlets().stream().collect(Collectors.toMap(Outlet::getId, o -> o));
+            for (org.newsdesk.post.PublicationCheck.Problem problem : org.newsdesk.post.PublicationCheck.problems(draft, byId::get,
+                    photoId -> photoLabel(photoId).alt())) {
+                String field = problem.excerpt() == 0 ? null
+                        : "excerpts:" + (problem.excerpt() - 1) + ":" + ("body".equals(problem.field()) ? "bodyText" : problem.field());
+                found.add(new Check(field, problem.message(), true, null, null));
+            }
+            List<ExcerptDraft> excerpts = draft.getExcerpts();
+            for (int n = 0; n < excerpts.size(); n++) {
+                ExcerptDraft excerpt = excerpts.get(n);
+                Outlet outlet = excerpt.getOutletId() == null ? null : byId.get(excerpt.getOutletId());
+                String host = host(excerpt.getArticleUrl());
+                if (outlet != null && host != null && !onDomain(host, outlet.getDomain())) {
+                    found.add(new Check("excerpts:" + n + ":articleUrl", "Excerpt " + (n + 1) + ": the address is on " + host + ", not on "
+                            + outlet.getDomain() + " (" + outlet.getName() + "). Check the outlet.", false, null, null));
+                }
+            }
+            try {
+                for (ComposeAssist.Quote quote : assist.quotedElsewhere(excerpts.stream().map(ExcerptDraft::getArticleUrl).toList(), id)) {
+                    for (int n = 0; n < excerpts.size(); n++) {
+                        if (quote.articleUrl().equals(excerpts.get(n).getArticleUrl() == null ? null : excerpts.get(n).getArticleUrl().strip())) {
+                            found.add(new Check("excerpts:" + n + ":articleUrl", "Excerpt " + (n + 1) + ": this article is already quoted in"
+                                    + " another post of the last week (" + quote.status().label() + "):", false,
+                                    "admin/posts/edit?id=" + quote.postId(), quote.headline()));
+                        }
+                    }
+                }
+            } catch (EJBException e) {
+                if (!Faults.databaseUnreachable(e)) {
+                    throw e;
+                }
+            }
+            checks = found;
+        }
+        return checks;
+    }
+
+    private static String host(String url) {
+        if (!org.newsdesk.post.PublicationCheck.isWebAddress(url)) {
+            return null;
+        }
+        String host = java.net.URI.create(url.strip()).getHost().toLowerCase(java.util.Locale.ROOT);
+        return host.startsWith("www.") ? host.substring(4) : host;
+    }
+
+    private static boolean onDomain(String host, String domain) {
+        String d = domain == null ? "" : domain.toLowerCase(java.util.Locale.ROOT);
+        return host.equals(d) || host.endsWith("." + d);
+    }
+
+    public boolean isBlockingChecks() {
+        return getChecks().stream().anyMatch(Check::blocking);
+    }
+
+    /** The registry as the page's scripts read it: to suggest the outlet from an address, and to count words against its limit. */
+    public String getOutletsJson() {
+        jakarta.json.JsonArrayBuilder array = jakarta.json.Json.createArrayBuilder();
+        for (Outlet outlet : getOutlets()) {
+            jakarta.json.JsonObjectBuilder o = jakarta.json.Json.createObjectBuilder().add("id", outlet.getId())
+                    .add("name", outlet.getName()).add("domain", outlet.getDomain() == null ? "" : outlet.getDomain());
+            if (outlet.getMaxExcerptWords() != null) {
+                o.add("limit", outlet.getMaxExcerptWords());
+            }
+            array.add(o);
+        }
+        return array.build().toString();
+    }
+
+    public ComposeAssist.Autosave getRestorable() {
+        return restorable;
+    }
+
+    /** "14 minutes ago": how old the offered autosave is. */
+    public String getRestorableAge() {
+        if (restorable == null) {
+            return "";
+        }
+        long seconds = restorable.age().toSeconds();
+        return seconds < 90 ? "a minute ago" : seconds < 5400 ? (seconds + 30) / 60 + " minutes ago"
+                : seconds < 129600 ? (seconds + 1800) / 3600 + " hours ago" : (seconds + 43200) / 86400 + " days ago";
+    }
+
+    public String getAutosaveStatus() {
+        return autosaveStatus;
+    }
+
+    public List<String> getOthers() {
+        return others;
+    }
+
+    public String getOthersText() {
+        return String.join(", ", others);
+    }
+
+    public String getPublicPath() {
+        return publicPath;
     }
 
     private void reload(long postId) {
@@ -129,6 +344,7 @@ public class EditPostBacking implements Serializable {
         status = post.getStatus();
         reviewNote = post.getReviewNote();
         everPublished = post.getPublishedAt() != null;
+        publicPath = post.getPath();
         workflow = publishing.workflow(postId);
         draft = PostDraft.of(post);
         if (draft.getExcerpts().isEmpty()) {
@@ -228,7 +444,9 @@ public class EditPostBacking implements Serializable {
         }
         try {
             Post post = saving.get();
+            boolean created = id == null;
             id = post.getId();
+            forgetAutosave(created);
             // The version Hibernate gave the post when the save was flushed, as committed.
             version = post.getVersion();
             opened = PostDraft.copyOf(draft);
@@ -259,6 +477,17 @@ public class EditPostBacking implements Serializable {
                 throw e;
             }
             return false;
+        }
+    }
+
+    /** Saved for real: the autosave has nothing more to offer. Failing to forget it costs nothing but an offer. */
+    private void forgetAutosave(boolean created) {
+        try {
+            assist.dropAutosave(created ? ComposeAssist.NEW_POST : id);
+            autosaved = ComposeAssist.json(draft);
+            restorable = null;
+        } catch (EJBException e) {
+            java.util.logging.Logger.getLogger(EditPostBacking.class.getName()).warning("The autosave of post " + id + " was not forgotten: " + e);
         }
     }
 
@@ -331,16 +560,19 @@ public class EditPostBacking implements Serializable {
 
     public void addExcerpt() {
         takeUploads();
+        changed();
         draft.addExcerpt();
     }
 
     public void removeExcerpt(int index) {
         takeUploads();
+        changed();
         draft.getExcerpts().remove(index);
     }
 
     public void moveExcerpt(int index, int offset) {
         takeUploads();
+        changed();
         List<ExcerptDraft> excerpts = draft.getExcerpts();
         int to = index + offset;
         if (to >= 0 && to < excerpts.size()) {
@@ -350,11 +582,13 @@ public class EditPostBacking implements Serializable {
 
     public void addRelated(int index) {
         takeUploads();
+        changed();
         draft.getExcerpts().get(index).addRelated();
     }
 
     public void removeRelated(int index, int link) {
         takeUploads();
+        changed();
         draft.getExcerpts().get(index).getRelated().remove(link);
     }
 
@@ -366,7 +600,14 @@ public class EditPostBacking implements Serializable {
         return sections;
     }
 
+    /** A photo chosen in the file field is uploaded at once (Faces Ajax), and attached to its excerpt. */
+    public void attachUploads() {
+        takeUploads();
+        changed();
+    }
+
     public void removePhoto(int index) {
+        changed();
         draft.getExcerpts().get(index).setPhotoId(null);
         draft.getExcerpts().get(index).setPhotoAlt(null);
     }
@@ -413,6 +654,7 @@ public class EditPostBacking implements Serializable {
             excerpt.setCaption(photo.getDefaultCaption());
         }
         pickerFor = null;
+        changed();
     }
 
     public List<Photo> getPickerPhotos() {
@@ -457,13 +699,13 @@ public class EditPostBacking implements Serializable {
     private PhotoLabel photoLabel(long photoId) {
         return photoLabels.computeIfAbsent(photoId, key -> {
             Photo photo = media.find(key);
-            return photo == null ? new PhotoLabel("a photo no longer in the library", "")
+            return photo == null ? new PhotoLabel("a photo no longer in the library", "", null)
                     : new PhotoLabel(photo.getOriginalFilename()
-                            + (photo.getDefaultCredit() == null ? "" : " — " + photo.getDefaultCredit()), photo.getPublicKey());
+                            + (photo.getDefaultCredit() == null ? "" : " — " + photo.getDefaultCredit()), photo.getPublicKey(), photo.getAltText());
         });
     }
 
-    private record PhotoLabel(String name, String key) implements Serializable {
+    private record PhotoLabel(String name, String key, String alt) implements Serializable {
     }
 
     public PostMerge getMerge() {

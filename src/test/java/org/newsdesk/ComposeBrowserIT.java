@@ -1,0 +1,294 @@
+package org.newsdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The compose page as an aggregation editor uses it under time pressure (issue 13): paragraphs in a rich
+ * editor that keeps what a pasted article's paragraphs, links and bold say and drops the rest; excerpts added
+ * and reordered in place, with the keyboard, without a page load; the word count against the outlet's limit
+ * and the publish checks as the editor types; the outlet found from the article's address; an autosave that
+ * a reload offers back; the address naming the post once saved; who else has the post open.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ComposeBrowserIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @ArquillianResource
+    private URL base;
+
+    @RegisterExtension
+    final BrowserSession ann = new BrowserSession(() -> base);
+
+    @RegisterExtension
+    final BrowserSession ben = new BrowserSession(() -> base);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.newsdesk();
+    }
+
+    /** An outlet with a word limit small enough to pass while typing. */
+    private static long outlet(String name, String domain, Integer limit) {
+        List<List<Object>> existing = TestDatabase.query("select id from outlet where domain = ?", domain);
+        if (existing.isEmpty()) {
+            TestDatabase.update("insert into outlet (name, domain, max_excerpt_words) values (?, ?, ?)", name, domain, limit);
+        } else {
+            TestDatabase.update("update outlet set max_excerpt_words = ? where domain = ?", limit, domain);
+        }
+        return ((Number) TestDatabase.single("select id from outlet where domain = ?", domain)).longValue();
+    }
+
+    @Test
+    void aThreeSourcePostIsComposedPastedReorderedAndAutosavedWithoutAPageLoad() {
+        long national = outlet("THE NATIONAL", "thenationalnews.com", 12);
+        long monitor = outlet("AL-MONITOR", "al-monitor.com", null);
+        long kurdistan = outlet("KURDISTAN 24", "kurdistan24.net", null);
+        long writer = DeskFixtures.user("compose-writer", "Cora Composer", "WRITER");
+        TestDatabase.update("delete from post_autosave where user_id = ?", writer);
+        ann.signIn("compose-writer", DeskFixtures.PASSWORD);
+        ann.open("/admin/posts/edit");
+        WebDriver browser = ann.driver();
+        markPage(browser);
+
+        ann.typeText("edit:headline", "Militias and the region " + DeskFixtures.EVERY_SCRIPT);
+        // Excerpt 1: the outlet comes from the address; the paragraphs are pasted from the source article.
+        ann.type("edit:excerpts:0:articleUrl", "https://www.thenationalnews.com/mena/iraq/2024/11/01/militias/");
+        ann.driver().findElement(By.id("edit:excerpts:0:dek")).click();
+        waitUntil(browser, b -> String.valueOf(national).equals(selected(b, "edit:excerpts:0:outlet")));
+        assertTrue(text(browser, "#excerpt-1 .outlet-hint").contains("THE NATIONAL"), text(browser, "#excerpt-1 .outlet-hint"));
+        ann.setValue("edit:excerpts:0:originalPublishedOn", "2024-11-01");
+        paste(browser, 0, "<h2 style='color:red'>Iraq's balancing act</h2><div class='story'><p class='lead'>Baghdad <a href='https://www.thenationalnews.com/tags/iraq' onclick='steal()'>says</a>"
+                + " it is <strong>working</strong> to <span style='font-size:40px'>restrain</span> the groups.</p>"
+                + "<img src='https://tracker.example/pixel.gif'><script>alert(1)</script><ul><li>An item</li></ul>"
+                + "<p><a href='javascript:alert(1)'>a bad link</a></p></div>");
+        assertEquals("Iraq's balancing act\n\nBaghdad <a href=\"https://www.thenationalnews.com/tags/iraq\">says</a> it is <b>working</b> to"
+                + " restrain the groups.\n\nAn item\n\na bad link", value(browser, "edit:excerpts:0:bodyText"),
+                "paragraphs, the link and bold are kept; style, script, picture and the javascript: link are not");
+        // 17 words against a limit of 12: the count says so while typing, and so do the publish checks.
+        waitUntil(browser, b -> text(b, "#excerpt-1 .word-count").contains("over the limit"));
+        assertEquals("17 words of 12 allowed by THE NATIONAL: 5 over the limit", text(browser, "#excerpt-1 .word-count"));
+        waitUntil(browser, b -> text(b, "[id='edit:checks']").contains("quotes 17 words; THE NATIONAL allows 12"));
+
+        // Excerpts 2 and 3, added in place; the second excerpt's text is typed with bold and in every script.
+        ann.click("edit:addExcerpt");
+        ann.waitFor("[id='edit:excerpts:1:articleUrl']");
+        assertEquals("edit:excerpts:1:outlet", browser.switchTo().activeElement().getAttribute("id"), "the keyboard is in the new excerpt");
+        ann.type("edit:excerpts:1:articleUrl", "https://www.al-monitor.com/originals/2024/11/iraq-militias");
+        ann.setValue("edit:excerpts:1:originalPublishedOn", "2024-11-02");
+        ann.typeRich("edit:excerpts:1:bodyText", "Second source <b>in bold</b>, " + DeskFixtures.EVERY_SCRIPT);
+        ann.click("edit:addExcerpt");
+        ann.waitFor("[id='edit:excerpts:2:articleUrl']");
+        ann.type("edit:excerpts:2:articleUrl", "https://www.kurdistan24.net/en/story/1");
+        ann.setValue("edit:excerpts:2:originalPublishedOn", "2024-11-03");
+        ann.typeRich("edit:excerpts:2:bodyText", "Third source.");
+        waitUntil(browser, b -> String.valueOf(kurdistan).equals(selected(b, "edit:excerpts:2:outlet")));
+        assertEquals(String.valueOf(monitor), selected(browser, "edit:excerpts:1:outlet"));
+        assertEquals(value(browser, "edit:headline"), "Militias and the region " + DeskFixtures.EVERY_SCRIPT, "adding lost nothing");
+
+        // The third excerpt moves to the top with the keyboard: Alt+↑ twice from within it.
+        browser.findElement(By.id("edit:excerpts:2:dek")).sendKeys("Kurdish view", Keys.chord(Keys.ALT, Keys.ARROW_UP));
+        waitUntil(browser, b -> value(b, "edit:excerpts:1:articleUrl").contains("kurdistan24"));
+        assertEquals("edit:excerpts:1:dek", browser.switchTo().activeElement().getAttribute("id"),
+                "the keyboard stays in the field it was in, in the excerpt's new place");
+        browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_UP));
+        waitUntil(browser, b -> value(b, "edit:excerpts:0:articleUrl").contains("kurdistan24"));
+        assertEquals("Kurdish view", value(browser, "edit:excerpts:0:dek"), "what was typed moved with its excerpt");
+        assertTrue(value(browser, "edit:excerpts:1:bodyText").startsWith("Iraq's balancing act"));
+        assertTrue(value(browser, "edit:excerpts:2:bodyText").startsWith("Second source <b>in bold</b>"));
+        assertEquals(String.valueOf(kurdistan), selected(browser, "edit:excerpts:0:outlet"));
+
+        // The autosave runs a few seconds after the last change, and holds the excerpts in their new order.
+        waitUntil(browser, b -> {
+            List<List<Object>> saved = TestDatabase.query("select draft from post_autosave where user_id = ? and post_id = 0", writer);
+            String draft = saved.isEmpty() ? "" : saved.get(0).get(0).toString();
+            return draft.contains("Kurdish view") && draft.indexOf("kurdistan24") < draft.indexOf("thenationalnews");
+        });
+        waitUntil(browser, b -> text(b, ".autosave-state").startsWith("Autosaved at"));
+        assertTrue(pageNeverLoaded(browser), "no full page load between opening the compose page and now");
+        ann.screenshot("compose-three-sources-before-reload");
+
+        // A reload (a crash, a closed tab) offers the autosave back, with everything in it.
+        browser.navigate().refresh();
+        ann.waitFor("[id='edit:restoreAutosave']");
+        ann.click("edit:restoreAutosave");
+        ann.waitForText(".flash-info", "Your autosaved changes are back in the form.");
+        assertEquals("Militias and the region " + DeskFixtures.EVERY_SCRIPT, value(browser, "edit:headline"));
+        assertEquals("Kurdish view", value(browser, "edit:excerpts:0:dek"));
+        assertTrue(value(browser, "edit:excerpts:1:bodyText").contains("<b>working</b>"));
+        assertEquals("Second source <b>in bold</b>, " + DeskFixtures.EVERY_SCRIPT, value(browser, "edit:excerpts:2:bodyText"));
+        assertEquals("Second source in bold, " + DeskFixtures.EVERY_SCRIPT,
+                browser.findElement(By.cssSelector("#excerpt-3 .rich-text-surface")).getText(), "the editor shows it too");
+
+        // Saved, the address names the post: a reload opens it again.
+        ann.click("edit:save");
+        ann.waitForText(".flash-info", "Saved.");
+        assertTrue(browser.getCurrentUrl().matches(".*/admin/posts/edit\\?id=\\d+$"), browser.getCurrentUrl());
+        long post = Long.parseLong(browser.getCurrentUrl().replaceAll(".*id=", ""));
+        browser.navigate().refresh();
+        ann.waitFor("[id='edit:headline']");
+        assertEquals("Militias and the region " + DeskFixtures.EVERY_SCRIPT, value(browser, "edit:headline"));
+        assertTrue(browser.findElements(By.id("edit:restoreAutosave")).isEmpty(), "saved: there is no autosave to offer");
+        assertEquals(0L, ((Number) TestDatabase.single("select count(*) from post_autosave where user_id = ?",
+                DeskFixtures.userId("compose-writer"))).longValue());
+        List<List<Object>> stored = TestDatabase.query("select article_url, body from excerpt where post_id = ? order by position", post);
+        assertEquals(3, stored.size());
+        assertTrue(stored.get(0).get(0).toString().contains("kurdistan24"));
+        String body = stored.get(1).get(1).toString();
+        assertTrue(body.matches(".*<a href=\"https://www.thenationalnews.com/tags/iraq\" rel=\"(noopener noreferrer|noreferrer noopener)\">says</a>.*"), body);
+        assertEquals("<p>Iraq&#39;s balancing act</p><p>Baghdad <a href=\"https://www.thenationalnews.com/tags/iraq\">says</a>"
+                + " it is <b>working</b> to restrain the groups.</p><p>An item</p><p>a bad link</p>", body.replaceAll(" rel=\"[^\"]*\"", ""));
+        assertEquals("<p>Second source <b>in bold</b>, " + DeskFixtures.EVERY_SCRIPT + "</p>", stored.get(2).get(1));
+    }
+
+    /**
+     * The "done" of issue 13: an editor composes and publishes a two-source post, found sources and all, in
+     * well under three minutes, without a page load until Publish; then "View on site" opens it.
+     */
+    @Test
+    void anEditorPublishesATwoSourcePostInUnderThreeMinutesWithoutAReload() {
+        outlet("THE NATIONAL", "thenationalnews.com", 120);
+        outlet("AL-MONITOR", "al-monitor.com", null);
+        DeskFixtures.user("compose-editor", "Edda Editor", "EDITOR");
+        ann.signIn("compose-editor", DeskFixtures.PASSWORD);
+        Instant started = Instant.now();
+        ann.open("/admin/posts/edit");
+        WebDriver browser = ann.driver();
+        markPage(browser);
+        ann.typeText("edit:headline", "Two sources, one story — שתי מקורות");
+        ann.type("edit:excerpts:0:articleUrl", "https://www.thenationalnews.com/two-sources/");
+        ann.setValue("edit:excerpts:0:originalPublishedOn", "2024-11-05");
+        paste(browser, 0, "<p>The first source says <b>this</b>.</p><p>And <a href='https://example.org/more'>more</a>.</p>");
+        ann.click("edit:addExcerpt");
+        ann.waitFor("[id='edit:excerpts:1:articleUrl']");
+        ann.type("edit:excerpts:1:articleUrl", "https://www.al-monitor.com/two-sources");
+        ann.setValue("edit:excerpts:1:originalPublishedOn", "2024-11-06");
+        ann.typeRich("edit:excerpts:1:bodyText", "The second source, in Arabic: مرحبا بالعالم.");
+        // The date fields were set directly; the checks hear of it with the next change.
+        browser.findElement(By.id("edit:excerpts:1:dek")).sendKeys("A dek");
+        waitUntil(browser, b -> text(b, "[id='edit:checks']").contains("Ready to publish"));
+        assertTrue(pageNeverLoaded(browser), "no full page load while composing");
+        ann.click("edit:publish");
+        ann.waitForText(".flash-info", "Published.");
+        Duration took = Duration.between(started, Instant.now());
+        System.out.println("An editor composed and published a two-source post in " + took.toMillis() + " ms, with no page load until Publish");
+        assertTrue(took.compareTo(Duration.ofMinutes(3)) < 0, "under three minutes: " + took);
+        WebElement view = browser.findElement(By.cssSelector("a.view-on-site"));
+        browser.get(view.getAttribute("href"));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Two sources, one story"));
+        assertEquals("this", browser.findElement(By.cssSelector(".excerpt-body b")).getText());
+    }
+
+    /**
+     * Problems are shown where they are before anyone presses Publish, a refused Publish lists them at the top
+     * and takes the keyboard to the first; an address on another outlet's domain is pointed out, and so is an
+     * article another post of the last week already quotes.
+     */
+    @Test
+    void problemsAndSourceWarningsShowAtTheirFieldsAndAtTheTop() {
+        long national = outlet("THE NATIONAL", "thenationalnews.com", 120);
+        long checker = DeskFixtures.user("compose-checker", "Chet Checker", "EDITOR");
+        long earlier = DeskFixtures.demoPostCopy("compose-earlier", "An earlier post on the militias", checker, "published");
+        TestDatabase.update("update excerpt set article_url = 'https://www.thenationalnews.com/already-quoted/' where post_id = ?", earlier);
+        TestDatabase.update("update post set published_at = now(), updated_at = now() where id = ?", earlier);
+        ann.signIn("compose-checker", DeskFixtures.PASSWORD);
+        ann.open("/admin/posts/edit");
+        WebDriver browser = ann.driver();
+        ann.type("edit:headline", "Checked before publishing");
+        new Select(browser.findElement(By.id("edit:excerpts:0:outlet"))).selectByValue(String.valueOf(national));
+        ann.type("edit:excerpts:0:articleUrl", "https://www.reuters.com/not-the-national/");
+        browser.findElement(By.id("edit:excerpts:0:dek")).click();
+        waitUntil(browser, b -> text(b, "#excerpt-1 .outlet-hint").contains("not on thenationalnews.com"));
+        waitUntil(browser, b -> text(b, "[id='edit:checks']").contains("the address is on reuters.com, not on thenationalnews.com"));
+        assertTrue(text(browser, "[id='edit:checks']").contains("Excerpt 1: give the date the article was published."));
+
+        ann.type("edit:excerpts:0:articleUrl", "https://www.thenationalnews.com/already-quoted/");
+        browser.findElement(By.id("edit:excerpts:0:dek")).click();
+        waitUntil(browser, b -> text(b, "[id='edit:checks']").contains("this article is already quoted in another post of the last week"));
+        WebElement link = browser.findElement(By.linkText("An earlier post on the militias"));
+        assertTrue(link.getAttribute("href").endsWith("/admin/posts/edit?id=" + earlier), link.getAttribute("href"));
+
+        ann.click("edit:publish");
+        WebElement summary = ann.waitFor(".error-summary");
+        assertTrue(summary.getText().contains("Excerpt 1: give the date the article was published."), summary.getText());
+        assertEquals("edit:excerpts:0:originalPublishedOn", browser.switchTo().activeElement().getAttribute("id"),
+                "the keyboard is at the first problem");
+        assertEquals("Checked before publishing", value(browser, "edit:headline"), "nothing typed was lost");
+        ann.screenshot("compose-refused-publish-summary");
+    }
+
+    /** Two people on one post see each other; the post list says who has it open. */
+    @Test
+    void twoEditorsOnOnePostSeeEachOther() {
+        long author = DeskFixtures.user("presence-ann", "Ann Present", "EDITOR");
+        DeskFixtures.user("presence-ben", "Ben Present", "EDITOR");
+        long post = DeskFixtures.demoPostCopy("compose-presence", "Open in two places", author, "draft");
+        ann.signIn("presence-ann", DeskFixtures.PASSWORD);
+        ann.open("/admin/posts/edit?id=" + post);
+        ben.signIn("presence-ben", DeskFixtures.PASSWORD);
+        ben.open("/admin/posts/edit?id=" + post);
+        ben.waitForText("[id='edit:presence']", "Ann Present");
+        // Ann hears of Ben with her page's next report, a few seconds after she types.
+        ann.driver().findElement(By.id("edit:excerpts:0:caption")).sendKeys(" (edited)");
+        ann.waitForText("[id='edit:presence']", "Ben Present");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    /** Marks the page: the mark survives Faces Ajax and is gone after any full page load. */
+    private static void markPage(WebDriver browser) {
+        ((JavascriptExecutor) browser).executeScript("window.composeMark = 'not reloaded'");
+    }
+
+    private static boolean pageNeverLoaded(WebDriver browser) {
+        return "not reloaded".equals(((JavascriptExecutor) browser).executeScript("return window.composeMark"));
+    }
+
+    /** Pastes HTML into an excerpt's editor, as the browser does when an article is copied from another site. */
+    private static void paste(WebDriver browser, int excerpt, String html) {
+        WebElement surface = new WebDriverWait(browser, PATIENCE).until(b -> b.findElement(
+                By.cssSelector("[id='edit:excerpts:" + excerpt + ":bodyText'] + .rich-text-editor .rich-text-surface")));
+        surface.click();
+        ((JavascriptExecutor) browser).executeScript("const data = new DataTransfer(); data.setData('text/html', arguments[1]);"
+                + " data.setData('text/plain', arguments[0].textContent);"
+                + " arguments[0].dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));",
+                surface, html);
+    }
+
+    private static String value(WebDriver browser, String id) {
+        return browser.findElement(By.id(id)).getAttribute("value");
+    }
+
+    private static String selected(WebDriver browser, String id) {
+        return new Select(browser.findElement(By.id(id))).getFirstSelectedOption().getAttribute("value");
+    }
+
+    private static String text(WebDriver browser, String css) {
+        List<WebElement> found = browser.findElements(By.cssSelector(css));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    private static void waitUntil(WebDriver browser, java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+    }
+}
