@@ -175,6 +175,87 @@ class DeskWalkBrowserIT {
     }
 
     /**
+     * The desk's front page says what needs each person: a writer their drafts sent back, with the editor's note
+     * (marked so in the post list too); an editor the posts waiting for review and those publishing today; a
+     * moderator the comments waiting. Nobody sees another role's lists.
+     */
+    @Test
+    void theDesksFrontPageShowsWhatNeedsEachPerson() throws Exception {
+        long sentBack = posts.get("sent-back");
+        session.signIn("walk-writer", PASSWORD);
+        session.open("/admin/");
+        WebElement item = browser.findElement(By.xpath("//section[@id='sent-back']//li[a[normalize-space()='Walk: a post that is sent-back']]"));
+        assertTrue(item.findElement(By.tagName("a")).getAttribute("href").endsWith("/admin/posts/edit?id=" + sentBack));
+        assertEquals("Editor's note: Walk: please add the Reuters dek.", item.findElement(By.cssSelector(".sent-back-note")).getText());
+        assertTrue(browser.findElements(By.cssSelector("#waiting-for-review, #scheduled-today, #comments-waiting")).isEmpty(),
+                "a writer sees no editor's or moderator's list");
+        assertFalse(browser.findElements(By.cssSelector(".tiles a")).isEmpty(), "the desk's areas are still there");
+        session.screenshot("walk-desk-front-writer");
+
+        // In the post list the sent-back draft is marked, with its note, apart from an ordinary draft, and has a tab.
+        session.open("/admin/posts/?status=SENT_BACK");
+        WebElement row = browser.findElement(By.xpath("//tr[td[1]/a[normalize-space()='Walk: a post that is sent-back']]"));
+        assertEquals("sent back", row.findElement(By.cssSelector(".status.SENT_BACK")).getText());
+        assertTrue(row.getText().contains("Walk: please add the Reuters dek."), row.getText());
+        assertTrue(browser.findElements(By.xpath("//tr[td[1]/a[normalize-space()='Walk: a post that is draft']]")).isEmpty(),
+                "an ordinary draft is not in the sent-back list");
+        session.open("/admin/posts/?status=DRAFT");
+        assertEquals("draft", browser.findElement(By.xpath("//tr[td[1]/a[normalize-space()='Walk: a post that is draft']]"))
+                .findElement(By.cssSelector(".status")).getText());
+        signOut();
+
+        session.signIn("walk-editor", PASSWORD);
+        session.open("/admin/");
+        String waiting = browser.findElement(By.xpath("//section[@id='waiting-for-review']//li[a[normalize-space()="
+                + "'Walk: a post that is in-review']]")).getText();
+        assertTrue(waiting.contains("Submitted by Walt Writer"), waiting);
+        assertEquals(1, browser.findElements(By.id("scheduled-today")).size());
+        assertTrue(browser.findElements(By.cssSelector("#sent-back, #comments-waiting")).isEmpty(),
+                "an editor neither writes for review nor moderates");
+        session.screenshot("walk-desk-front-editor");
+        signOut();
+
+        session.signIn("walk-moderator", PASSWORD);
+        session.open("/admin/");
+        WebElement comments = browser.findElement(By.cssSelector("#comments-waiting a"));
+        assertTrue(comments.getText().matches("\\d+ comments? (is|are) waiting for moderation"), comments.getText());
+        assertTrue(comments.getAttribute("href").endsWith("/admin/comments/"));
+        assertTrue(browser.findElements(By.cssSelector("#sent-back, #waiting-for-review, #scheduled-today")).isEmpty());
+        signOut();
+    }
+
+    /**
+     * A post without a lead photo is listed on the front page without a photo column: its card says so, and its
+     * headline takes the card's whole width instead of the narrow column beside an empty one.
+     */
+    @Test
+    void aPostWithoutAPhotoTakesTheWholeCardOnTheFrontPage() throws Exception {
+        String headline = "Walk: a post without a photo";
+        long post = DeskFixtures.demoPostCopy("walk-no-photo", headline, DeskFixtures.userId("walk-writer"), "draft");
+        TestDatabase.update("update excerpt set photo_id = null where post_id = ?", post);
+        if (!"PUBLISHED".equals(TestDatabase.single("select status from post where id = ?", post))) {
+            // Published on the desk, so that the front page the server keeps is made again.
+            session.signIn("walk-editor", PASSWORD);
+            session.open("/admin/posts/edit?id=" + post);
+            session.click("edit:publish");
+            session.waitFor(".flash-info");
+            assertEquals("PUBLISHED", TestDatabase.single("select status from post where id = ?", post));
+            signOut();
+        }
+
+        session.open("/");
+        WebElement card = browser.findElement(By.xpath("//article[.//h2[normalize-space()='" + headline + "']]"));
+        assertTrue(card.getAttribute("class").contains("no-photo"), card.getAttribute("class"));
+        assertTrue(card.findElements(By.cssSelector(".card-photo, img")).isEmpty(), "no photo element, empty or not");
+        int cardWidth = card.getRect().getWidth();
+        int headlineWidth = card.findElement(By.tagName("h2")).getRect().getWidth();
+        assertTrue(headlineWidth > cardWidth * 9 / 10, "the headline is " + headlineWidth + "px wide in a card of " + cardWidth + "px");
+        session.screenshot("walk-card-without-photo");
+        checkPage("/", false);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /**
      * A writer names a new outlet on the compose page and gets its domain wrong: the registry's message is shown
      * next to the domain, in the "add it" box kept open, with everything typed still there; corrected, it saves.
      */
@@ -312,7 +393,7 @@ class DeskWalkBrowserIT {
 
     private void visitPostPages() throws Exception {
         visitDesk(List.of("/admin/posts/", "/admin/posts/edit"));
-        for (String status : List.of("DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "UNPUBLISHED")) {
+        for (String status : List.of("DRAFT", "SENT_BACK", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "UNPUBLISHED")) {
             visitDesk(List.of("/admin/posts/?status=" + status));
         }
         for (Map.Entry<String, Long> post : posts.entrySet()) {

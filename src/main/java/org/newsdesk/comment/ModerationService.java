@@ -182,6 +182,12 @@ public class ModerationService {
                 reports.getOrDefault(c.getId(), List.of()))).toList();
     }
 
+    /** How many comments wait in the pending queue for a moderator, for the desk's front page. */
+    public long pendingCount() {
+        return em.createQuery("select count(c) from Comment c where c.status = org.newsdesk.comment.CommentStatus.PENDING",
+                Long.class).getSingleResult();
+    }
+
     /** How many comments wait in each queue. */
     public Map<CommentQueue, Long> queueCounts() {
         Map<CommentQueue, Long> counts = new EnumMap<>(CommentQueue.class);

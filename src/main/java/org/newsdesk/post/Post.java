@@ -221,6 +221,14 @@ public class Post {
         return status == PostStatus.PUBLISHED;
     }
 
+    /**
+     * Whether an editor sent this draft back to its writer: a draft with the editor's note, which stays until the
+     * writer submits it again. The desk's queries for such posts ({@link PostRepository#sentBackTo}) ask the same.
+     */
+    public boolean isSentBack() {
+        return status == PostStatus.DRAFT && reviewNote != null && !reviewNote.isBlank();
+    }
+
     public Excerpt getLeadExcerpt() {
         return excerpts.isEmpty() ? null : excerpts.get(0);
     }

@@ -53,7 +53,9 @@ public class PostRepository {
 
     public DeskPage desk(DeskFilter filter) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (filter.status() != null) {
+        if (filter.sentBack()) {
+            where.append(" and p.status = org.newsdesk.post.PostStatus.DRAFT and p.reviewNote is not null");
+        } else if (filter.status() != null) {
             where.append(" and p.status = :status");
         }
         if (filter.authorId() != null) {
@@ -77,14 +79,52 @@ public class PostRepository {
             posts.remove(posts.size() - 1);
         }
         Map<PostStatus, Long> counts = new EnumMap<>(PostStatus.class);
-        for (Object[] row : em.createQuery("select p.status, count(p) from Post p group by p.status", Object[].class).getResultList()) {
+        long sentBack = 0;
+        // count(p.reviewNote) counts the posts with a note: among drafts, the ones sent back (a note is never blank).
+        for (Object[] row : em.createQuery("select p.status, count(p), count(p.reviewNote) from Post p group by p.status",
+                Object[].class).getResultList()) {
             counts.put((PostStatus) row[0], (Long) row[1]);
+            if (row[0] == PostStatus.DRAFT) {
+                sentBack = (Long) row[2];
+            }
         }
-        return new DeskPage(posts, page, hasNext, counts);
+        return new DeskPage(posts, page, hasNext, counts, sentBack);
+    }
+
+    /**
+     * The drafts an editor sent back to the writer signed in as {@code username} ({@link Post#isSentBack()}), the
+     * most recently changed first, at most {@code limit}.
+     */
+    public List<Post> sentBackTo(String username, int limit) {
+        return em.createQuery("select p from Post p where p.author.username = :username"
+                        + " and p.status = org.newsdesk.post.PostStatus.DRAFT and p.reviewNote is not null"
+                        + " order by p.updatedAt desc, p.id desc", Post.class)
+                .setParameter("username", username)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Posts waiting for an editor's review, with their writers, the longest waiting first, at most {@code limit}. */
+    public List<Post> inReview(int limit) {
+        return em.createQuery("select p from Post p left join fetch p.author"
+                        + " where p.status = org.newsdesk.post.PostStatus.IN_REVIEW order by p.submittedAt, p.id", Post.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Posts scheduled to publish from {@code from} until before {@code until}, soonest first, at most {@code limit}. */
+    public List<Post> scheduledBetween(Instant from, Instant until, int limit) {
+        return em.createQuery("select p from Post p left join fetch p.author where p.status = :status"
+                        + " and p.publishAt >= :from and p.publishAt < :until order by p.publishAt, p.id", Post.class)
+                .setParameter("status", PostStatus.SCHEDULED)
+                .setParameter("from", from)
+                .setParameter("until", until)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     private static void bind(TypedQuery<?> query, DeskFilter filter, boolean search) {
-        if (filter.status() != null) {
+        if (filter.status() != null && !filter.sentBack()) {
             query.setParameter("status", filter.status());
         }
         if (filter.authorId() != null) {

@@ -1,7 +1,9 @@
 package org.newsdesk.post;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -40,10 +42,16 @@ public class PublishingService {
 
     private static final String POST = "post";
 
+    /** How many posts each of the desk's "what needs me" lists shows at most; the post list has the rest. */
+    public static final int NEEDS_ME_LIMIT = 10;
+
     private static final DateTimeFormatter NEWSROOM_TIME = DateTimeFormatter.ofPattern("MMMM d, yyyy HH:mm VV", Locale.ENGLISH);
 
     @PersistenceContext
     private EntityManager em;
+
+    @Resource
+    private SessionContext context;
 
     @Inject
     private PostRepository posts;
@@ -278,6 +286,25 @@ public class PublishingService {
 
     public DeskPage desk(DeskFilter filter) {
         return posts.desk(filter);
+    }
+
+    /** The signed-in writer's drafts that an editor sent back with a note, for the desk's front page. */
+    public List<Post> sentBackToMe() {
+        return posts.sentBackTo(context.getCallerPrincipal().getName(), NEEDS_ME_LIMIT);
+    }
+
+    /** Posts waiting for an editor's review, the longest waiting first. */
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public List<Post> waitingForReview() {
+        return posts.inReview(NEEDS_ME_LIMIT);
+    }
+
+    /** Posts that publish themselves from now until midnight in the newsroom's time zone, soonest first. */
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public List<Post> scheduledToday() {
+        Instant now = now();
+        Instant midnight = now.atZone(platform.zone()).toLocalDate().plusDays(1).atStartOfDay(platform.zone()).toInstant();
+        return posts.scheduledBetween(now, midnight, NEEDS_ME_LIMIT);
     }
 
     public List<PostRevision> revisions(long postId) {

@@ -17,10 +17,14 @@ import org.omnifaces.cdi.param.ParamValue;
 /**
  * Serves {@code admin/posts/index.xhtml}: the desk's list of posts, newest change first, narrowed by
  * status, author, section and headline through GET parameters, so a filtered list can be bookmarked.
+ * {@code ?status=SENT_BACK} lists the drafts editors sent back to their writers.
  */
 @Named("posts")
 @RequestScoped
 public class PostsBacking {
+
+    /** The status parameter's value for the drafts sent back to their writers, beside the statuses' own names. */
+    public static final String SENT_BACK = "SENT_BACK";
 
     @Inject
     private PublishingService publishing;
@@ -52,7 +56,7 @@ public class PostsBacking {
 
     public DeskPage getDesk() {
         if (desk == null) {
-            desk = publishing.desk(new DeskFilter(statusFilter(), author, section, query,
+            desk = publishing.desk(new DeskFilter(statusFilter(), SENT_BACK.equals(status), author, section, query,
                     PageNumber.orFirst(page)));
         }
         return desk;
@@ -83,6 +87,10 @@ public class PostsBacking {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    public String getSentBack() {
+        return SENT_BACK;
     }
 
     public PostStatus[] getStatuses() {

@@ -51,7 +51,7 @@ public class PreviewBacking {
                     + " at " + dates.time(post.getPublishAt()) + " (" + dates.getZone() + ").";
             case IN_REVIEW -> "Readers do not see this post: it is waiting for an editor's review.";
             case UNPUBLISHED -> "Readers do not see this post: it was unpublished.";
-            case DRAFT -> post.getReviewNote() != null && !post.getReviewNote().isBlank()
+            case DRAFT -> post.isSentBack()
                     ? "Readers do not see this post: it was sent back to its writer."
                     : "Readers do not see this post: it is a draft.";
         };
