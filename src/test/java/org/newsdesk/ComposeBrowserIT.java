@@ -251,6 +251,9 @@ class ComposeBrowserIT {
         // Ann hears of Ben with her page's next report, a few seconds after she types.
         ann.driver().findElement(By.id("edit:excerpts:0:caption")).sendKeys(" (edited)");
         ann.waitForText("[id='edit:presence']", "Ben Present");
+        // The post list says so too.
+        ben.open("/admin/posts/?q=Open+in+two+places");
+        assertEquals("Open now: Ann Present, Ben Present", ben.driver().findElement(By.cssSelector(".open-by")).getText().replace("✎ ", ""));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------

@@ -175,6 +175,8 @@ public class Post {
         }
         this.status = PostStatus.SCHEDULED;
         this.publishAt = at;
+        // An editor took it on: the note that sent it back is answered (it would mark it sent back again if the schedule is cancelled).
+        this.reviewNote = null;
     }
 
     public void cancelSchedule() {
@@ -214,6 +216,7 @@ public class Post {
         this.status = PostStatus.PUBLISHED;
         this.publishedAt = this.publishedAt == null ? now : this.publishedAt;
         this.publishAt = null;
+        this.reviewNote = null;
         this.updatedAt = now;
     }
 

@@ -118,6 +118,24 @@ class PublicationCheckTest {
         assertFalse(PublicationCheck.isWebAddress(null));
     }
 
+    /** A draft sent back, then scheduled by an editor whose schedule is cancelled, is not "sent back" again. */
+    @Test
+    void theNoteThatSentAPostBackIsAnsweredWhenAnEditorSchedulesOrPublishesIt() {
+        Post scheduled = attributedPost();
+        scheduled.submit(NOW);
+        scheduled.reject("Add the Reuters dek, please.");
+        assertTrue(scheduled.isSentBack());
+        scheduled.schedule(NOW.plusSeconds(3600), NOW);
+        scheduled.cancelSchedule();
+        assertFalse(scheduled.isSentBack());
+        Post published = attributedPost();
+        published.submit(NOW);
+        published.reject("Shorter, please.");
+        published.publish(NOW);
+        published.unpublish();
+        assertEquals(null, published.getReviewNote());
+    }
+
     private static Post attributedPost() {
         return attributedPost(null, NOW);
     }

@@ -4,10 +4,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Map;
 import org.newsdesk.account.AccountService;
 import org.newsdesk.platform.PageNumber;
+import org.newsdesk.post.ComposeAssist;
 import org.newsdesk.post.DeskFilter;
 import org.newsdesk.post.DeskPage;
+import org.newsdesk.post.Post;
 import org.newsdesk.post.PostStatus;
 import org.newsdesk.post.PublishingService;
 import org.newsdesk.post.Section;
@@ -52,7 +55,20 @@ public class PostsBacking {
     @Param(name = "page")
     private ParamValue<Integer> page;
 
+    @Inject
+    private ComposeAssist assist;
+
     private DeskPage desk;
+
+    private Map<Long, List<String>> openBy;
+
+    /** Who has each listed post open on the compose page now (one query for the page). */
+    public String openBy(long postId) {
+        if (openBy == null) {
+            openBy = assist.openBy(getDesk().posts().stream().map(Post::getId).toList());
+        }
+        return String.join(", ", openBy.getOrDefault(postId, List.of()));
+    }
 
     public DeskPage getDesk() {
         if (desk == null) {
