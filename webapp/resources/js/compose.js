@@ -242,7 +242,7 @@
     // server had not seen it), and the keyboard stays in the field it was in. Not after a move or a removal:
     // the same id then names another excerpt or link.
     function keepTyping(button, sent, typed) {
-        if (!/:(up|down|remove|removeRelated)$/.test(button.id)) {
+        if (!/:(up|down|remove|removeRelated|upRelated|downRelated)$/.test(button.id)) {
             Object.keys(typed).forEach(function (id) {
                 var field = byId(id);
                 if (typed[id] !== sent[id] && field) {
@@ -396,6 +396,11 @@
         } else if (action === "addRelated") {
             var titles = form.querySelectorAll("[id^='edit:excerpts:" + index + ":related:'][id$=':title']");
             target = titles[titles.length - 1];
+        } else if (action === "upRelated" || action === "downRelated") {
+            var link = Number(/:related:(\d+):/.exec(sourceId)[1]) + (action === "upRelated" ? -1 : 1);
+            var base = "edit:excerpts:" + index + ":related:" + link + ":";
+            target = byId(base + action) || byId(base + (action === "upRelated" ? "downRelated" : "upRelated"));
+            announce = "Link moved to position " + (link + 1) + ".";
         } else if (action === "removeRelated") {
             target = byId("edit:excerpts:" + index + ":addRelated");
         } else if (activeId && activeId !== sourceId && byId(activeId)) {

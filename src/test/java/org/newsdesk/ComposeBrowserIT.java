@@ -179,6 +179,18 @@ class ComposeBrowserIT {
         ann.type("edit:excerpts:0:articleUrl", "https://www.thenationalnews.com/two-sources/");
         ann.setValue("edit:excerpts:0:originalPublishedOn", "2024-11-05");
         paste(browser, 0, "<p>The first source says <b>this</b>.</p><p>And <a href='https://example.org/more'>more</a>.</p>");
+        // Two related links, the second moved above the first, in place.
+        ann.click("edit:excerpts:0:addRelated");
+        assertEquals("edit:excerpts:0:related:0:title", browser.switchTo().activeElement().getAttribute("id"));
+        browser.switchTo().activeElement().sendKeys("First related");
+        ann.type("edit:excerpts:0:related:0:url", "https://example.org/first");
+        ann.click("edit:excerpts:0:addRelated");
+        ann.type("edit:excerpts:0:related:1:title", "Second related — ذات صلة");
+        ann.type("edit:excerpts:0:related:1:url", "https://example.org/second");
+        ann.click("edit:excerpts:0:related:1:upRelated");
+        assertEquals("Second related — ذات صلة", value(browser, "edit:excerpts:0:related:0:title"));
+        assertEquals("https://example.org/first", value(browser, "edit:excerpts:0:related:1:url"));
+        assertEquals("edit:excerpts:0:related:0:downRelated", browser.switchTo().activeElement().getAttribute("id"));
         ann.click("edit:addExcerpt");
         ann.waitFor("[id='edit:excerpts:1:articleUrl']");
         ann.type("edit:excerpts:1:articleUrl", "https://www.al-monitor.com/two-sources");
@@ -197,6 +209,8 @@ class ComposeBrowserIT {
         browser.get(view.getAttribute("href"));
         assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Two sources, one story"));
         assertEquals("this", browser.findElement(By.cssSelector(".excerpt-body b")).getText());
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertTrue(page.indexOf("Second related — ذات صلة") < page.indexOf("First related"), "the related links in their new order");
     }
 
     /**

@@ -167,6 +167,10 @@ class DeskBrowserIT {
         session.click("user:save");
         assertTrue(fieldError("user:newPassword").startsWith("That password is too easy to guess"), fieldError("user:newPassword"));
         assertEquals(0L, count("select count(*) from users where username = 'weakling'"));
+        // Every desk form: a summary at the top names the problem, and the keyboard is at the field.
+        assertTrue(browser.findElement(By.cssSelector(".error-summary")).getText().startsWith("One thing to fix\nThat password is too easy"),
+                browser.findElement(By.cssSelector(".error-summary")).getText());
+        assertEquals("user:newPassword", browser.switchTo().activeElement().getAttribute("id"));
 
         session.open("/admin/account/password");
         session.type("password:currentPassword", "it-admin-password");

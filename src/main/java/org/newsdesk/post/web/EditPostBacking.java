@@ -138,7 +138,10 @@ public class EditPostBacking implements Serializable {
         }
         reload(idParameter.getValue());
         offerAutosave();
-        others = assist.present(id);
+        // Only someone who may change the post counts as editing it; a read-only look is not presence.
+        if (workflow.may(Workflow.Step.SAVE)) {
+            others = assist.present(id);
+        }
     }
 
     /** This editor's autosave of the post, offered when it holds something the post as saved does not. */
@@ -590,6 +593,16 @@ public class EditPostBacking implements Serializable {
         takeUploads();
         changed();
         draft.getExcerpts().get(index).getRelated().remove(link);
+    }
+
+    public void moveRelated(int index, int link, int offset) {
+        takeUploads();
+        changed();
+        List<org.newsdesk.post.RelatedLinkDraft> related = draft.getExcerpts().get(index).getRelated();
+        int to = link + offset;
+        if (to >= 0 && to < related.size()) {
+            related.add(to, related.remove(link));
+        }
     }
 
     /** The sections there are, offered as the section field is typed in. */
