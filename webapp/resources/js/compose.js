@@ -116,8 +116,6 @@
     var AFTER_CHANGE = 3000;
     var HEARTBEAT = 20000;
     var changeTimer = null;
-    var busy = false;
-    var pending = false;
 
     // Faces Ajax, sent by hand: faces.js would send a form with file fields through a hidden frame, which the
     // content security policy forbids (frame-ancestors 'none'); the same request as multipart form data goes
@@ -176,22 +174,20 @@
                     var typed = values();
                     var active = document.activeElement;
                     faces.ajax.response(request, context);
-                    if (button.id === "edit:autosave") {
-                        autosaved();
-                    } else {
+                    if (button.id !== "edit:autosave") {
                         keepTyping(button, sent, typed);
                         refreshAll();
                         focusAfter(button.id, active);
                     }
                 } else {
-                    failed(button, request.status);
+                    failed(request.status);
                 }
             } finally {
                 finish();
             }
         };
         request.onerror = function () {
-            failed(button, 0);
+            failed(0);
             finish();
         };
         request.send(data);
@@ -270,18 +266,7 @@
         }
     }, true);
 
-    function autosaved() {
-        busy = false;
-        if (pending) {
-            pending = false;
-            setTimeout(autosave, 500);
-        }
-    }
-
-    function failed(button, status) {
-        if (button.id === "edit:autosave") {
-            busy = false;
-        }
+    function failed(status) {
         var state = form.querySelector(".autosave-state");
         if (state) {
             state.textContent = (status === 413 ? "That file is too large to upload."
@@ -289,17 +274,12 @@
         }
     }
 
+    // One autosave waiting is enough: it sends the form as it is when its turn comes.
     function autosave() {
         var button = byId("edit:autosave");
-        if (!button || !faces) {
-            return;
+        if (button && faces && queue.indexOf(button) < 0) {
+            ajax(button, null);
         }
-        if (busy) {
-            pending = true;
-            return;
-        }
-        busy = true;
-        ajax(button, null);
     }
 
     if (faces && faces.ajax) {
@@ -427,7 +407,7 @@
 
     if (faces && faces.ajax) {
         faces.ajax.addOnError(function (data) {
-            failed(data.source || {}, data.responseCode);
+            failed(data.responseCode);
         });
     }
 

@@ -255,8 +255,6 @@ function attach(textarea) {
             dir: "auto",
             spellcheck: "true"
         },
-        // Links are followed from the published page, not while editing.
-        handleClickOn: () => false,
         dispatchTransaction(transaction) {
             const state = view.state.apply(transaction);
             view.updateState(state);

@@ -65,6 +65,11 @@ public class Outlet {
         return d.startsWith("www.") ? d.substring(4) : d;
     }
 
+    /** Whether a host ({@link #normalizeDomain normalized}) is this outlet's domain or under it: {@code uk.reuters.com}. */
+    public boolean isHomeOf(String host) {
+        return host.equals(domain) || host.endsWith("." + domain);
+    }
+
     public Long getId() {
         return id;
     }

@@ -116,21 +116,25 @@ public class ComposeAssist {
                 .setParameter(1, postId)
                 .setParameter(2, me.getId())
                 .executeUpdate();
-        return openBy(List.of(postId)).getOrDefault(postId, List.of()).stream()
-                .filter(name -> !name.equals(me.getDisplayName())).toList();
+        return openBy(List.of(postId), me.getId()).getOrDefault(postId, List.of());
     }
 
     /** Who has each of these posts open on the compose page now, by display name. */
-    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
     public Map<Long, List<String>> openBy(Collection<Long> postIds) {
+        return openBy(postIds, -1);
+    }
+
+    private Map<Long, List<String>> openBy(Collection<Long> postIds, long exceptUserId) {
         Map<Long, List<String>> open = new LinkedHashMap<>();
         if (postIds.isEmpty()) {
             return open;
         }
         List<?> rows = em.createNativeQuery("select p.post_id, u.display_name from post_presence p join users u on u.id = p.user_id"
-                        + " where p.post_id in (?1) and p.seen_at > now(6) - interval ?2 second order by u.display_name")
+                        + " where p.post_id in (?1) and p.user_id <> ?3 and p.seen_at > now(6) - interval ?2 second"
+                        + " order by u.display_name")
                 .setParameter(1, postIds)
                 .setParameter(2, PRESENT.toSeconds())
+                .setParameter(3, exceptUserId)
                 .getResultList();
         for (Object row : rows) {
             Object[] columns = (Object[]) row;

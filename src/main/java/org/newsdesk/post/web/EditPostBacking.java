@@ -174,9 +174,7 @@ public class EditPostBacking implements Serializable {
             Notices.info("Your autosaved changes are back in the form. Save to keep them.");
         } else {
             // Saved by someone since this editor's autosave: where the two differ, the page asks which to keep.
-            Map<Long, String> outletNames = outletRegistry.all().stream().collect(Collectors.toMap(Outlet::getId, Outlet::getName));
-            PostDraft saved = PostDraft.copyOf(draft);
-            merge = PostMerge.of(new PostDraft(), saved, mine, outletId -> outletNames.getOrDefault(outletId, ""));
+            merge = PostMerge.of(new PostDraft(), PostDraft.copyOf(draft), mine, outletNames());
             draft = merge.merged();
             mergedWith = "The post as saved now";
             mergeChoices.clear();
@@ -254,7 +252,7 @@ public class EditPostBacking implements Serializable {
                 ExcerptDraft excerpt = excerpts.get(n);
                 Outlet outlet = excerpt.getOutletId() == null ? null : byId.get(excerpt.getOutletId());
                 String host = host(excerpt.getArticleUrl());
-                if (outlet != null && host != null && !onDomain(host, outlet.getDomain())) {
+                if (outlet != null && host != null && !outlet.isHomeOf(host)) {
                     found.add(new Check("excerpts:" + n + ":articleUrl", "Excerpt " + (n + 1) + ": the address is on " + host + ", not on "
                             + outlet.getDomain() + " (" + outlet.getName() + "). Check the outlet.", false, null, null));
                 }
@@ -279,17 +277,9 @@ public class EditPostBacking implements Serializable {
         return checks;
     }
 
+    /** The address's host as outlet domains are written ({@code reuters.com}); null for no web address. */
     private static String host(String url) {
-        if (!org.newsdesk.post.PublicationCheck.isWebAddress(url)) {
-            return null;
-        }
-        String host = java.net.URI.create(url.strip()).getHost().toLowerCase(java.util.Locale.ROOT);
-        return host.startsWith("www.") ? host.substring(4) : host;
-    }
-
-    private static boolean onDomain(String host, String domain) {
-        String d = domain == null ? "" : domain.toLowerCase(java.util.Locale.ROOT);
-        return host.equals(d) || host.endsWith("." + d);
+        return org.newsdesk.post.PublicationCheck.isWebAddress(url) ? Outlet.normalizeDomain(java.net.URI.create(url.strip()).getHost()) : null;
     }
 
     public boolean isBlockingChecks() {
@@ -301,7 +291,7 @@ public class EditPostBacking implements Serializable {
         jakarta.json.JsonArrayBuilder array = jakarta.json.Json.createArrayBuilder();
         for (Outlet outlet : getOutlets()) {
             jakarta.json.JsonObjectBuilder o = jakarta.json.Json.createObjectBuilder().add("id", outlet.getId())
-                    .add("name", outlet.getName()).add("domain", outlet.getDomain() == null ? "" : outlet.getDomain());
+                    .add("name", outlet.getName()).add("domain", outlet.getDomain());
             if (outlet.getMaxExcerptWords() != null) {
                 o.add("limit", outlet.getMaxExcerptWords());
             }
@@ -507,8 +497,7 @@ public class EditPostBacking implements Serializable {
             return;
         }
         PostDraft theirs = PostDraft.of(saved);
-        Map<Long, String> outletNames = outletRegistry.all().stream().collect(Collectors.toMap(Outlet::getId, Outlet::getName));
-        merge = PostMerge.of(opened, theirs, draft, outletId -> outletNames.getOrDefault(outletId, ""));
+        merge = PostMerge.of(opened, theirs, draft, outletNames());
         draft = merge.merged();
         if (draft.getExcerpts().isEmpty()) {
             draft.addExcerpt();
@@ -526,6 +515,15 @@ public class EditPostBacking implements Serializable {
                 + " now in the form with yours on top, as listed below"
                 + (clashes == 0 ? "; save again to keep both." : "; you both changed " + clashes
                 + (clashes == 1 ? " field" : " fields") + ": choose whose version to keep, then save again."));
+    }
+
+    /**
+     * Outlet names for a merge's table, read from the registry now: the other side may have added an outlet this
+     * page has not seen.
+     */
+    private java.util.function.Function<Long, String> outletNames() {
+        Map<Long, String> names = outletRegistry.all().stream().collect(Collectors.toMap(Outlet::getId, Outlet::getName));
+        return outletId -> names.getOrDefault(outletId, "");
     }
 
     /** Turns each chosen file into a photo of the library and attaches it to its excerpt. */
