@@ -29,6 +29,7 @@ class PackageGraphTest {
             List.of("audit"),
             List.of("account"),
             List.of("outlet", "media"),
+            List.of("source"),
             List.of("post"),
             List.of("comment"),
             List.of("site"),

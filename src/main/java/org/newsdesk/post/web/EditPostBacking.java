@@ -225,7 +225,7 @@ public class EditPostBacking implements Serializable {
     }
 
     /** A change of the form's lists (an excerpt, a link, a photo) asks the checks again. */
-    private void changed() {
+    void changed() {
         checks = null;
     }
 
@@ -527,7 +527,7 @@ public class EditPostBacking implements Serializable {
     }
 
     /** Turns each chosen file into a photo of the library and attaches it to its excerpt. */
-    private boolean takeUploads() {
+    boolean takeUploads() {
         boolean ok = true;
         for (Map.Entry<Object, Part> upload : uploads().entrySet()) {
             Part part = upload.getValue();

@@ -1,0 +1,231 @@
+package org.newsdesk.post.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.newsdesk.media.Upload;
+import org.newsdesk.platform.HtmlText;
+import org.newsdesk.post.ExcerptDraft;
+import org.newsdesk.post.PostDraft;
+import org.newsdesk.source.ArticleImport;
+import org.newsdesk.source.SourceArticle;
+import org.newsdesk.source.SourceImports;
+import org.newsdesk.source.SourceRefusedException;
+
+/**
+ * Import from a URL, on the compose page: the editor pastes one or more source articles' addresses and each
+ * fills an excerpt (the empty one a new post starts with, else a new one) with what the page says about
+ * itself. Only empty fields are filled, so nothing typed is overwritten; what was found, and where in the
+ * page, is listed for the editor to check. The lead image is offered, not taken: bringing it into the
+ * library is a separate step.
+ */
+@Named("sourceImport")
+@ViewScoped
+public class ImportBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** How many addresses one press imports: each may take the fetch timeout. */
+    static final int MAX_AT_ONCE = 10;
+    /** The proposed excerpt's length when the outlet sets no limit: a few paragraphs, as excerpts run. */
+    static final int DEFAULT_WORDS = 120;
+
+    @Inject
+    private EditPostBacking editPost;
+
+    @Inject
+    private SourceImports imports;
+
+    private String addresses;
+    private final List<Imported> imported = new ArrayList<>();
+
+    /** One article read into one excerpt, and what became of its picture. */
+    public static final class Imported implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final ArticleImport result;
+        private final ExcerptDraft excerpt;
+        private final List<String> kept;
+        private String photoNote;
+
+        Imported(ArticleImport result, ExcerptDraft excerpt, List<String> kept) {
+            this.result = result;
+            this.excerpt = excerpt;
+            this.kept = kept;
+        }
+
+        public ArticleImport getResult() {
+            return result;
+        }
+
+        public SourceArticle getArticle() {
+            return result.article();
+        }
+
+        /** The fields that already held text and were left as typed. */
+        public String getKept() {
+            return String.join(", ", kept);
+        }
+
+        public String getPhotoNote() {
+            return photoNote;
+        }
+
+        public long getMillis() {
+            return result.took().toMillis();
+        }
+    }
+
+    public void importArticles() {
+        editPost.takeUploads();
+        Set<String> typed = addresses == null ? Set.of() : addresses.lines().map(String::strip).filter(line -> !line.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (typed.isEmpty()) {
+            DeskMessages.error("importAddresses", "Paste the address of a source article, one per line.");
+            return;
+        }
+        if (typed.size() > MAX_AT_ONCE) {
+            DeskMessages.error("importAddresses", "Import at most " + MAX_AT_ONCE + " articles at once; these are " + typed.size() + ".");
+            return;
+        }
+        List<String> refused = new ArrayList<>();
+        for (String address : typed) {
+            try {
+                ArticleImport result = imports.read(address);
+                ExcerptDraft excerpt = target(editPost.getDraft());
+                imported.add(0, new Imported(result, excerpt, fill(editPost.getDraft(), excerpt, result)));
+            } catch (SourceRefusedException e) {
+                DeskMessages.error("importAddresses", shortened(address) + ": " + e.getMessage());
+                refused.add(address);
+            }
+        }
+        // What was refused stays in the field to be corrected; what was imported leaves it.
+        addresses = refused.isEmpty() ? null : String.join("\n", refused);
+        editPost.changed();
+    }
+
+    /** Brings the lead image of the {@code index}th import (newest first) into the library and onto its excerpt. */
+    public void importPhoto(int index) {
+        editPost.takeUploads();
+        Imported item = imported.get(index);
+        int at = excerptIndex(item);
+        if (at < 0) {
+            item.photoNote = "The excerpt this article filled was removed.";
+            return;
+        }
+        try {
+            Upload upload = imports.importImage(item.getArticle().image());
+            editPost.usePhoto(at, upload.photo().getId());
+            item.photoNote = upload.alreadyInLibrary() ? "The picture was already in the library; it is on excerpt " + (at + 1) + "."
+                    : "Added to the library with its caption and credit, and put on excerpt " + (at + 1) + ".";
+        } catch (SourceRefusedException e) {
+            DeskMessages.error("imports:" + index + ":importPhoto", e.getMessage());
+        }
+    }
+
+    /** The excerpt's number as the page shows it now (1-based), or 0 once it was removed. */
+    public int excerptNumber(Imported item) {
+        return excerptIndex(item) + 1;
+    }
+
+    private int excerptIndex(Imported item) {
+        List<ExcerptDraft> excerpts = editPost.getDraft().getExcerpts();
+        for (int i = 0; i < excerpts.size(); i++) {
+            if (excerpts.get(i) == item.excerpt) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first excerpt nobody has typed into yet (a new post starts with one), or a new one at the end. */
+    private static ExcerptDraft target(PostDraft draft) {
+        for (ExcerptDraft excerpt : draft.getExcerpts()) {
+            if (untouched(excerpt)) {
+                return excerpt;
+            }
+        }
+        return draft.addExcerpt();
+    }
+
+    private static boolean untouched(ExcerptDraft e) {
+        return e.getOutletId() == null && blank(e.getNewOutletName()) && blank(e.getArticleUrl()) && e.getOriginalPublishedOn() == null
+                && blank(e.getDek()) && blank(e.getBodyText()) && e.getPhotoId() == null && blank(e.getCaption()) && blank(e.getCreditLine())
+                && e.getRelated().stream().allMatch(link -> blank(link.getTitle()) && blank(link.getUrl()));
+    }
+
+    /** Fills the excerpt's empty fields (and the post's headline, when it has none); returns the fields left as typed. */
+    static List<String> fill(PostDraft draft, ExcerptDraft excerpt, ArticleImport result) {
+        SourceArticle article = result.article();
+        List<String> kept = new ArrayList<>();
+        if (blank(draft.getHeadline()) && article.headline().present()) {
+            draft.setHeadline(article.headline().value());
+        }
+        if (excerpt.getOutletId() == null && blank(excerpt.getNewOutletName())) {
+            if (result.outletId() != null) {
+                excerpt.setOutletId(result.outletId());
+            } else {
+                excerpt.setNewOutletName(result.proposedOutletName());
+                excerpt.setNewOutletDomain(result.proposedOutletDomain());
+            }
+        } else {
+            kept.add("outlet");
+        }
+        if (blank(excerpt.getArticleUrl())) {
+            excerpt.setArticleUrl(article.canonicalUrl().value());
+        } else {
+            kept.add("address");
+        }
+        if (excerpt.getOriginalPublishedOn() == null) {
+            excerpt.setOriginalPublishedOn(article.publishedOn().value());
+        } else if (article.publishedOn().present()) {
+            kept.add("date");
+        }
+        if (blank(excerpt.getDek())) {
+            excerpt.setDek(article.dek().value());
+        } else if (article.dek().present()) {
+            kept.add("dek");
+        }
+        List<String> lead = article.leadParagraphs(result.outletWordLimit() == null ? DEFAULT_WORDS : result.outletWordLimit());
+        if (blank(excerpt.getBodyText())) {
+            excerpt.setBodyText(lead.isEmpty() ? null : lead.stream().map(HtmlText::escape).collect(Collectors.joining("\n\n")));
+        } else if (!lead.isEmpty()) {
+            kept.add("excerpt text");
+        }
+        return kept;
+    }
+
+    /** Words of the proposed excerpt, for the report. */
+    public int proposedWords(Imported item) {
+        ArticleImport result = item.getResult();
+        return result.article().leadParagraphs(result.outletWordLimit() == null ? DEFAULT_WORDS : result.outletWordLimit())
+                .stream().mapToInt(p -> p.strip().isEmpty() ? 0 : p.strip().split("\\s+").length).sum();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String shortened(String address) {
+        return address.length() > 100 ? address.substring(0, 97) + "…" : address;
+    }
+
+    public String getAddresses() {
+        return addresses;
+    }
+
+    public void setAddresses(String addresses) {
+        this.addresses = addresses;
+    }
+
+    public List<Imported> getImported() {
+        return imported;
+    }
+}

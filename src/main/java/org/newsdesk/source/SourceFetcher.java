@@ -1,0 +1,265 @@
+package org.newsdesk.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.ByteArrayOutputStream;
+import java.net.ConnectException;
+import java.net.IDN;
+import java.net.MalformedURLException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.UnknownHostException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Fetches pages of other sites for the desk, as safely as a server can: http and https only; each host
+ * resolved once and refused if it is internal ({@link AddressGuard}); redirects followed by hand, to a
+ * limit, each hop checked again; a deadline for the whole fetch and a size limit on what is read; no cookies,
+ * no proxy, no retries; a User-Agent that names the site. Every refusal is a {@link SourceRefusedException}
+ * whose message an editor can act on.
+ *
+ * <pre>
+ * try (SourceFetcher fetcher = new SourceFetcher(limits, "Newsdesk/1 (+https://news.example.com/)")) {
+ *     SourcePage page = fetcher.fetch(SourceFetcher.address(typed), Expect.PAGE, null, null);
+ * }
+ * </pre>
+ */
+public final class SourceFetcher implements AutoCloseable {
+
+    /** How long, how large and how far one fetch may go, and which internal hosts tests may reach. */
+    public record Limits(Duration timeout, long maxBytes, int maxRedirects, Set<String> allowedHosts) {
+    }
+
+    /** What the caller will read, and so which content types are accepted. */
+    public enum Expect {
+        PAGE("a web page"), IMAGE("a picture"), TEXT("a text file");
+
+        private final String noun;
+
+        Expect(String noun) {
+            this.noun = noun;
+        }
+
+        boolean accepts(String mimeType) {
+            return switch (this) {
+                case PAGE -> mimeType.equals("text/html") || mimeType.equals("application/xhtml+xml");
+                case IMAGE -> mimeType.startsWith("image/");
+                case TEXT -> mimeType.startsWith("text/");
+            };
+        }
+    }
+
+    private final Limits limits;
+    private final CloseableHttpClient client;
+
+    public SourceFetcher(Limits limits, String userAgent) {
+        this.limits = limits;
+        Timeout timeout = Timeout.of(limits.timeout());
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new AddressGuard(limits.allowedHosts()))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                        .setMaxConnTotal(20).setMaxConnPerRoute(2)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).setRedirectsEnabled(false).build())
+                .disableCookieManagement()
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableAuthCaching()
+                .setUserAgent(userAgent)
+                .build();
+    }
+
+    /**
+     * The address an editor typed as a URI: whitespace trimmed, {@code https://} assumed when no scheme is
+     * given, a non-ASCII host or path encoded. Refuses anything but http(s), and addresses with a password.
+     */
+    public static URI address(String typed) throws SourceRefusedException {
+        String text = typed == null ? "" : typed.strip();
+        if (text.isEmpty()) {
+            throw new SourceRefusedException("Give the article's address.");
+        }
+        if (!text.contains("://") && !text.regionMatches(true, 0, "javascript:", 0, 11) && !text.regionMatches(true, 0, "data:", 0, 5)
+                && !text.regionMatches(true, 0, "file:", 0, 5)) {
+            text = "https://" + text;
+        }
+        URI uri;
+        try {
+            // A non-ASCII host parses as a URI without a host: it is encoded (punycode) like any other non-ASCII part.
+            uri = text.chars().allMatch(c -> c < 128) ? new URI(text) : encoded(text);
+        } catch (URISyntaxException e) {
+            uri = encoded(text);
+        }
+        return checked(uri);
+    }
+
+    private static URI encoded(String text) throws SourceRefusedException {
+        try {
+            URL url = new URL(text);
+            String host = url.getHost() == null || url.getHost().isEmpty() ? null : IDN.toASCII(url.getHost());
+            return new URI(new URI(url.getProtocol(), url.getUserInfo(), host, url.getPort(), url.getPath(), url.getQuery(),
+                    url.getRef()).toASCIIString());
+        } catch (MalformedURLException | URISyntaxException | IllegalArgumentException e) {
+            throw new SourceRefusedException("This is not a web address: " + shortened(text) + ".");
+        }
+    }
+
+    private static URI checked(URI uri) throws SourceRefusedException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new SourceRefusedException("Only http:// and https:// addresses can be read, not " + (scheme.isEmpty() ? "this one" : scheme + ":") + ".");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new SourceRefusedException("This address has no host name: " + shortened(uri.toString()) + ".");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new SourceRefusedException("Addresses with a user name or password are not read.");
+        }
+        return uri.getRawFragment() == null ? uri : URI.create(uri.toString().substring(0, uri.toString().indexOf('#')));
+    }
+
+    /**
+     * Fetches {@code address}, following redirects; a 304 comes back when the page has not changed since
+     * {@code etag} or {@code lastModified} (either may be null). Any final status is returned as it is;
+     * what cannot be fetched (or must not be) is refused.
+     */
+    public SourcePage fetch(URI address, Expect expect, String etag, String lastModified) throws SourceRefusedException {
+        long started = System.nanoTime();
+        long deadline = started + limits.timeout().toNanos();
+        URI current = checked(address);
+        List<URI> redirects = new ArrayList<>();
+        while (true) {
+            HttpGet get = new HttpGet(current);
+            get.setHeader("Accept", switch (expect) {
+                case PAGE -> "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
+                case IMAGE -> "image/avif,image/webp,image/jpeg,image/png,image/*;q=0.8";
+                case TEXT -> "text/plain,*/*;q=0.1";
+            });
+            get.setHeader("Accept-Language", "*");
+            if (etag != null) {
+                get.setHeader("If-None-Match", etag);
+            }
+            if (lastModified != null) {
+                get.setHeader("If-Modified-Since", lastModified);
+            }
+            try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
+                int status = response.getCode();
+                Header location = response.getFirstHeader("Location");
+                if (status >= 300 && status < 400 && status != 304 && location != null) {
+                    if (redirects.size() >= limits.maxRedirects()) {
+                        throw new SourceRefusedException(host(address) + " redirected more than " + limits.maxRedirects()
+                                + " times; open the address in a browser and paste the one it ends at.");
+                    }
+                    try {
+                        current = checked(current.resolve(new URI(location.getValue().strip().replace(" ", "%20"))));
+                    } catch (URISyntaxException e) {
+                        throw new SourceRefusedException(host(current) + " redirected to an address that is not valid.");
+                    } catch (SourceRefusedException e) {
+                        throw new SourceRefusedException(host(current) + " redirected to an address Newsdesk does not read. " + e.getMessage());
+                    }
+                    redirects.add(current);
+                    continue;
+                }
+                HttpEntity entity = response.getEntity();
+                String mime = null;
+                Charset charset = null;
+                byte[] body = null;
+                if (status == 200) {
+                    ContentType type = entity == null || entity.getContentType() == null ? null : parse(entity.getContentType());
+                    mime = type == null ? null : type.getMimeType().toLowerCase(Locale.ROOT);
+                    if (mime != null && !expect.accepts(mime)) {
+                        throw new SourceRefusedException(host(current) + " sent " + mime + ", not " + expect.noun + ".");
+                    }
+                    charset = type == null ? null : type.getCharset();
+                    body = read(entity, current, deadline);
+                }
+                Header tag = response.getFirstHeader("ETag");
+                Header modified = response.getFirstHeader("Last-Modified");
+                return new SourcePage(address, List.copyOf(redirects), status, mime, charset, body,
+                        tag == null ? null : tag.getValue(), modified == null ? null : modified.getValue(),
+                        Duration.ofNanos(System.nanoTime() - started));
+            } catch (AddressGuard.InternalAddressException e) {
+                throw new SourceRefusedException(redirects.isEmpty() ? e.getMessage() : "It redirected to " + e.getMessage(), e);
+            } catch (UnknownHostException e) {
+                throw new SourceRefusedException("There is no site at " + host(current) + ": check the address.", e);
+            } catch (InterruptedIOException e) {
+                throw new SourceRefusedException(host(current) + " did not answer within " + limits.timeout().toSeconds() + " seconds.", e);
+            } catch (ConnectException | NoRouteToHostException e) {
+                throw new SourceRefusedException(host(current) + " could not be reached.", e);
+            } catch (SSLException e) {
+                throw new SourceRefusedException(host(current) + "'s secure connection could not be trusted.", e);
+            } catch (IOException e) {
+                throw new SourceRefusedException(host(current) + " could not be read: " + e.getClass().getSimpleName() + ".", e);
+            }
+        }
+    }
+
+    private byte[] read(HttpEntity entity, URI address, long deadline) throws IOException, SourceRefusedException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        long megabytes = limits.maxBytes() / (1024 * 1024);
+        if (entity.getContentLength() > limits.maxBytes()) {
+            throw new SourceRefusedException("The page at " + host(address) + " is larger than " + megabytes + " MB.");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = entity.getContent()) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+                if (out.size() > limits.maxBytes()) {
+                    throw new SourceRefusedException("The page at " + host(address) + " is larger than " + megabytes + " MB.");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new SourceRefusedException(host(address) + " did not send its page within "
+                            + limits.timeout().toSeconds() + " seconds.");
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static ContentType parse(String header) {
+        try {
+            return ContentType.parse(header);
+        } catch (UnsupportedCharsetException | IllegalCharsetNameException e) {
+            return ContentType.parse(header.replaceAll("(?i);\\s*charset=[^;]*", ""));
+        }
+    }
+
+    static String host(URI uri) {
+        return uri.getHost() == null ? uri.toString() : uri.getHost();
+    }
+
+    private static String shortened(String text) {
+        return text.length() > 80 ? text.substring(0, 77) + "…" : text;
+    }
+
+    @Override
+    public void close() {
+        client.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
+    }
+}

@@ -1,0 +1,83 @@
+package org.newsdesk.source;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.logging.Logger;
+import org.newsdesk.account.Role;
+import org.newsdesk.media.MediaException;
+import org.newsdesk.media.MediaService;
+import org.newsdesk.media.Photo;
+import org.newsdesk.media.Upload;
+import org.newsdesk.outlet.Outlet;
+import org.newsdesk.outlet.OutletService;
+
+/**
+ * Import from a URL, for the compose page: reads a source article and finds its outlet; brings its lead image
+ * into the photo library with the caption and credit the page gives. Fetches happen outside any transaction,
+ * so a slow site holds no database connection.
+ */
+@Stateless
+@RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SourceImports {
+
+    private static final Logger LOG = Logger.getLogger(SourceImports.class.getName());
+
+    @Inject
+    private SourceReader reader;
+
+    @EJB
+    private OutletService outlets;
+
+    @EJB
+    private MediaService media;
+
+    /** Reads the article at the address an editor typed; refuses, saying why, what cannot or must not be read. */
+    public ArticleImport read(String typed) throws SourceRefusedException {
+        long started = System.nanoTime();
+        URI address = SourceFetcher.address(typed);
+        SourceArticle article = reader.article(address);
+        String host = Outlet.normalizeDomain(URI.create(article.address()).getHost());
+        Outlet outlet = outlets.all().stream().filter(o -> o.isHomeOf(host))
+                // the longest domain wins: uk.reuters.com over reuters.com when both are registered
+                .max(java.util.Comparator.comparingInt(o -> o.getDomain().length())).orElse(null);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        LOG.info(() -> "Imported " + article.address() + " in " + took.toMillis() + " ms");
+        if (outlet != null) {
+            return new ArticleImport(article, outlet.getId(), outlet.getName(), null, null, outlet.getMaxExcerptWords(), took);
+        }
+        String proposed = article.siteName().present() ? article.siteName().value() : host;
+        return new ArticleImport(article, null, null, proposed.length() > 120 ? proposed.substring(0, 120) : proposed, host, null, took);
+    }
+
+    /** Brings an article's lead image into the library (the same picture again gives the photo already there). */
+    public Upload importImage(SourceArticle.Image image) throws SourceRefusedException {
+        SourcePage page = reader.fetch(SourceFetcher.address(image.url()), SourceFetcher.Expect.IMAGE, null, null);
+        if (!page.ok()) {
+            throw new SourceRefusedException(SourceReader.refusal(page));
+        }
+        String path = page.address().getPath();
+        String name = path == null || path.isEmpty() || path.endsWith("/") ? "source-image" : path.substring(path.lastIndexOf('/') + 1);
+        try {
+            Upload upload = media.receive(name, page.body());
+            if (!upload.alreadyInLibrary()) {
+                Photo photo = upload.photo();
+                media.update(photo.getId(), limit(image.alt(), Photo.MAX_ALT_TEXT), limit(image.caption(), Photo.MAX_CAPTION),
+                        limit(image.credit(), Photo.MAX_CREDIT));
+            }
+            return upload;
+        } catch (MediaException e) {
+            throw new SourceRefusedException("The article's picture could not be added to the library: " + e.getMessage(), e);
+        }
+    }
+
+    private static String limit(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

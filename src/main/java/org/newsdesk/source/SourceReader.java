@@ -1,0 +1,59 @@
+package org.newsdesk.source;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+
+/** The application's one {@link SourceFetcher} (its connection pool), set up from {@link SourceConfig}. */
+@ApplicationScoped
+public class SourceReader {
+
+    @Inject
+    private SourceConfig config;
+
+    private SourceFetcher fetcher;
+
+    @PostConstruct
+    void start() {
+        fetcher = new SourceFetcher(config.limits(), config.userAgent());
+    }
+
+    @PreDestroy
+    void stop() {
+        fetcher.close();
+    }
+
+    public SourcePage fetch(URI address, SourceFetcher.Expect expect, String etag, String lastModified) throws SourceRefusedException {
+        return fetcher.fetch(address, expect, etag, lastModified);
+    }
+
+    /** Fetches and reads an article page, refusing anything but a page that is there (200). */
+    public SourceArticle article(URI address) throws SourceRefusedException {
+        return new Probe(fetcher).article(address);
+    }
+
+    /** Reading one article with a given fetcher. */
+    record Probe(SourceFetcher fetcher) {
+
+        SourceArticle article(URI address) throws SourceRefusedException {
+            SourcePage page = fetcher.fetch(address, SourceFetcher.Expect.PAGE, null, null);
+            if (!page.ok()) {
+                throw new SourceRefusedException(refusal(page));
+            }
+            return ArticleReader.read(page);
+        }
+    }
+
+    static String refusal(SourcePage page) {
+        String host = SourceFetcher.host(page.address());
+        return switch (page.status()) {
+            case 404, 410 -> host + " has no page at this address (" + page.status() + "): check it in a browser.";
+            case 401, 403 -> host + " refused to show the page to Newsdesk (" + page.status() + ").";
+            case 429 -> host + " asks Newsdesk to wait before reading again (429); try in a few minutes.";
+            default -> page.status() >= 500 ? host + " failed to send the page (" + page.status() + "); try again later."
+                    : host + " answered " + page.status() + " instead of the page.";
+        };
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Reading other outlets' articles: fetching a source page safely (no internal addresses, bounded in time,
+ * size and redirects) and reading what it says about itself (headline, dek, dates, image, paragraphs).
+ */
+package org.newsdesk.source;

@@ -1,0 +1,175 @@
+package org.newsdesk.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newsdesk.source.SourceFetcher.Expect;
+
+/** Import from a URL against a real HTTP server serving saved pages of several shapes, and what it must refuse. */
+class SourceFetcherTest {
+
+    private static SourceSite site;
+    private static SourceFetcher fetcher;
+
+    @BeforeAll
+    static void start() {
+        site = SourceSite.start();
+        fetcher = new SourceFetcher(new SourceFetcher.Limits(Duration.ofSeconds(2), 1024 * 1024, 3, Set.of("127.0.0.1")),
+                "Newsdesk/1 (+https://news.example.com/)");
+    }
+
+    @AfterAll
+    static void stop() {
+        fetcher.close();
+        site.close();
+    }
+
+    private static SourceArticle article(String path) throws SourceRefusedException {
+        SourcePage page = fetcher.fetch(URI.create(site.url(path)), Expect.PAGE, null, null);
+        assertEquals(200, page.status());
+        return ArticleReader.read(page);
+    }
+
+    @Test
+    void aPageWithOnlyJsonLdGivesEveryFieldFromIt() throws Exception {
+        SourceArticle a = article("/jsonld");
+        assertEquals("Iraq's militia leaders debate a pause in attacks on US forces", a.headline().value());
+        assertEquals("JSON-LD headline", a.headline().where());
+        assertEquals("Commanders met in Baghdad after the strikes on Kataib Hezbollah, officials said.", a.dek().value());
+        assertEquals(LocalDate.of(2024, 2, 4), a.publishedOn().value());
+        assertEquals("JSON-LD datePublished", a.publishedOn().where());
+        assertEquals("The Wire", a.siteName().value());
+        assertEquals(site.url("/jsonld"), a.canonicalUrl().value(), "no canonical link: the address read");
+        assertEquals(site.url("/photo.jpg"), a.image().url());
+        assertEquals("AP Photo/Hadi Mizban", a.image().credit());
+        assertEquals("A convoy on the road to Baghdad airport.", a.image().caption());
+        assertEquals(4, a.paragraphs().size());
+        assertTrue(a.paragraphs().get(0).startsWith("BAGHDAD — Leaders"));
+        assertFalse(a.paywalled());
+        assertFalse(a.correction().present());
+    }
+
+    @Test
+    void aPageWithOnlyOpenGraphGivesItsTagsAndLeavesOutTheAside() throws Exception {
+        SourceArticle a = article("/og");
+        assertEquals("Ceasefire talks resume in Paris as hostage families wait", a.headline().value());
+        assertEquals("og:title", a.headline().where());
+        assertEquals("Negotiators from four countries met for a second day.", a.dek().value());
+        assertEquals(LocalDate.of(2024, 1, 31), a.publishedOn().value());
+        assertEquals("article:published_time", a.publishedOn().where());
+        assertEquals(site.url("/2024/01/31/israel-gaza-ceasefire-talks/"), a.canonicalUrl().value(), "made absolute");
+        assertEquals("link rel=canonical", a.canonicalUrl().where());
+        assertEquals("Harbour Post", a.siteName().value());
+        assertEquals("Negotiators arrive at a hotel in Paris", a.image().alt());
+        assertEquals(List.of("PARIS — Negotiators from Israel, Qatar, Egypt and the United States met for a second day on Wednesday, officials said.",
+                "The families of hostages held in Gaza gathered outside the Knesset, urging the government to accept a deal."), a.paragraphs());
+    }
+
+    @Test
+    void aPlainPageGivesItsH1TimeAndFigureAsTyped() throws Exception {
+        SourceArticle a = article("/time");
+        assertEquals("الفصائل العراقية تبحث وقف الهجمات على القوات الأمريكية", a.headline().value());
+        assertEquals("<h1>", a.headline().where());
+        assertEquals(LocalDate.of(2024, 1, 30), a.publishedOn().value());
+        assertEquals("<time datetime>", a.publishedOn().where());
+        assertFalse(a.dek().present());
+        assertEquals(site.url("/photos/baghdad.jpg"), a.image().url());
+        assertEquals("أ ف ب/أحمد الربيعي", a.image().credit());
+        assertEquals("موكب على طريق مطار بغداد", a.image().caption());
+        assertEquals(2, a.paragraphs().size(), "the byline is not a paragraph of the article");
+        assertTrue(a.paragraphs().get(1).endsWith("🇮🇶"));
+    }
+
+    @Test
+    void aRedirectIsFollowedAndRecorded() throws Exception {
+        SourcePage page = fetcher.fetch(URI.create(site.url("/moved")), Expect.PAGE, null, null);
+        assertEquals(200, page.status());
+        assertEquals(List.of(URI.create(site.url("/og"))), page.redirects());
+        assertEquals(URI.create(site.url("/og")), page.address());
+    }
+
+    @Test
+    void eachRefusalSaysWhy() {
+        assertRefused("/loop", "redirected more than 3 times");
+        assertRefused("/to-private", "10.1.2.3 is an address inside a private network");
+        assertRefused("/huge", "larger than 1 MB");
+        assertRefused("/slow", "did not answer within 2 seconds");
+        assertRefused("/report.pdf", "sent application/pdf, not a web page");
+        SourceRefusedException gone = assertThrows(SourceRefusedException.class,
+                () -> new SourceReader.Probe(fetcher).article(URI.create(site.url("/gone"))));
+        assertTrue(gone.getMessage().contains("has no page at this address (404)"), gone.getMessage());
+    }
+
+    private static void assertRefused(String path, String why) {
+        SourceRefusedException e = assertThrows(SourceRefusedException.class,
+                () -> fetcher.fetch(URI.create(site.url(path)), Expect.PAGE, null, null));
+        assertTrue(e.getMessage().contains(why), e.getMessage());
+    }
+
+    @Test
+    void internalAddressesAreRefusedByWhatTheyResolveTo() {
+        for (String address : List.of("http://localhost:" + site.port() + "/og", "http://[::1]:" + site.port() + "/og",
+                "http://169.254.169.254/latest/meta-data/", "http://192.168.1.1/", "http://0.0.0.0:" + site.port() + "/og",
+                "http://100.64.0.1/", "http://[fd00::1]/", "http://[::ffff:127.0.0.1]:" + site.port() + "/og")) {
+            SourceRefusedException e = assertThrows(SourceRefusedException.class,
+                    () -> fetcher.fetch(SourceFetcher.address(address), Expect.PAGE, null, null), address);
+            assertTrue(e.getMessage().contains("private network"), address + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void onlyHttpAndHttpsAddressesAreRead() throws Exception {
+        for (String address : List.of("file:///etc/passwd", "ftp://example.com/a", "javascript:alert(1)", "gopher://x/", "data:text/html,hi")) {
+            SourceRefusedException e = assertThrows(SourceRefusedException.class, () -> SourceFetcher.address(address), address);
+            assertTrue(e.getMessage().startsWith("Only http:// and https://"), address + ": " + e.getMessage());
+        }
+        assertThrows(SourceRefusedException.class, () -> SourceFetcher.address("https://user:secret@example.com/"));
+        assertThrows(SourceRefusedException.class, () -> SourceFetcher.address("   "));
+        assertEquals(URI.create("https://www.reuters.com/world/"), SourceFetcher.address("  www.reuters.com/world/ "));
+        assertEquals("https://xn--mgbh0fb.example/%D9%85%D9%82%D8%A7%D9%84", SourceFetcher.address("https://مثال.example/مقال").toString());
+        assertEquals(URI.create("https://example.com/a"), SourceFetcher.address("https://example.com/a#comments"));
+    }
+
+    @Test
+    void noCookieIsSentAndTheUserAgentNamesTheSite() throws Exception {
+        fetcher.fetch(URI.create(site.url("/og")), Expect.PAGE, null, null);
+        fetcher.fetch(URI.create(site.url("/og")), Expect.PAGE, null, null);
+        List<SourceSite.Hit> hits = site.hits().stream().filter(h -> h.path().equals("/og")).toList();
+        assertTrue(hits.size() >= 2);
+        assertTrue(hits.stream().noneMatch(SourceSite.Hit::cookie), "the site set a cookie; it must not come back");
+        assertEquals("Newsdesk/1 (+https://news.example.com/)", hits.get(0).userAgent());
+    }
+
+    @Test
+    void aConditionalGetOfAnUnchangedPageIsA304() throws Exception {
+        site.put("/tagged", SourceSite.Page.html("<p>same</p>").withEtag("\"v1\""));
+        SourcePage first = fetcher.fetch(URI.create(site.url("/tagged")), Expect.PAGE, null, null);
+        assertEquals("\"v1\"", first.etag());
+        SourcePage again = fetcher.fetch(URI.create(site.url("/tagged")), Expect.PAGE, first.etag(), null);
+        assertTrue(again.notModified());
+        assertNull(again.body());
+    }
+
+    @Test
+    void addressesInsideNetworksAreKnown() throws Exception {
+        for (String internal : List.of("127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.0.1", "169.254.169.254", "100.64.1.1",
+                "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "fe80::1", "fc00::1", "::ffff:10.0.0.1", "2002:7f00:1::", "64:ff9b::a00:1")) {
+            assertTrue(AddressGuard.isInternal(InetAddress.getByName(internal)), internal);
+        }
+        for (String external : List.of("8.8.8.8", "151.101.1.69", "2606:4700::6810:84e5", "172.32.0.1", "100.128.0.1")) {
+            assertFalse(AddressGuard.isInternal(InetAddress.getByName(external)), external);
+        }
+    }
+}
