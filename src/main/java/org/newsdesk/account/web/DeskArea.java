@@ -13,6 +13,7 @@ public enum DeskArea {
     POSTS("/admin/posts/", "Posts", "Compose, review, schedule and publish", Role.WRITER, Role.EDITOR, Role.ADMIN),
     MEDIA("/admin/media/", "Media", "Photos, captions and credits", Role.WRITER, Role.EDITOR, Role.ADMIN),
     OUTLETS("/admin/outlets/", "Outlets", "Who we quote, and how much", Role.EDITOR, Role.ADMIN),
+    SOURCES("/admin/sources/", "Source changes", "Articles we quote that changed since: gone, moved, corrected", Role.EDITOR, Role.ADMIN),
     SECTIONS("/admin/sections/", "Sections & tags", "The site's menu, and what each section and tag covers", Role.EDITOR, Role.ADMIN),
     COMMENTS("/admin/comments/", "Comments", "The moderation queue", Role.MODERATOR, Role.ADMIN),
     USERS("/admin/users/", "Users", "Accounts and roles", Role.ADMIN),

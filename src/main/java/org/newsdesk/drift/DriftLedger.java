@@ -1,0 +1,222 @@
+package org.newsdesk.drift;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.newsdesk.post.PostStatus;
+
+/**
+ * What the drift monitor reads and writes, each call its own transaction, so that a run of many minutes
+ * holds no transaction and a failure loses one check at most: the sources it watches, what each said when
+ * last read, the changes found, each host's next allowed request and robots.txt, and the run's lease.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class DriftLedger {
+
+    static final String LEASE = "source-drift";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    /** A source due for reading, with what is known of it. */
+    record Due(long id, String url, String host, String etag, String lastModified, DriftComparison.Known known) {
+    }
+
+    /** A host's robots.txt as last read: its status (0 when it could not be read) and text. */
+    record Robots(int status, byte[] body, Instant readAt) {
+    }
+
+    /**
+     * Watches the source of every excerpt of a post published since {@code now - window}, until the window
+     * after the latest such post; returns how many sources are new.
+     */
+    public int enlist(Instant now, Duration window) {
+        List<Object[]> quoted = em.createQuery("select e.articleUrl, max(p.publishedAt) from Excerpt e join e.post p"
+                        + " where p.status = :published and p.publishedAt >= :since and e.articleUrl is not null group by e.articleUrl",
+                Object[].class).setParameter("published", PostStatus.PUBLISHED).setParameter("since", now.minus(window)).getResultList();
+        Map<String, Object[]> byHash = new HashMap<>();
+        for (Object[] row : quoted) {
+            String url = ((String) row[0]).strip();
+            if (url.startsWith("http://") || url.startsWith("https://")) {
+                byHash.put(hash(url), new Object[] {url, ((Instant) row[1]).plus(window)});
+            }
+        }
+        int added = 0;
+        List<String> hashes = new ArrayList<>(byHash.keySet());
+        for (int from = 0; from < hashes.size(); from += 500) {
+            List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + 500));
+            Map<String, SourceCheck> known = new HashMap<>();
+            em.createQuery("select s from SourceCheck s where s.urlHash in :hashes", SourceCheck.class)
+                    .setParameter("hashes", chunk).getResultList().forEach(s -> known.put(hashOf(s), s));
+            for (String h : chunk) {
+                String url = (String) byHash.get(h)[0];
+                Instant until = (Instant) byHash.get(h)[1];
+                SourceCheck check = known.get(h);
+                if (check == null) {
+                    String host = host(url);
+                    if (host != null) {
+                        em.persist(new SourceCheck(url, h, host, now, until));
+                        added++;
+                    }
+                } else if (until.isAfter(check.watchUntil)) {
+                    check.watchUntil = until;
+                }
+            }
+        }
+        return added;
+    }
+
+    private static String hashOf(SourceCheck check) {
+        return hash(check.getArticleUrl());
+    }
+
+    /** The sources due for reading, longest waiting first. */
+    public List<Due> due(Instant now, int limit) {
+        return em.createQuery("select s from SourceCheck s where s.nextCheckAt <= :now and s.watchUntil >= :now order by s.nextCheckAt, s.id",
+                        SourceCheck.class).setParameter("now", now).setMaxResults(limit).getResultStream()
+                .map(s -> new Due(s.getId(), s.getArticleUrl(), s.getHost(), s.etag, s.lastModified,
+                        new DriftComparison.Known(s.checks == 0, s.getArticleUrl(), s.status, s.finalUrl, s.headline, s.correction, s.paywalled)))
+                .toList();
+    }
+
+    /** Records one read: the changes it found (each once), the page's state and when to read it again. */
+    public List<DriftComparison.Change> record(long id, Observation seen, Instant now, Duration recheck) {
+        SourceCheck check = em.find(SourceCheck.class, id);
+        if (check == null) {
+            return List.of();
+        }
+        DriftComparison.Known known = new DriftComparison.Known(check.checks == 0, check.getArticleUrl(), check.status,
+                check.finalUrl, check.headline, check.correction, check.paywalled);
+        List<DriftComparison.Change> recorded = new ArrayList<>();
+        for (DriftComparison.Change change : DriftComparison.changes(known, seen)) {
+            String changeHash = hash(change.kind() + "\n" + (change.after() == null ? "" : change.after()));
+            long already = em.createQuery("select count(d) from SourceDrift d where d.source = :source and d.changeHash = :hash", Long.class)
+                    .setParameter("source", check).setParameter("hash", changeHash).getSingleResult();
+            if (already == 0) {
+                em.persist(new SourceDrift(check, change.kind(), cut(change.before(), 2000), cut(change.after(), 2000), changeHash, now));
+                recorded.add(change);
+            }
+        }
+        check.lastCheckedAt = now;
+        check.checks++;
+        if (seen.error() != null) {
+            check.failures++;
+            check.lastError = cut(seen.error(), 500);
+            // Backs off a source that keeps failing: one more recheck interval for each failure, up to a week.
+            check.nextCheckAt = now.plus(recheck.multipliedBy(Math.min(check.failures, 7)));
+            return recorded;
+        }
+        check.failures = 0;
+        check.lastError = null;
+        check.nextCheckAt = now.plus(recheck);
+        if (seen.status() == 304) {
+            return recorded;
+        }
+        check.status = seen.status();
+        if (seen.status() == 200) {
+            check.finalUrl = cut(seen.finalUrl(), 2000);
+            check.headline = seen.headline() == null ? check.headline : cut(seen.headline(), 1000);
+            check.correction = cut(seen.correction(), 1000);
+            check.paywalled = seen.paywalled();
+            check.etag = cut(seen.etag(), 500);
+            check.lastModified = cut(seen.lastModified(), 100);
+        } else {
+            check.lastError = "answered " + seen.status();
+        }
+        return recorded;
+    }
+
+    /** A source not read this time, and why (robots.txt); it is tried again after the recheck interval. */
+    public void skip(long id, String why, Instant now, Duration recheck) {
+        SourceCheck check = em.find(SourceCheck.class, id);
+        if (check != null) {
+            check.lastError = cut(why, 500);
+            check.nextCheckAt = now.plus(recheck);
+        }
+    }
+
+    /** When the host may next be asked; the past when it never was. */
+    public Instant hostReadyAt(String host) {
+        List<Instant> at = em.createNativeQuery("select next_request_at from source_host where host = ?1", Instant.class)
+                .setParameter(1, host).getResultList();
+        return at.isEmpty() ? Instant.EPOCH : at.get(0);
+    }
+
+    public void hostUsed(String host, Instant nextRequestAt) {
+        em.createNativeQuery("insert into source_host (host, next_request_at) values (?1, ?2)"
+                        + " on duplicate key update next_request_at = greatest(next_request_at, values(next_request_at))")
+                .setParameter(1, host).setParameter(2, nextRequestAt).executeUpdate();
+    }
+
+    public Robots robots(String host) {
+        List<Object[]> rows = em.createNativeQuery("select robots_status, robots, robots_read_at from source_host where host = ?1 and robots_read_at is not null",
+                Object[].class).setParameter(1, host).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = rows.get(0);
+        Object readAt = row[2];
+        Instant at = readAt instanceof Instant i ? i : readAt instanceof java.sql.Timestamp t ? t.toInstant()
+                : ((java.time.LocalDateTime) readAt).toInstant(java.time.ZoneOffset.UTC);
+        return new Robots(((Number) row[0]).intValue(), (byte[]) row[1], at);
+    }
+
+    public void saveRobots(String host, int status, byte[] body, Instant now) {
+        em.createNativeQuery("insert into source_host (host, next_request_at, robots_status, robots, robots_read_at) values (?1, ?2, ?3, ?4, ?2)"
+                        + " on duplicate key update robots_status = values(robots_status), robots = values(robots), robots_read_at = values(robots_read_at)")
+                .setParameter(1, host).setParameter(2, now).setParameter(3, status).setParameter(4, body).executeUpdate();
+    }
+
+    /** Takes the run's lease until {@code until}, unless another instance holds it; whether it was taken. */
+    public boolean claim(String holder, Instant now, Instant until) {
+        return em.createNativeQuery("update job_lease set holder = ?1, held_until = ?2 where name = ?3 and held_until < ?4")
+                .setParameter(1, holder).setParameter(2, until).setParameter(3, LEASE).setParameter(4, now).executeUpdate() == 1;
+    }
+
+    public void release(String holder, Instant now) {
+        em.createNativeQuery("update job_lease set held_until = ?1 where name = ?2 and holder = ?3")
+                .setParameter(1, now).setParameter(2, LEASE).setParameter(3, holder).executeUpdate();
+    }
+
+    /** {@code host:port} in lower case: what one request interval and one robots.txt cover. */
+    static String host(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            if (uri.getHost() == null) {
+                return null;
+            }
+            return uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

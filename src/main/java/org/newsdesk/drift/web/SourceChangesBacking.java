@@ -1,0 +1,131 @@
+package org.newsdesk.drift.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.newsdesk.drift.DriftKind;
+import org.newsdesk.drift.DriftMonitor;
+import org.newsdesk.drift.SourceDrifts;
+import org.newsdesk.platform.Notices;
+import org.newsdesk.platform.PageNumber;
+import org.newsdesk.post.WorkflowException;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.cdi.param.ParamValue;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/**
+ * Serves {@code admin/sources/index.xhtml}: the changes the drift monitor found at our sources, newest first,
+ * each with the posts that quote the source; an editor marks a change handled, opens the post, or adds a
+ * correction readers see (its text proposed from the change).
+ */
+@Named("sourceChanges")
+@RequestScoped
+public class SourceChangesBacking {
+
+    @Inject
+    private SourceDrifts drifts;
+
+    @Inject
+    private DriftMonitor monitor;
+
+    @Inject
+    @Param(name = "page")
+    private ParamValue<Integer> pageParameter;
+
+    /** The correction typed for each change, by change id. */
+    private final Map<Long, String> notes = new HashMap<>();
+
+    private List<SourceDrifts.Row> rows;
+
+    public boolean isHandledView() {
+        return "handled".equals(Faces.getRequestParameter("show"));
+    }
+
+    public int getPage() {
+        return PageNumber.orFirst(pageParameter);
+    }
+
+    public List<SourceDrifts.Row> getRows() {
+        if (rows == null) {
+            rows = drifts.list(!isHandledView(), getPage());
+        }
+        return rows;
+    }
+
+    public long getOpenCount() {
+        return drifts.count(true);
+    }
+
+    public long getHandledCount() {
+        return drifts.count(false);
+    }
+
+    public long getPageCount() {
+        long count = isHandledView() ? getHandledCount() : getOpenCount();
+        return Math.max(1, (count + SourceDrifts.PAGE_SIZE - 1) / SourceDrifts.PAGE_SIZE);
+    }
+
+    public SourceDrifts.Watch getWatch() {
+        return drifts.watch();
+    }
+
+    public DriftMonitor.RunReport getLastRun() {
+        return monitor.last();
+    }
+
+    public boolean isRunning() {
+        return monitor.isRunning();
+    }
+
+    public void checkNow() throws IOException {
+        monitor.startNow();
+        Notices.info("Checking the sources now. Changes appear here as they are found; reload in a minute.");
+        Faces.redirect("admin/sources/");
+    }
+
+    public void markHandled(long driftId) throws IOException {
+        try {
+            drifts.markHandled(driftId);
+            Notices.info("Marked handled.");
+        } catch (WorkflowException e) {
+            Notices.warn(e.getMessage());
+        }
+        Faces.redirect("admin/sources/");
+    }
+
+    public void correct(int index, long driftId, long postId, String headline) throws IOException {
+        try {
+            drifts.correct(driftId, postId, notes.get(driftId));
+            Notices.info("The correction is under “%s” for readers now.", headline);
+            Faces.redirect("admin/sources/");
+        } catch (WorkflowException e) {
+            Messages.addError("changes:rows:" + index + ":note", e.getMessage());
+        }
+    }
+
+    /** The correction proposed for a change, until the editor types their own. */
+    public String suggestion(SourceDrifts.Row row) {
+        String outlet = row.quoting().isEmpty() || row.quoting().get(0).outletName() == null ? "The source"
+                : row.quoting().get(0).outletName();
+        DriftKind kind = row.drift().getKind();
+        return switch (kind) {
+            case GONE -> "The " + outlet + " article quoted in this post has since been taken down.";
+            case MOVED -> "The " + outlet + " article quoted in this post has moved; the link now leads to its new address.";
+            case HEADLINE -> outlet + " has since changed the headline of the article quoted here, to “" + row.drift().getAfter() + "”.";
+            case CORRECTION -> outlet + " has since added to the article quoted here: “" + row.drift().getAfter() + "”";
+            case PAYWALL -> "The " + outlet + " article quoted in this post is now for subscribers only.";
+        };
+    }
+
+    public Map<Long, String> getNotes() {
+        if (notes.isEmpty() && rows != null) {
+            rows.forEach(row -> notes.putIfAbsent(row.drift().getId(), suggestion(row)));
+        }
+        return notes;
+    }
+}

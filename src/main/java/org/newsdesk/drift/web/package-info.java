@@ -1,0 +1,2 @@
+/** The desk's page of source changes. */
+package org.newsdesk.drift.web;
