@@ -24,7 +24,7 @@ public final class Deployments {
 
     /** Adds what a test class needs to be loaded in the server when its client-side methods use {@link SiteClient}. */
     public static WebArchive withSiteClient(WebArchive archive) {
-        return archive.addClass(SiteClient.class).addPackages(true, "org.jsoup");
+        return archive.addClass(SiteClient.class); // jsoup is in the WAR itself (import from a URL)
     }
 
     /** The same, with test beans that act as a writer, an editor and a moderator (the *ForTests beans). */

@@ -19,4 +19,14 @@ public class EditorForTests {
     public <T> T act(Function<PublishingService, T> action) {
         return action.apply(publishing);
     }
+
+    /** Work done as the editor, through any role-checked bean the test holds. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws Exception;
+    }
+
+    public <T> T as(Work<T> work) throws Exception {
+        return work.run();
+    }
 }

@@ -15,14 +15,14 @@ import java.util.Objects;
  * List&lt;Change&gt; changes = DriftComparison.changes(previousState, observation);
  * </pre>
  */
-final class DriftComparison {
+public final class DriftComparison {
 
     /** One change: its kind, and the value before and after, as the desk shows them. */
-    record Change(DriftKind kind, String before, String after) {
+    public record Change(DriftKind kind, String before, String after) {
     }
 
     /** What the monitor knew of a source before this read; {@code firstRead} when it had never read it. */
-    record Known(boolean firstRead, String articleUrl, Integer status, String finalUrl, String headline, String correction,
+    public record Known(boolean firstRead, String articleUrl, Integer status, String finalUrl, String headline, String correction,
                  Boolean paywalled) {
     }
 

@@ -36,11 +36,11 @@ public class DriftLedger {
     private EntityManager em;
 
     /** A source due for reading, with what is known of it. */
-    record Due(long id, String url, String host, String etag, String lastModified, DriftComparison.Known known) {
+    public record Due(long id, String url, String host, String etag, String lastModified, DriftComparison.Known known) {
     }
 
     /** A host's robots.txt as last read: its status (0 when it could not be read) and text. */
-    record Robots(int status, byte[] body, Instant readAt) {
+    public record Robots(int status, byte[] body, Instant readAt) {
     }
 
     /**
@@ -160,9 +160,11 @@ public class DriftLedger {
     }
 
     public void hostUsed(String host, Instant nextRequestAt) {
+        // The column keeps whole seconds: rounded up, so that no instance asks the host before the interval is over.
+        Instant rounded = nextRequestAt.getNano() == 0 ? nextRequestAt : nextRequestAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
         em.createNativeQuery("insert into source_host (host, next_request_at) values (?1, ?2)"
                         + " on duplicate key update next_request_at = greatest(next_request_at, values(next_request_at))")
-                .setParameter(1, host).setParameter(2, nextRequestAt).executeUpdate();
+                .setParameter(1, host).setParameter(2, rounded).executeUpdate();
     }
 
     public Robots robots(String host) {
@@ -190,9 +192,10 @@ public class DriftLedger {
                 .setParameter(1, holder).setParameter(2, until).setParameter(3, LEASE).setParameter(4, now).executeUpdate() == 1;
     }
 
-    public void release(String holder, Instant now) {
-        em.createNativeQuery("update job_lease set held_until = ?1 where name = ?2 and holder = ?3")
-                .setParameter(1, now).setParameter(2, LEASE).setParameter(3, holder).executeUpdate();
+    /** Gives the lease back: free at once for any instance. */
+    public void release(String holder) {
+        em.createNativeQuery("update job_lease set held_until = '2000-01-01' where name = ?1 and holder = ?2")
+                .setParameter(1, LEASE).setParameter(2, holder).executeUpdate();
     }
 
     /** {@code host:port} in lower case: what one request interval and one robots.txt cover. */

@@ -162,7 +162,7 @@ public class DriftMonitor {
                 LOG.info(() -> "Source drift: " + report);
                 return report;
             } finally {
-                ledger.release(holder, now());
+                ledger.release(holder);
             }
         } finally {
             running.set(false);

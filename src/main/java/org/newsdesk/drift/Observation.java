@@ -4,14 +4,14 @@ package org.newsdesk.drift;
  * What one read of a source found: the final status, the address a redirect ended at (null when none), and
  * for a page that is there its headline, correction notice and paywall; or why it could not be read.
  */
-record Observation(int status, String finalUrl, String headline, String correction, boolean paywalled,
+public record Observation(int status, String finalUrl, String headline, String correction, boolean paywalled,
                    String etag, String lastModified, String error) {
 
-    static Observation failed(String error) {
+    public static Observation failed(String error) {
         return new Observation(0, null, null, null, false, null, null, error);
     }
 
-    boolean gone() {
+    public boolean gone() {
         return status == 404 || status == 410;
     }
 }
