@@ -105,10 +105,20 @@
         }
     }
 
+    // ---- The registry's notes on the chosen outlet --------------------------------------------------------------
+    function showNotes(card) {
+        var out = card.querySelector(".outlet-notes");
+        if (out) {
+            var outlet = outletOf(card);
+            out.textContent = outlet && outlet.notes ? "Notes on " + outlet.name + ": " + outlet.notes : "";
+        }
+    }
+
     function refreshAll() {
         form.querySelectorAll(".excerpt-card").forEach(function (card) {
             countWords(card);
             suggestOutlet(card);
+            showNotes(card);
         });
     }
 
@@ -310,6 +320,7 @@
         var card = target.closest && target.closest(".excerpt-card");
         if (card) {
             countWords(card);
+            showNotes(card);
             // Not for the change this script itself makes when it picks the outlet: its note would be wiped.
             if (event.isTrusted && /:(articleUrl|outlet)$/.test(target.id || "")) {
                 suggestOutlet(card);

@@ -343,6 +343,95 @@ class PublishingIT {
                 + " and action = 'post.published'", post.getId())).contains("Licensed in full by Strict Daily"));
     }
 
+    /** One outlet policy as the guard applies it: how the excerpt breaks it, and what the refusal says. */
+    private record Policy(String outletColumns, String outletValues, String outletName, java.util.function.Consumer<ExcerptDraft> breakIt,
+                          String field, String message, String rule) {
+    }
+
+    /**
+     * Each outlet policy (share of an article, with the length known and unknown; photos never, or only with a
+     * licence; the photo credit format) refuses a publish through the service, naming excerpt, rule and outlet; a
+     * writer's reason changes nothing; an editor's reason lets it publish, and the audit log says which rule it
+     * overrode and why.
+     */
+    @Test
+    void eachOutletPolicyRefusesAPublishUntilAnEditorRecordsAReason() {
+        List<Policy> policies = List.of(
+                new Policy("max_quote_percent", "10", "SHARE DAILY", e -> e.setSourceWordCount(20), "body",
+                        "Excerpt 1: SHARE DAILY allows quoting 10% of an article; this quotes 30% (6 of 20 words).", "share of an article"),
+                new Policy("max_quote_percent", "50", "LENGTH UNKNOWN", e -> e.setSourceWordCount(null), "sourceWordCount",
+                        "Excerpt 1: LENGTH UNKNOWN allows quoting 50% of an article, and the article's length is unknown.", "share of an article"),
+                new Policy("photo_policy", "'NEVER'", "NO PHOTOS WIRE", e -> { }, "photo",
+                        "Excerpt 1: NO PHOTOS WIRE does not allow its photos to be used (photo policy).", "photo policy"),
+                new Policy("photo_policy", "'WITH_LICENCE'", "LICENSED PICTURES", e -> e.setPhotoLicence(" "), "photoLicence",
+                        "Excerpt 1: LICENSED PICTURES allows its photos only with a licence noted (photo policy).", "photo policy"),
+                new Policy("photo_credit_format", "'FP Photo/{name}'", "FORMAT PRESS", e -> e.setCreditLine("Hadi Mizban"), "creditLine",
+                        "Excerpt 1: FORMAT PRESS requires photo credits as \u201cFP Photo/{name}\u201d (photo credit format);"
+                                + " this credit is \u201cHadi Mizban\u201d.", "photo credit format"));
+        for (Policy policy : policies) {
+            String domain = policy.outletName().toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".example";
+            TestDatabase.update("insert into outlet (name, domain, " + policy.outletColumns() + ") values ('" + policy.outletName()
+                    + "', '" + domain + "', " + policy.outletValues() + ")");
+            long outlet = ((Number) TestDatabase.single("select id from outlet where domain = ?", domain)).longValue();
+            PostDraft draft = completeDraft("Held to " + policy.outletName() + "'s " + policy.rule());
+            ExcerptDraft excerpt = draft.getExcerpts().get(0);
+            excerpt.setOutletId(outlet);
+            excerpt.setNewOutletName(null);
+            excerpt.setNewOutletDomain(null);
+            excerpt.setArticleUrl("https://" + domain + "/story");
+            excerpt.setPhotoId(demoPhotoId());
+            excerpt.setPhotoAlt("Mourners in Baghdad");
+            excerpt.setCreditLine("FP Photo/Hadi Mizban");
+            excerpt.setSourceWordCount(12);
+            policy.breakIt().accept(excerpt);
+            excerpt.setLengthOverrideReason("A writer cannot excuse this");
+            Post post = writer.act(p -> p.create(draft));
+            writer.act(p -> { p.submit(post.getId()); return null; });
+
+            PublicationRefusedException refused = assertThrows(PublicationRefusedException.class,
+                    () -> editor.act(p -> { p.publish(post.getId()); return null; }), policy.outletName());
+            assertEquals(List.of(policy.field()), refused.problems().stream().map(PublicationCheck.Problem::field).toList(), policy.outletName());
+            assertTrue(refused.problems().get(0).message().startsWith(policy.message()), refused.problems().get(0).message());
+            assertTrue(refused.problems().get(0).message().endsWith(", or give a reason to override."));
+            assertEquals(PostStatus.IN_REVIEW, status(post));
+
+            PostDraft excused = editor.act(p -> PostDraft.of(p.post(post.getId())));
+            assertEquals(null, excused.getExcerpts().get(0).getLengthOverrideReason(), "the writer's reason was not kept");
+            String reason = "Cleared with " + policy.outletName() + "'s desk";
+            excused.getExcerpts().get(0).setLengthOverrideReason(reason);
+            editor.act(p -> p.save(post.getId(), version(post), excused));
+            editor.act(p -> { p.publish(post.getId()); return null; });
+            assertEquals(PostStatus.PUBLISHED, status(post), policy.outletName());
+            assertEquals(" (excerpt 1 overrides " + policy.outletName() + "'s " + policy.rule() + ": " + reason + ")",
+                    auditDetail(post.getId(), "post.published"));
+        }
+    }
+
+    /** A paywalled outlet is named so next to READ FULL ARTICLE on the public post page; a free one is not. */
+    @Test
+    void thePostPageSaysWhichArticlesNeedASubscription() throws IOException {
+        TestDatabase.update("insert into outlet (name, domain, paywalled) values ('PAYWALL TIMES', 'paywall-times.example', true)");
+        long paywalled = ((Number) TestDatabase.single("select id from outlet where domain = 'paywall-times.example'")).longValue();
+        PostDraft draft = completeDraft("Behind a paywall, and not");
+        ExcerptDraft walled = draft.getExcerpts().get(0);
+        walled.setOutletId(paywalled);
+        walled.setNewOutletName(null);
+        walled.setNewOutletDomain(null);
+        walled.setArticleUrl("https://paywall-times.example/story");
+        ExcerptDraft free = completeDraft("Free to read").getExcerpts().get(0);
+        draft.getExcerpts().add(free);
+        Post post = editor.act(p -> p.create(draft));
+        editor.act(p -> { p.publish(post.getId()); return null; });
+
+        Document page = site.get("/post/" + TestDatabase.single("select slug from post where id = ?", post.getId())).parse();
+        var labels = page.select(".read-more .paywall");
+        assertEquals(1, labels.size(), "only the paywalled outlet's excerpt: " + page.select(".read-more"));
+        assertEquals("Subscription needed to read the full article at PAYWALL TIMES", labels.get(0).text());
+        assertEquals("Subscription", labels.get(0).ownText());
+        assertEquals("paywall-1", page.selectFirst("#excerpt-1 .read-more a").attr("aria-describedby"));
+        assertFalse(page.selectFirst("#excerpt-2 .read-more a").hasAttr("aria-describedby"));
+    }
+
     @Test
     void badInputIsRefusedAtTheFieldAndNothingIsSaved() {
         PostDraft script = completeDraft("A javascript link");

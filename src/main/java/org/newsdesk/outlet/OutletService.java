@@ -12,7 +12,10 @@ import java.util.Optional;
 import org.newsdesk.account.Role;
 import org.newsdesk.audit.AuditLog;
 
-/** The outlet registry: editors keep each outlet's name, domain, credit style and word limit. */
+/**
+ * The outlet registry: editors keep each outlet's name, domain, credit style, word limit, policies (share of an
+ * article, photos, photo credit format, paywall) and notes.
+ */
 @Stateless
 @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
 public class OutletService {
@@ -90,7 +93,8 @@ public class OutletService {
         }
     }
 
-    public Outlet save(Long id, String name, String domain, String creditStyle, Integer maxExcerptWords, String notes) {
+    public Outlet save(Long id, String name, String domain, String creditStyle, Integer maxExcerptWords, OutletPolicies policies,
+                       String notes) {
         checkName(name, id);
         checkDomain(domain);
         if (creditStyle != null && !creditStyle.isBlank() && !creditStyle.contains("{credit}")) {
@@ -98,6 +102,17 @@ public class OutletService {
         }
         if (maxExcerptWords != null && maxExcerptWords < 1) {
             throw new OutletRefused("maxExcerptWords", "A word limit is a positive number, or empty for none.");
+        }
+        if (policies.maxQuotePercent() != null && (policies.maxQuotePercent() < 1 || policies.maxQuotePercent() > 100)) {
+            throw new OutletRefused("maxQuotePercent", "A share is a whole number from 1 to 100 (per cent), or empty for none.");
+        }
+        String creditFormat = blank(policies.photoCreditFormat()) ? null : policies.photoCreditFormat().strip();
+        if (creditFormat != null && creditFormat.replace(Outlet.NAME, "").matches(".*[{}].*")) {
+            throw new OutletRefused("photoCreditFormat", "Write " + Outlet.NAME + " where the photographer's name goes, e.g. AP Photo/"
+                    + Outlet.NAME + "; no other braces.");
+        }
+        if (creditFormat != null && creditFormat.length() > 200) {
+            throw new OutletRefused("photoCreditFormat", "Keep the credit format under 200 characters.");
         }
         String normalized = Outlet.normalizeDomain(domain);
         for (Outlet other : all()) {
@@ -110,6 +125,10 @@ public class OutletService {
         outlet.setDomain(normalized);
         outlet.setCreditStyle(creditStyle == null || creditStyle.isBlank() ? null : creditStyle.strip());
         outlet.setMaxExcerptWords(maxExcerptWords);
+        outlet.setMaxQuotePercent(policies.maxQuotePercent());
+        outlet.setPhotoPolicy(policies.photoPolicy());
+        outlet.setPhotoCreditFormat(creditFormat);
+        outlet.setPaywalled(policies.paywalled());
         outlet.setNotes(notes == null || notes.isBlank() ? null : notes.strip());
         if (id == null) {
             em.persist(outlet);
@@ -117,7 +136,14 @@ public class OutletService {
             changes.fire(new OutletChanged(outlet.getId()));
         }
         audit.record(id == null ? "outlet.created" : "outlet.updated", "outlet", outlet.getId(),
-                outlet.getName() + " (" + outlet.getDomain() + "), limit " + maxExcerptWords);
+                outlet.getName() + " (" + outlet.getDomain() + "), limit " + maxExcerptWords + ", share "
+                        + (outlet.getMaxQuotePercent() == null ? "any" : outlet.getMaxQuotePercent() + "%") + ", photos "
+                        + outlet.getPhotoPolicy().label().toLowerCase(java.util.Locale.ROOT)
+                        + (creditFormat == null ? "" : ", credited " + creditFormat) + (outlet.isPaywalled() ? ", paywalled" : ""));
         return outlet;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 }

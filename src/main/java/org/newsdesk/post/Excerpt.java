@@ -73,6 +73,21 @@ public class Excerpt {
     @Column(name = "credit_line")
     private String creditLine;
 
+    /** Under what licence the photo is used, for outlets that allow their photos only so ("AP Newsroom #1234"). */
+    @Size(max = 500)
+    @Column(name = "photo_licence")
+    private String photoLicence;
+
+    /** The source article's length in words, for its outlet's share rule; null while unknown. */
+    @jakarta.validation.constraints.Positive
+    @Column(name = "source_word_count")
+    private Integer sourceWordCount;
+
+    /**
+     * An editor's reason to publish this excerpt although it breaks its outlet's rules (word limit, share of
+     * the article, photo policy, photo credit format): one reason answers all of them. The name, and the
+     * column's, are from when the word limit was the only such rule.
+     */
     @Size(max = 500)
     @Column(name = "length_override_reason")
     private String lengthOverrideReason;
@@ -215,6 +230,22 @@ public class Excerpt {
 
     public void setCreditLine(String creditLine) {
         this.creditLine = creditLine;
+    }
+
+    public String getPhotoLicence() {
+        return photoLicence;
+    }
+
+    public void setPhotoLicence(String photoLicence) {
+        this.photoLicence = photoLicence;
+    }
+
+    public Integer getSourceWordCount() {
+        return sourceWordCount;
+    }
+
+    public void setSourceWordCount(Integer sourceWordCount) {
+        this.sourceWordCount = sourceWordCount;
     }
 
     public String getLengthOverrideReason() {

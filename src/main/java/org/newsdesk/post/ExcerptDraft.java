@@ -43,6 +43,13 @@ public class ExcerptDraft implements Serializable {
     @Size(max = org.newsdesk.media.Photo.MAX_ALT_TEXT, message = "Keep the alt text under 500 characters: say what the photo shows, briefly.")
     private String photoAlt;
 
+    @Size(max = 500, message = "Keep the licence under 500 characters.")
+    private String photoLicence;
+
+    @jakarta.validation.constraints.Positive(message = "Give the article's length as a whole number of words, or leave it empty.")
+    private Integer sourceWordCount;
+
+    /** An editor's reason to publish although the excerpt breaks its outlet's rules (see {@link Excerpt}). */
     @Size(max = 500, message = "Keep the reason under 500 characters.")
     private String lengthOverrideReason;
 
@@ -60,6 +67,8 @@ public class ExcerptDraft implements Serializable {
         draft.caption = excerpt.getCaption();
         draft.creditLine = excerpt.getCreditLine();
         draft.photoAlt = excerpt.getPhotoAlt();
+        draft.photoLicence = excerpt.getPhotoLicence();
+        draft.sourceWordCount = excerpt.getSourceWordCount();
         draft.lengthOverrideReason = excerpt.getLengthOverrideReason();
         excerpt.getRelatedLinks().forEach(l -> draft.related.add(new RelatedLinkDraft(l.getTitle(), l.getUrl())));
         return draft;
@@ -79,6 +88,8 @@ public class ExcerptDraft implements Serializable {
         draft.caption = source.caption;
         draft.creditLine = source.creditLine;
         draft.photoAlt = source.photoAlt;
+        draft.photoLicence = source.photoLicence;
+        draft.sourceWordCount = source.sourceWordCount;
         draft.lengthOverrideReason = source.lengthOverrideReason;
         source.related.forEach(l -> draft.related.add(new RelatedLinkDraft(l.getTitle(), l.getUrl())));
         return draft;
@@ -176,6 +187,22 @@ public class ExcerptDraft implements Serializable {
 
     public void setCreditLine(String creditLine) {
         this.creditLine = creditLine;
+    }
+
+    public String getPhotoLicence() {
+        return photoLicence;
+    }
+
+    public void setPhotoLicence(String photoLicence) {
+        this.photoLicence = photoLicence;
+    }
+
+    public Integer getSourceWordCount() {
+        return sourceWordCount;
+    }
+
+    public void setSourceWordCount(Integer sourceWordCount) {
+        this.sourceWordCount = sourceWordCount;
     }
 
     public String getLengthOverrideReason() {

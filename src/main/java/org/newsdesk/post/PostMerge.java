@@ -217,7 +217,11 @@ public final class PostMerge implements Serializable {
                 new Accessor(k + "creditLine", n + "credit line", d -> e.apply(d).getCreditLine(),
                         (d, v) -> e.apply(d).setCreditLine((String) v)),
                 new Accessor(k + "photoAlt", n + "alt text", d -> e.apply(d).getPhotoAlt(), (d, v) -> e.apply(d).setPhotoAlt((String) v)),
-                new Accessor(k + "lengthOverrideReason", n + "reason to exceed the word limit",
+                new Accessor(k + "photoLicence", n + "photo licence", d -> e.apply(d).getPhotoLicence(),
+                        (d, v) -> e.apply(d).setPhotoLicence((String) v)),
+                new Accessor(k + "sourceWordCount", n + "source article's length in words", d -> e.apply(d).getSourceWordCount(),
+                        (d, v) -> e.apply(d).setSourceWordCount((Integer) v)),
+                new Accessor(k + "lengthOverrideReason", n + "reason to override the outlet's rules",
                         d -> e.apply(d).getLengthOverrideReason(), (d, v) -> e.apply(d).setLengthOverrideReason((String) v)),
                 new Accessor(k + "related", n + "related links", d -> e.apply(d).getRelated(), (d, v) -> {
                     e.apply(d).getRelated().clear();

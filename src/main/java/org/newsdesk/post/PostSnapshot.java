@@ -35,6 +35,8 @@ public final class PostSnapshot {
             put(excerpt, "caption", e.getCaption());
             put(excerpt, "creditLine", e.getCreditLine());
             put(excerpt, "photoAlt", e.getPhotoAlt());
+            put(excerpt, "photoLicence", e.getPhotoLicence());
+            put(excerpt, "sourceWordCount", e.getSourceWordCount() == null ? null : e.getSourceWordCount().longValue());
             put(excerpt, "lengthOverrideReason", e.getLengthOverrideReason());
             excerpts.add(excerpt.add("related", related));
         }
@@ -66,6 +68,10 @@ public final class PostSnapshot {
             excerpt.setCaption(text(e, "caption"));
             excerpt.setCreditLine(text(e, "creditLine"));
             excerpt.setPhotoAlt(text(e, "photoAlt")); // absent from revisions kept before alt text was the excerpt's
+            // Both absent from revisions kept before outlet policies (issue 14).
+            excerpt.setPhotoLicence(text(e, "photoLicence"));
+            excerpt.setSourceWordCount(!e.containsKey("sourceWordCount") || e.isNull("sourceWordCount") ? null
+                    : e.getJsonNumber("sourceWordCount").intValue());
             excerpt.setLengthOverrideReason(text(e, "lengthOverrideReason"));
             for (JsonObject l : e.getJsonArray("related").getValuesAs(JsonObject.class)) {
                 excerpt.getRelated().add(new RelatedLinkDraft(l.getString("title"), l.getString("url")));
@@ -94,6 +100,9 @@ public final class PostSnapshot {
             lines.add(prefix + "caption: " + nullToEmpty(text(e, "caption")));
             lines.add(prefix + "credit: " + nullToEmpty(text(e, "creditLine")));
             lines.add(prefix + "alt text: " + nullToEmpty(text(e, "photoAlt")));
+            lines.add(prefix + "photo licence: " + nullToEmpty(text(e, "photoLicence")));
+            lines.add(prefix + "source article words: " + (!e.containsKey("sourceWordCount") || e.isNull("sourceWordCount") ? ""
+                    : e.getJsonNumber("sourceWordCount").toString()));
             for (JsonObject l : e.getJsonArray("related").getValuesAs(JsonObject.class)) {
                 lines.add(prefix + "related: " + l.getString("title") + " <" + l.getString("url") + ">");
             }

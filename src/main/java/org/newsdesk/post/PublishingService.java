@@ -422,7 +422,9 @@ public class PublishingService {
                 // As WordPress does: the first description written for a photo becomes the library's, for its next use.
                 excerpt.getPhoto().setAltText(excerpt.getPhotoAlt());
             }
-            // Only an editor may excuse an excerpt from its outlet's word limit.
+            excerpt.setPhotoLicence(excerpt.getPhoto() == null || blank(source.getPhotoLicence()) ? null : source.getPhotoLicence().strip());
+            excerpt.setSourceWordCount(source.getSourceWordCount());
+            // Only an editor may excuse an excerpt from its outlet's rules (word limit, share, photo policy, credit format).
             excerpt.setLengthOverrideReason(editor ? (blank(source.getLengthOverrideReason()) ? null : source.getLengthOverrideReason().strip())
                     : n <= keptReasons.size() ? keptReasons.get(n - 1) : null);
             int r = 0;
@@ -485,9 +487,14 @@ public class PublishingService {
         posts.add(new PostRevision(post, posts.lastRevisionNumber(post.getId()) + 1, editor, now(), PostSnapshot.toJson(post), note));
     }
 
+    /**
+     * The outlet rules an editor's reasons let through, for the audit log: "(excerpt 2 overrides REUTERS's
+     * share of an article, photo credit format: Licensed in full)". A reason kept on an excerpt that breaks no
+     * rule now is not an override and is left out.
+     */
     private static String overrides(Post post) {
-        String reasons = post.getExcerpts().stream().filter(e -> e.getLengthOverrideReason() != null)
-                .map(e -> "excerpt " + (e.getPosition() + 1) + " over the word limit: " + e.getLengthOverrideReason())
+        String reasons = PublicationCheck.overrides(post).stream()
+                .map(o -> "excerpt " + o.excerpt() + " overrides " + o.outletName() + "'s " + String.join(", ", o.rules()) + ": " + o.reason())
                 .collect(Collectors.joining("; "));
         return reasons.isEmpty() ? "" : " (" + reasons + ")";
     }

@@ -48,6 +48,23 @@ class PostMergeTest {
         assertEquals("Iraq moves to rein in militias", merge.fields().get(0).theirs());
     }
 
+    /** The import fills in the source article's length while an editor notes the photo's licence: both survive. */
+    @Test
+    void theSourceLengthAndThePhotoLicenceMergeAsFields() {
+        PostDraft theirs = opened();
+        theirs.getExcerpts().get(0).setSourceWordCount(780);
+        PostDraft mine = opened();
+        mine.getExcerpts().get(0).setPhotoLicence("AP Newsroom #1234");
+
+        PostMerge merge = merge(opened(), theirs, mine);
+
+        assertEquals(780, merge.merged().getExcerpts().get(0).getSourceWordCount());
+        assertEquals("AP Newsroom #1234", merge.merged().getExcerpts().get(0).getPhotoLicence());
+        assertEquals(List.of("Excerpt 1: photo licence", "Excerpt 1: source article's length in words"),
+                merge.fields().stream().map(PostMerge.Field::label).sorted().toList());
+        assertTrue(merge.conflicts().isEmpty());
+    }
+
     @Test
     void bothChangingOneFieldWaitsForAChoiceAndKeepsWhatIWroteMeanwhile() {
         PostDraft theirs = opened();

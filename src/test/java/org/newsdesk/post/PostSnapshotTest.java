@@ -37,4 +37,27 @@ class PostSnapshotTest {
         assertEquals("Earlier", restored.getRelated().get(0).getTitle());
         assertTrue(PostSnapshot.toLines(json).contains("Excerpt 1 ¶ One <b>bold</b> word."));
     }
+
+    /** The source article's length and the photo's licence are part of what a revision keeps, restores and compares. */
+    @Test
+    void aSnapshotKeepsTheSourceLengthAndThePhotoLicence() {
+        Post post = new Post("Policies", null, Instant.EPOCH);
+        Excerpt excerpt = post.addExcerpt();
+        excerpt.setSourceWordCount(780);
+        excerpt.setPhotoLicence("Licensed via AP Newsroom subscription #1234");
+        String json = PostSnapshot.toJson(post);
+        ExcerptDraft restored = PostSnapshot.toDraft(json, "policies").getExcerpts().get(0);
+        assertEquals(780, restored.getSourceWordCount());
+        assertEquals("Licensed via AP Newsroom subscription #1234", restored.getPhotoLicence());
+        assertTrue(PostSnapshot.toLines(json).contains("Excerpt 1 source article words: 780"));
+        assertTrue(PostSnapshot.toLines(json).contains("Excerpt 1 photo licence: Licensed via AP Newsroom subscription #1234"));
+
+        String before = "{\"headline\":\"Old\",\"section\":null,\"tags\":\"\",\"commentsOpen\":true,\"excerpts\":[{\"outletId\":null,"
+                + "\"articleUrl\":null,\"originalPublishedOn\":null,\"dek\":null,\"body\":null,\"photoId\":null,\"caption\":null,"
+                + "\"creditLine\":null,\"lengthOverrideReason\":null,\"related\":[]}]}";
+        ExcerptDraft old = PostSnapshot.toDraft(before, "old").getExcerpts().get(0);
+        assertEquals(null, old.getSourceWordCount(), "a revision kept before issue 14 restores without them");
+        assertEquals(null, old.getPhotoLicence());
+        assertTrue(PostSnapshot.toLines(before).contains("Excerpt 1 source article words: "));
+    }
 }

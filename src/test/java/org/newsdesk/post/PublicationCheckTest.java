@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.outlet.Outlet;
+import org.newsdesk.outlet.PhotoPolicy;
 
 class PublicationCheckTest {
 
@@ -98,6 +99,145 @@ class PublicationCheckTest {
         assertTrue(PublicationCheck.problems(post).isEmpty());
     }
 
+    /** The outlet's share rule: the excerpt against the source article's length, which must be known. */
+    @Test
+    void anExcerptOverTheOutletsShareOfAnArticleNeedsAReason() {
+        Post post = attributedPost();
+        Excerpt excerpt = post.getExcerpts().get(0);
+        excerpt.getOutlet().setMaxQuotePercent(10);
+        excerpt.setBody("<p>" + "word ".repeat(180) + "</p>");
+        List<PublicationCheck.Problem> unknown = PublicationCheck.problems(post);
+        assertEquals(List.of("sourceWordCount"), unknown.stream().map(PublicationCheck.Problem::field).toList());
+        assertEquals("Excerpt 1: REUTERS allows quoting 10% of an article, and the article's length is unknown."
+                + " Give the source article's length in words, or give a reason to override.", unknown.get(0).message());
+
+        excerpt.setSourceWordCount(780);
+        List<PublicationCheck.Problem> over = PublicationCheck.problems(post);
+        assertEquals(List.of("body"), over.stream().map(PublicationCheck.Problem::field).toList());
+        assertEquals("Excerpt 1: REUTERS allows quoting 10% of an article; this quotes 23% (180 of 780 words)."
+                + " Shorten it, or give a reason to override.", over.get(0).message());
+
+        excerpt.setSourceWordCount(1760);
+        assertTrue(PublicationCheck.problems(post).get(0).message().contains("this quotes 10.2% (180 of 1760 words)"),
+                "a share rounding down to the limit is shown with a tenth");
+        excerpt.setSourceWordCount(1800);
+        assertTrue(PublicationCheck.problems(post).isEmpty(), "exactly 10% is allowed");
+
+        excerpt.setSourceWordCount(null);
+        excerpt.setLengthOverrideReason("Quoted in full by agreement with Reuters");
+        assertTrue(PublicationCheck.problems(post).isEmpty(), "an editor's reason answers an unknown length too");
+        assertEquals(List.of(new PublicationCheck.Override(1, "REUTERS", List.of("share of an article"),
+                "Quoted in full by agreement with Reuters")), PublicationCheck.overrides(post));
+    }
+
+    @Test
+    void anOutletsPhotosAreUsedOnlyAsItAllows() {
+        Post post = creditedPhotoPost("AP Photo/Hadi Mizban");
+        Excerpt excerpt = post.getExcerpts().get(0);
+        assertTrue(PublicationCheck.problems(post).isEmpty(), "photos are allowed unless the registry says otherwise");
+
+        excerpt.getOutlet().setPhotoPolicy(PhotoPolicy.WITH_LICENCE);
+        List<PublicationCheck.Problem> unlicensed = PublicationCheck.problems(post);
+        assertEquals(List.of("photoLicence"), unlicensed.stream().map(PublicationCheck.Problem::field).toList());
+        assertEquals("Excerpt 1: REUTERS allows its photos only with a licence noted (photo policy)."
+                + " Note the licence the photo is used under, or give a reason to override.", unlicensed.get(0).message());
+        excerpt.setPhotoLicence("Licensed via AP Newsroom subscription #1234");
+        assertTrue(PublicationCheck.problems(post).isEmpty());
+
+        excerpt.getOutlet().setPhotoPolicy(PhotoPolicy.NEVER);
+        List<PublicationCheck.Problem> forbidden = PublicationCheck.problems(post);
+        assertEquals(List.of("photo"), forbidden.stream().map(PublicationCheck.Problem::field).toList());
+        assertEquals("Excerpt 1: REUTERS does not allow its photos to be used (photo policy). Remove the photo, or give a reason"
+                + " to override.", forbidden.get(0).message());
+        excerpt.setLengthOverrideReason("Pool photo, cleared by Reuters' picture desk");
+        assertTrue(PublicationCheck.problems(post).isEmpty());
+        assertEquals(List.of("photo policy"), PublicationCheck.overrides(post).get(0).rules());
+    }
+
+    @Test
+    void aPhotoCreditMustHaveTheFormTheOutletRequires() {
+        Post post = creditedPhotoPost("Hadi Mizban");
+        Excerpt excerpt = post.getExcerpts().get(0);
+        excerpt.getOutlet().setPhotoCreditFormat("AP Photo/{name}");
+        List<PublicationCheck.Problem> problems = PublicationCheck.problems(post);
+        assertEquals(List.of("creditLine"), problems.stream().map(PublicationCheck.Problem::field).toList());
+        assertEquals("Excerpt 1: REUTERS requires photo credits as \u201cAP Photo/{name}\u201d (photo credit format);"
+                + " this credit is \u201cHadi Mizban\u201d. Correct it, or give a reason to override.", problems.get(0).message());
+        excerpt.setCreditLine("AP Photo/Hadi Mizban");
+        assertTrue(PublicationCheck.problems(post).isEmpty());
+
+        excerpt.setCreditLine("Hadi Mizban");
+        excerpt.setLengthOverrideReason("The photographer asked to be credited by name only");
+        assertTrue(PublicationCheck.problems(post).isEmpty());
+        assertEquals(List.of("photo credit format"), PublicationCheck.overrides(post).get(0).rules());
+    }
+
+    @Test
+    void aCreditFormatsPlaceholderStandsForAName() {
+        assertTrue(Outlet.creditMatchesFormat("AP Photo/Hadi Mizban", "AP Photo/{name}"));
+        assertTrue(Outlet.creditMatchesFormat(" AP Photo/هادي ميزبان ", " AP Photo/{name}"));
+        assertTrue(Outlet.creditMatchesFormat("Photo: Ali Jad / Reuters", "Photo: {name} / Reuters"));
+        assertFalse(Outlet.creditMatchesFormat("AP Photo/", "AP Photo/{name}"), "the name is not optional");
+        assertFalse(Outlet.creditMatchesFormat("AP Photo/  ", "AP Photo/{name}"));
+        assertFalse(Outlet.creditMatchesFormat("Hadi Mizban/AP Photo", "AP Photo/{name}"));
+        assertFalse(Outlet.creditMatchesFormat("ap photo/Hadi Mizban", "AP Photo/{name}"), "the format's words as written");
+        assertFalse(Outlet.creditMatchesFormat("AP Photo (Hadi Mizban)", "AP Photo.{name}"), "no regular expressions");
+        assertTrue(Outlet.creditMatchesFormat("Reuters", "Reuters"));
+        assertTrue(Outlet.creditMatchesFormat("anything", null));
+        assertTrue(Outlet.creditMatchesFormat("anything", " "));
+    }
+
+    /** Every rule one excerpt breaks, answered by one reason, and each named in the audit's list of overrides. */
+    @Test
+    void oneReasonAnswersEveryOutletRuleTheExcerptBreaks() {
+        Post post = creditedPhotoPost("Hadi Mizban");
+        Excerpt excerpt = post.getExcerpts().get(0);
+        Outlet outlet = excerpt.getOutlet();
+        outlet.setMaxExcerptWords(3);
+        outlet.setMaxQuotePercent(10);
+        outlet.setPhotoPolicy(PhotoPolicy.WITH_LICENCE);
+        outlet.setPhotoCreditFormat("AP Photo/{name}");
+        excerpt.setBody("<p>one two three four</p>");
+        excerpt.setSourceWordCount(20);
+        assertEquals(List.of("1 body", "1 body", "1 photoLicence", "1 creditLine"),
+                PublicationCheck.problems(post).stream().map(p -> p.excerpt() + " " + p.field()).toList());
+        assertTrue(PublicationCheck.overrides(post).isEmpty(), "no reason, nothing overridden");
+        excerpt.setLengthOverrideReason("Agreed with the outlet's desk");
+        assertTrue(PublicationCheck.problems(post).isEmpty());
+        assertEquals(List.of(new PublicationCheck.Override(1, "REUTERS",
+                        List.of("word limit", "share of an article", "photo policy", "photo credit format"), "Agreed with the outlet's desk")),
+                PublicationCheck.overrides(post));
+        outlet.setMaxExcerptWords(null);
+        outlet.setMaxQuotePercent(null);
+        outlet.setPhotoPolicy(PhotoPolicy.ALWAYS);
+        outlet.setPhotoCreditFormat(null);
+        assertTrue(PublicationCheck.overrides(post).isEmpty(), "a reason kept where no rule is broken overrides nothing");
+    }
+
+    /** The compose page's live checks apply the same policies to the draft as typed. */
+    @Test
+    void aDraftAsTypedIsHeldToItsOutletsPolicies() {
+        Outlet ap = new Outlet("AP", "apnews.com");
+        ap.setMaxQuotePercent(10);
+        ap.setPhotoPolicy(PhotoPolicy.WITH_LICENCE);
+        ap.setPhotoCreditFormat("AP Photo/{name}");
+        PostDraft draft = new PostDraft();
+        ExcerptDraft excerpt = draft.addExcerpt();
+        excerpt.setOutletId(3L);
+        excerpt.setArticleUrl("https://apnews.com/article/x");
+        excerpt.setOriginalPublishedOn(LocalDate.of(2024, 11, 1));
+        excerpt.setBodyText("One two three four five");
+        excerpt.setPhotoId(9L);
+        excerpt.setCreditLine("Hadi Mizban");
+        List<PublicationCheck.Problem> problems = PublicationCheck.problems(draft, id -> ap, photo -> "Mourners");
+        assertEquals(List.of("sourceWordCount", "photoLicence", "creditLine"), problems.stream().map(PublicationCheck.Problem::field).toList());
+        assertTrue(problems.stream().allMatch(p -> p.message().startsWith("Excerpt 1: AP ")), problems.toString());
+        excerpt.setSourceWordCount(50);
+        excerpt.setPhotoLicence("AP Newsroom #1234");
+        excerpt.setCreditLine("AP Photo/Hadi Mizban");
+        assertTrue(PublicationCheck.problems(draft, id -> ap, photo -> "Mourners").isEmpty());
+    }
+
     @Test
     void aCompletePostPublishesOnceAndKeepsItsFirstDate() {
         Post post = attributedPost();
@@ -134,6 +274,17 @@ class PublicationCheckTest {
         published.publish(NOW);
         published.unpublish();
         assertEquals(null, published.getReviewNote());
+    }
+
+    /** An attributed post whose excerpt has a photo with alt text and this credit line. */
+    private static Post creditedPhotoPost(String creditLine) {
+        Post post = attributedPost();
+        Excerpt excerpt = post.getExcerpts().get(0);
+        excerpt.setPhoto(new org.newsdesk.media.Photo(
+                new org.newsdesk.media.StoredImage("ab/x.jpg", "image/jpeg", 10, 10, 100, "ab"), "x.jpg", null, NOW));
+        excerpt.setPhotoAlt("Mourners in Baghdad");
+        excerpt.setCreditLine(creditLine);
+        return post;
     }
 
     private static Post attributedPost() {

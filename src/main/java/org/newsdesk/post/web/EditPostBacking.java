@@ -244,7 +244,11 @@ public class EditPostBacking implements Serializable {
             for (org.newsdesk.post.PublicationCheck.Problem problem : org.newsdesk.post.PublicationCheck.problems(draft, byId::get,
                     photoId -> photoLabel(photoId).alt())) {
                 String field = problem.excerpt() == 0 ? null
-                        : "excerpts:" + (problem.excerpt() - 1) + ":" + ("body".equals(problem.field()) ? "bodyText" : problem.field());
+                        : "excerpts:" + (problem.excerpt() - 1) + ":" + switch (problem.field()) {
+                            case "body" -> "bodyText";
+                            case "photo" -> "removePhoto";
+                            default -> problem.field();
+                        };
                 found.add(new Check(field, problem.message(), true, null, null));
             }
             List<ExcerptDraft> excerpts = draft.getExcerpts();
@@ -286,6 +290,12 @@ public class EditPostBacking implements Serializable {
         return getChecks().stream().anyMatch(Check::blocking);
     }
 
+    /** "Notes on REUTERS: ..." for the excerpt quoting that outlet, or empty: what the registry tells editors about it. */
+    public String outletNotes(Long outletId) {
+        Outlet outlet = outletId == null ? null : getOutlets().stream().filter(o -> o.getId().equals(outletId)).findFirst().orElse(null);
+        return outlet == null || outlet.getNotes() == null ? "" : "Notes on " + outlet.getName() + ": " + outlet.getNotes();
+    }
+
     /** The registry as the page's scripts read it: to suggest the outlet from an address, and to count words against its limit. */
     public String getOutletsJson() {
         jakarta.json.JsonArrayBuilder array = jakarta.json.Json.createArrayBuilder();
@@ -294,6 +304,9 @@ public class EditPostBacking implements Serializable {
                     .add("name", outlet.getName()).add("domain", outlet.getDomain());
             if (outlet.getMaxExcerptWords() != null) {
                 o.add("limit", outlet.getMaxExcerptWords());
+            }
+            if (outlet.getNotes() != null) {
+                o.add("notes", outlet.getNotes());
             }
             array.add(o);
         }
