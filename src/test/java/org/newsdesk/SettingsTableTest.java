@@ -33,7 +33,8 @@ class SettingsTableTest {
 
     /** Every area's configuration; a new area goes here (and in StartupChecks through CDI). */
     static final List<ConfigArea> AREAS = List.of(new PlatformConfig(), new AccountConfig(), new MailConfig(),
-            new MediaConfig(), new CommentConfig(), new DemoConfig(), new SiteConfig());
+            new MediaConfig(), new CommentConfig(), new DemoConfig(), new SiteConfig(), new org.newsdesk.source.SourceConfig(),
+            new org.newsdesk.drift.DriftConfig());
 
     private static final Pattern ROW = Pattern.compile("^\\| `(NEWSDESK_[A-Z0-9_]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
     /** A variable named whole, not a family of them ({@code NEWSDESK_COMMENTS_*}). */

@@ -15,7 +15,7 @@ import org.newsdesk.platform.Setting;
 @ApplicationScoped
 public class SourceConfig implements ConfigArea {
 
-    public static final Setting<Set<String>> SOURCE_ALLOW_HOSTS = Setting.of("SOURCE_ALLOW_HOSTS", "",
+    public static final Setting<Set<String>> SOURCE_ALLOW_HOSTS = Setting.of("SOURCE_ALLOW_HOSTS", null,
             "host names or addresses, separated by commas", SourceConfig::hosts,
             "hosts that may be fetched although they are internal (loopback, private): for tests only");
     public static final Setting<Integer> SOURCE_TIMEOUT_SECONDS = Setting.integer("SOURCE_TIMEOUT_SECONDS", 10, 1, 120,
@@ -32,7 +32,7 @@ public class SourceConfig implements ConfigArea {
 
     public SourceFetcher.Limits limits() {
         return new SourceFetcher.Limits(Duration.ofSeconds(SOURCE_TIMEOUT_SECONDS.value()),
-                SOURCE_MAX_MB.value() * 1024L * 1024L, SOURCE_MAX_REDIRECTS.value(), SOURCE_ALLOW_HOSTS.value());
+                SOURCE_MAX_MB.value() * 1024L * 1024L, SOURCE_MAX_REDIRECTS.value(), SOURCE_ALLOW_HOSTS.optional().orElse(Set.of()));
     }
 
     /** {@code Newsdesk/1 (+https://news.example.com/)}: the site that asks, so an outlet can reach it. */

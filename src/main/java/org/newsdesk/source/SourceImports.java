@@ -50,10 +50,12 @@ public class SourceImports {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         LOG.info(() -> "Imported " + article.address() + " in " + took.toMillis() + " ms");
         if (outlet != null) {
-            return new ArticleImport(article, outlet.getId(), outlet.getName(), null, null, outlet.getMaxExcerptWords(), took);
+            return new ArticleImport(article, outlet.getId(), outlet.getName(), null, null, outlet.getMaxExcerptWords(),
+                    outlet.getMaxQuotePercent(), outlet.getPhotoPolicy(), took);
         }
         String proposed = article.siteName().present() ? article.siteName().value() : host;
-        return new ArticleImport(article, null, null, proposed.length() > 120 ? proposed.substring(0, 120) : proposed, host, null, took);
+        return new ArticleImport(article, null, null, proposed.length() > 120 ? proposed.substring(0, 120) : proposed, host,
+                null, null, null, took);
     }
 
     /** Brings an article's lead image into the library (the same picture again gives the photo already there). */

@@ -33,9 +33,6 @@ public class ImportBacking implements Serializable {
 
     /** How many addresses one press imports: each may take the fetch timeout. */
     static final int MAX_AT_ONCE = 10;
-    /** The proposed excerpt's length when the outlet sets no limit: a few paragraphs, as excerpts run. */
-    static final int DEFAULT_WORDS = 120;
-
     @Inject
     private EditPostBacking editPost;
 
@@ -193,7 +190,10 @@ public class ImportBacking implements Serializable {
         } else if (article.dek().present()) {
             kept.add("dek");
         }
-        List<String> lead = article.leadParagraphs(result.outletWordLimit() == null ? DEFAULT_WORDS : result.outletWordLimit());
+        List<String> lead = article.leadParagraphs(result.wordBudget());
+        if (excerpt.getSourceWordCount() == null && article.wordCount() > 0) {
+            excerpt.setSourceWordCount(article.wordCount());
+        }
         if (blank(excerpt.getBodyText())) {
             excerpt.setBodyText(lead.isEmpty() ? null : lead.stream().map(HtmlText::escape).collect(Collectors.joining("\n\n")));
         } else if (!lead.isEmpty()) {
@@ -205,8 +205,7 @@ public class ImportBacking implements Serializable {
     /** Words of the proposed excerpt, for the report. */
     public int proposedWords(Imported item) {
         ArticleImport result = item.getResult();
-        return result.article().leadParagraphs(result.outletWordLimit() == null ? DEFAULT_WORDS : result.outletWordLimit())
-                .stream().mapToInt(p -> p.strip().isEmpty() ? 0 : p.strip().split("\\s+").length).sum();
+        return result.article().leadParagraphs(result.wordBudget()).stream().mapToInt(p -> p.strip().isEmpty() ? 0 : p.strip().split("\\s+").length).sum();
     }
 
     private static boolean blank(String text) {
