@@ -14,6 +14,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.newsdesk.source.SourceSite;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -268,6 +269,60 @@ class ComposeBrowserIT {
         // The post list says so too.
         ben.open("/admin/posts/?q=Open+in+two+places");
         assertEquals("Open now: Ann Present, Ben Present", ben.driver().findElement(By.cssSelector(".open-by")).getText().replace("✎ ", ""));
+    }
+
+    /**
+     * Import from a URL (issue 14): three source addresses pasted at once fill three excerpts in seconds, from a
+     * real source site of three page shapes; an address inside a private network is refused at the field and stays
+     * there to be corrected; the typed headline is kept; the lead picture comes into the library with its credit.
+     */
+    @Test
+    void threePastedSourceAddressesFillThreeExcerptsInSeconds() {
+        DeskFixtures.user("import-editor", "Ida Importer", "EDITOR");
+        try (SourceSite source = SourceSite.start()) {
+            source.put("/photo.jpg", new SourceSite.Page(200, "image/jpeg", org.newsdesk.media.TestImages.busyJpeg(480, 320, System.nanoTime()),
+                    null, null, 0));
+            ann.signIn("import-editor", DeskFixtures.PASSWORD);
+            ann.open("/admin/posts/edit");
+            WebDriver browser = ann.driver();
+            markPage(browser);
+            ann.typeText("edit:headline", "Roundup " + DeskFixtures.EVERY_SCRIPT);
+            ann.typeText("edit:importAddresses", String.join("\n", source.url("/jsonld"), source.url("/moved"), source.url("/time"),
+                    "http://10.20.30.40/story"));
+            long started = System.nanoTime();
+            ann.click("edit:importArticles");
+            ann.settle();
+            waitUntil(browser, b -> !value(b, "edit:excerpts:2:articleUrl").isEmpty());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            System.out.println("Three source addresses imported into three excerpts in " + millis + " ms");
+            assertTrue(millis < 10_000, "in seconds: " + millis + " ms");
+
+            assertEquals(source.url("/jsonld"), value(browser, "edit:excerpts:0:articleUrl"));
+            assertEquals("2024-02-04", value(browser, "edit:excerpts:0:originalPublishedOn"));
+            assertEquals("The Wire", value(browser, "edit:excerpts:0:newOutletName"), "proposed from the page, no outlet has its domain");
+            assertEquals("Commanders met in Baghdad after the strikes on Kataib Hezbollah, officials said.", value(browser, "edit:excerpts:0:dek"));
+            assertTrue(value(browser, "edit:excerpts:0:bodyText").startsWith("BAGHDAD — Leaders of Iran-backed militias"), value(browser, "edit:excerpts:0:bodyText"));
+            assertEquals(source.url("/2024/01/31/israel-gaza-ceasefire-talks/"), value(browser, "edit:excerpts:1:articleUrl"),
+                    "the canonical address, after the redirect");
+            assertEquals("Harbour Post", value(browser, "edit:excerpts:1:newOutletName"));
+            assertEquals("2024-01-30", value(browser, "edit:excerpts:2:originalPublishedOn"));
+            assertTrue(value(browser, "edit:excerpts:2:bodyText").startsWith("اجتمع قادة الفصائل المسلحة"), value(browser, "edit:excerpts:2:bodyText"));
+            assertTrue(value(browser, "edit:excerpts:2:bodyText").contains("🇮🇶"));
+            assertEquals("Roundup " + DeskFixtures.EVERY_SCRIPT, value(browser, "edit:headline"), "a typed headline is not replaced");
+            assertTrue(text(browser, ".import-refusals").contains("http://10.20.30.40/story: 10.20.30.40 is an address inside a private network"),
+                    text(browser, ".import-refusals"));
+            assertEquals("http://10.20.30.40/story", value(browser, "edit:importAddresses"), "what was refused stays to be corrected");
+            assertTrue(text(browser, "[data-excerpt='1'] table.found").contains("JSON-LD datePublished"), "where each value came from");
+
+            // The newest import is listed first: the JSON-LD page's picture is the third entry.
+            ann.click("edit:imports:2:importPhoto");
+            ann.settle();
+            waitUntil(browser, b -> !value(b, "edit:excerpts:0:photoId").isEmpty());
+            assertEquals("AP Photo/Hadi Mizban", value(browser, "edit:excerpts:0:creditLine"));
+            assertEquals("A convoy on the road to Baghdad airport.", value(browser, "edit:excerpts:0:caption"));
+            assertTrue(pageNeverLoaded(browser), "no full page load");
+            ann.screenshot("compose-import-three-sources");
+        }
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
