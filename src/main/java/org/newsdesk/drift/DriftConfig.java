@@ -23,9 +23,16 @@ public class DriftConfig implements ConfigArea {
     public static final Setting<Integer> DRIFT_RUN_MINUTES = Setting.integer("DRIFT_RUN_MINUTES", 15, 1, 55,
             "the longest one hourly run goes on; what is left waits for the next");
 
+    public static final Setting<Boolean> DRIFT_MONITOR = Setting.bool("DRIFT_MONITOR", true,
+            "whether the monitor runs every hour; off, editors can still run it from the Source changes page");
+
     @Override
     public List<Setting<?>> settings() {
-        return List.of(DRIFT_DAYS, DRIFT_RECHECK_HOURS, DRIFT_HOST_INTERVAL_SECONDS, DRIFT_CHECKS_PER_RUN, DRIFT_RUN_MINUTES);
+        return List.of(DRIFT_MONITOR, DRIFT_DAYS, DRIFT_RECHECK_HOURS, DRIFT_HOST_INTERVAL_SECONDS, DRIFT_CHECKS_PER_RUN, DRIFT_RUN_MINUTES);
+    }
+
+    public boolean scheduled() {
+        return DRIFT_MONITOR.value();
     }
 
     public Duration window() {
@@ -46,6 +53,10 @@ public class DriftConfig implements ConfigArea {
 
     public Duration runLimit() {
         return Duration.ofMinutes(DRIFT_RUN_MINUTES.value());
+    }
+
+    public boolean isScheduled() {
+        return scheduled();
     }
 
     public int getDays() {

@@ -103,6 +103,10 @@ public class DriftMonitor {
     @PostConstruct
     void start() {
         Timers.cancelForeign(timers, HourlyRun.class);
+        if (!config.scheduled()) {
+            LOG.info("Source drift: the hourly run is off (NEWSDESK_DRIFT_MONITOR=false)");
+            return;
+        }
         timers.createCalendarTimer(new ScheduleExpression().hour("*").minute("7"), new TimerConfig(new HourlyRun(), false));
     }
 
