@@ -88,7 +88,8 @@ class DeskWalkBrowserIT {
         // Administrator: every desk page.
         session.signIn("walk-admin", PASSWORD);
         visitDesk(List.of("/admin/", "/admin/users/", "/admin/users/edit", "/admin/users/edit?id=" + DeskFixtures.userId("walk-writer"),
-                "/admin/outlets/", "/admin/account/password", "/admin/site/", "/admin/sections/", "/admin/sections/?q=ira"));
+                "/admin/outlets/", "/admin/account/password", "/admin/site/", "/admin/sections/", "/admin/sections/?q=ira",
+                "/admin/posts/?group=story"));
         visitPostPages();
         visitDesk(List.of("/admin/media/", "/admin/media/library", "/admin/media/library?q=funeral",
                 "/admin/media/edit?id=" + photoId));
@@ -202,6 +203,12 @@ class DeskWalkBrowserIT {
         session.open("/admin/posts/?status=DRAFT");
         assertEquals("draft", browser.findElement(By.xpath("//tr[td[1]/a[normalize-space()='Walk: a post that is draft']]"))
                 .findElement(By.cssSelector(".status")).getText());
+        // Grouped by story, the walk's posts (copies of one demo post, the same excerpts) are one story under a heading.
+        session.open("/admin/posts/?group=story");
+        WebElement story = browser.findElement(By.xpath("//tbody[contains(@class, 'story')]"
+                + "[tr/td[1]/a[normalize-space()='Walk: a post that is draft']]"));
+        assertTrue(story.findElement(By.cssSelector(".story-head th")).getText().startsWith("Same story, "), story.getText());
+        assertTrue(story.getText().contains("Walk: a post that is published"), story.getText());
         signOut();
 
         session.signIn("walk-editor", PASSWORD);

@@ -6,6 +6,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.function.Function;
 import org.newsdesk.post.PublishingService;
+import org.newsdesk.post.SameStory;
 
 /** Lets an in-container test act as the editor "test-editor", through the real, role-checked services. */
 @Stateless
@@ -15,6 +16,9 @@ public class EditorForTests {
 
     @EJB
     private PublishingService publishing;
+
+    @EJB
+    private SameStory sameStory;
 
     public <T> T act(Function<PublishingService, T> action) {
         return action.apply(publishing);
@@ -28,5 +32,9 @@ public class EditorForTests {
 
     public <T> T as(Work<T> work) throws Exception {
         return work.run();
+    }
+
+    public <T> T sameStory(Function<SameStory, T> action) {
+        return action.apply(sameStory);
     }
 }

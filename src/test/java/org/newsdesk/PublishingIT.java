@@ -43,6 +43,8 @@ import org.newsdesk.post.PublicationCheck;
 import org.newsdesk.post.PublicationRefusedException;
 import org.newsdesk.post.PublicationScheduler;
 import org.newsdesk.post.PublishingService;
+import org.newsdesk.post.SameStory;
+import org.newsdesk.post.StorySimilarity;
 import org.newsdesk.post.WorkflowException;
 
 /**
@@ -74,6 +76,9 @@ class PublishingIT {
 
     @EJB
     private PublicationScheduler scheduler;
+
+    @EJB
+    private SameStory anonymousSameStory;
 
     @EJB
     private SignInThrottleSweep throttleSweep;
@@ -626,6 +631,55 @@ class PublishingIT {
         assertEquals(0L, count("select count(*) from post where id = " + published.getId()));
         assertEquals("A draft to throw away (draft)", auditDetail(mine.getId(), "post.deleted"));
         assertEquals("Published, so kept (unpublished)", auditDetail(published.getId(), "post.deleted"));
+    }
+
+    /**
+     * Same-story detection through the role-checked EJB: a draft on Sinwar's death from another outlet finds the
+     * post that already covers it, not the one on another Hamas leader's or the one on interest rates; the post
+     * list groups the two; and a caller with no account is refused.
+     */
+    @Test
+    void aDraftOfAStoryAlreadyPostedFindsThatPostAndNoOther() {
+        Post sinwar = editor.act(p -> p.create(story("Israel says it killed Hamas leader Yahya Sinwar in Gaza",
+                "https://www.reuters.com/world/middle-east/sinwar-killed",
+                "Israel's military said on Thursday its troops had killed Hamas leader Yahya Sinwar in the southern Gaza Strip.")));
+        Post haniyeh = editor.act(p -> p.create(story("Hamas political leader Ismail Haniyeh killed in Iran",
+                "https://www.reuters.com/world/middle-east/haniyeh-killed",
+                "Ismail Haniyeh, the political leader of Hamas, was killed at his residence in Tehran, Iran's Revolutionary Guards said.")));
+        Post rates = editor.act(p -> p.create(story("Fed delivers big half-point rate cut",
+                "https://www.reuters.com/markets/us/fed-cut",
+                "The Federal Reserve cut interest rates by half a percentage point on Wednesday, its first cut in four years.")));
+        PostDraft ap = story("Hamas chief Sinwar killed by Israeli troops in Rafah", "https://apnews.com/article/sinwar-rafah",
+                "Israeli soldiers on patrol in Rafah killed three militants; a DNA test confirmed one was Yahya Sinwar, the leader of Hamas.");
+        Post apPost = editor.act(p -> p.create(ap));
+
+        List<SameStory.Match> matches = editor.sameStory(s -> s.of(ap, apPost.getId()));
+        List<Long> found = matches.stream().map(SameStory.Match::postId).toList();
+        assertTrue(found.contains(sinwar.getId()), "the post on Sinwar's death: " + matches);
+        assertFalse(found.contains(haniyeh.getId()), "another Hamas leader's death is another story: " + matches);
+        assertFalse(found.contains(rates.getId()), matches.toString());
+        assertFalse(found.contains(apPost.getId()), "a post is not its own duplicate");
+        SameStory.Match match = matches.stream().filter(m -> m.postId() == sinwar.getId()).findFirst().orElseThrow();
+        assertEquals(PostStatus.DRAFT, match.status());
+        assertTrue(match.score().sharedWords().contains("sinwar"), match.toString());
+
+        PostDraft sameArticle = story("What comes after Sinwar", "https://reuters.com/world/middle-east/sinwar-killed/", "Analysis.");
+        assertEquals(StorySimilarity.Reason.SAME_ARTICLE, editor.sameStory(s -> s.of(sameArticle, null)).stream()
+                .filter(m -> m.postId() == sinwar.getId()).findFirst().orElseThrow().score().reason());
+
+        List<SameStory.Group> groups = editor.sameStory(s -> s.groups(List.of(apPost.getId(), rates.getId(), haniyeh.getId(), sinwar.getId())));
+        assertEquals(List.of(List.of(sinwar.getId(), apPost.getId()), List.of(rates.getId()), List.of(haniyeh.getId())),
+                groups.stream().map(SameStory.Group::postIds).toList(), "one story, the earliest first; the others alone");
+        assertThrows(EJBAccessException.class, () -> anonymousSameStory.of(ap, null), "a caller with no account is refused");
+    }
+
+    private static PostDraft story(String headline, String articleUrl, String body) {
+        PostDraft draft = new PostDraft();
+        draft.setHeadline(headline);
+        ExcerptDraft excerpt = draft.addExcerpt();
+        excerpt.setArticleUrl(articleUrl);
+        excerpt.setBodyText(body);
+        return draft;
     }
 
     private static PostDraft completeDraft(String headline) {

@@ -22,6 +22,7 @@ import org.newsdesk.media.MediaConfig;
 import org.newsdesk.platform.ConfigArea;
 import org.newsdesk.platform.PlatformConfig;
 import org.newsdesk.platform.Setting;
+import org.newsdesk.post.PostConfig;
 import org.newsdesk.site.SiteConfig;
 
 /**
@@ -33,7 +34,7 @@ class SettingsTableTest {
 
     /** Every area's configuration; a new area goes here (and in StartupChecks through CDI). */
     static final List<ConfigArea> AREAS = List.of(new PlatformConfig(), new AccountConfig(), new MailConfig(),
-            new MediaConfig(), new CommentConfig(), new DemoConfig(), new SiteConfig(), new org.newsdesk.source.SourceConfig(),
+            new MediaConfig(), new PostConfig(), new CommentConfig(), new DemoConfig(), new SiteConfig(), new org.newsdesk.source.SourceConfig(),
             new org.newsdesk.drift.DriftConfig());
 
     private static final Pattern ROW = Pattern.compile("^\\| `(NEWSDESK_[A-Z0-9_]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);

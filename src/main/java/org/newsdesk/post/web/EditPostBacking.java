@@ -38,6 +38,8 @@ import org.newsdesk.post.PostMerge;
 import org.newsdesk.post.PostStatus;
 import org.newsdesk.post.PublicationRefusedException;
 import org.newsdesk.post.PublishingService;
+import org.newsdesk.post.SameStory;
+import org.newsdesk.post.StorySimilarity;
 import org.newsdesk.post.Workflow;
 import org.newsdesk.post.WorkflowException;
 import org.omnifaces.cdi.Param;
@@ -69,6 +71,9 @@ public class EditPostBacking implements Serializable {
 
     @Inject
     private ComposeAssist assist;
+
+    @Inject
+    private SameStory sameStory;
 
     /** Looked up when needed: a Validator is not serializable, and this bean lives in the view state. */
     private transient Validator validator;
@@ -229,13 +234,17 @@ public class EditPostBacking implements Serializable {
         checks = null;
     }
 
-    /** One thing the page points out before publishing: a publish check that fails now, or a note about a source. */
-    public record Check(String field, String message, boolean blocking, String link, String linkText) implements Serializable {
+    /**
+     * One thing the page points out before publishing: a publish check that fails now, or a note about a source or
+     * about another post of the same story; {@code detail} follows the link.
+     */
+    public record Check(String field, String message, boolean blocking, String link, String linkText, String detail) implements Serializable {
     }
 
     /**
      * What would stop publication now, and what to know about the sources: another post of the last week
-     * quoting the same article, an address not on the chosen outlet's domain.
+     * quoting the same article, an address not on the chosen outlet's domain; and other recent posts that look
+     * like the same story ({@link SameStory}), so the editor can add to one of them instead.
      */
     public List<Check> getChecks() {
         if (checks == null) {
@@ -249,7 +258,7 @@ public class EditPostBacking implements Serializable {
                             case "photo" -> "removePhoto";
                             default -> problem.field();
                         };
-                found.add(new Check(field, problem.message(), true, null, null));
+                found.add(new Check(field, problem.message(), true, null, null, null));
             }
             List<ExcerptDraft> excerpts = draft.getExcerpts();
             for (int n = 0; n < excerpts.size(); n++) {
@@ -258,17 +267,26 @@ public class EditPostBacking implements Serializable {
                 String host = host(excerpt.getArticleUrl());
                 if (outlet != null && host != null && !outlet.isHomeOf(host)) {
                     found.add(new Check("excerpts:" + n + ":articleUrl", "Excerpt " + (n + 1) + ": the address is on " + host + ", not on "
-                            + outlet.getDomain() + " (" + outlet.getName() + "). Check the outlet.", false, null, null));
+                            + outlet.getDomain() + " (" + outlet.getName() + "). Check the outlet.", false, null, null, null));
                 }
             }
+            Set<Long> quoting = new java.util.HashSet<>();
             try {
                 for (ComposeAssist.Quote quote : assist.quotedElsewhere(excerpts.stream().map(ExcerptDraft::getArticleUrl).toList(), id)) {
                     for (int n = 0; n < excerpts.size(); n++) {
                         if (quote.articleUrl().equals(excerpts.get(n).getArticleUrl() == null ? null : excerpts.get(n).getArticleUrl().strip())) {
                             found.add(new Check("excerpts:" + n + ":articleUrl", "Excerpt " + (n + 1) + ": this article is already quoted in"
                                     + " another post of the last week (" + quote.status().label() + "):", false,
-                                    "admin/posts/edit?id=" + quote.postId(), quote.headline()));
+                                    "admin/posts/edit?id=" + quote.postId(), quote.headline(), null));
+                            quoting.add(quote.postId());
                         }
+                    }
+                }
+                for (SameStory.Match match : sameStory.of(draft, id)) {
+                    // A post already named above for quoting the same article is not named twice.
+                    if (!quoting.contains(match.postId())) {
+                        found.add(new Check(null, "Same story?", false, "admin/posts/edit?id=" + match.postId(), match.headline(),
+                                sameStoryDetail(match)));
                     }
                 }
             } catch (EJBException e) {
@@ -279,6 +297,13 @@ public class EditPostBacking implements Serializable {
             checks = found;
         }
         return checks;
+    }
+
+    /** "(62%: similar headline, sinwar, hamas; draft)": how alike, why, and where the other post stands. */
+    private static String sameStoryDetail(SameStory.Match match) {
+        StorySimilarity.Score score = match.score();
+        String words = score.sharedWords().isEmpty() ? "" : ", " + String.join(", ", score.sharedWords());
+        return "(" + score.percent() + ": " + score.reason().label() + words + "; " + match.status().label() + ")";
     }
 
     /** The address's host as outlet domains are written ({@code reuters.com}); null for no web address. */

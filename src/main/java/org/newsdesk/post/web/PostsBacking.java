@@ -13,6 +13,7 @@ import org.newsdesk.post.DeskPage;
 import org.newsdesk.post.Post;
 import org.newsdesk.post.PostStatus;
 import org.newsdesk.post.PublishingService;
+import org.newsdesk.post.SameStory;
 import org.newsdesk.post.Section;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.cdi.param.ParamValue;
@@ -20,7 +21,8 @@ import org.omnifaces.cdi.param.ParamValue;
 /**
  * Serves {@code admin/posts/index.xhtml}: the desk's list of posts, newest change first, narrowed by
  * status, author, section and headline through GET parameters, so a filtered list can be bookmarked.
- * {@code ?status=SENT_BACK} lists the drafts editors sent back to their writers.
+ * {@code ?status=SENT_BACK} lists the drafts editors sent back to their writers; {@code ?group=story} groups the
+ * page's posts by story ({@link SameStory}), each group under its earliest post.
  */
 @Named("posts")
 @RequestScoped
@@ -28,6 +30,9 @@ public class PostsBacking {
 
     /** The status parameter's value for the drafts sent back to their writers, beside the statuses' own names. */
     public static final String SENT_BACK = "SENT_BACK";
+
+    /** The group parameter's value that groups the list by story. */
+    public static final String STORY = "story";
 
     @Inject
     private PublishingService publishing;
@@ -56,7 +61,24 @@ public class PostsBacking {
     private ParamValue<Integer> page;
 
     @Inject
+    @Param(name = "group")
+    private String group;
+
+    @Inject
     private ComposeAssist assist;
+
+    @Inject
+    private SameStory sameStory;
+
+    /** Posts listed together: one story's when grouping by story (headed by the earliest), else the whole page. */
+    public record Rows(List<Post> posts, boolean story) {
+
+        public Post first() {
+            return posts.get(0);
+        }
+    }
+
+    private List<Rows> rows;
 
     private DeskPage desk;
 
@@ -78,6 +100,30 @@ public class PostsBacking {
         return desk;
     }
 
+    /** The page's posts as the table shows them: in groups of one story each when grouping by story. */
+    public List<Rows> getRows() {
+        if (rows == null) {
+            List<Post> posts = getDesk().posts();
+            if (!isGroupedByStory() || posts.isEmpty()) {
+                rows = List.of(new Rows(posts, false));
+            } else {
+                Map<Long, Post> byId = posts.stream().collect(java.util.stream.Collectors.toMap(Post::getId, post -> post));
+                rows = sameStory.groups(posts.stream().map(Post::getId).toList()).stream()
+                        .map(story -> new Rows(story.postIds().stream().map(byId::get).toList(), story.postIds().size() > 1))
+                        .toList();
+            }
+        }
+        return rows;
+    }
+
+    public boolean isGroupedByStory() {
+        return STORY.equals(group);
+    }
+
+    public String getStory() {
+        return STORY;
+    }
+
     /** The same list with one parameter changed, for the status tabs and the pager. */
     public String link(String name, Object value) {
         StringBuilder url = new StringBuilder("?");
@@ -85,6 +131,7 @@ public class PostsBacking {
         append(url, "author", "author".equals(name) ? value : author);
         append(url, "section", "section".equals(name) ? value : section);
         append(url, "q", "q".equals(name) ? value : query);
+        append(url, "group", "group".equals(name) ? value : group);
         if ("page".equals(name)) {
             append(url, "page", value);
         }
