@@ -101,7 +101,7 @@ public class SourceChangesBacking {
     public void correct(int index, long driftId, long postId, String headline) throws IOException {
         try {
             drifts.correct(driftId, postId, notes.get(driftId));
-            Notices.info("The correction is under “%s” for readers now.", headline);
+            Notices.info("The correction is under “{0}” for readers now.", headline);
             Faces.redirect("admin/sources/");
         } catch (WorkflowException e) {
             Messages.addError("changes:rows:" + index + ":note", e.getMessage());

@@ -120,6 +120,18 @@ public class ImportBacking implements Serializable {
         try {
             Upload upload = imports.importImage(item.getArticle().image());
             editPost.usePhoto(at, upload.photo().getId());
+            // What the page says of the picture, where the library had nothing to say.
+            ExcerptDraft excerpt = editPost.getDraft().getExcerpts().get(at);
+            SourceArticle.Image image = item.getArticle().image();
+            if (blank(excerpt.getCaption()) && image.caption() != null) {
+                excerpt.setCaption(image.caption());
+            }
+            if (blank(excerpt.getCreditLine()) && image.credit() != null) {
+                excerpt.setCreditLine(image.credit());
+            }
+            if (blank(excerpt.getPhotoAlt()) && image.alt() != null) {
+                excerpt.setPhotoAlt(image.alt());
+            }
             item.photoNote = upload.alreadyInLibrary() ? "The picture was already in the library; it is on excerpt " + (at + 1) + "."
                     : "Added to the library with its caption and credit, and put on excerpt " + (at + 1) + ".";
         } catch (SourceRefusedException e) {
