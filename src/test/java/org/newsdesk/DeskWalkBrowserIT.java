@@ -153,15 +153,15 @@ class DeskWalkBrowserIT {
         session.open("/admin/posts/edit?id=" + posts.get("draft"));
         assertTrue(browser.findElements(By.cssSelector(".read-only")).isEmpty());
         assertTrue(browser.findElement(By.id("edit:headline")).isEnabled());
-        assertEquals(List.of("edit:addExcerpt", "edit:save", "edit:submit", "edit:discard"), buttons());
+        assertEquals(List.of("edit:importArticles", "edit:addExcerpt", "edit:save", "edit:submit", "edit:discard"), buttons());
         signOut();
 
         session.signIn("walk-editor", PASSWORD);
         session.open("/admin/posts/edit?id=" + posts.get("in-review"));
-        assertEquals(List.of("edit:addExcerpt", "edit:save", "edit:publish", "edit:schedule", "edit:reject",
+        assertEquals(List.of("edit:importArticles", "edit:addExcerpt", "edit:save", "edit:publish", "edit:schedule", "edit:reject",
                 "edit:discard"), buttons());
         session.open("/admin/posts/edit?id=" + posts.get("published"));
-        assertEquals(List.of("edit:addExcerpt", "edit:save", "edit:unpublish"), buttons());
+        assertEquals(List.of("edit:importArticles", "edit:addExcerpt", "edit:save", "edit:unpublish"), buttons());
 
         // The addresses' numbers are converted by OmniFaces' @Param: what is no number is a 404, not a new post.
         for (String wrong : List.of("/admin/posts/edit?id=abc", "/admin/posts/edit?id=99999999999999999999",

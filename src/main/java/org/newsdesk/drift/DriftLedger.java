@@ -58,6 +58,11 @@ public class DriftLedger {
                 byHash.put(hash(url), new Object[] {url, ((Instant) row[1]).plus(window)});
             }
         }
+        // Sources no post has quoted for a month past the window, with nothing left to handle, are forgotten; the
+        // audit log keeps how their changes were handled.
+        em.createNativeQuery("delete from source_check where watch_until < ?1 and not exists (select 1 from source_drift d"
+                + " where d.source_check_id = source_check.id and d.handled_at is null) limit 1000")
+                .setParameter(1, now.minus(Duration.ofDays(30))).executeUpdate();
         int added = 0;
         List<String> hashes = new ArrayList<>(byHash.keySet());
         for (int from = 0; from < hashes.size(); from += 500) {

@@ -37,7 +37,7 @@ public class Correction {
     protected Correction() {
     }
 
-    Correction(long postId, String note, Instant createdAt, Long createdBy) {
+    public Correction(long postId, String note, Instant createdAt, Long createdBy) {
         this.postId = postId;
         this.note = note;
         this.createdAt = createdAt;

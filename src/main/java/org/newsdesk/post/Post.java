@@ -91,6 +91,10 @@ public class Post {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    /** How many corrections readers see under it: read with the post, so a post without any costs no second statement. */
+    @org.hibernate.annotations.Formula("(select count(*) from post_correction c where c.post_id = id)")
+    private int correctionCount;
+
     @Column(name = "comments_open")
     private boolean commentsOpen = true;
 
@@ -308,6 +312,10 @@ public class Post {
 
     public Instant getPublishedAt() {
         return publishedAt;
+    }
+
+    public int getCorrectionCount() {
+        return correctionCount;
     }
 
     public boolean isCommentsOpen() {

@@ -69,6 +69,12 @@ public final class ArticleMetadata {
      * text (a headline holding {@code </script>}) can end the element.
      */
     public static String jsonLd(Post post, SiteIdentity site, String siteUrl, String canonicalUrl) {
+        return jsonLd(post, List.of(), site, siteUrl, canonicalUrl);
+    }
+
+    /** The same, with the post's corrections as schema.org {@code correction}s ({@code CorrectionComment}, dated). */
+    public static String jsonLd(Post post, List<org.newsdesk.post.Correction> corrections, SiteIdentity site, String siteUrl,
+                                String canonicalUrl) {
         JsonObjectBuilder article = Json.createObjectBuilder()
                 .add("@type", "NewsArticle")
                 .add("headline", post.getHeadline())
@@ -102,6 +108,12 @@ public final class ArticleMetadata {
             sources.add(source);
         }
         article.add("image", images).add("isBasedOn", sources);
+        if (!corrections.isEmpty()) {
+            JsonArrayBuilder notes = Json.createArrayBuilder();
+            corrections.forEach(c -> notes.add(Json.createObjectBuilder().add("@type", "CorrectionComment")
+                    .add("text", c.getNote()).add("datePublished", iso(c.getCreatedAt()))));
+            article.add("correction", notes);
+        }
 
         JsonArrayBuilder crumbs = Json.createArrayBuilder().add(crumb(1, "Home", siteUrl + "/"));
         int position = 2;

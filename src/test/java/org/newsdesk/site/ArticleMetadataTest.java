@@ -53,6 +53,19 @@ class ArticleMetadataTest {
     }
 
     @Test
+    void aPostsCorrectionsAreInItsJsonLdDated() {
+        String jsonLd = ArticleMetadata.jsonLd(post(), List.of(new org.newsdesk.post.Correction(1, "REUTERS corrected the date </script> — تصحيح",
+                java.time.Instant.parse("2026-11-30T10:15:00Z"), null)), IDENTITY, SITE, PAGE);
+        assertFalse(jsonLd.contains("<"), jsonLd);
+        JsonObject article = Json.createReader(new StringReader(jsonLd)).readObject().getJsonArray("@graph").getJsonObject(0);
+        JsonObject correction = article.getJsonArray("correction").getJsonObject(0);
+        assertEquals("CorrectionComment", correction.getString("@type"));
+        assertEquals("REUTERS corrected the date </script> — تصحيح", correction.getString("text"));
+        assertEquals("2026-11-30T10:15:00Z", correction.getString("datePublished"));
+        assertFalse(ArticleMetadata.jsonLd(post(), IDENTITY, SITE, PAGE).contains("correction"), "none without corrections");
+    }
+
+    @Test
     void theJsonLdCreditsEverySourceAndCannotEndItsScriptElement() {
         String jsonLd = ArticleMetadata.jsonLd(post(), IDENTITY, SITE, PAGE);
         assertFalse(jsonLd.contains("<"), "no '<' at all, so no '</script>': " + jsonLd);

@@ -66,6 +66,9 @@ public class PostPageBacking implements CommentedPage {
     @Inject
     private SiteSettings settings;
 
+    @Inject
+    private PostCorrections corrections;
+
     private CommentWindow window;
     private Post post;
     private boolean loaded;
@@ -162,7 +165,8 @@ public class PostPageBacking implements CommentedPage {
 
     /** The post as a NewsArticle based on its sources, and its breadcrumb, as JSON-LD safe inside a script element. */
     public String getJsonLd() {
-        return getPost() == null ? "" : ArticleMetadata.jsonLd(post, settings.identity(), platform.siteUrl(), getCanonicalUrl());
+        return getPost() == null ? "" : ArticleMetadata.jsonLd(post, corrections.of(post), settings.identity(), platform.siteUrl(),
+                getCanonicalUrl());
     }
 
     public int getMaxDepth() {
