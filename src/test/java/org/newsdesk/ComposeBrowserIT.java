@@ -212,6 +212,20 @@ class ComposeBrowserIT {
         assertEquals("this", browser.findElement(By.cssSelector(".excerpt-body b")).getText());
         String page = browser.findElement(By.tagName("body")).getText();
         assertTrue(page.indexOf("Second related — ذات صلة") < page.indexOf("First related"), "the related links in their new order");
+
+        // Once published, a correction goes under the post from its compose page: an empty one is refused at the field.
+        String postPage = browser.getCurrentUrl();
+        browser.navigate().back();
+        ann.waitFor("[id='correction:add']");
+        ann.click("correction:add");
+        ann.waitForText(".field-error", "Write the correction readers will see.");
+        String note = "The date of the second source was wrong — التاريخ كان خاطئاً · התאריך היה שגוי 🙏";
+        ann.typeText("correction:note", note);
+        ann.click("correction:add");
+        ann.waitForText(".flash-info", "The correction is under the post for readers now.");
+        assertTrue(text(browser, ".corrections-list").contains(note), text(browser, ".corrections-list"));
+        browser.get(postPage);
+        assertTrue(text(browser, ".corrections").contains(note), "readers see it, as typed: " + text(browser, ".corrections"));
     }
 
     /**
