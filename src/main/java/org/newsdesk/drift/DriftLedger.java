@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.newsdesk.post.PostStatus;
+import org.newsdesk.platform.TextLimit;
 
 /**
  * What the drift monitor reads and writes, each call its own transaction, so that a run of many minutes
@@ -115,7 +116,8 @@ public class DriftLedger {
             long already = em.createQuery("select count(d) from SourceDrift d where d.source = :source and d.changeHash = :hash", Long.class)
                     .setParameter("source", check).setParameter("hash", changeHash).getSingleResult();
             if (already == 0) {
-                em.persist(new SourceDrift(check, change.kind(), cut(change.before(), 2000), cut(change.after(), 2000), changeHash, now));
+                em.persist(new SourceDrift(check, change.kind(), TextLimit.shorten(change.before(), 2000),
+                        TextLimit.shorten(change.after(), 2000), changeHash, now));
                 recorded.add(change);
             }
         }
@@ -123,7 +125,7 @@ public class DriftLedger {
         check.checks++;
         if (seen.error() != null) {
             check.failures++;
-            check.lastError = cut(seen.error(), 500);
+            check.lastError = TextLimit.shorten(seen.error(), 500);
             // Backs off a source that keeps failing: one more recheck interval for each failure, up to a week.
             check.nextCheckAt = now.plus(recheck.multipliedBy(Math.min(check.failures, 7)));
             return recorded;
@@ -136,12 +138,12 @@ public class DriftLedger {
         }
         check.status = seen.status();
         if (seen.status() == 200) {
-            check.finalUrl = cut(seen.finalUrl(), 2000);
-            check.headline = seen.headline() == null ? check.headline : cut(seen.headline(), 1000);
-            check.correction = cut(seen.correction(), 1000);
+            check.finalUrl = TextLimit.shorten(seen.finalUrl(), 2000);
+            check.headline = seen.headline() == null ? check.headline : TextLimit.shorten(seen.headline(), 1000);
+            check.correction = TextLimit.shorten(seen.correction(), 1000);
             check.paywalled = seen.paywalled();
-            check.etag = cut(seen.etag(), 500);
-            check.lastModified = cut(seen.lastModified(), 100);
+            check.etag = TextLimit.shorten(seen.etag(), 500);
+            check.lastModified = TextLimit.shorten(seen.lastModified(), 100);
         } else {
             check.lastError = "answered " + seen.status();
         }
@@ -152,7 +154,7 @@ public class DriftLedger {
     public void skip(long id, String why, Instant now, Duration recheck) {
         SourceCheck check = em.find(SourceCheck.class, id);
         if (check != null) {
-            check.lastError = cut(why, 500);
+            check.lastError = TextLimit.shorten(why, 500);
             check.nextCheckAt = now.plus(recheck);
         }
     }
@@ -222,9 +224,5 @@ public class DriftLedger {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

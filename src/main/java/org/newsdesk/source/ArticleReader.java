@@ -26,6 +26,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.newsdesk.source.SourceArticle.Found;
 import org.newsdesk.source.SourceArticle.Image;
+import org.newsdesk.platform.TextLimit;
 
 /**
  * Reads what a news page says about its article, with jsoup: the structured data first (JSON-LD
@@ -358,8 +359,7 @@ public final class ArticleReader {
     }
 
     private static String shortened(String text) {
-        String t = text.replaceAll("\\s+", " ").strip();
-        return t.length() > 400 ? t.substring(0, 399) + "…" : t;
+        return TextLimit.shorten(text.replaceAll("\\s+", " ").strip(), 400);
     }
 
     private static boolean paywalled(JsonObject article, Document page) {

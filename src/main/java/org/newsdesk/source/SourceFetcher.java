@@ -32,6 +32,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
+import org.newsdesk.platform.TextLimit;
 
 /**
  * Fetches pages of other sites for the desk, as safely as a server can: http and https only; each host
@@ -255,7 +256,7 @@ public final class SourceFetcher implements AutoCloseable {
     }
 
     private static String shortened(String text) {
-        return text.length() > 80 ? text.substring(0, 77) + "…" : text;
+        return text.length() > 80 ? TextLimit.shorten(text, 78) : text;
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.newsdesk.media.Photo;
 import org.newsdesk.media.Upload;
 import org.newsdesk.outlet.Outlet;
 import org.newsdesk.outlet.OutletService;
+import org.newsdesk.platform.TextLimit;
 
 /**
  * Import from a URL, for the compose page: reads a source article and finds its outlet; brings its lead image
@@ -70,16 +71,12 @@ public class SourceImports {
             Upload upload = media.receive(name, page.body());
             if (!upload.alreadyInLibrary()) {
                 Photo photo = upload.photo();
-                media.update(photo.getId(), limit(image.alt(), Photo.MAX_ALT_TEXT), limit(image.caption(), Photo.MAX_CAPTION),
-                        limit(image.credit(), Photo.MAX_CREDIT));
+                media.update(photo.getId(), TextLimit.shorten(image.alt(), Photo.MAX_ALT_TEXT),
+                        TextLimit.shorten(image.caption(), Photo.MAX_CAPTION), TextLimit.shorten(image.credit(), Photo.MAX_CREDIT));
             }
             return upload;
         } catch (MediaException e) {
             throw new SourceRefusedException("The article's picture could not be added to the library: " + e.getMessage(), e);
         }
-    }
-
-    private static String limit(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -17,6 +17,7 @@ import org.newsdesk.source.ArticleImport;
 import org.newsdesk.source.SourceArticle;
 import org.newsdesk.source.SourceImports;
 import org.newsdesk.source.SourceRefusedException;
+import org.newsdesk.platform.TextLimit;
 
 /**
  * Import from a URL, on the compose page: the editor pastes one or more source articles' addresses and each
@@ -225,7 +226,7 @@ public class ImportBacking implements Serializable {
     }
 
     private static String shortened(String address) {
-        return address.length() > 100 ? address.substring(0, 97) + "…" : address;
+        return address.length() > 100 ? TextLimit.shorten(address, 98) : address;
     }
 
     public String getAddresses() {
