@@ -3,8 +3,9 @@ package org.newsdesk.drift;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import org.newsdesk.outlet.Outlet;
+import org.newsdesk.post.StorySimilarity;
 
 /**
  * Whether a source changed between two reads, and how. The first read sets what later ones are compared
@@ -67,22 +68,19 @@ public final class DriftComparison {
         return changes;
     }
 
-    /** The same page, though one address has {@code https}, {@code www.} or a trailing slash the other lacks. */
+    /**
+     * The same page, though one address has {@code https}, {@code www.}, a trailing slash or a fragment the other
+     * lacks: the same article as same-story detection counts it ({@link StorySimilarity#articleKey}).
+     */
     static boolean sameAddress(String a, String b) {
-        return a != null && b != null && key(a).equals(key(b));
+        return a != null && b != null && StorySimilarity.articleKey(a).equals(StorySimilarity.articleKey(b));
     }
 
-    private static String key(String url) {
-        String k = url.strip().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("^www\\.", "");
-        int hash = k.indexOf('#');
-        k = hash >= 0 ? k.substring(0, hash) : k;
-        return k.endsWith("/") ? k.substring(0, k.length() - 1) : k;
-    }
-
+    /** The site an address is on, as the outlet registry names domains. */
     private static String host(String url) {
         try {
             String host = URI.create(url.strip()).getHost();
-            return host == null ? "" : host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+            return host == null ? "" : Outlet.normalizeDomain(host);
         } catch (IllegalArgumentException e) {
             return "";
         }

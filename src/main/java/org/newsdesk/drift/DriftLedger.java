@@ -36,8 +36,8 @@ public class DriftLedger {
     @PersistenceContext
     private EntityManager em;
 
-    /** A source due for reading, with what is known of it. */
-    public record Due(long id, String url, String host, String etag, String lastModified, DriftComparison.Known known) {
+    /** A source due for reading, with the validators of its last read. */
+    public record Due(long id, String url, String host, String etag, String lastModified) {
     }
 
     /** A host's robots.txt as last read: its status (0 when it could not be read) and text. */
@@ -70,7 +70,7 @@ public class DriftLedger {
             List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + 500));
             Map<String, SourceCheck> known = new HashMap<>();
             em.createQuery("select s from SourceCheck s where s.urlHash in :hashes", SourceCheck.class)
-                    .setParameter("hashes", chunk).getResultList().forEach(s -> known.put(hashOf(s), s));
+                    .setParameter("hashes", chunk).getResultList().forEach(s -> known.put(s.urlHash, s));
             for (String h : chunk) {
                 String url = (String) byHash.get(h)[0];
                 Instant until = (Instant) byHash.get(h)[1];
@@ -89,16 +89,11 @@ public class DriftLedger {
         return added;
     }
 
-    private static String hashOf(SourceCheck check) {
-        return hash(check.getArticleUrl());
-    }
-
     /** The sources due for reading, longest waiting first. */
     public List<Due> due(Instant now, int limit) {
         return em.createQuery("select s from SourceCheck s where s.nextCheckAt <= :now and s.watchUntil >= :now order by s.nextCheckAt, s.id",
                         SourceCheck.class).setParameter("now", now).setMaxResults(limit).getResultStream()
-                .map(s -> new Due(s.getId(), s.getArticleUrl(), s.getHost(), s.etag, s.lastModified,
-                        new DriftComparison.Known(s.checks == 0, s.getArticleUrl(), s.status, s.finalUrl, s.headline, s.correction, s.paywalled)))
+                .map(s -> new Due(s.getId(), s.getArticleUrl(), s.getHost(), s.etag, s.lastModified))
                 .toList();
     }
 
@@ -108,10 +103,8 @@ public class DriftLedger {
         if (check == null) {
             return List.of();
         }
-        DriftComparison.Known known = new DriftComparison.Known(check.checks == 0, check.getArticleUrl(), check.status,
-                check.finalUrl, check.headline, check.correction, check.paywalled);
         List<DriftComparison.Change> recorded = new ArrayList<>();
-        for (DriftComparison.Change change : DriftComparison.changes(known, seen)) {
+        for (DriftComparison.Change change : DriftComparison.changes(check.known(), seen)) {
             String changeHash = hash(change.kind() + "\n" + (change.after() == null ? "" : change.after()));
             long already = em.createQuery("select count(d) from SourceDrift d where d.source = :source and d.changeHash = :hash", Long.class)
                     .setParameter("source", check).setParameter("hash", changeHash).getSingleResult();

@@ -21,7 +21,7 @@ public class SourceCheck {
     private String articleUrl;
 
     @Column(name = "url_hash", nullable = false, updatable = false)
-    private String urlHash;
+    String urlHash;
 
     @Column(nullable = false, updatable = false)
     private String host;
@@ -63,6 +63,11 @@ public class SourceCheck {
         this.host = host;
         this.nextCheckAt = nextCheckAt;
         this.watchUntil = watchUntil;
+    }
+
+    /** What the last read found, for comparing the next with. */
+    DriftComparison.Known known() {
+        return new DriftComparison.Known(checks == 0, articleUrl, status, finalUrl, headline, correction, paywalled);
     }
 
     public Long getId() {

@@ -322,7 +322,7 @@ public final class StorySimilarity {
      * The same article whatever way its address was written: host without {@code www.}, in lower case, path without
      * a closing slash, query kept (some outlets number articles there), fragment dropped.
      */
-    static String articleKey(String url) {
+    public static String articleKey(String url) {
         String stripped = url.strip();
         try {
             URI uri = URI.create(stripped);
