@@ -41,6 +41,11 @@ public class SourceChangesBacking {
     private final Map<Long, String> notes = new HashMap<>();
 
     private List<SourceDrifts.Row> rows;
+    /** Read once per request: the page shows each in several places. */
+    private Long openCount;
+    private Long handledCount;
+    private SourceDrifts.Watch watch;
+    private DriftMonitor.RunReport lastRun;
 
     public boolean isHandledView() {
         return "handled".equals(Faces.getRequestParameter("show"));
@@ -58,11 +63,17 @@ public class SourceChangesBacking {
     }
 
     public long getOpenCount() {
-        return drifts.count(true);
+        if (openCount == null) {
+            openCount = drifts.count(true);
+        }
+        return openCount;
     }
 
     public long getHandledCount() {
-        return drifts.count(false);
+        if (handledCount == null) {
+            handledCount = drifts.count(false);
+        }
+        return handledCount;
     }
 
     public long getPageCount() {
@@ -71,11 +82,17 @@ public class SourceChangesBacking {
     }
 
     public SourceDrifts.Watch getWatch() {
-        return drifts.watch();
+        if (watch == null) {
+            watch = drifts.watch();
+        }
+        return watch;
     }
 
     public DriftMonitor.RunReport getLastRun() {
-        return monitor.last();
+        if (lastRun == null) {
+            lastRun = monitor.last();
+        }
+        return lastRun;
     }
 
     public boolean isRunning() {
