@@ -2,6 +2,7 @@ package org.newsdesk.source;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
 import org.newsdesk.outlet.PhotoPolicy;
 
 /**
@@ -23,5 +24,15 @@ public record ArticleImport(SourceArticle article, Long outletId, String outletN
             budget = Math.min(budget, article.wordCount() * outletQuotePercent / 100);
         }
         return Math.max(1, budget);
+    }
+
+    /** The paragraphs proposed as the excerpt: the article's first whole paragraphs within {@link #wordBudget()}. */
+    public List<String> proposal() {
+        return article.leadParagraphs(wordBudget());
+    }
+
+    /** The proposal's length in words, for the editor to see. */
+    public int proposalWords() {
+        return proposal().stream().mapToInt(ArticleReader::words).sum();
     }
 }

@@ -105,7 +105,7 @@ public final class ArticleReader {
     }
 
     /** Words as the excerpt counts them: runs of non-space. */
-    static int words(String text) {
+    public static int words(String text) {
         String stripped = text.strip();
         return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
     }

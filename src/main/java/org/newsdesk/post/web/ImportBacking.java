@@ -203,7 +203,7 @@ public class ImportBacking implements Serializable {
         } else if (article.dek().present()) {
             kept.add("dek");
         }
-        List<String> lead = article.leadParagraphs(result.wordBudget());
+        List<String> lead = result.proposal();
         if (excerpt.getSourceWordCount() == null && article.wordCount() > 0) {
             excerpt.setSourceWordCount(article.wordCount());
         }
@@ -213,12 +213,6 @@ public class ImportBacking implements Serializable {
             kept.add("excerpt text");
         }
         return kept;
-    }
-
-    /** Words of the proposed excerpt, for the report. */
-    public int proposedWords(Imported item) {
-        ArticleImport result = item.getResult();
-        return result.article().leadParagraphs(result.wordBudget()).stream().mapToInt(p -> p.strip().isEmpty() ? 0 : p.strip().split("\\s+").length).sum();
     }
 
     private static boolean blank(String text) {
