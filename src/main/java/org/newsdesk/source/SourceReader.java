@@ -31,19 +31,15 @@ public class SourceReader {
 
     /** Fetches and reads an article page, refusing anything but a page that is there (200). */
     public SourceArticle article(URI address) throws SourceRefusedException {
-        return new Probe(fetcher).article(address);
+        return article(fetcher, address);
     }
 
-    /** Reading one article with a given fetcher. */
-    record Probe(SourceFetcher fetcher) {
-
-        SourceArticle article(URI address) throws SourceRefusedException {
-            SourcePage page = fetcher.fetch(address, SourceFetcher.Expect.PAGE, null, null);
-            if (!page.ok()) {
-                throw new SourceRefusedException(refusal(page));
-            }
-            return ArticleReader.read(page);
+    static SourceArticle article(SourceFetcher fetcher, URI address) throws SourceRefusedException {
+        SourcePage page = fetcher.fetch(address, SourceFetcher.Expect.PAGE, null, null);
+        if (!page.ok()) {
+            throw new SourceRefusedException(refusal(page));
         }
+        return ArticleReader.read(page);
     }
 
     static String refusal(SourcePage page) {

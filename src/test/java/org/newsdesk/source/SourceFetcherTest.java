@@ -108,7 +108,7 @@ class SourceFetcherTest {
         assertRefused("/slow", "did not answer within 2 seconds");
         assertRefused("/report.pdf", "sent application/pdf, not a web page");
         SourceRefusedException gone = assertThrows(SourceRefusedException.class,
-                () -> new SourceReader.Probe(fetcher).article(URI.create(site.url("/gone"))));
+                () -> SourceReader.article(fetcher, URI.create(site.url("/gone"))));
         assertTrue(gone.getMessage().contains("has no page at this address (404)"), gone.getMessage());
     }
 
