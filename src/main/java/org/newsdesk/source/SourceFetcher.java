@@ -109,21 +109,22 @@ public final class SourceFetcher implements AutoCloseable {
         URI uri;
         try {
             // A non-ASCII host parses as a URI without a host: it is encoded (punycode) like any other non-ASCII part.
-            uri = text.chars().allMatch(c -> c < 128) ? new URI(text) : encoded(text);
+            uri = text.chars().allMatch(c -> c < 128) ? new URI(text) : encoded(text, typed.strip());
         } catch (URISyntaxException e) {
-            uri = encoded(text);
+            uri = encoded(text, typed.strip());
         }
         return checked(uri);
     }
 
-    private static URI encoded(String text) throws SourceRefusedException {
+    /** {@code text} with its non-ASCII parts encoded; a refusal quotes {@code typed}, what the editor wrote. */
+    private static URI encoded(String text, String typed) throws SourceRefusedException {
         try {
             URL url = new URL(text);
             String host = url.getHost() == null || url.getHost().isEmpty() ? null : IDN.toASCII(url.getHost());
             return new URI(new URI(url.getProtocol(), url.getUserInfo(), host, url.getPort(), url.getPath(), url.getQuery(),
                     url.getRef()).toASCIIString());
         } catch (MalformedURLException | URISyntaxException | IllegalArgumentException e) {
-            throw new SourceRefusedException("This is not a web address: " + shortened(text) + ".");
+            throw new SourceRefusedException("This is not a web address: " + shortened(typed) + ".");
         }
     }
 

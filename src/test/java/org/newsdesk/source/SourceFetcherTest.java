@@ -137,6 +137,8 @@ class SourceFetcherTest {
         }
         assertThrows(SourceRefusedException.class, () -> SourceFetcher.address("https://user:secret@example.com/"));
         assertThrows(SourceRefusedException.class, () -> SourceFetcher.address("   "));
+        SourceRefusedException prose = assertThrows(SourceRefusedException.class, () -> SourceFetcher.address("not a url — مقال 📰"));
+        assertEquals("This is not a web address: not a url — مقال 📰.", prose.getMessage(), "quoting what was typed, not https:// added to it");
         assertEquals(URI.create("https://www.reuters.com/world/"), SourceFetcher.address("  www.reuters.com/world/ "));
         assertEquals("https://xn--mgbh0fb.example/%D9%85%D9%82%D8%A7%D9%84", SourceFetcher.address("https://مثال.example/مقال").toString());
         assertEquals(URI.create("https://example.com/a"), SourceFetcher.address("https://example.com/a#comments"));
