@@ -100,7 +100,8 @@ public final class ArticleReader {
             }
         }
         int words = paragraphs.stream().mapToInt(ArticleReader::words).sum();
-        return new SourceArticle(address, headline, dek, published, canonical, siteName, image(article, page, body),
+        return new SourceArticle(address, headline, dek, published, Found.none(), canonical, siteName, Found.none(),
+                image(article, page, body),
                 List.copyOf(paragraphs), words, correction(page, body), paywalled(article, page));
     }
 
@@ -341,7 +342,7 @@ public final class ArticleReader {
                 alt = clean(img.attr("alt"));
             }
         }
-        return new Image(url, caption, credit, alt, where);
+        return new Image(url, caption, credit, credit == null ? null : where, alt, where);
     }
 
     private static Found<String> correction(Document page, Element body) {
