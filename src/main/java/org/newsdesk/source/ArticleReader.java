@@ -43,9 +43,6 @@ public final class ArticleReader {
 
     private static final Pattern NOTICE = Pattern.compile(
             "^(correction|corrected|clarification|update|updated|editor['’]s note)\\b.{0,20}?[:.—–-]", Pattern.CASE_INSENSITIVE);
-    private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("([+-]\\d{2})(\\d{2})$");
-    private static final String BOILERPLATE = "figure, figcaption, aside, nav, footer, header, form, script, style, noscript, "
-            + "[class~=(?i)(related|newsletter|share|promo|advert|byline|caption|credit)]";
 
     private ArticleReader() {
     }
@@ -62,47 +59,82 @@ public final class ArticleReader {
     }
 
     public static SourceArticle read(Document page, String address) {
-        JsonObject article = structuredArticle(page).orElse(JsonValue.EMPTY_JSON_OBJECT);
+        List<JsonObject> structured = structured(page);
+        JsonObject article = structured.stream().filter(ArticleReader::isArticle).findFirst().orElse(JsonValue.EMPTY_JSON_OBJECT);
         Element body = articleBody(page);
 
         Found<String> headline = first(
                 found(text(article, "headline"), "JSON-LD headline"),
                 found(meta(page, "og:title"), "og:title"),
                 found(meta(page, "twitter:title"), "twitter:title"),
-                found(page.selectFirst("h1") == null ? null : page.selectFirst("h1").text(), "<h1>"),
-                found(page.title(), "<title>"));
+                found(page.selectFirst("h1") == null ? null : clean(page.selectFirst("h1").text()), "<h1>"),
+                found(clean(page.title()), "<title>"));
         Found<String> dek = first(
                 found(text(article, "description"), "JSON-LD description"),
                 found(meta(page, "og:description"), "og:description"),
                 found(meta(page, "description"), "meta description"),
                 found(meta(page, "twitter:description"), "twitter:description"));
-        Found<LocalDate> published = firstDate(
+        Found<String> publishedText = firstDate(
                 found(text(article, "datePublished"), "JSON-LD datePublished"),
                 found(meta(page, "article:published_time"), "article:published_time"),
+                found(attr(page.selectFirst("[itemprop=datePublished]"), "content", "datetime"), "itemprop datePublished"),
                 found(timeElement(body, page), "<time datetime>"),
-                found(attr(page.selectFirst("[itemprop=datePublished]"), "content", "datetime"), "itemprop datePublished"));
+                found(meta(page, "date"), "meta date"),
+                found(meta(page, "pubdate"), "meta pubdate"),
+                found(meta(page, "parsely-pub-date"), "parsely-pub-date"));
+        Found<LocalDate> published = publishedText.present()
+                ? new Found<>(PublicationDate.day(publishedText.value()), publishedText.where()) : Found.none();
+        OffsetDateTime moment = publishedText.present() ? PublicationDate.moment(publishedText.value()) : null;
+        Found<OffsetDateTime> publishedAt = moment == null ? Found.none() : new Found<>(moment, publishedText.where());
         Found<String> canonical = first(
                 found(absolute(page.selectFirst("link[rel=canonical]"), "href"), "link rel=canonical"),
-                found(web(meta(page, "og:url")), "og:url"),
+                found(web(absoluteMeta(page, "og:url")), "og:url"),
                 found(web(text(article, "url")), "JSON-LD url"),
                 found(address, "the address read"));
         Found<String> siteName = first(
                 found(meta(page, "og:site_name"), "og:site_name"),
                 found(text(object(article, "publisher"), "name"), "JSON-LD publisher"),
-                found(meta(page, "application-name"), "application-name"));
+                found(publisherName(structured), "JSON-LD Organization"),
+                found(meta(page, "application-name"), "application-name"),
+                found(titleSuffix(page, headline.value()), "the page title's suffix"));
 
-        List<String> paragraphs = paragraphs(body);
-        if (paragraphs.isEmpty() && text(article, "articleBody") != null) {
-            for (String p : text(article, "articleBody").split("\\n\\s*\\n|\\r?\\n")) {
-                if (!p.isBlank()) {
-                    paragraphs.add(p.strip());
+        List<ArticleText.Block> blocks = ArticleText.blocks(page);
+        List<String> text = new ArrayList<>();
+        List<String> paragraphs = new ArrayList<>();
+        String headlineKey = key(headline.value());
+        String dekKey = key(dek.value());
+        for (ArticleText.Block block : blocks) {
+            String blockKey = key(block.text());
+            if (text.isEmpty() && (blockKey.equals(headlineKey) || blockKey.equals(key(page.title())))) {
+                continue; // the headline printed above the article is not its text
+            }
+            text.add(block.text());
+            boolean repeatsDek = paragraphs.isEmpty() && !dekKey.isEmpty() && blockKey.equals(dekKey);
+            if (!block.heading() && !repeatsDek && !NOTICE.matcher(block.text()).find()) {
+                paragraphs.add(block.text());
+            }
+        }
+        String structuredBody = rawText(article, "articleBody");
+        if (words(String.join(" ", text)) < 30 && structuredBody != null && words(structuredBody) > words(String.join(" ", text))) {
+            text.clear();
+            paragraphs.clear();
+            for (String p : structuredBody.split("\\n\\s*\\n|\\r?\\n")) {
+                String line = p.replaceAll("\\s+", " ").strip();
+                if (!line.isEmpty()) {
+                    text.add(line);
+                    paragraphs.add(line);
                 }
             }
         }
-        int words = paragraphs.stream().mapToInt(ArticleReader::words).sum();
-        return new SourceArticle(address, headline, dek, published, Found.none(), canonical, siteName, Found.none(),
-                image(article, page, body),
-                List.copyOf(paragraphs), words, correction(page, body), paywalled(article, page));
+        int words = text.stream().mapToInt(ArticleReader::words).sum();
+        return new SourceArticle(address, headline, dek, published, publishedAt, canonical, siteName,
+                authors(article, page, body), image(article, structured, page, body), List.copyOf(paragraphs), List.copyOf(text),
+                words, correction(page, body), paywalled(article, page));
+    }
+
+    /** Text compared without case, spaces or punctuation: a block that repeats the headline or the dek. */
+    private static String key(String text) {
+        return text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 
     /** Words as the excerpt counts them: runs of non-space. */
@@ -111,16 +143,17 @@ public final class ArticleReader {
         return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
     }
 
-    private static Optional<JsonObject> structuredArticle(Document page) {
-        List<JsonObject> candidates = new ArrayList<>();
+    /** Every object of the page's JSON-LD, {@code @graph} and {@code mainEntity} included; broken scripts are skipped. */
+    private static List<JsonObject> structured(Document page) {
+        List<JsonObject> objects = new ArrayList<>();
         for (Element script : page.select("script[type=application/ld+json]")) {
             try (JsonReader reader = Json.createReader(new StringReader(script.data()))) {
-                collect(reader.readValue(), candidates, 0);
+                collect(reader.readValue(), objects, 0);
             } catch (JsonException | IllegalStateException e) {
                 // A page's broken structured data is skipped; the meta tags and markup still count.
             }
         }
-        return candidates.stream().filter(ArticleReader::isArticle).findFirst();
+        return objects;
     }
 
     private static void collect(JsonValue value, List<JsonObject> into, int depth) {
@@ -141,6 +174,10 @@ public final class ArticleReader {
     }
 
     private static boolean isArticle(JsonObject object) {
+        return types(object).stream().anyMatch(t -> t.endsWith("Article") || t.equals("BlogPosting") || t.equals("Report"));
+    }
+
+    private static List<String> types(JsonObject object) {
         JsonValue type = object.get("@type");
         List<String> types = new ArrayList<>();
         if (type instanceof JsonString s) {
@@ -148,7 +185,7 @@ public final class ArticleReader {
         } else if (type instanceof JsonArray array) {
             array.forEach(t -> types.add(t instanceof JsonString s ? s.getString() : ""));
         }
-        return types.stream().anyMatch(t -> t.endsWith("Article") || t.equals("BlogPosting") || t.equals("Report"));
+        return types;
     }
 
     private static String text(JsonObject object, String key) {
@@ -168,7 +205,19 @@ public final class ArticleReader {
         return null;
     }
 
+    /** A JSON-LD text with its line breaks (an {@code articleBody}'s paragraphs), entities and tags read as text. */
+    private static String rawText(JsonObject object, String key) {
+        if (!(object.get(key) instanceof JsonString s) || s.getString().isBlank()) {
+            return null;
+        }
+        String value = s.getString();
+        return value.contains("<") || value.contains("&") ? Jsoup.parse(value.replace("\n", "<br>")).wholeText() : value;
+    }
+
     private static JsonObject object(JsonObject object, String key) {
+        if (object == null) {
+            return null;
+        }
         JsonValue value = object.get(key);
         if (value instanceof JsonArray array && !array.isEmpty()) {
             value = array.get(0);
@@ -178,14 +227,23 @@ public final class ArticleReader {
 
     /** Structured text may carry entities or tags ({@code &amp;}, {@code <b>}): the text a reader would see. */
     private static String clean(String text) {
+        if (text == null) {
+            return null;
+        }
         String plain = text.contains("<") || text.contains("&") ? Jsoup.parse(text).text() : text;
         String stripped = plain.replaceAll("\\s+", " ").strip();
         return stripped.isEmpty() ? null : stripped;
     }
 
     private static String meta(Document page, String name) {
-        Element meta = page.selectFirst("meta[property=" + name + "], meta[name=" + name + "]");
+        Element meta = page.selectFirst("meta[property=" + name + "], meta[name=" + name + "], meta[itemprop=" + name + "]");
         return meta == null ? null : clean(meta.attr("content"));
+    }
+
+    /** A meta tag's address made whole: protocol-relative ({@code //cdn…}) or relative to the page or its {@code <base href>}. */
+    private static String absoluteMeta(Document page, String name) {
+        Element meta = page.selectFirst("meta[property=" + name + "], meta[name=" + name + "]");
+        return meta == null || meta.attr("content").isBlank() ? null : web(meta.absUrl("content"));
     }
 
     private static String attr(Element element, String... names) {
@@ -201,11 +259,29 @@ public final class ArticleReader {
     }
 
     private static String absolute(Element element, String attribute) {
-        return element == null ? null : web(element.absUrl(attribute));
+        return element == null || element.attr(attribute).isBlank() ? null : web(element.absUrl(attribute));
     }
 
     private static String web(String url) {
         return url != null && (url.startsWith("https://") || url.startsWith("http://")) ? url : null;
+    }
+
+    /** An address in structured data, made whole against the page's base (protocol-relative and relative ones). */
+    private static String resolve(Document page, String url) {
+        if (url == null || url.isBlank() || url.regionMatches(true, 0, "data:", 0, 5)) {
+            return null;
+        }
+        try {
+            return web(java.net.URI.create(page.location().isEmpty() ? "https://invalid/" : base(page)).resolve(url.strip().replace(" ", "%20")).toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String base(Document page) {
+        Element base = page.selectFirst("base[href]");
+        String href = base == null ? "" : base.absUrl("href");
+        return href.isEmpty() ? page.location() : href;
     }
 
     private static String timeElement(Element body, Document page) {
@@ -230,12 +306,12 @@ public final class ArticleReader {
         return Found.none();
     }
 
+    /** The first candidate that is a date, as written. */
     @SafeVarargs
-    private static Found<LocalDate> firstDate(Found<String>... candidates) {
+    private static Found<String> firstDate(Found<String>... candidates) {
         for (Found<String> candidate : candidates) {
-            LocalDate date = candidate.present() ? date(candidate.value()) : null;
-            if (date != null) {
-                return new Found<>(date, candidate.where());
+            if (candidate.present() && PublicationDate.day(candidate.value()) != null) {
+                return candidate;
             }
         }
         return Found.none();
@@ -243,26 +319,7 @@ public final class ArticleReader {
 
     /** The calendar date of an ISO 8601 date or time as the source wrote it (its own offset, not ours). */
     static LocalDate date(String text) {
-        String t = OFFSET_WITHOUT_COLON.matcher(text.strip()).replaceFirst("$1:$2");
-        try {
-            return OffsetDateTime.parse(t).toLocalDate();
-        } catch (DateTimeParseException e) {
-            // not a time with an offset
-        }
-        try {
-            return LocalDateTime.parse(t).toLocalDate();
-        } catch (DateTimeParseException e) {
-            // not a local time
-        }
-        Matcher day = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})").matcher(t);
-        if (day.find()) {
-            try {
-                return LocalDate.parse(day.group(1));
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-        return null;
+        return PublicationDate.day(text);
     }
 
     private static Element articleBody(Document page) {
@@ -275,66 +332,167 @@ public final class ArticleReader {
         return page.body();
     }
 
-    private static List<String> paragraphs(Element body) {
-        Element copy = body.clone();
-        copy.select(BOILERPLATE).remove();
-        List<String> paragraphs = new ArrayList<>();
-        for (Element p : copy.select("p")) {
-            String text = p.text().strip();
-            if (words(text) >= 6 && !NOTICE.matcher(text).find()) {
-                paragraphs.add(text);
-            }
-        }
-        return paragraphs;
+    /** The publisher's name when the page describes it apart from the article ({@code @graph} with an Organization). */
+    private static String publisherName(List<JsonObject> structured) {
+        return structured.stream().filter(o -> types(o).stream().anyMatch(t -> t.equals("Organization") || t.equals("NewsMediaOrganization")))
+                .map(o -> text(o, "name")).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
-    private static Image image(JsonObject article, Document page, Element body) {
+    /** "Headline - Reuters", "Headline | The Times of Israel": the part of the title that is not the headline. */
+    private static String titleSuffix(Document page, String headline) {
+        String title = clean(page.title());
+        if (title == null) {
+            return null;
+        }
+        Matcher m = TITLE_SUFFIX.matcher(title);
+        if (!m.find()) {
+            return null;
+        }
+        String suffix = m.group(1).strip();
+        boolean isHeadline = headline != null && key(suffix).equals(key(headline));
+        return isHeadline || suffix.length() > 60 || words(suffix) > 6 ? null : suffix;
+    }
+
+    private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s[|–—-]\\s([^|–—]{2,60})$");
+
+    /** Authors as the page names them: JSON-LD, then meta author, then {@code rel=author} and byline markup. */
+    private static Found<List<String>> authors(JsonObject article, Document page, Element body) {
+        List<String> names = new ArrayList<>();
+        JsonValue author = article.get("author");
+        if (author instanceof JsonArray array) {
+            array.forEach(a -> addAuthor(names, authorName(a)));
+        } else if (author != null) {
+            addAuthor(names, authorName(author));
+        }
+        if (!names.isEmpty()) {
+            return new Found<>(List.copyOf(names), "JSON-LD author");
+        }
+        for (Element meta : page.select("meta[name=author], meta[property=article:author], meta[name=byl], meta[name=sailthru.author]")) {
+            String content = clean(meta.attr("content"));
+            if (content != null && !content.startsWith("http")) {
+                splitAuthors(content).forEach(n -> addAuthor(names, n));
+            }
+        }
+        if (!names.isEmpty()) {
+            return new Found<>(List.copyOf(names), "meta author");
+        }
+        for (Element link : page.select("a[rel~=author], [itemprop=author] [itemprop=name], [itemprop=author]:not(:has([itemprop=name]))")) {
+            addAuthor(names, clean(link.text()));
+        }
+        if (!names.isEmpty()) {
+            return new Found<>(List.copyOf(names), "rel=author");
+        }
+        Element byline = body.selectFirst("[class~=(?i)byline|author-name|article-author], [rel=author]");
+        if (byline == null) {
+            byline = page.selectFirst("[class~=(?i)byline|author-name|article-author]");
+        }
+        if (byline != null) {
+            Matcher m = BYLINE.matcher(byline.text());
+            if (m.find()) {
+                splitAuthors(m.group(1)).forEach(n -> addAuthor(names, n));
+            }
+        }
+        return names.isEmpty() ? Found.none() : new Found<>(List.copyOf(names), "the byline");
+    }
+
+    private static final Pattern BYLINE = Pattern.compile("(?i)^\\s*(?:by|von|par|por|di|door|بقلم|מאת|του|της)\\s*:?\\s+([^|·•\\d]{2,120}?)\\s*(?:$|[|·•]|,?\\s*(?:updated|published|\\d))");
+
+    private static String authorName(JsonValue value) {
+        if (value instanceof JsonString s) {
+            return clean(s.getString());
+        }
+        if (value instanceof JsonObject o) {
+            return text(o, "name");
+        }
+        return null;
+    }
+
+    private static List<String> splitAuthors(String text) {
+        List<String> names = new ArrayList<>();
+        for (String name : text.split("\\s*(?:,|;|\\band\\b|&|\\bو\\b|\\bו)\\s*")) {
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static void addAuthor(List<String> names, String name) {
+        String cleaned = clean(name);
+        if (cleaned == null || cleaned.startsWith("http") || cleaned.length() > 80 || names.size() >= 8) {
+            return;
+        }
+        String author = cleaned.replaceFirst("(?i)^(by|von|par|por)\\s+", "");
+        if (!author.isEmpty() && names.stream().noneMatch(n -> n.equalsIgnoreCase(author))) {
+            names.add(author);
+        }
+    }
+
+    /**
+     * The lead image: JSON-LD {@code image} (an address, an {@code ImageObject}, a reference by {@code @id}, an array),
+     * then {@code og:image}, then the first {@code <figure>}'s picture; relative and protocol-relative addresses made
+     * whole, lazy images read from {@code data-src} or the largest of {@code srcset}, {@code data:} never.
+     */
+    private static Image image(JsonObject article, List<JsonObject> structured, Document page, Element body) {
         String url = null;
         String caption = null;
         String credit = null;
+        String creditWhere = null;
         String where = null;
         JsonValue image = article.get("image");
         if (image instanceof JsonArray array && !array.isEmpty()) {
             image = array.get(0);
         }
+        if (image instanceof JsonObject o && o.size() == 1 && o.get("@id") instanceof JsonString id) {
+            image = structured.stream().filter(s -> s != o && id.getString().equals(text(s, "@id")) && s.size() > 1)
+                    .findFirst().map(JsonValue.class::cast).orElse(o);
+        }
         if (image instanceof JsonString s) {
-            url = web(s.getString());
+            url = resolve(page, s.getString());
             where = "JSON-LD image";
         } else if (image instanceof JsonObject o) {
-            url = web(text(o, "url") != null ? text(o, "url") : text(o, "contentUrl"));
+            url = resolve(page, text(o, "url") != null ? text(o, "url") : text(o, "contentUrl"));
             caption = text(o, "caption");
-            credit = text(o, "creditText") != null ? text(o, "creditText")
-                    : text(object(o, "copyrightHolder") == null ? o : object(o, "copyrightHolder"), "name");
-            if (credit == null && object(o, "author") != null) {
-                credit = text(object(o, "author"), "name");
+            if (text(o, "creditText") != null) {
+                credit = text(o, "creditText");
+                creditWhere = "JSON-LD image creditText";
+            } else if (object(o, "copyrightHolder") != null || text(o, "copyrightHolder") != null) {
+                credit = object(o, "copyrightHolder") != null ? text(object(o, "copyrightHolder"), "name") : text(o, "copyrightHolder");
+                creditWhere = "JSON-LD image copyrightHolder";
+            } else if (object(o, "author") != null || text(o, "author") != null) {
+                credit = object(o, "author") != null ? text(object(o, "author"), "name") : text(o, "author");
+                creditWhere = "JSON-LD image author";
             }
             where = "JSON-LD image";
         }
         if (url == null) {
-            url = web(meta(page, "og:image"));
-            where = "og:image";
+            url = web(absoluteMeta(page, "og:image"));
+            where = url == null ? null : "og:image";
+        }
+        if (url == null) {
+            url = web(absoluteMeta(page, "twitter:image"));
+            where = url == null ? null : "twitter:image";
         }
         Element figure = body.selectFirst("figure:has(img)");
         if (figure == null) {
             figure = page.selectFirst("figure:has(img)");
         }
         if (url == null && figure != null) {
-            url = web(figure.selectFirst("img").absUrl("src"));
-            where = "the first <figure>";
+            url = imageAddress(figure.selectFirst("img"));
+            where = url == null ? null : "the first <figure>";
         }
         if (url == null) {
             return null;
         }
         String alt = meta(page, "og:image:alt");
         if (figure != null) {
-            Element creditElement = figure.selectFirst("[class~=(?i)credit], [itemprop=copyrightHolder], small");
-            if (credit == null && creditElement != null) {
+            Element creditElement = figure.selectFirst("[class~=(?i)credit|copyright|byline|source], [itemprop=copyrightHolder], small");
+            if (credit == null && creditElement != null && clean(creditElement.text()) != null) {
                 credit = clean(creditElement.text());
+                creditWhere = "the <figure>'s credit";
             }
             Element figcaption = figure.selectFirst("figcaption");
             if (caption == null && figcaption != null) {
                 Element text = figcaption.clone();
-                text.select("[class~=(?i)credit], [itemprop=copyrightHolder], small").remove();
+                text.select("[class~=(?i)credit|copyright|byline|source], [itemprop=copyrightHolder], small").remove();
                 caption = clean(text.text());
             }
             Element img = figure.selectFirst("img");
@@ -342,7 +500,57 @@ public final class ArticleReader {
                 alt = clean(img.attr("alt"));
             }
         }
-        return new Image(url, caption, credit, credit == null ? null : where, alt, where);
+        return new Image(url, caption, credit, creditWhere, alt, where);
+    }
+
+    /** An {@code <img>}'s picture: {@code src} unless it is a placeholder, else {@code data-src} or the largest in a srcset. */
+    private static String imageAddress(Element img) {
+        if (img == null) {
+            return null;
+        }
+        for (String attribute : List.of("data-src", "data-lazy-src", "data-original", "src")) {
+            String value = img.attr(attribute).strip();
+            if (!value.isEmpty() && !value.regionMatches(true, 0, "data:", 0, 5) && !value.matches("(?i).*(placeholder|blank|spacer|pixel|lazy)[^/]*\\.(gif|png|svg)$")) {
+                String url = web(img.absUrl(attribute));
+                if (url != null) {
+                    return url;
+                }
+            }
+        }
+        for (String attribute : List.of("srcset", "data-srcset", "data-lazy-srcset")) {
+            String largest = largestInSrcset(img, attribute);
+            if (largest != null) {
+                return largest;
+            }
+        }
+        return null;
+    }
+
+    private static String largestInSrcset(Element img, String attribute) {
+        String best = null;
+        double bestSize = -1;
+        for (String candidate : img.attr(attribute).split(",\\s+")) {
+            String[] parts = candidate.strip().split("\\s+");
+            if (parts.length == 0 || parts[0].isEmpty() || parts[0].regionMatches(true, 0, "data:", 0, 5)) {
+                continue;
+            }
+            double size = 1;
+            if (parts.length > 1) {
+                try {
+                    size = Double.parseDouble(parts[1].replaceAll("[^0-9.]", ""));
+                } catch (NumberFormatException e) {
+                    size = 1;
+                }
+            }
+            if (size > bestSize) {
+                String url = resolve(img.ownerDocument(), parts[0]);
+                if (url != null) {
+                    best = url;
+                    bestSize = size;
+                }
+            }
+        }
+        return best;
     }
 
     private static Found<String> correction(Document page, Element body) {

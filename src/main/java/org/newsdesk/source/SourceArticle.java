@@ -12,14 +12,16 @@ import java.util.List;
  * @param address        where the page was read (after redirects)
  * @param publishedAt    the moment of publication with the source's own offset, when the page gives a time and zone
  * @param authors        the article's authors, as the page names them
- * @param paragraphs     the article's paragraphs as plain text, in order
+ * @param paragraphs     the article's paragraphs as plain text, in order: what an excerpt may quote (no subheadings,
+ *                       no notices, not the dek again)
+ * @param text           the article's whole text as read, subheadings included, one block an entry
  * @param wordCount      the words of the whole article, for the share of it an excerpt quotes
  * @param correction     a correction or update notice the page carries, if any
  * @param paywalled      whether the page says it is not free to read
  */
 public record SourceArticle(String address, Found<String> headline, Found<String> dek, Found<LocalDate> publishedOn,
                             Found<OffsetDateTime> publishedAt, Found<String> canonicalUrl, Found<String> siteName,
-                            Found<List<String>> authors, Image image, List<String> paragraphs,
+                            Found<List<String>> authors, Image image, List<String> paragraphs, List<String> text,
                             int wordCount, Found<String> correction, boolean paywalled) implements Serializable {
 
     /** A value and where it came from; {@code value} null when the page does not give it. */
@@ -50,13 +52,13 @@ public record SourceArticle(String address, Found<String> headline, Found<String
     /** The same article with another canonical address (a page's own, refused, replaced by the address read). */
     public SourceArticle withCanonicalUrl(Found<String> canonical) {
         return new SourceArticle(address, headline, dek, publishedOn, publishedAt, canonical, siteName, authors, image,
-                paragraphs, wordCount, correction, paywalled);
+                paragraphs, text, wordCount, correction, paywalled);
     }
 
     /** The same article with another lead image (its credit read from the picture's own metadata). */
     public SourceArticle withImage(Image other) {
         return new SourceArticle(address, headline, dek, publishedOn, publishedAt, canonicalUrl, siteName, authors, other,
-                paragraphs, wordCount, correction, paywalled);
+                paragraphs, text, wordCount, correction, paywalled);
     }
 
     /**

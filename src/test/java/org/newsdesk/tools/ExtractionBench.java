@@ -93,7 +93,7 @@ public final class ExtractionBench {
         SourcePage page = new SourcePage(URI.create(url), List.of(), 200, "text/html", StandardCharsets.UTF_8,
                 html.getBytes(StandardCharsets.UTF_8), null, null, Duration.ZERO);
         SourceArticle article = ArticleReader.read(page);
-        return String.join("\n\n", article.paragraphs());
+        return String.join("\n\n", article.text());
     }
 
     private static String readability4j(String html, String url) {
