@@ -8,11 +8,11 @@ import org.newsdesk.outlet.PhotoPolicy;
 /**
  * A source article read for the compose page, with the outlet it belongs to: one of the registry's, found by
  * the page's domain (with the policies that bound what may be quoted), or else a new one proposed from the
- * page's site name and domain.
+ * page's site name and domain. {@code outletWhere} says which ("the registry, by domain", "new, from og:site_name").
  */
 public record ArticleImport(SourceArticle article, Long outletId, String outletName, String proposedOutletName,
                             String proposedOutletDomain, Integer outletWordLimit, Integer outletQuotePercent,
-                            PhotoPolicy photoPolicy, Duration took) implements Serializable {
+                            PhotoPolicy photoPolicy, String outletWhere, Duration took) implements Serializable {
 
     /** The proposed excerpt's length when the outlet sets no limit: a few paragraphs, as excerpts run. */
     public static final int DEFAULT_WORDS = 120;

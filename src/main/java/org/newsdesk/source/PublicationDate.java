@@ -60,14 +60,13 @@ final class PublicationDate {
         if (text == null) {
             return null;
         }
-        String t = normalized(text);
         try {
-            return OffsetDateTime.parse(t);
+            return ZonedDateTime.parse(text.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime();
         } catch (DateTimeParseException e) {
-            // not ISO with an offset
+            // not the RFC 1123 form
         }
         try {
-            return ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime();
+            return OffsetDateTime.parse(normalized(text));
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Logger;
 import org.newsdesk.account.Role;
 import org.newsdesk.media.MediaException;
@@ -45,18 +46,18 @@ public class SourceImports {
         URI address = SourceFetcher.address(typed);
         SourceArticle article = reader.article(address);
         String host = Outlet.normalizeDomain(URI.create(article.address()).getHost());
-        Outlet outlet = outlets.all().stream().filter(o -> o.isHomeOf(host))
-                // the longest domain wins: uk.reuters.com over reuters.com when both are registered
-                .max(java.util.Comparator.comparingInt(o -> o.getDomain().length())).orElse(null);
+        List<Outlet> registry = outlets.all();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         LOG.info(() -> "Imported " + article.address() + " in " + took.toMillis() + " ms");
+        OutletMatch match = OutletMatch.of(registry, host, article.siteName().value());
+        Outlet outlet = match.outlet();
         if (outlet != null) {
             return new ArticleImport(article, outlet.getId(), outlet.getName(), null, null, outlet.getMaxExcerptWords(),
-                    outlet.getMaxQuotePercent(), outlet.getPhotoPolicy(), took);
+                    outlet.getMaxQuotePercent(), outlet.getPhotoPolicy(), match.where(), took);
         }
-        String proposed = article.siteName().present() ? article.siteName().value() : host;
-        return new ArticleImport(article, null, null, proposed.length() > 120 ? proposed.substring(0, 120) : proposed, host,
-                null, null, null, took);
+        String proposed = match.proposedName();
+        return new ArticleImport(article, null, null, proposed, OutletMatch.isAddress(host) ? null : host, null, null, null,
+                match.where(), took);
     }
 
     /** Brings an article's lead image into the library (the same picture again gives the photo already there). */

@@ -53,4 +53,51 @@ class ArticleReaderTest {
         assertEquals(List.of("one two three …"), a.leadParagraphs(3), "a first paragraph longer than the budget is cut, marked");
         assertEquals(12, a.wordCount());
     }
+
+    @Test
+    void theLeadImageIsFoundWhereverThePageGivesIt() {
+        String base = "https://news.example/world/story";
+        assertEquals("https://cdn.example/a.jpg", ArticleReader.read(Jsoup.parse(
+                "<meta property='og:image' content='//cdn.example/a.jpg'>", base), base).image().url(), "protocol-relative og:image");
+        assertEquals("https://static.example/img/b.jpg", ArticleReader.read(Jsoup.parse(
+                "<base href='https://static.example/img/'><meta property='og:image' content='b.jpg'>", base), base).image().url(),
+                "relative to <base href>");
+        SourceArticle byId = ArticleReader.read(Jsoup.parse("<script type='application/ld+json'>{\"@graph\":["
+                + "{\"@type\":\"NewsArticle\",\"image\":{\"@id\":\"https://news.example/#primaryimage\"}},"
+                + "{\"@type\":\"ImageObject\",\"@id\":\"https://news.example/#primaryimage\",\"url\":\"https://news.example/c.jpg\","
+                + "\"caption\":\"A caption\",\"creditText\":\"Jane Roe/Agency\"}]}</script>", base), base);
+        assertEquals("https://news.example/c.jpg", byId.image().url(), "an ImageObject given by @id");
+        assertEquals("Jane Roe/Agency", byId.image().credit());
+        assertEquals("JSON-LD image creditText", byId.image().creditWhere());
+        assertEquals("https://news.example/d-1200.jpg", ArticleReader.read(Jsoup.parse("<article><figure><img src='data:image/gif;base64,R0lGOD'"
+                + " data-srcset='/d-400.jpg 400w, /d-1200.jpg 1200w'></figure><p>Some text of the article here today.</p></article>", base), base)
+                .image().url(), "a lazy image's largest size, never the data: placeholder");
+        assertEquals(null, ArticleReader.read(Jsoup.parse("<figure><img src='data:image/png;base64,iVBOR'></figure>", base), base).image());
+    }
+
+    @Test
+    void authorsComeFromStructuredDataMetaOrTheByline() {
+        assertEquals(List.of("Jane Roe", "John Doe"), read("<script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+                + "\"author\":[{\"@type\":\"Person\",\"name\":\"Jane Roe\"},\"John Doe\"]}</script>").authors().value());
+        assertEquals(List.of("Jane Roe", "John Doe"), read("<meta name='author' content='Jane Roe and John Doe'>").authors().value());
+        SourceArticle byline = read("<article><p class='byline'>By Jane Roe · November 26, 2026 · 6 min read</p>"
+                + "<p>The first paragraph of the story, long enough to be one.</p></article>");
+        assertEquals(List.of("Jane Roe"), byline.authors().value());
+        assertEquals(List.of("The first paragraph of the story, long enough to be one."), byline.paragraphs(), "the byline is not quoted");
+    }
+
+    @Test
+    void theHeadlineTheDekAndPromosAreNotQuoted() {
+        SourceArticle a = read("<meta property='og:title' content='Militias pause attacks'>"
+                + "<meta property='og:description' content='Leaders met in Baghdad on Saturday.'>"
+                + "<article><h1>Militias pause attacks</h1><p>Leaders met in Baghdad on Saturday.</p>"
+                + "<p>BAGHDAD — Leaders of Iraq's militias met on Saturday to discuss a pause, officials said.</p>"
+                + "<p>READ: Who are Iraq's militias?</p><h2>What comes next</h2>"
+                + "<p>The talks are expected to continue next week in the capital, two officials said.</p>"
+                + "<p>Reporting by Jane Roe; Editing by John Doe</p></article>");
+        assertEquals(List.of("BAGHDAD — Leaders of Iraq's militias met on Saturday to discuss a pause, officials said.",
+                "The talks are expected to continue next week in the capital, two officials said."), a.paragraphs());
+        assertTrue(a.text().contains("What comes next"), "subheadings are part of the article's text");
+        assertFalse(a.text().contains("Militias pause attacks"), "the headline is not");
+    }
 }

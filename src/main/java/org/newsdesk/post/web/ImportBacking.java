@@ -4,13 +4,18 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.newsdesk.media.Upload;
 import org.newsdesk.platform.HtmlText;
+import org.newsdesk.platform.PlatformConfig;
 import org.newsdesk.post.ExcerptDraft;
 import org.newsdesk.post.PostDraft;
 import org.newsdesk.source.ArticleImport;
@@ -78,6 +83,27 @@ public class ImportBacking implements Serializable {
 
         public long getMillis() {
             return result.took().toMillis();
+        }
+
+        /** The authors the page names, joined for the card; empty when it names none. */
+        public String getAuthors() {
+            return result.article().authors().present() ? String.join(", ", result.article().authors().value()) : "";
+        }
+
+        /**
+         * When the source published, as it said it and in the newsroom's zone: "21:47 (UTC−05:00), 02:47 on 26 Nov
+         * here"; empty when the page gave no time and zone.
+         */
+        public String getPublishedTime() {
+            OffsetDateTime at = result.article().publishedAt().value();
+            if (at == null) {
+                return "";
+            }
+            ZonedDateTime here = at.atZoneSameInstant(PlatformConfig.TIMEZONE.value());
+            String source = at.format(DateTimeFormatter.ofPattern("HH:mm")) + " (UTC" + (at.getOffset().getTotalSeconds() == 0 ? "" : at.getOffset().getId()) + ")";
+            String local = here.toLocalDate().equals(at.toLocalDate()) ? here.format(DateTimeFormatter.ofPattern("HH:mm"))
+                    : here.format(DateTimeFormatter.ofPattern("HH:mm 'on' d MMM", Locale.ENGLISH));
+            return source + ", " + local + " in the newsroom's zone (" + here.getZone().getId() + ")";
         }
     }
 
