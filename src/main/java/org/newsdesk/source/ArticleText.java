@@ -66,7 +66,9 @@ public final class ArticleText {
 
     /** Lines that are about the page, not part of its article. */
     private static final Pattern BOILERPLATE_LINE = Pattern.compile(
-            "(?i)^(advertisement|advertising|ad|sponsored|supported by|story continues below.*|article continues below.*|"
+            "(?i)^(advertisement|advertising|advert|ad|sponsored|print this( article| page| story)?|share (it|this)( with (friends|others))?|"
+            + "\\d+ comments?|no comments( yet)?|"
+            + "supported by|story continues below.*|article continues below.*|"
             + "continue reading.*|read more.*|read:.*|read also:?.*|also read:?.*|related:.*|related articles?:?.*|"
             + "more:.*|see also:?.*|watch:.*|listen:.*|click here.*|sign up.*|subscribe.*|follow us.*|follow .{1,40} on (twitter|facebook|instagram).*|"
             + "share this( article| story)?:?|share:?|tweet|email|print|comments?|leave a (comment|reply).*|"
@@ -77,6 +79,9 @@ public final class ArticleText {
             + "published:? .{0,40}\\d{4}.*|posted:? .{0,40}\\d{4}.*|last (updated|modified):?.*|\\d+ min(ute)?s? read|"
             + "by [\\p{L}.'’ -]{2,60}(, [\\p{L}.'’ -]{2,60})?( and [\\p{L}.'’ -]{2,60})?( ?[|·•,-] ?.{0,60})?|"
             + "[\\p{L}.'’ -]{2,60} ?[|·•] ?(\\w+ \\d{1,2}, \\d{4}|\\d{1,2} \\w+ \\d{4}).*)$");
+    /** A newsletter's or a subscription's pitch inside the article's column. */
+    private static final Pattern PROMO = Pattern.compile(
+            "(?i)(sign up|subscribe|register)\\b.{0,80}\\b(newsletter|inbox|daily email|briefing)|newsletter.{0,80}\\b(sign up|subscribe)\\b");
     private static final Pattern OPENS_NEW_TAB = Pattern.compile("(?i),? opens new tab");
 
     private static final Set<String> BLOCK_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
@@ -94,12 +99,10 @@ public final class ArticleText {
             return List.of();
         }
         prune(body);
-        Element container = container(body);
-        if (container == null) {
-            return List.of();
-        }
         List<Block> blocks = new ArrayList<>();
-        collect(container, blocks);
+        for (Element part : container(body)) {
+            collect(part, blocks);
+        }
         return clean(blocks);
     }
 
@@ -134,8 +137,8 @@ public final class ArticleText {
 
     private static boolean isBoilerplateByName(Element element) {
         String names = (element.className() + " " + element.id()).strip();
-        if (names.isEmpty() || isArticle(element)) {
-            return false;
+        if (names.isEmpty() || isArticle(element) || !element.select("blockquote").isEmpty()) {
+            return false; // a quote (an embedded post among them) is the article's, whatever its box is called
         }
         if (POSITIVE_CONTAINER.matcher(names).find()) {
             return false;
@@ -166,7 +169,7 @@ public final class ArticleText {
     }
 
     /** Readability's idea: prose scores its parent fully and its grandparent half; the best-scored ancestor is the article. */
-    private static Element container(Element body) {
+    private static List<Element> container(Element body) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element element : body.getAllElements()) {
             if (!isParagraphLike(element)) {
@@ -201,7 +204,7 @@ public final class ArticleText {
             }
         }
         if (best == null) {
-            return body;
+            return List.of(body);
         }
         // When the paragraphs are split over siblings (a photo or an ad between them), the parent holds them all.
         Element parent = best.parent();
@@ -216,7 +219,37 @@ public final class ArticleText {
                 break;
             }
         }
-        return best;
+        return withContinuations(best, bestScore, scores);
+    }
+
+    /**
+     * The article's body split by ads or pictures into boxes of the same kind, each in a wrapper of its own
+     * ({@code <div class="body__container">} three times): every box named as the best one is, in page order.
+     */
+    private static List<Element> withContinuations(Element best, double bestScore, Map<Element, Double> scores) {
+        String signature = best.tagName() + "." + best.className();
+        if (best.className().isBlank()) {
+            return List.of(best);
+        }
+        List<Element> parts = new ArrayList<>();
+        for (Element candidate : best.ownerDocument() == null ? List.of(best) : root(best).getAllElements()) {
+            boolean same = candidate == best || ((candidate.tagName() + "." + candidate.className()).equals(signature)
+                    && scores.getOrDefault(candidate, 0.0) >= bestScore * 0.1
+                    && parts.stream().noneMatch(p -> candidate.parents().contains(p)) && !best.parents().contains(candidate)
+                    && !candidate.parents().contains(best));
+            if (same) {
+                parts.add(candidate);
+            }
+        }
+        return parts;
+    }
+
+    private static Element root(Element element) {
+        Element root = element;
+        while (root.parent() != null) {
+            root = root.parent();
+        }
+        return root;
     }
 
     private static boolean siblingsOfProse(Element best) {
@@ -345,7 +378,7 @@ public final class ArticleText {
         List<Block> kept = new ArrayList<>();
         for (Block block : blocks) {
             String text = block.text();
-            if (BOILERPLATE_LINE.matcher(text).matches() && text.length() < 200) {
+            if (BOILERPLATE_LINE.matcher(text).matches() && text.length() < 200 || PROMO.matcher(text).find() && text.length() < 300) {
                 continue;
             }
             kept.add(block);
