@@ -26,6 +26,8 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.newsdesk.media.ImageChunks.Chunk;
+import org.newsdesk.media.ImageChunks.Segment;
 
 /**
  * Takes what does not belong to readers out of a JPEG before it is stored: EXIF (with the GPS position,
@@ -34,21 +36,22 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * In their place goes one small EXIF segment with the orientation the pixels need and the photographer's
  * name and copyright, when the photo said who took it (EXIF Artist and Copyright, or else IPTC By-line
  * and Copyright Notice, or else XMP dc:creator and dc:rights). The compressed image is copied untouched:
- * nothing is re-encoded, so nothing is lost.
+ * nothing is re-encoded, so nothing is lost. It also reads whom a picture credits ({@link #credits}), for
+ * pictures brought in from other outlets' pages.
  *
  * <pre>
  * Authorship by = PhotoMetadata.authorship(upload);
  * byte[] stored = PhotoMetadata.clean(upload, ExifOrientation.read(upload), by);
  * byte[] variant = PhotoMetadata.clean(variantJpeg, ExifOrientation.UPRIGHT, by);
+ * List&lt;Credit&gt; credits = PhotoMetadata.credits(sourcePicture);
  * </pre>
  *
- * The segments are walked here rather than by a library: TwelveMonkeys reads segments but cannot write a
- * JPEG back without decoding it, and Commons Imaging removes EXIF, XMP and IPTC one rewriter at a time
- * but not comments or other segments. The metadata inside them is read and written by TwelveMonkeys.
+ * The segments are walked here (in {@link ImageChunks}) rather than by a library: TwelveMonkeys reads
+ * segments but cannot write a JPEG back without decoding it, and Commons Imaging removes EXIF, XMP and IPTC
+ * one rewriter at a time but not comments or other segments. The metadata inside them is read and written by TwelveMonkeys.
  */
 public final class PhotoMetadata {
 
-    private static final int SOS = 0xDA;
     private static final int APP0 = 0xE0;
     private static final int APP1 = 0xE1;
     private static final int APP2 = 0xE2;
@@ -71,34 +74,142 @@ public final class PhotoMetadata {
 
     /** The creator and copyright a JPEG names, from EXIF first, then IPTC, then XMP; damaged metadata counts as none. */
     public static Authorship authorship(byte[] jpeg) {
-        String creator = null;
-        String copyright = null;
-        for (Segment segment : segments(jpeg)) {
-            if (segment.marker() == APP1 && segment.startsWith(EXIF_HEADER)) {
-                Directory exif = read(new TIFFReader(), segment.payload(EXIF_HEADER.length));
-                creator = firstOf(creator, text(exif, TIFF.TAG_ARTIST));
-                copyright = firstOf(copyright, text(exif, TIFF.TAG_COPYRIGHT));
-            }
+        Directories found = Directories.ofJpeg(jpeg);
+        String creator = firstOf(found.exif(TIFF.TAG_ARTIST), firstOf(found.iptc(IPTC.TAG_BY_LINE), found.xmp(XMP.NS_DC + "creator")));
+        String copyright = firstOf(found.exif(TIFF.TAG_COPYRIGHT),
+                firstOf(found.iptc(IPTC.TAG_COPYRIGHT_NOTICE), found.xmp(XMP.NS_DC + "rights")));
+        return new Authorship(creator, copyright);
+    }
+
+    /** A credit a picture's own metadata gives, and the field that gave it ({@code "IPTC Credit"}). */
+    public record Credit(String value, String field) {
+    }
+
+    /**
+     * Every credit a picture names, in the order a news desk takes them: IPTC Credit (2:110), IPTC By-line
+     * (2:80), XMP photoshop:Credit, XMP dc:creator, EXIF Artist, EXIF Copyright; each field at most once.
+     * Read from a JPEG's segments, a PNG's eXIf and iTXt XMP chunks and a WebP's EXIF and XMP chunks. A damaged
+     * block is skipped; a damaged file or any other format names no one.
+     */
+    public static List<Credit> credits(byte[] image) {
+        Directories found;
+        try {
+            found = ImageType.sniff(image).map(type -> switch (type) {
+                case JPEG -> Directories.ofJpeg(image);
+                case PNG -> Directories.ofPng(image);
+                case WEBP -> Directories.ofWebp(image);
+            }).orElse(Directories.NONE);
+        } catch (UnsupportedImageException e) {
+            return List.of();
         }
-        for (Segment segment : segments(jpeg)) {
-            if (segment.marker() == APP13 && segment.startsWith(PHOTOSHOP_HEADER)) {
-                Directory resources = read(new PSDReader(), segment.payload(PHOTOSHOP_HEADER.length));
-                Entry iptcResource = resources == null ? null : resources.getEntryById(PSD.RES_IPTC_NAA);
-                if (iptcResource != null && iptcResource.getValue() instanceof byte[] iptcBytes) {
-                    Directory iptc = read(new IPTCReader(), iptcBytes);
-                    creator = firstOf(creator, text(iptc, IPTC.TAG_BY_LINE));
-                    copyright = firstOf(copyright, text(iptc, IPTC.TAG_COPYRIGHT_NOTICE));
+        List<Credit> credits = new ArrayList<>();
+        add(credits, found.iptc(IPTC.TAG_CREDIT), "IPTC Credit");
+        add(credits, found.iptc(IPTC.TAG_BY_LINE), "IPTC By-line");
+        add(credits, found.xmp(XMP.NS_PHOTOSHOP + "Credit"), "XMP photoshop:Credit");
+        add(credits, found.xmp(XMP.NS_DC + "creator"), "XMP dc:creator");
+        add(credits, found.exif(TIFF.TAG_ARTIST), "EXIF Artist");
+        add(credits, found.exif(TIFF.TAG_COPYRIGHT), "EXIF Copyright");
+        return credits;
+    }
+
+    private static void add(List<Credit> credits, String value, String field) {
+        if (value != null) {
+            credits.add(new Credit(value, field));
+        }
+    }
+
+    /** The EXIF, IPTC and XMP a picture carries, read; a block that could not be read is left out. */
+    private record Directories(List<Directory> exifs, List<Directory> iptcs, List<Directory> xmps) {
+
+        static final Directories NONE = new Directories(List.of(), List.of(), List.of());
+
+        static Directories ofJpeg(byte[] jpeg) {
+            Directories found = new Directories(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (Segment segment : ImageChunks.segments(jpeg)) {
+                if (segment.marker() == APP1 && segment.startsWith(EXIF_HEADER)) {
+                    found.addExif(segment.payload(EXIF_HEADER.length));
+                } else if (segment.marker() == APP13 && segment.startsWith(PHOTOSHOP_HEADER)) {
+                    Directory resources = read(new PSDReader(), segment.payload(PHOTOSHOP_HEADER.length));
+                    Entry iptcResource = resources == null ? null : resources.getEntryById(PSD.RES_IPTC_NAA);
+                    if (iptcResource != null && iptcResource.getValue() instanceof byte[] iptcBytes) {
+                        found.addIptc(iptcBytes);
+                    }
+                } else if (segment.marker() == APP1 && segment.startsWith(XMP_HEADER)) {
+                    found.addXmp(segment.payload(XMP_HEADER.length));
                 }
             }
+            return found;
         }
-        for (Segment segment : segments(jpeg)) {
-            if (segment.marker() == APP1 && segment.startsWith(XMP_HEADER)) {
-                Directory xmp = read(new XMPReader(), segment.payload(XMP_HEADER.length));
-                creator = firstOf(creator, text(xmp, XMP.NS_DC + "creator"));
-                copyright = firstOf(copyright, text(xmp, XMP.NS_DC + "rights"));
+
+        /** A PNG's eXIf chunk and its XMP, kept in an iTXt chunk with the keyword "XML:com.adobe.xmp". */
+        static Directories ofPng(byte[] png) {
+            Directories found = new Directories(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (Chunk chunk : ImageChunks.png(png)) {
+                if (chunk.type().equals("eXIf")) {
+                    found.addExif(chunk.data(png));
+                } else if (chunk.type().equals("iTXt")) {
+                    byte[] xmp = ImageChunks.pngXmp(chunk.data(png));
+                    if (xmp != null) {
+                        found.addXmp(xmp);
+                    }
+                }
+            }
+            return found;
+        }
+
+        /** A WebP's EXIF chunk (bare TIFF, or after "Exif\0\0" as some writers put it) and its XMP chunk. */
+        static Directories ofWebp(byte[] webp) {
+            Directories found = new Directories(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (Chunk chunk : ImageChunks.webp(webp)) {
+                byte[] data = chunk.data(webp);
+                if (chunk.type().equals("EXIF")) {
+                    boolean prefixed = data.length >= EXIF_HEADER.length
+                            && Arrays.equals(data, 0, EXIF_HEADER.length, EXIF_HEADER, 0, EXIF_HEADER.length);
+                    found.addExif(prefixed ? Arrays.copyOfRange(data, EXIF_HEADER.length, data.length) : data);
+                } else if (chunk.type().equals("XMP ")) {
+                    found.addXmp(data);
+                }
+            }
+            return found;
+        }
+
+        private void addExif(byte[] tiff) {
+            addIfRead(exifs, read(new TIFFReader(), tiff));
+        }
+
+        private void addIptc(byte[] iim) {
+            addIfRead(iptcs, read(new IPTCReader(), iim));
+        }
+
+        private void addXmp(byte[] packet) {
+            addIfRead(xmps, read(new XMPReader(), packet));
+        }
+
+        private static void addIfRead(List<Directory> directories, Directory directory) {
+            if (directory != null) {
+                directories.add(directory);
             }
         }
-        return new Authorship(creator, copyright);
+
+        String exif(Object id) {
+            return first(exifs, id);
+        }
+
+        String iptc(Object id) {
+            return first(iptcs, id);
+        }
+
+        String xmp(Object id) {
+            return first(xmps, id);
+        }
+
+        private static String first(List<Directory> directories, Object id) {
+            String found = null;
+            for (Directory directory : directories) {
+                found = firstOf(found, text(directory, id));
+            }
+            return found;
+        }
     }
 
     /**
@@ -121,48 +232,30 @@ public final class PhotoMetadata {
     static byte[] cleanPng(byte[] png) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(png.length);
         out.write(png, 0, 8);
-        int i = 8;
-        while (i + 12 <= png.length) {
-            long length = readInt(png, i, false);
-            if (length < 0 || i + 12 + length > png.length) {
-                break;
+        for (Chunk chunk : ImageChunks.png(png)) {
+            if (PNG_KEPT.contains(chunk.type())) {
+                out.write(png, chunk.start(), chunk.end() - chunk.start());
             }
-            int end = i + 12 + (int) length;
-            String type = new String(png, i + 4, 4, StandardCharsets.US_ASCII);
-            if (PNG_KEPT.contains(type)) {
-                out.write(png, i, end - i);
-            }
-            if (type.equals("IEND")) {
-                return out.toByteArray();
-            }
-            i = end;
         }
-        throw new UnsupportedImageException(ImageDecoder.DAMAGED);
+        return out.toByteArray();
     }
 
     static byte[] cleanWebp(byte[] webp) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(webp.length);
         out.write(webp, 0, 12);
-        int i = 12;
-        while (i + 8 <= webp.length) {
-            long length = readInt(webp, i + 4, true);
-            int end = (int) Math.min(webp.length, i + 8 + length + (length & 1));
-            if (length < 0 || i + 8 + length > webp.length) {
-                throw new UnsupportedImageException(ImageDecoder.DAMAGED);
-            }
-            String type = new String(webp, i, 4, StandardCharsets.US_ASCII);
+        for (Chunk chunk : ImageChunks.webp(webp)) {
+            String type = chunk.type();
             if (type.equals("VP8X")) {
                 int flagsAt = out.size() + 8;
-                out.write(webp, i, end - i);
+                out.write(webp, chunk.start(), chunk.end() - chunk.start());
                 byte[] sofar = out.toByteArray();
                 // The header announces EXIF (0x08) and XMP (0x04) chunks; they are gone.
                 sofar[flagsAt] &= (byte) ~0x0C;
                 out.reset();
                 out.writeBytes(sofar);
             } else if (!type.equals("EXIF") && !type.equals("XMP ")) {
-                out.write(webp, i, end - i);
+                out.write(webp, chunk.start(), chunk.end() - chunk.start());
             }
-            i = end;
         }
         byte[] cleaned = out.toByteArray();
         int riffSize = cleaned.length - 8;
@@ -173,27 +266,19 @@ public final class PhotoMetadata {
         return cleaned;
     }
 
-    private static long readInt(byte[] b, int at, boolean littleEndian) {
-        long value = 0;
-        for (int k = 0; k < 4; k++) {
-            value = (value << 8) | (b[littleEndian ? at + 3 - k : at + k] & 0xFF);
-        }
-        return value;
-    }
-
     /**
      * The JPEG with only the segments that shape its pixels, plus a fresh EXIF segment holding the
      * orientation (left out when upright) and the authorship. A file that is not a well-formed JPEG up
      * to its image data is refused as damaged.
      */
     public static byte[] clean(byte[] jpeg, int orientation, Authorship authorship) {
-        List<Segment> segments = segments(jpeg);
+        List<Segment> segments = ImageChunks.segments(jpeg);
         ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length);
         out.write(0xFF);
         out.write(0xD8);
         boolean exifWritten = false;
         for (Segment segment : segments) {
-            if (segment.marker() == SOS) {
+            if (segment.marker() == ImageChunks.SOS) {
                 // The EXIF segment must come before the image data, and after JFIF when there is one.
                 if (!exifWritten) {
                     writeExif(out, orientation, authorship);
@@ -252,32 +337,6 @@ public final class PhotoMetadata {
         out.writeBytes(tiff.toByteArray());
     }
 
-    /** The segments from after the start marker up to and including the start of the image data. */
-    private static List<Segment> segments(byte[] jpeg) {
-        if (jpeg.length < 4 || (jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {
-            throw new UnsupportedImageException(ImageDecoder.DAMAGED);
-        }
-        List<Segment> segments = new ArrayList<>();
-        int i = 2;
-        while (i + 4 <= jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
-            int marker = jpeg[i + 1] & 0xFF;
-            if (marker == 0xFF) {
-                i++; // a fill byte before a marker
-                continue;
-            }
-            int length = (jpeg[i + 2] & 0xFF) << 8 | (jpeg[i + 3] & 0xFF);
-            if (length < 2 || i + 2 + length > jpeg.length) {
-                break;
-            }
-            segments.add(new Segment(jpeg, marker, i, i + 2 + length));
-            if (marker == SOS) {
-                return segments;
-            }
-            i += 2 + length;
-        }
-        throw new UnsupportedImageException(ImageDecoder.DAMAGED);
-    }
-
     private static Directory read(com.twelvemonkeys.imageio.metadata.MetadataReader reader, byte[] bytes) {
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             return reader.read(in);
@@ -306,17 +365,5 @@ public final class PhotoMetadata {
 
     private static String firstOf(String found, String next) {
         return found != null ? found : next;
-    }
-
-    private record Segment(byte[] jpeg, int marker, int start, int end) {
-
-        boolean startsWith(byte[] header) {
-            int from = start + 4;
-            return end - from >= header.length && Arrays.equals(jpeg, from, from + header.length, header, 0, header.length);
-        }
-
-        byte[] payload(int skip) {
-            return Arrays.copyOfRange(jpeg, start + 4 + skip, end);
-        }
     }
 }

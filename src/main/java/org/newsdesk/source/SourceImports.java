@@ -21,8 +21,8 @@ import org.newsdesk.platform.TextLimit;
 
 /**
  * Import from a URL, for the compose page: reads a source article and finds its outlet; brings its lead image
- * into the photo library with the caption and credit the page gives. Fetches happen outside any transaction,
- * so a slow site holds no database connection.
+ * into the photo library with the caption and credit the page gives, or the credit in the picture's own file
+ * when the page names no one. Fetches happen outside any transaction, so a slow site holds no database connection.
  */
 @Stateless
 @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
@@ -44,7 +44,9 @@ public class SourceImports {
     public ArticleImport read(String typed) throws SourceRefusedException {
         long started = System.nanoTime();
         URI address = SourceFetcher.address(typed);
-        SourceArticle article = reader.article(address);
+        // One more fetch when the page names no photographer: the picture itself, for the credit in its file.
+        SourceArticle article = creditFromFile(reader.article(address),
+                picture -> reader.fetch(picture, SourceFetcher.Expect.IMAGE, null, null));
         String host = Outlet.normalizeDomain(URI.create(article.address()).getHost());
         List<Outlet> registry = outlets.all();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -72,12 +74,56 @@ public class SourceImports {
             Upload upload = media.receive(name, page.body());
             if (!upload.alreadyInLibrary()) {
                 Photo photo = upload.photo();
+                SourceArticle.Image credited = creditFromFile(image, page.body());
                 media.update(photo.getId(), TextLimit.shorten(image.alt(), Photo.MAX_ALT_TEXT),
-                        TextLimit.shorten(image.caption(), Photo.MAX_CAPTION), TextLimit.shorten(image.credit(), Photo.MAX_CREDIT));
+                        TextLimit.shorten(image.caption(), Photo.MAX_CAPTION), TextLimit.shorten(credited.credit(), Photo.MAX_CREDIT));
             }
             return upload;
         } catch (MediaException e) {
             throw new SourceRefusedException("The article's picture could not be added to the library: " + e.getMessage(), e);
         }
+    }
+
+    /** Fetches a picture: through {@link SourceReader#fetch} in the application, through a test's own fetcher in tests. */
+    @FunctionalInterface
+    interface PictureFetch {
+
+        SourcePage fetch(URI picture) throws SourceRefusedException;
+    }
+
+    /**
+     * The article with its picture credited from the picture's own file (IPTC, XMP, EXIF) when the page named
+     * no one. This costs one more fetch, of the picture, within the fetcher's time and size limits (the import
+     * takes that much longer; the compose card shows how long). A picture that is refused, does not come in
+     * time or names no one simply stays uncredited.
+     */
+    static SourceArticle creditFromFile(SourceArticle article, PictureFetch fetch) {
+        SourceArticle.Image image = article.image();
+        if (image == null || !blank(image.credit())) {
+            return article;
+        }
+        try {
+            SourcePage page = fetch.fetch(SourceFetcher.address(image.url()));
+            if (!page.ok()) {
+                LOG.fine(() -> "The picture " + image.url() + " was not read for its credit: " + page.status());
+                return article;
+            }
+            return article.withImage(creditFromFile(image, page.body()));
+        } catch (SourceRefusedException e) {
+            LOG.fine(() -> "The picture " + image.url() + " was not read for its credit: " + e.getMessage());
+            return article;
+        }
+    }
+
+    /** The picture with the credit its file gives, when the page gave none. */
+    static SourceArticle.Image creditFromFile(SourceArticle.Image image, byte[] picture) {
+        if (!blank(image.credit())) {
+            return image;
+        }
+        return PictureCredit.fromFile(picture).map(credit -> image.withCredit(credit.credit(), credit.where())).orElse(image);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 }

@@ -9,8 +9,12 @@ import com.twelvemonkeys.imageio.metadata.Directory;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.zip.DeflaterOutputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +98,102 @@ class PhotoMetadataTest {
         assertEquals(0, cleaned[20] & 0x0C, "the VP8X header no longer announces EXIF or XMP");
         assertEquals(cleaned.length - 8, (cleaned[4] & 0xFF) | (cleaned[5] & 0xFF) << 8 | (cleaned[6] & 0xFF) << 16, "RIFF size");
         assertEquals(1, ImageDecoder.decode(cleaned, 50_000_000).width(), "still a picture");
+    }
+
+    private static final byte[] PLAIN = TestImages.write(TestImages.quadrants(40, 30), "jpeg");
+
+    private static final TestImages.CreditFields ALL = new TestImages.CreditFields("Reuters", "Ahmed Saad",
+            "AFP", "Mahmud Hams", "Hadi Mizban", "© 2026 The Associated Press");
+
+    @Test
+    void creditsComeInTheOrderADeskTakesThemNotTheOrderOfTheFile() {
+        assertEquals(List.of(
+                new PhotoMetadata.Credit("Reuters", "IPTC Credit"),
+                new PhotoMetadata.Credit("Ahmed Saad", "IPTC By-line"),
+                new PhotoMetadata.Credit("AFP", "XMP photoshop:Credit"),
+                new PhotoMetadata.Credit("Mahmud Hams", "XMP dc:creator"),
+                new PhotoMetadata.Credit("Hadi Mizban", "EXIF Artist"),
+                new PhotoMetadata.Credit("© 2026 The Associated Press", "EXIF Copyright")),
+                PhotoMetadata.credits(TestImages.withCredits(PLAIN, ALL)));
+    }
+
+    @Test
+    void eachCreditFieldIsTakenWhenTheOnesBeforeItAreMissing() {
+        String[] values = {"Reuters", "Ahmed Saad", "AFP", "Mahmud Hams", "Hadi Mizban", "© 2026 The Associated Press"};
+        String[] fields = {"IPTC Credit", "IPTC By-line", "XMP photoshop:Credit", "XMP dc:creator", "EXIF Artist", "EXIF Copyright"};
+        for (int missing = 0; missing < values.length; missing++) {
+            String[] kept = values.clone();
+            Arrays.fill(kept, 0, missing, null);
+            byte[] jpeg = TestImages.withCredits(PLAIN, new TestImages.CreditFields(kept[0], kept[1], kept[2], kept[3], kept[4], kept[5]));
+            List<PhotoMetadata.Credit> credits = PhotoMetadata.credits(jpeg);
+            assertEquals(new PhotoMetadata.Credit(values[missing], fields[missing]), credits.get(0), "without the first " + missing);
+            assertEquals(values.length - missing, credits.size());
+        }
+        assertEquals(List.of(), PhotoMetadata.credits(PLAIN), "a picture that names no one");
+    }
+
+    @Test
+    void creditsInOtherScriptsAreReadAsWritten() {
+        byte[] jpeg = TestImages.withCredits(PLAIN, new TestImages.CreditFields("פלאש 90", "يونس الشيخ", "EUROKINISSI/ΓΙΑΝΝΗΣ ΠΑΝΑΓΟΠΟΥΛΟΣ",
+                "Zoë Ménard 📷", null, null));
+        assertEquals(List.of("פלאש 90", "يونس الشيخ", "EUROKINISSI/ΓΙΑΝΝΗΣ ΠΑΝΑΓΟΠΟΥΛΟΣ", "Zoë Ménard 📷"),
+                PhotoMetadata.credits(jpeg).stream().map(PhotoMetadata.Credit::value).toList());
+    }
+
+    @Test
+    void damagedMetadataIsSkippedAndTheRestStillRead() {
+        byte[] damaged = TestImages.withSegments(TestImages.withCredits(PLAIN, new TestImages.CreditFields(null, null, null, null,
+                        "Hadi Mizban", null)),
+                0xED, TestImages.photoshopIptc(new byte[] {0x1C, 2, 0x6E, 0x7F, 0x7F, 'R', 'e'}),
+                0xED, "Photoshop 3.0\08BIM\u0004\u0004".getBytes(StandardCharsets.ISO_8859_1),
+                0xE1, ("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><rdf:RDF photoshop:Credit=\"AFP").getBytes(StandardCharsets.UTF_8),
+                0xE1, "Exif\0\0MM\0*\0\0\0\u0008\u00FF\u00FF".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(List.of(new PhotoMetadata.Credit("Hadi Mizban", "EXIF Artist")), PhotoMetadata.credits(damaged));
+    }
+
+    @Test
+    void aDamagedFileOrOneThatIsNoPictureNamesNoOne() {
+        byte[] credited = TestImages.withCredits(PLAIN, ALL);
+        assertEquals(List.of(), PhotoMetadata.credits(Arrays.copyOf(credited, 40)), "cut off inside its metadata");
+        assertEquals(List.of(), PhotoMetadata.credits("%PDF-1.4 Credit: Reuters".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(List.of(), PhotoMetadata.credits(new byte[0]));
+        byte[] png = TestImages.write(TestImages.quadrants(4, 3), "png");
+        assertEquals(List.of(), PhotoMetadata.credits(Arrays.copyOf(png, png.length - 20)), "a PNG without its end");
+    }
+
+    @Test
+    void aPngsXmpAndExifChunksAreRead() throws IOException {
+        byte[] png = TestImages.write(TestImages.quadrants(4, 3), "png");
+        String exif = new String(TestImages.exifTiff("Hadi Mizban", null), StandardCharsets.ISO_8859_1);
+        byte[] plainText = TestImages.withPngChunks(png, "eXIf", exif,
+                "iTXt", "XML:com.adobe.xmp\0\0\0\0\0" + TestImages.xmpCredits("Reuters", "Ahmed Saad"));
+        assertEquals(List.of(new PhotoMetadata.Credit("Reuters", "XMP photoshop:Credit"), new PhotoMetadata.Credit("Ahmed Saad", "XMP dc:creator"),
+                new PhotoMetadata.Credit("Hadi Mizban", "EXIF Artist")), PhotoMetadata.credits(plainText));
+
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (DeflaterOutputStream out = new DeflaterOutputStream(deflated)) {
+            out.write(TestImages.xmpCredits("AFP", null).getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] compressed = TestImages.withPngChunks(png, "tEXt", "Author\0Not a credit field",
+                "iTXt", "XML:com.adobe.xmp\0\u0001\0en\0\0" + new String(deflated.toByteArray(), StandardCharsets.ISO_8859_1));
+        assertEquals(List.of(new PhotoMetadata.Credit("AFP", "XMP photoshop:Credit")), PhotoMetadata.credits(compressed));
+    }
+
+    @Test
+    void aWebpsExifAndXmpChunksAreRead() {
+        byte[] xmp = TestImages.xmpCredits(null, "Mahmud Hams").getBytes(StandardCharsets.UTF_8);
+        byte[] bare = TestImages.webpWith(TestImages.exifTiff(null, "Getty Images"), xmp);
+        assertEquals(List.of(new PhotoMetadata.Credit("Mahmud Hams", "XMP dc:creator"), new PhotoMetadata.Credit("Getty Images", "EXIF Copyright")),
+                PhotoMetadata.credits(bare));
+        byte[] prefixed = TestImages.webpWith(concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), TestImages.exifTiff("Hadi Mizban", null)),
+                "<not xmp".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(List.of(new PhotoMetadata.Credit("Hadi Mizban", "EXIF Artist")), PhotoMetadata.credits(prefixed), "as some writers store it");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     private static void assertTrueContains(byte[] jpeg) {

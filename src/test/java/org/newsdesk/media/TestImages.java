@@ -170,25 +170,116 @@ public final class TestImages {
 
     /** The JPEG with only a Photoshop IPTC block naming {@link #ARTIST} as By-line and {@link #COPYRIGHT} as Copyright Notice. */
     public static byte[] withIptcAuthorship(byte[] jpeg) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        segment(out, 0xED, photoshopIptc(iptc(false, 0x50, ARTIST, 0x74, COPYRIGHT)));
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /**
+     * Where a picture's file may name its photographer or agency, as picture desks and cameras fill them in;
+     * a null field is left out of the file.
+     */
+    public record CreditFields(String iptcCredit, String byLine, String xmpCredit, String dcCreator, String artist,
+                               String copyright) {
+    }
+
+    /**
+     * The JPEG with the credit fields given, in the order cameras and editors leave them: EXIF (Artist,
+     * Copyright) first, then XMP (photoshop:Credit, dc:creator), then a Photoshop IPTC block (Credit 2:110,
+     * By-line 2:80) marked as UTF-8. The order in the file is the reverse of the order a desk takes them in.
+     */
+    public static byte[] withCredits(byte[] jpeg, CreditFields fields) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        if (fields.artist() != null || fields.copyright() != null) {
+            segment(out, 0xE1, concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), exifTiff(fields.artist(), fields.copyright())));
+        }
+        if (fields.xmpCredit() != null || fields.dcCreator() != null) {
+            segment(out, 0xE1, ("http://ns.adobe.com/xap/1.0/\0" + xmpCredits(fields.xmpCredit(), fields.dcCreator()))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        if (fields.iptcCredit() != null || fields.byLine() != null) {
+            List<Object> dataSets = new java.util.ArrayList<>();
+            if (fields.iptcCredit() != null) {
+                dataSets.addAll(List.of(0x6E, fields.iptcCredit()));
+            }
+            if (fields.byLine() != null) {
+                dataSets.addAll(List.of(0x50, fields.byLine()));
+            }
+            segment(out, 0xED, photoshopIptc(iptc(true, dataSets.toArray())));
+        }
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /** The JPEG with raw APP segments (marker, payload pairs) put before everything else, damaged ones included. */
+    public static byte[] withSegments(byte[] jpeg, Object... markersAndPayloads) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        for (int i = 0; i < markersAndPayloads.length; i += 2) {
+            segment(out, (int) markersAndPayloads[i], (byte[]) markersAndPayloads[i + 1]);
+        }
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /** A TIFF structure (an EXIF block's content) with Artist and Copyright when not null. */
+    public static byte[] exifTiff(String artist, String copyright) {
+        List<Entry> entries = new java.util.ArrayList<>();
+        if (artist != null) {
+            entries.add(new TIFFEntry(TIFF.TAG_ARTIST, TIFF.TYPE_ASCII, artist));
+        }
+        if (copyright != null) {
+            entries.add(new TIFFEntry(TIFF.TAG_COPYRIGHT, TIFF.TYPE_ASCII, copyright));
+        }
+        ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(tiff)) {
+            new TIFFWriter().write(entries, stream);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tiff.toByteArray();
+    }
+
+    /** An XMP packet with photoshop:Credit (an attribute, as Photoshop writes it) and dc:creator when not null. */
+    public static String xmpCredits(String credit, String creator) {
+        return "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                + "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+                + " xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\""
+                + (credit == null ? "" : " photoshop:Credit=\"" + credit + "\"") + ">"
+                + (creator == null ? "" : "<dc:creator><rdf:Seq><rdf:li>" + creator + "</rdf:li></rdf:Seq></dc:creator>")
+                + "</rdf:Description></rdf:RDF></x:xmpmeta>";
+    }
+
+    /** IPTC IIM record 2 data sets (number, text pairs), after a 1:90 "UTF-8" envelope when asked. */
+    private static byte[] iptc(boolean utf8, Object... numbersAndTexts) {
         ByteArrayOutputStream iptc = new ByteArrayOutputStream();
-        for (Object[] dataSet : new Object[][] {{0x50, ARTIST}, {0x74, COPYRIGHT}}) {
-            byte[] value = ((String) dataSet[1]).getBytes(StandardCharsets.UTF_8);
-            iptc.writeBytes(new byte[] {0x1C, 2, (byte) (int) dataSet[0], (byte) (value.length >> 8), (byte) value.length});
+        if (utf8) {
+            iptc.writeBytes(new byte[] {0x1C, 1, 90, 0, 3, 0x1B, '%', 'G'});
+        }
+        for (int i = 0; i < numbersAndTexts.length; i += 2) {
+            byte[] value = ((String) numbersAndTexts[i + 1]).getBytes(StandardCharsets.UTF_8);
+            iptc.writeBytes(new byte[] {0x1C, 2, (byte) (int) numbersAndTexts[i], (byte) (value.length >> 8), (byte) value.length});
             iptc.writeBytes(value);
         }
-        if (iptc.size() % 2 == 1) {
-            iptc.write(0);
+        return iptc.toByteArray();
+    }
+
+    /** An APP13 payload: Photoshop's resource block holding the IPTC data (resource 0x0404). */
+    public static byte[] photoshopIptc(byte[] iptc) {
+        ByteArrayOutputStream padded = new ByteArrayOutputStream();
+        padded.writeBytes(iptc);
+        if (padded.size() % 2 == 1) {
+            padded.write(0);
         }
-        int size = iptc.size();
+        int size = iptc.length;
         ByteArrayOutputStream photoshop = new ByteArrayOutputStream();
         photoshop.writeBytes("Photoshop 3.0\08BIM".getBytes(StandardCharsets.US_ASCII));
         photoshop.writeBytes(new byte[] {0x04, 0x04, 0, 0, (byte) (size >> 24), (byte) (size >> 16), (byte) (size >> 8), (byte) size});
-        photoshop.writeBytes(iptc.toByteArray());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        segment(out, 0xED, photoshop.toByteArray());
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+        photoshop.writeBytes(padded.toByteArray());
+        return photoshop.toByteArray();
     }
 
     /** The PNG with chunks (type, text pairs) added before its image data. */
@@ -217,12 +308,17 @@ public final class TestImages {
 
     /** {@link #WEBP_1X1} in the extended format, with EXIF and XMP chunks holding the text. */
     public static byte[] webpWithExifAndXmp(String text) {
+        return webpWith(text.getBytes(StandardCharsets.US_ASCII), (text + "!").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** {@link #WEBP_1X1} in the extended format, with an EXIF and an XMP chunk holding these bytes. */
+    public static byte[] webpWith(byte[] exif, byte[] xmp) {
         ByteArrayOutputStream chunks = new ByteArrayOutputStream();
         // VP8X: flags (EXIF 0x08, XMP 0x04), three reserved bytes, canvas width - 1 and height - 1 in three bytes each.
         webpChunk(chunks, "VP8X", new byte[] {0x0C, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         chunks.write(WEBP_1X1, 12, WEBP_1X1.length - 12);
-        webpChunk(chunks, "EXIF", text.getBytes(StandardCharsets.US_ASCII));
-        webpChunk(chunks, "XMP ", (text + "!").getBytes(StandardCharsets.US_ASCII));
+        webpChunk(chunks, "EXIF", exif);
+        webpChunk(chunks, "XMP ", xmp);
         int size = 4 + chunks.size();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("RIFF".getBytes(StandardCharsets.US_ASCII));
