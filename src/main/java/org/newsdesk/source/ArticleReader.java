@@ -486,7 +486,9 @@ public final class ArticleReader {
         if (figure != null) {
             Element creditElement = figure.selectFirst("[class~=(?i)credit|copyright|byline|source], [itemprop=copyrightHolder], small");
             if (credit == null && creditElement != null && clean(creditElement.text()) != null) {
-                credit = clean(creditElement.text());
+                // "(AP Photo/Hadi Mizban)", "Image source, Getty Images": the credit without its brackets or label
+                CaptionCredit.Split marked = CaptionCredit.split(clean(creditElement.text()));
+                credit = marked.credit() != null ? marked.credit() : marked.caption();
                 creditWhere = "the <figure>'s credit";
             }
             Element figcaption = figure.selectFirst("figcaption");
@@ -498,6 +500,16 @@ public final class ArticleReader {
             Element img = figure.selectFirst("img");
             if (alt == null && img != null) {
                 alt = clean(img.attr("alt"));
+            }
+        }
+        if (caption != null) {
+            // Credits written into the caption ("… REUTERS/Haider Mawlood", "(AFP/File)") and screen-reader labels
+            // ("Image caption,") come out of it; the credit is used when the page gave none apart.
+            CaptionCredit.Split split = CaptionCredit.split(caption);
+            caption = split.caption();
+            if (credit == null && split.credit() != null) {
+                credit = split.credit();
+                creditWhere = split.where();
             }
         }
         return new Image(url, caption, credit, creditWhere, alt, where);
