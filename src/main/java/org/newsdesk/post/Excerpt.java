@@ -48,6 +48,11 @@ public class Excerpt {
     @Column(name = "original_published_on")
     private LocalDate originalPublishedOn;
 
+    /** The source article's authors as its page names them, comma-separated ("Jane Roe, John Doe"). */
+    @Size(max = 300)
+    @Column(name = "source_authors")
+    private String sourceAuthors;
+
     @Size(max = 2000)
     private String dek;
 
@@ -170,6 +175,14 @@ public class Excerpt {
 
     public void setOriginalPublishedOn(LocalDate originalPublishedOn) {
         this.originalPublishedOn = originalPublishedOn;
+    }
+
+    public String getSourceAuthors() {
+        return sourceAuthors;
+    }
+
+    public void setSourceAuthors(String sourceAuthors) {
+        this.sourceAuthors = sourceAuthors;
     }
 
     public String getDek() {

@@ -25,6 +25,9 @@ public class ExcerptDraft implements Serializable {
 
     private LocalDate originalPublishedOn;
 
+    @Size(max = 300, message = "Keep the authors under 300 characters.")
+    private String sourceAuthors;
+
     @Size(max = 2000, message = "Keep the dek under 2,000 characters.")
     private String dek;
 
@@ -61,6 +64,7 @@ public class ExcerptDraft implements Serializable {
         draft.outletId = excerpt.getOutlet() == null ? null : excerpt.getOutlet().getId();
         draft.articleUrl = excerpt.getArticleUrl();
         draft.originalPublishedOn = excerpt.getOriginalPublishedOn();
+        draft.sourceAuthors = excerpt.getSourceAuthors();
         draft.dek = excerpt.getDek();
         draft.bodyText = ExcerptMarkup.toEditorText(excerpt.getBody());
         draft.photoId = excerpt.getPhoto() == null ? null : excerpt.getPhoto().getId();
@@ -82,6 +86,7 @@ public class ExcerptDraft implements Serializable {
         draft.newOutletDomain = source.newOutletDomain;
         draft.articleUrl = source.articleUrl;
         draft.originalPublishedOn = source.originalPublishedOn;
+        draft.sourceAuthors = source.sourceAuthors;
         draft.dek = source.dek;
         draft.bodyText = source.bodyText;
         draft.photoId = source.photoId;
@@ -139,6 +144,14 @@ public class ExcerptDraft implements Serializable {
 
     public void setOriginalPublishedOn(LocalDate originalPublishedOn) {
         this.originalPublishedOn = originalPublishedOn;
+    }
+
+    public String getSourceAuthors() {
+        return sourceAuthors;
+    }
+
+    public void setSourceAuthors(String sourceAuthors) {
+        this.sourceAuthors = sourceAuthors;
     }
 
     public String getDek() {

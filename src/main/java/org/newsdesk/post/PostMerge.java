@@ -204,6 +204,8 @@ public final class PostMerge implements Serializable {
                         (d, v) -> e.apply(d).setArticleUrl((String) v)),
                 new Accessor(k + "originalPublishedOn", n + "originally published", d -> e.apply(d).getOriginalPublishedOn(),
                         (d, v) -> e.apply(d).setOriginalPublishedOn((java.time.LocalDate) v)),
+                new Accessor(k + "sourceAuthors", n + "authors", d -> e.apply(d).getSourceAuthors(),
+                        (d, v) -> e.apply(d).setSourceAuthors((String) v)),
                 new Accessor(k + "dek", n + "dek", d -> e.apply(d).getDek(), (d, v) -> e.apply(d).setDek((String) v)),
                 new Accessor(k + "bodyText", n + "excerpt text", d -> e.apply(d).getBodyText(),
                         (d, v) -> e.apply(d).setBodyText((String) v)),

@@ -29,6 +29,7 @@ public final class PostSnapshot {
             put(excerpt, "outlet", e.getOutlet() == null ? null : e.getOutlet().getName());
             put(excerpt, "articleUrl", e.getArticleUrl());
             put(excerpt, "originalPublishedOn", e.getOriginalPublishedOn() == null ? null : e.getOriginalPublishedOn().toString());
+            put(excerpt, "sourceAuthors", e.getSourceAuthors());
             put(excerpt, "dek", e.getDek());
             put(excerpt, "body", e.getBody());
             put(excerpt, "photoId", e.getPhoto() == null ? null : e.getPhoto().getId());
@@ -62,6 +63,7 @@ public final class PostSnapshot {
             excerpt.setOutletId(e.isNull("outletId") ? null : e.getJsonNumber("outletId").longValue());
             excerpt.setArticleUrl(text(e, "articleUrl"));
             excerpt.setOriginalPublishedOn(e.isNull("originalPublishedOn") ? null : LocalDate.parse(e.getString("originalPublishedOn")));
+            excerpt.setSourceAuthors(text(e, "sourceAuthors")); // absent from revisions kept before authors were read
             excerpt.setDek(text(e, "dek"));
             excerpt.setBodyText(ExcerptMarkup.toEditorText(text(e, "body")));
             excerpt.setPhotoId(e.isNull("photoId") ? null : e.getJsonNumber("photoId").longValue());
@@ -93,6 +95,7 @@ public final class PostSnapshot {
             lines.add(prefix + "outlet: " + nullToEmpty(text(e, "outlet")));
             lines.add(prefix + "article: " + nullToEmpty(text(e, "articleUrl")));
             lines.add(prefix + "published: " + nullToEmpty(text(e, "originalPublishedOn")));
+            lines.add(prefix + "authors: " + nullToEmpty(text(e, "sourceAuthors")));
             lines.add(prefix + "dek: " + nullToEmpty(text(e, "dek")));
             for (String paragraph : nullToEmpty(ExcerptMarkup.toEditorText(text(e, "body"))).split("\\n\\n")) {
                 lines.add(prefix + "¶ " + paragraph);

@@ -412,6 +412,7 @@ public class PublishingService {
             }
             excerpt.setArticleUrl(url);
             excerpt.setOriginalPublishedOn(source.getOriginalPublishedOn());
+            excerpt.setSourceAuthors(blank(source.getSourceAuthors()) ? null : source.getSourceAuthors().strip());
             excerpt.setDek(blank(source.getDek()) ? null : source.getDek().strip());
             excerpt.setBody(ExcerptMarkup.fromEditorText(source.getBodyText()));
             excerpt.setPhoto(source.getPhotoId() == null ? null : em.find(Photo.class, source.getPhotoId()));

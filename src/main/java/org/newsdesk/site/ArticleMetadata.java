@@ -101,6 +101,15 @@ public final class ArticleMetadata {
             addIfPresent(source, "url", excerpt.getArticleUrl());
             addIfPresent(source, "description", excerpt.getDek());
             addIfPresent(source, "datePublished", excerpt.getOriginalPublishedOn() == null ? null : excerpt.getOriginalPublishedOn().toString());
+            if (excerpt.getSourceAuthors() != null && !excerpt.getSourceAuthors().isBlank()) {
+                JsonArrayBuilder authors = Json.createArrayBuilder();
+                for (String name : excerpt.getSourceAuthors().split("\\s*,\\s*")) {
+                    if (!name.isBlank()) {
+                        authors.add(Json.createObjectBuilder().add("@type", "Person").add("name", name));
+                    }
+                }
+                source.add("author", authors);
+            }
             if (excerpt.getOutlet() != null) {
                 source.add("publisher", Json.createObjectBuilder().add("@type", "Organization")
                         .add("name", excerpt.getOutlet().getName()).add("url", "https://" + excerpt.getOutlet().getDomain() + "/"));

@@ -224,6 +224,11 @@ public class ImportBacking implements Serializable {
         } else if (article.publishedOn().present()) {
             kept.add("date");
         }
+        if (blank(excerpt.getSourceAuthors()) && article.authors().present()) {
+            excerpt.setSourceAuthors(TextLimit.shorten(String.join(", ", article.authors().value()), 300));
+        } else if (article.authors().present()) {
+            kept.add("authors");
+        }
         if (blank(excerpt.getDek())) {
             excerpt.setDek(article.dek().value());
         } else if (article.dek().present()) {
