@@ -3,7 +3,6 @@ package org.newsdesk.source;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -316,6 +315,7 @@ public final class ArticleText {
     /** Walks the container in order, one block per paragraph-like element, text runs between blocks included. */
     private static void collect(Element element, List<Block> into) {
         StringBuilder run = new StringBuilder();
+        int[] linked = {0};
         for (Node child : element.childNodes()) {
             if (child instanceof TextNode text) {
                 run.append(text.getWholeText());
@@ -325,8 +325,9 @@ public final class ArticleText {
                     run.append('\n');
                 } else if (!BLOCK_TAGS.contains(tag) && !containsBlocks(e)) {
                     run.append(e.wholeText());
+                    linked[0] += tag.equals("a") ? e.text().length() : e.select("a").text().length();
                 } else {
-                    flush(run, into);
+                    flush(run, linked, into);
                     if (tag.equals("hr")) {
                         continue;
                     }
@@ -345,7 +346,7 @@ public final class ArticleText {
                 }
             }
         }
-        flush(run, into);
+        flush(run, linked, into);
     }
 
     private static boolean containsBlocks(Element element) {
@@ -357,7 +358,13 @@ public final class ArticleText {
         return false;
     }
 
-    private static void flush(StringBuilder run, List<Block> into) {
+    /** Text between blocks, line by line; a run that is mostly links (share buttons, a row of tags) is dropped. */
+    private static void flush(StringBuilder run, int[] linked, List<Block> into) {
+        int length = run.toString().strip().length();
+        if (length > 0 && linked[0] * 2 > length && length < 400) {
+            run.setLength(0);
+        }
+        linked[0] = 0;
         if (!run.isEmpty()) {
             for (String line : run.toString().split("\\n\\s*\\n|\\n")) {
                 add(into, line, false);
@@ -383,6 +390,11 @@ public final class ArticleText {
             }
             kept.add(block);
         }
+        // Before the article's first sentence, the page's furniture: "close", "Text size", a video's length, a
+        // dateline; a subheading may open an article, a line of two words may not.
+        while (!kept.isEmpty() && !kept.get(0).heading() && isFurniture(kept.get(0).text())) {
+            kept.remove(0);
+        }
         // Headings with no prose after them (a "Related" list's title, a trailing "Comments") go too.
         while (!kept.isEmpty() && kept.get(kept.size() - 1).heading()) {
             kept.remove(kept.size() - 1);
@@ -390,7 +402,12 @@ public final class ArticleText {
         return kept;
     }
 
-    static String lower(String text) {
-        return text.toLowerCase(Locale.ROOT);
+    private static boolean isFurniture(String text) {
+        int words = text.strip().split("\\s+").length;
+        return words < 4 && !text.matches(".*[.!?…:؟。]$") || DATELINE.matcher(text).matches();
     }
+
+    /** "segunda-feira, 22 de janeiro de 2018 às 0:13", "Nov. 18, 2019 6:02 p.m. ET": a date and nothing else. */
+    private static final Pattern DATELINE = Pattern.compile(
+            "^(?=.*\\b(19|20)\\d\\d\\b)(?=.{0,80}$)[\\p{L}\\d ,.:/|·•()-]+$");
 }
