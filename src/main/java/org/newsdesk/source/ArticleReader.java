@@ -67,6 +67,7 @@ public final class ArticleReader {
                 found(text(article, "headline"), "JSON-LD headline"),
                 found(meta(page, "og:title"), "og:title"),
                 found(meta(page, "twitter:title"), "twitter:title"),
+                found(postTitle(page), "the post's title"),
                 found(page.selectFirst("h1") == null ? null : clean(page.selectFirst("h1").text()), "<h1>"),
                 found(clean(page.title()), "<title>"));
         Found<String> dek = first(
@@ -79,6 +80,8 @@ public final class ArticleReader {
                 found(meta(page, "article:published_time"), "article:published_time"),
                 found(attr(page.selectFirst("[itemprop=datePublished]"), "content", "datetime"), "itemprop datePublished"),
                 found(timeElement(body, page), "<time datetime>"),
+                found(attr(page.selectFirst("abbr.published[title], [class~=(?i)^(published|dtstart|date-published|entry-date)$][title]"),
+                        "title"), "the post's published timestamp"),
                 found(meta(page, "date"), "meta date"),
                 found(meta(page, "pubdate"), "meta pubdate"),
                 found(meta(page, "parsely-pub-date"), "parsely-pub-date"));
@@ -128,7 +131,7 @@ public final class ArticleReader {
         }
         int words = text.stream().mapToInt(ArticleReader::words).sum();
         return new SourceArticle(address, headline, dek, published, publishedAt, canonical, siteName,
-                authors(article, page, body), image(article, structured, page, body), List.copyOf(paragraphs), List.copyOf(text),
+                authors(article, structured, page, body), image(article, structured, page, body), List.copyOf(paragraphs), List.copyOf(text),
                 words, correction(page, body), paywalled(article, page));
     }
 
@@ -338,11 +341,26 @@ public final class ArticleReader {
                 .map(o -> text(o, "name")).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
-    /** "Headline - Reuters", "Headline | The Times of Israel": the part of the title that is not the headline. */
+    /** A blog post's title, which blogs set apart from the blog's name in the {@code <h1>}. */
+    private static String postTitle(Document page) {
+        Element title = page.selectFirst("[itemprop=headline], .entry-title, .post-title");
+        return title == null ? null : clean(title.text());
+    }
+
+    /**
+     * "Headline - Reuters", "Headline | The Times of Israel", "Harbor Town Notes: Headline": the part of the title
+     * that is not the headline.
+     */
     private static String titleSuffix(Document page, String headline) {
         String title = clean(page.title());
         if (title == null) {
             return null;
+        }
+        if (headline != null && title.endsWith(headline) && title.length() > headline.length()) {
+            String prefix = title.substring(0, title.length() - headline.length()).replaceFirst("\\s*[|–—:·-]\\s*$", "").strip();
+            if (!prefix.isEmpty() && prefix.length() <= 60 && words(prefix) <= 6 && !prefix.equals(title.substring(0, title.length() - headline.length()).strip())) {
+                return prefix;
+            }
         }
         Matcher m = TITLE_SUFFIX.matcher(title);
         if (!m.find()) {
@@ -356,13 +374,13 @@ public final class ArticleReader {
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s[|–—-]\\s([^|–—]{2,60})$");
 
     /** Authors as the page names them: JSON-LD, then meta author, then {@code rel=author} and byline markup. */
-    private static Found<List<String>> authors(JsonObject article, Document page, Element body) {
+    private static Found<List<String>> authors(JsonObject article, List<JsonObject> structured, Document page, Element body) {
         List<String> names = new ArrayList<>();
         JsonValue author = article.get("author");
         if (author instanceof JsonArray array) {
-            array.forEach(a -> addAuthor(names, authorName(a)));
+            array.forEach(a -> addAuthor(names, authorName(a, structured)));
         } else if (author != null) {
-            addAuthor(names, authorName(author));
+            addAuthor(names, authorName(author, structured));
         }
         if (!names.isEmpty()) {
             return new Found<>(List.copyOf(names), "JSON-LD author");
@@ -376,33 +394,59 @@ public final class ArticleReader {
         if (!names.isEmpty()) {
             return new Found<>(List.copyOf(names), "meta author");
         }
-        for (Element link : page.select("a[rel~=author], [itemprop=author] [itemprop=name], [itemprop=author]:not(:has([itemprop=name]))")) {
-            addAuthor(names, clean(link.text()));
+        for (Element link : page.select("a[rel~=author], [itemprop=author] [itemprop=name], [itemprop=author]:not(:has([itemprop=name])), "
+                + "[class~=(?i)author|vcard] .fn")) {
+            if (!inComments(link)) {
+                addAuthor(names, clean(link.text()));
+            }
         }
         if (!names.isEmpty()) {
             return new Found<>(List.copyOf(names), "rel=author");
         }
-        Element byline = body.selectFirst("[class~=(?i)byline|author-name|article-author], [rel=author]");
+        String bylines = "[class~=(?i)byline|author|auteur|autor|writer|reporter|signature], [data-component~=(?i)byline], [data-testid~=(?i)byline]";
+        Element byline = body.selectFirst(bylines);
         if (byline == null) {
-            byline = page.selectFirst("[class~=(?i)byline|author-name|article-author]");
+            byline = page.selectFirst(bylines);
         }
         if (byline != null) {
             Matcher m = BYLINE.matcher(byline.text());
             if (m.find()) {
                 splitAuthors(m.group(1)).forEach(n -> addAuthor(names, n));
+            } else {
+                // A byline box that names its reporter without "By": its first line, when it reads as a name.
+                for (Element line : byline.select("*:matchesOwn(\\S)")) {
+                    String name = clean(line.ownText());
+                    if (!line.tagName().equals("time") && name != null && NAME.matcher(name).matches()) {
+                        addAuthor(names, name);
+                        break;
+                    }
+                }
             }
         }
         return names.isEmpty() ? Found.none() : new Found<>(List.copyOf(names), "the byline");
     }
 
-    private static final Pattern BYLINE = Pattern.compile("(?i)^\\s*(?:by|von|par|por|di|door|بقلم|מאת|του|της)\\s*:?\\s+([^|·•\\d]{2,120}?)\\s*(?:$|[|·•]|,?\\s*(?:updated|published|\\d))");
+    /** Whether an element is part of the readers' comments, whose authors are not the article's. */
+    private static boolean inComments(Element element) {
+        for (Element e = element; e != null; e = e.parent()) {
+            if ((e.className() + " " + e.id()).matches("(?i).*\\bcomment.*")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
-    private static String authorName(JsonValue value) {
+    private static final Pattern NAME = Pattern.compile("^[\\p{Lu}\\p{Lo}][\\p{L}\\p{M}.'’-]*(\\s[\\p{Lu}\\p{Lo}][\\p{L}\\p{M}.'’-]*){1,3}$");
+    private static final Pattern BYLINE = Pattern.compile("(?i)^\\s*(?:posted by|written by|by|von|par|por|di|door|بقلم|كتبت|كتب|إعداد|מאת|כתב|από|του|της)\\s*:?\\s+([^|·•\\d]{2,120}?)\\s*(?:$|[|·•]|,?\\s*(?:updated|published|\\d))");
+
+    private static String authorName(JsonValue value, List<JsonObject> structured) {
         if (value instanceof JsonString s) {
             return clean(s.getString());
         }
         if (value instanceof JsonObject o) {
-            return text(o, "name");
+            JsonObject person = referenced(o, structured);
+            boolean organisation = types(person).stream().anyMatch(t -> t.endsWith("Organization"));
+            return organisation ? null : text(person, "name");
         }
         return null;
     }
@@ -426,6 +470,15 @@ public final class ArticleReader {
         }
     }
 
+    /** A JSON-LD node given only by its {@code @id}, looked up in the page's graph (itself when not found). */
+    private static JsonObject referenced(JsonObject node, List<JsonObject> structured) {
+        if (node.size() == 1 && node.get("@id") instanceof JsonString id) {
+            return structured.stream().filter(s -> s != node && s.size() > 1 && s.get("@id") instanceof JsonString other
+                    && other.getString().equals(id.getString())).findFirst().orElse(node);
+        }
+        return node;
+    }
+
     /**
      * The lead image: JSON-LD {@code image} (an address, an {@code ImageObject}, a reference by {@code @id}, an array),
      * then {@code og:image}, then the first {@code <figure>}'s picture; relative and protocol-relative addresses made
@@ -441,9 +494,8 @@ public final class ArticleReader {
         if (image instanceof JsonArray array && !array.isEmpty()) {
             image = array.get(0);
         }
-        if (image instanceof JsonObject o && o.size() == 1 && o.get("@id") instanceof JsonString id) {
-            image = structured.stream().filter(s -> s != o && id.getString().equals(text(s, "@id")) && s.size() > 1)
-                    .findFirst().map(JsonValue.class::cast).orElse(o);
+        if (image instanceof JsonObject o) {
+            image = referenced(o, structured);
         }
         if (image instanceof JsonString s) {
             url = resolve(page, s.getString());
@@ -471,12 +523,12 @@ public final class ArticleReader {
             url = web(absoluteMeta(page, "twitter:image"));
             where = url == null ? null : "twitter:image";
         }
-        Element figure = body.selectFirst("figure:has(img)");
+        Element figure = leadFigure(body);
         if (figure == null) {
-            figure = page.selectFirst("figure:has(img)");
+            figure = leadFigure(page.body() == null ? page : page.body());
         }
         if (url == null && figure != null) {
-            url = imageAddress(figure.selectFirst("img"));
+            url = imageAddress(figure.selectFirst("img, amp-img"));
             where = url == null ? null : "the first <figure>";
         }
         if (url == null) {
@@ -491,13 +543,24 @@ public final class ArticleReader {
                 credit = marked.credit() != null ? marked.credit() : marked.caption();
                 creditWhere = "the <figure>'s credit";
             }
-            Element figcaption = figure.selectFirst("figcaption");
+            Element figcaption = figure.selectFirst("figcaption, [class~=(?i)caption]");
+            if (credit == null) {
+                // Text in the figure outside its caption is its credit ("Image source, Getty Images").
+                Element rest = figure.clone();
+                rest.select("figcaption, [class~=(?i)caption], img, amp-img, picture, noscript, script").remove();
+                String restText = clean(rest.text());
+                if (restText != null && restText.length() <= 120) {
+                    CaptionCredit.Split marked = CaptionCredit.split(restText);
+                    credit = marked.credit() != null ? marked.credit() : marked.caption();
+                    creditWhere = credit == null ? null : "the <figure>, beside its caption";
+                }
+            }
             if (caption == null && figcaption != null) {
                 Element text = figcaption.clone();
                 text.select("[class~=(?i)credit|copyright|byline|source], [itemprop=copyrightHolder], small").remove();
                 caption = clean(text.text());
             }
-            Element img = figure.selectFirst("img");
+            Element img = figure.selectFirst("img, amp-img");
             if (alt == null && img != null) {
                 alt = clean(img.attr("alt"));
             }
@@ -513,6 +576,19 @@ public final class ArticleReader {
             }
         }
         return new Image(url, caption, credit, creditWhere, alt, where);
+    }
+
+    /** The page's first picture with a caption: a {@code <figure>}, or a box holding an image and a caption. */
+    private static Element leadFigure(Element within) {
+        Element figure = within.selectFirst("figure:has(img), figure:has(amp-img)");
+        if (figure != null) {
+            return figure;
+        }
+        Element caption = within.selectFirst("[class~=(?i)^(wp-)?caption(-text)?$|image-caption|media-caption|photo-caption]");
+        if (caption != null && caption.parent() != null && caption.parent().selectFirst("img, amp-img") != null) {
+            return caption.parent();
+        }
+        return null;
     }
 
     /** An {@code <img>}'s picture: {@code src} unless it is a placeholder, else {@code data-src} or the largest in a srcset. */

@@ -36,6 +36,7 @@ public final class ArticleText {
 
     private static final String REMOVED_TAGS = "script, style, noscript, template, iframe, svg, canvas, object, embed, video, "
             + "audio, button, input, select, textarea, option, label, nav, aside, figure, figcaption, picture, img, "
+            + "amp-ad, amp-embed, amp-analytics, amp-sticky-ad, amp-social-share, [role=button], "
             + "[hidden], [aria-hidden=true], [role=navigation], [role=complementary], [role=dialog], [role=alertdialog], "
             + "[role=menu], [role=menubar], [role=toolbar], [role=search], [itemprop=author], [rel=author], "
             + "[itemprop=comment], [itemtype~=(?i)schema.org/(Comment|WPAdBlock|SiteNavigationElement|WPSideBar|WPFooter|WPHeader)]";
@@ -52,7 +53,7 @@ public final class ArticleText {
             + "rating|pagination|pager|next-?prev|prev-?next|hidden|visually-hidden|sr-only|screen-reader|"
             + "paywall|piano|login|register|video-player|player|slideshow|gallery|carousel|newsletter-signup|"
             + "correction|editor-?note|disclaimer|copyright|legal|toc|table-of-contents|jump-?link|"
-            + "headline|title|heading|kicker|eyebrow|lede-?art|lead-?art|media|photo|image|img|thumbnail)($|[-_ ]|s$)");
+            + "kicker|eyebrow|lede-?art|lead-?art|media|photo|image|img|thumbnail|source|article-source)($|[-_ ]|s$)");
 
     /** Class and id words that say "the article's text is here". */
     private static final Pattern CONTENT_NAME = Pattern.compile(
@@ -65,7 +66,11 @@ public final class ArticleText {
 
     /** Lines that are about the page, not part of its article. */
     private static final Pattern BOILERPLATE_LINE = Pattern.compile(
-            "(?i)^(advertisement|advertising|advert|ad|sponsored|print this( article| page| story)?|share (it|this)( with (friends|others))?|"
+            "(?i)^(advertisement|advertising|advert|ad|sponsored|publicité|anzeige|werbung|publicidad|pubblicità|"
+            + "إعلان|اعلان|פרסומת|διαφήμιση|related coverage|related stories|more coverage|"
+            + "(source|المصدر|مصدر|מקור|πηγή|fuente|quelle) ?:.{0,60}|[^\\p{L}\\p{N}]*|"
+            + ".{0,150}\\bcontributed( reporting)? to this (report|story|article)\\.?|"
+            + "print this( article| page| story)?|share (it|this)( with (friends|others))?|"
             + "\\d+ comments?|no comments( yet)?|"
             + "supported by|story continues below.*|article continues below.*|"
             + "continue reading.*|read more.*|read:.*|read also:?.*|also read:?.*|related:.*|related articles?:?.*|"
@@ -135,8 +140,10 @@ public final class ArticleText {
     }
 
     private static boolean isBoilerplateByName(Element element) {
-        String names = (element.className() + " " + element.id()).strip();
-        if (names.isEmpty() || isArticle(element) || !element.select("blockquote").isEmpty()) {
+        // camelCase names ("PagePromo-label") are read as words too
+        String names = (element.className() + " " + element.id() + " " + element.attr("data-component")).strip()
+                .replaceAll("(\\p{Ll})(\\p{Lu})", "$1-$2");
+        if (names.isEmpty() || isArticle(element) || !element.select("blockquote").isEmpty() || HEADINGS.contains(element.tagName())) {
             return false; // a quote (an embedded post among them) is the article's, whatever its box is called
         }
         if (POSITIVE_CONTAINER.matcher(names).find()) {
@@ -339,7 +346,10 @@ public final class ArticleText {
                             add(into, e.text(), false);
                         }
                     } else if ((tag.equals("ul") || tag.equals("ol")) && linkDensity(e) > 0.5) {
-                        // a list of links: more stories, not the article
+                        // a list of links: more stories, not the article; nor is the heading over it
+                        if (!into.isEmpty() && into.get(into.size() - 1).heading()) {
+                            into.remove(into.size() - 1);
+                        }
                     } else {
                         collect(e, into);
                     }
