@@ -105,14 +105,19 @@ public final class ArticleReader {
         List<String> text = new ArrayList<>();
         List<String> paragraphs = new ArrayList<>();
         String headlineKey = key(headline.value());
+        String titleKey = key(page.title());
         String dekKey = key(dek.value());
         for (ArticleText.Block block : blocks) {
             String blockKey = key(block.text());
-            if (text.isEmpty() && (blockKey.equals(headlineKey) || blockKey.equals(key(page.title())))) {
-                continue; // the headline printed above the article is not its text
+            boolean partOfTitle = blockKey.length() >= 8 && words(block.text()) <= 20
+                    && (headlineKey.contains(blockKey) || titleKey.contains(blockKey));
+            if (text.isEmpty() && (blockKey.equals(headlineKey) || partOfTitle)) {
+                continue; // the headline (or the title's words) printed above the article is not its text
             }
             text.add(block.text());
-            boolean repeatsDek = paragraphs.isEmpty() && !dekKey.isEmpty() && blockKey.equals(dekKey);
+            // The dek printed again as the first paragraph (an AMP page's), perhaps cut short with an ellipsis.
+            boolean repeatsDek = paragraphs.isEmpty() && dekKey.length() >= 20 && blockKey.length() >= 20
+                    && (blockKey.equals(dekKey) || dekKey.startsWith(blockKey) || blockKey.startsWith(dekKey));
             if (!block.heading() && !repeatsDek && !NOTICE.matcher(block.text()).find()) {
                 paragraphs.add(block.text());
             }

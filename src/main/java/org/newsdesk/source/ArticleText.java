@@ -402,8 +402,15 @@ public final class ArticleText {
         }
         // Before the article's first sentence, the page's furniture: "close", "Text size", a video's length, a
         // dateline; a subheading may open an article, a line of two words may not.
-        while (!kept.isEmpty() && !kept.get(0).heading() && isFurniture(kept.get(0).text())) {
-            kept.remove(0);
+        for (int i = 0; i < kept.size(); ) {
+            Block block = kept.get(i);
+            if (block.heading()) {
+                i++;
+            } else if (isFurniture(block.text())) {
+                kept.remove(i);
+            } else {
+                break;
+            }
         }
         // Headings with no prose after them (a "Related" list's title, a trailing "Comments") go too.
         while (!kept.isEmpty() && kept.get(kept.size() - 1).heading()) {
@@ -419,5 +426,5 @@ public final class ArticleText {
 
     /** "segunda-feira, 22 de janeiro de 2018 às 0:13", "Nov. 18, 2019 6:02 p.m. ET": a date and nothing else. */
     private static final Pattern DATELINE = Pattern.compile(
-            "^(?=.*\\b(19|20)\\d\\d\\b)(?=.{0,80}$)[\\p{L}\\d ,.:/|·•()-]+$");
+            "^(?=.*\\b(19|20)\\d\\d\\b)(?=.{0,80}$)[\\p{L}\\d ,.:/|·•()\\[\\]-]+$");
 }
