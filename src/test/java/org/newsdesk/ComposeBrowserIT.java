@@ -339,6 +339,91 @@ class ComposeBrowserIT {
         }
     }
 
+    /**
+     * Issue 25's "done": an editor pastes a Reuters, an AP and an Al Jazeera Arabic address (pages in those outlets'
+     * shapes, {@code source-pages/shapes}, served as three sites from one local server) and gets three correct
+     * excerpts, each picture brought into the library credited, with no typing but the headline.
+     */
+    @Test
+    void aReutersAnApAndAnArabicAddressGiveThreeCreditedExcerpts() throws Exception {
+        DeskFixtures.user("import-wire", "Wren Wires", "EDITOR");
+        try (SourceSite source = SourceSite.start()) {
+            String reuters = serveShape(source, "01-wire-reuters.html", "/reuters",
+                    "/world/middle-east/jordan-valley-date-growers-turn-solar-pumps-aquifer-falls-2026-11-24/", "https://www.reuters.example");
+            String ap = serveShape(source, "02-wire-ap.html", "/ap", "/article/santa-fe-wildfire-evacuations-november-3f9c2a7d51e84b6a",
+                    "https://apnews.example", "https://dims.apnews.example");
+            String arabic = serveShape(source, "05-amp-arabic.html", "/aj", "/amp/news/2026/11/21/basra-fishermen-return-shatt-al-arab",
+                    "https://www.aljazeera.example");
+            ann.signIn("import-wire", DeskFixtures.PASSWORD);
+            ann.open("/admin/posts/edit");
+            WebDriver browser = ann.driver();
+            ann.typeText("edit:headline", "Water, fire and fish: three stories from the wires");
+            ann.typeText("edit:importAddresses", String.join("\n", reuters, ap, arabic));
+            ann.click("edit:importArticles");
+            ann.settle();
+            waitUntil(browser, b -> !value(b, "edit:excerpts:2:articleUrl").isEmpty());
+
+            assertTrue(value(browser, "edit:excerpts:0:bodyText").startsWith("KARAMEH, Jordan, Nov 24 (Reuters) - When the diesel bill"),
+                    value(browser, "edit:excerpts:0:bodyText"));
+            assertEquals("Maya Haddad, Khaled Yassin", value(browser, "edit:excerpts:0:sourceAuthors"));
+            assertEquals("2026-11-24", value(browser, "edit:excerpts:0:originalPublishedOn"));
+            assertTrue(value(browser, "edit:excerpts:1:bodyText").startsWith("SANTA FE, N.M. (AP) — A wind-driven wildfire"),
+                    value(browser, "edit:excerpts:1:bodyText"));
+            assertEquals("Ines Marlow, Tomás Ibarra", value(browser, "edit:excerpts:1:sourceAuthors"));
+            assertTrue(value(browser, "edit:excerpts:2:bodyText").startsWith("على ضفة شط العرب في منطقة الفاو"),
+                    "the AMP page's dek is not quoted again: " + value(browser, "edit:excerpts:2:bodyText"));
+            assertEquals("علي الموسوي", value(browser, "edit:excerpts:2:sourceAuthors"));
+            assertEquals("2026-11-21", value(browser, "edit:excerpts:2:originalPublishedOn"));
+            for (int excerpt = 0; excerpt < 3; excerpt++) {
+                String body = value(browser, "edit:excerpts:" + excerpt + ":bodyText");
+                for (String never : List.of("Reporting by", "Our Standards", "READ MORE", "RELATED COVERAGE", "contributed to this report",
+                        "إعلان", "المصدر")) {
+                    assertTrue(!body.contains(never), "excerpt " + excerpt + " quotes \"" + never + "\": " + body);
+                }
+            }
+            assertEquals("Water, fire and fish: three stories from the wires", value(browser, "edit:headline"));
+
+            // Each picture into the library: the newest import is listed first, so the Reuters page's is the third entry.
+            String[] credits = {"REUTERS/Samer Qudah", "AP Photo/Rosa Delgado", "الجزيرة"};
+            for (int excerpt = 0; excerpt < 3; excerpt++) {
+                int entry = 2 - excerpt;
+                final int shown = excerpt;
+                assertTrue(text(browser, "[data-excerpt='" + (excerpt + 1) + "'] table.found").contains(credits[excerpt]),
+                        "the card shows the credit before the picture is taken: " + text(browser, "[data-excerpt='" + (excerpt + 1) + "'] table.found"));
+                ann.click("edit:imports:" + entry + ":importPhoto");
+                ann.settle();
+                waitUntil(browser, b -> !value(b, "edit:excerpts:" + shown + ":photoId").isEmpty());
+                assertEquals(credits[excerpt], value(browser, "edit:excerpts:" + excerpt + ":creditLine"));
+            }
+            assertEquals("A farmer inspects solar panels powering a well pump on a date farm near Karameh, Jordan, November 20, 2026.",
+                    value(browser, "edit:excerpts:0:caption"), "the caption without its credit");
+            assertEquals("صيادون يفرغون حمولة قارب في ميناء الفاو جنوبي البصرة", value(browser, "edit:excerpts:2:caption"));
+            ann.screenshot("compose-import-three-wires");
+        }
+    }
+
+    /**
+     * Serves a saved outlet page under {@code prefix} of the local source site, its own addresses ({@code hosts})
+     * pointed there, and a picture wherever the page's lead image is; returns the page's local address.
+     */
+    private static String serveShape(SourceSite source, String file, String prefix, String path, String... hosts) throws Exception {
+        String html;
+        try (java.io.InputStream in = ComposeBrowserIT.class.getResourceAsStream("/source-pages/shapes/" + file)) {
+            html = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String local = source.url(prefix);
+        for (String host : hosts) {
+            html = html.replace(host, local);
+        }
+        String address = local + path;
+        source.put(prefix + path, SourceSite.Page.html(html));
+        org.newsdesk.source.SourceArticle article = org.newsdesk.source.ArticleReader.read(org.jsoup.Jsoup.parse(html, address), address);
+        java.net.URI picture = java.net.URI.create(article.image().url());
+        source.put(picture.getPath(), // the site serves by path: the picture's query (a resizer's width) is not its name
+                new SourceSite.Page(200, "image/jpeg", org.newsdesk.media.TestImages.busyJpeg(640, 400, System.nanoTime()), null, null, 0));
+        return address;
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     /** Marks the page: the mark survives Faces Ajax and is gone after any full page load. */
