@@ -121,15 +121,16 @@ class SourcesIT {
             SourceRefusedException refused = assertThrows(SourceRefusedException.class, () -> writer.as(() -> imports.read(address)), address);
             refusals.put(address, refused.getMessage());
         }
-        assertTrue(refusals.get("http://localhost:" + site.port() + "/og").contains("leads to 127.0.0.1, an address inside a private network"),
+        assertTrue(refusals.get("http://localhost:" + site.port() + "/og").contains("leads to 127.0.0.1, a loopback address; Newsdesk does not read pages there."),
                 refusals.toString());
-        assertTrue(refusals.get(site.url("/to-private")).contains("redirected to 10.1.2.3 is an address inside a private network"), refusals.toString());
+        assertTrue(refusals.get(site.url("/to-private")).contains("It redirected to 10.1.2.3, a private-network address; Newsdesk does not read pages there."),
+                refusals.toString());
         assertTrue(refusals.get(site.url("/gone")).contains("has no page at this address (404)"), refusals.toString());
         assertTrue(refusals.get(site.url("/huge")).contains("larger than 2 MB"), refusals.toString());
         assertTrue(refusals.get(site.url("/slow")).contains("did not answer within 3 seconds"), refusals.toString());
         assertTrue(refusals.get(site.url("/loop")).contains("redirected more than 5 times"), refusals.toString());
         assertTrue(refusals.get("ftp://127.0.0.1/file").startsWith("Only http:// and https://"), refusals.toString());
-        assertTrue(refusals.get("http://169.254.169.254/latest/meta-data/").contains("private network"), refusals.toString());
+        assertTrue(refusals.get("http://169.254.169.254/latest/meta-data/").contains("169.254.169.254 is a link-local address"), refusals.toString());
 
         // The lead image comes into the library with the caption and credit the page gives.
         site.put("/photo.jpg", new SourceSite.Page(200, "image/jpeg", TestImages.busyJpeg(320, 200, System.nanoTime()), null, null, 0));

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -36,8 +35,9 @@ import org.newsdesk.platform.TextLimit;
 
 /**
  * Fetches pages of other sites for the desk, as safely as a server can: http and https only; each host
- * resolved once and refused if it is internal ({@link AddressGuard}); redirects followed by hand, to a
- * limit, each hop checked again; a deadline for the whole fetch and a size limit on what is read; no cookies,
+ * resolved once and refused if it is internal, unless the allow-list names it with the port asked
+ * ({@link AddressGuard}); redirects followed by hand, to a limit, each hop checked again; a deadline for the
+ * whole fetch and a size limit on what is read; no cookies,
  * no proxy, no retries; a User-Agent that names the site. Every refusal is a {@link SourceRefusedException}
  * whose message an editor can act on.
  *
@@ -49,8 +49,8 @@ import org.newsdesk.platform.TextLimit;
  */
 public final class SourceFetcher implements AutoCloseable {
 
-    /** How long, how large and how far one fetch may go, and which internal hosts tests may reach. */
-    public record Limits(Duration timeout, long maxBytes, int maxRedirects, Set<String> allowedHosts) {
+    /** How long, how large and how far one fetch may go, and which internal hosts and ports tests may reach. */
+    public record Limits(Duration timeout, long maxBytes, int maxRedirects, AllowedHosts allowed) {
     }
 
     /** What the caller will read, and so which content types are accepted. */
@@ -80,7 +80,7 @@ public final class SourceFetcher implements AutoCloseable {
         Timeout timeout = Timeout.of(limits.timeout());
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new AddressGuard(limits.allowedHosts()))
+                        .setDnsResolver(new AddressGuard(limits.allowed()))
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
                         .setMaxConnTotal(20).setMaxConnPerRoute(2)
                         .build())
@@ -153,38 +153,16 @@ public final class SourceFetcher implements AutoCloseable {
         URI current = checked(address);
         List<URI> redirects = new ArrayList<>();
         while (true) {
-            HttpGet get = new HttpGet(current);
-            get.setHeader("Accept", switch (expect) {
-                case PAGE -> "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
-                case IMAGE -> "image/avif,image/webp,image/jpeg,image/png,image/*;q=0.8";
-                case TEXT -> "text/plain,*/*;q=0.1";
-            });
-            get.setHeader("Accept-Language", "*");
-            if (etag != null) {
-                get.setHeader("If-None-Match", etag);
-            }
-            if (lastModified != null) {
-                get.setHeader("If-Modified-Since", lastModified);
-            }
+            HttpGet get = request(current, expect, etag, lastModified);
             try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
                 int status = response.getCode();
                 Header location = response.getFirstHeader("Location");
+                HttpEntity entity = response.getEntity();
                 if (status >= 300 && status < 400 && status != 304 && location != null) {
-                    if (redirects.size() >= limits.maxRedirects()) {
-                        throw new SourceRefusedException(host(address) + " redirected more than " + limits.maxRedirects()
-                                + " times; open the address in a browser and paste the one it ends at.");
-                    }
-                    try {
-                        current = checked(current.resolve(new URI(location.getValue().strip().replace(" ", "%20"))));
-                    } catch (URISyntaxException e) {
-                        throw new SourceRefusedException(host(current) + " redirected to an address that is not valid.");
-                    } catch (SourceRefusedException e) {
-                        throw new SourceRefusedException(host(current) + " redirected to an address Newsdesk does not read. " + e.getMessage());
-                    }
+                    current = redirected(current, location.getValue(), address, redirects.size());
                     redirects.add(current);
                     continue;
                 }
-                HttpEntity entity = response.getEntity();
                 String mime = null;
                 Charset charset = null;
                 byte[] body = null;
@@ -202,10 +180,11 @@ public final class SourceFetcher implements AutoCloseable {
                 return new SourcePage(address, List.copyOf(redirects), status, mime, charset, body,
                         tag == null ? null : tag.getValue(), modified == null ? null : modified.getValue(),
                         Duration.ofNanos(System.nanoTime() - started));
-            } catch (AddressGuard.InternalAddressException e) {
-                throw new SourceRefusedException(redirects.isEmpty() ? e.getMessage() : "It redirected to " + e.getMessage(), e);
+            } catch (AddressGuard.Refusal e) {
+                throw new SourceRefusedException(redirects.isEmpty() ? e.getMessage() : e.redirected(), e);
             } catch (UnknownHostException e) {
-                throw new SourceRefusedException("There is no site at " + host(current) + ": check the address.", e);
+                throw new SourceRefusedException(redirects.isEmpty() ? "There is no site at " + host(current) + ": check the address."
+                        : "It redirected to " + host(current) + ", where there is no site.", e);
             } catch (InterruptedIOException e) {
                 throw new SourceRefusedException(host(current) + " did not answer within " + limits.timeout().toSeconds() + " seconds.", e);
             } catch (ConnectException | NoRouteToHostException e) {
@@ -215,6 +194,38 @@ public final class SourceFetcher implements AutoCloseable {
             } catch (IOException e) {
                 throw new SourceRefusedException(host(current) + " could not be read: " + e.getClass().getSimpleName() + ".", e);
             }
+        }
+    }
+
+    private static HttpGet request(URI address, Expect expect, String etag, String lastModified) {
+        HttpGet get = new HttpGet(address);
+        get.setHeader("Accept", switch (expect) {
+            case PAGE -> "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
+            case IMAGE -> "image/avif,image/webp,image/jpeg,image/png,image/*;q=0.8";
+            case TEXT -> "text/plain,*/*;q=0.1";
+        });
+        get.setHeader("Accept-Language", "*");
+        if (etag != null) {
+            get.setHeader("If-None-Match", etag);
+        }
+        if (lastModified != null) {
+            get.setHeader("If-Modified-Since", lastModified);
+        }
+        return get;
+    }
+
+    /** Where a redirect from {@code current} leads, checked as the first address was. */
+    private URI redirected(URI current, String location, URI first, int redirectsSoFar) throws SourceRefusedException {
+        if (redirectsSoFar >= limits.maxRedirects()) {
+            throw new SourceRefusedException(host(first) + " redirected more than " + limits.maxRedirects()
+                    + " times; open the address in a browser and paste the one it ends at.");
+        }
+        try {
+            return checked(current.resolve(new URI(location.strip().replace(" ", "%20"))));
+        } catch (URISyntaxException e) {
+            throw new SourceRefusedException(host(current) + " redirected to an address that is not valid.");
+        } catch (SourceRefusedException e) {
+            throw new SourceRefusedException(host(current) + " redirected to an address Newsdesk does not read. " + e.getMessage());
         }
     }
 

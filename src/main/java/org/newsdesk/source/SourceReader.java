@@ -5,10 +5,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.logging.Logger;
 
 /** The application's one {@link SourceFetcher} (its connection pool), set up from {@link SourceConfig}. */
 @ApplicationScoped
 public class SourceReader {
+
+    private static final Logger LOG = Logger.getLogger(SourceReader.class.getName());
 
     @Inject
     private SourceConfig config;
@@ -17,7 +20,11 @@ public class SourceReader {
 
     @PostConstruct
     void start() {
-        fetcher = new SourceFetcher(config.limits(), config.userAgent());
+        SourceFetcher.Limits limits = config.limits();
+        if (limits.allowed().opensEveryPort()) {
+            LOG.warning(SourceConfig.SOURCE_ALLOW_HOSTS.variable() + " opens every port of a host (host:*): for tests only");
+        }
+        fetcher = new SourceFetcher(limits, config.userAgent());
     }
 
     @PreDestroy

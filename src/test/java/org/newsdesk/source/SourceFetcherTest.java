@@ -10,8 +10,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,9 @@ class SourceFetcherTest {
     @BeforeAll
     static void start() {
         site = SourceSite.start();
-        fetcher = new SourceFetcher(new SourceFetcher.Limits(Duration.ofSeconds(2), 1024 * 1024, 3, Set.of("127.0.0.1")),
-                "Newsdesk/1 (+https://news.example.com/)");
+        // The site's own port only: another service on 127.0.0.1 must stay out of reach.
+        fetcher = new SourceFetcher(new SourceFetcher.Limits(Duration.ofSeconds(2), 1024 * 1024, 3,
+                AllowedHosts.parse("127.0.0.1:" + site.port())), "Newsdesk/1 (+https://news.example.com/)");
     }
 
     @AfterAll
@@ -103,7 +105,7 @@ class SourceFetcherTest {
     @Test
     void eachRefusalSaysWhy() {
         assertRefused("/loop", "redirected more than 3 times");
-        assertRefused("/to-private", "10.1.2.3 is an address inside a private network");
+        assertRefused("/to-private", "It redirected to 10.1.2.3, a private-network address; Newsdesk does not read pages there.");
         assertRefused("/huge", "larger than 1 MB");
         assertRefused("/slow", "did not answer within 2 seconds");
         assertRefused("/report.pdf", "sent application/pdf, not a web page");
@@ -119,13 +121,98 @@ class SourceFetcherTest {
     }
 
     @Test
-    void internalAddressesAreRefusedByWhatTheyResolveTo() {
-        for (String address : List.of("http://localhost:" + site.port() + "/og", "http://[::1]:" + site.port() + "/og",
-                "http://169.254.169.254/latest/meta-data/", "http://192.168.1.1/", "http://0.0.0.0:" + site.port() + "/og",
-                "http://100.64.0.1/", "http://[fd00::1]/", "http://[::ffff:127.0.0.1]:" + site.port() + "/og")) {
+    void internalAddressesAreRefusedByWhatTheyResolveToNamingTheirKind() throws Exception {
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("http://[::1]:" + site.port() + "/og", "[::1] is a loopback address; Newsdesk does not read pages there.");
+        refusals.put("http://169.254.169.254/latest/meta-data/", "169.254.169.254 is a link-local address; Newsdesk does not read pages there.");
+        refusals.put("http://192.168.1.1/", "192.168.1.1 is a private-network address; Newsdesk does not read pages there.");
+        refusals.put("http://0.0.0.0:" + site.port() + "/og", "0.0.0.0 is this machine's own (unspecified) address; Newsdesk does not read pages there.");
+        refusals.put("http://100.64.0.1/", "100.64.0.1 is a carrier-grade NAT (shared) address; Newsdesk does not read pages there.");
+        refusals.put("http://[fd00::1]/", "[fd00::1] is a unique-local IPv6 address; Newsdesk does not read pages there.");
+        refusals.put("http://[::ffff:127.0.0.1]:" + site.port() + "/og", "[::ffff:127.0.0.1] is a loopback address; Newsdesk does not read pages there.");
+        refusals.put("http://224.0.0.1/", "224.0.0.1 is a multicast address; Newsdesk does not read pages there.");
+        refusals.put("http://192.0.2.10/", "192.0.2.10 is a reserved or documentation address; Newsdesk does not read pages there.");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
             SourceRefusedException e = assertThrows(SourceRefusedException.class,
-                    () -> fetcher.fetch(SourceFetcher.address(address), Expect.PAGE, null, null), address);
-            assertTrue(e.getMessage().contains("private network"), address + ": " + e.getMessage());
+                    () -> fetcher.fetch(SourceFetcher.address(refusal.getKey()), Expect.PAGE, null, null), refusal.getKey());
+            assertEquals(refusal.getValue(), e.getMessage(), refusal.getKey());
+        }
+        SourceRefusedException name = assertThrows(SourceRefusedException.class,
+                () -> fetcher.fetch(SourceFetcher.address("http://localhost:" + site.port() + "/og"), Expect.PAGE, null, null));
+        assertTrue(name.getMessage().matches("localhost leads to \\S+, a loopback address; Newsdesk does not read pages there\\."), name.getMessage());
+    }
+
+    @Test
+    void aRedirectSaysWhereItLedInTheSameWordsAsTheFirstRequest() {
+        site.put("/to-metadata", new SourceSite.Page(302, "text/html", new byte[0], null, "http://169.254.169.254/latest/meta-data/", 0));
+        site.put("/to-localhost", new SourceSite.Page(302, "text/html", new byte[0], null, "http://localhost:" + site.port() + "/og", 0));
+        assertRefused("/to-metadata", "It redirected to 169.254.169.254, a link-local address; Newsdesk does not read pages there.");
+        assertRefused("/to-localhost", "It redirected to localhost, which leads to ");
+        assertRefused("/to-localhost", ", a loopback address; Newsdesk does not read pages there.");
+    }
+
+    @Test
+    void aRedirectToAnotherPortOfAnAllowedHostIsRefused() {
+        try (SourceSite otherService = SourceSite.start()) {
+            String why = "127.0.0.1:" + otherService.port() + " is not among the addresses Newsdesk may read"
+                    + " (NEWSDESK_SOURCE_ALLOW_HOSTS lets 127.0.0.1 through on port " + site.port() + " only).";
+            site.put("/to-other-port", new SourceSite.Page(302, "text/html", new byte[0], null, otherService.url("/og"), 0));
+            SourceRefusedException redirected = assertThrows(SourceRefusedException.class,
+                    () -> fetcher.fetch(URI.create(site.url("/to-other-port")), Expect.PAGE, null, null));
+            assertEquals("It redirected to 127.0.0.1:" + otherService.port() + ", which " + why.substring(why.indexOf("is not")), redirected.getMessage());
+            SourceRefusedException asked = assertThrows(SourceRefusedException.class,
+                    () -> fetcher.fetch(URI.create(otherService.url("/og")), Expect.PAGE, null, null));
+            assertEquals(why, asked.getMessage());
+            assertEquals(List.of(), otherService.hits(), "the other service was never asked");
+        }
+    }
+
+    @Test
+    void aHostAloneInTheAllowListOpensPorts80And443Only() throws Exception {
+        AddressGuard guard = new AddressGuard(AllowedHosts.parse("127.0.0.1, [::1]:8080, 10.0.0.7:*"));
+        guard.check("127.0.0.1", 80);
+        guard.check("127.0.0.1", 443);
+        guard.check("[::1]", 8080);
+        guard.check("0:0:0:0:0:0:0:1", 8080);
+        guard.check("10.0.0.7", 6379);
+        AddressGuard.Refusal redis = assertThrows(AddressGuard.Refusal.class, () -> guard.check("127.0.0.1", 6379));
+        assertEquals("127.0.0.1:6379 is not among the addresses Newsdesk may read (NEWSDESK_SOURCE_ALLOW_HOSTS lets 127.0.0.1"
+                + " through on ports 80 and 443 only).", redis.getMessage());
+        AddressGuard.Refusal v6 = assertThrows(AddressGuard.Refusal.class, () -> guard.check("[::1]", 8081));
+        assertEquals("[::1]:8081 is not among the addresses Newsdesk may read (NEWSDESK_SOURCE_ALLOW_HOSTS lets [::1]"
+                + " through on port 8080 only).", v6.getMessage());
+        assertThrows(AddressGuard.Refusal.class, () -> guard.check("10.0.0.8", 80), "the next address is not listed");
+        assertThrows(AddressGuard.Refusal.class, () -> guard.resolve("127.0.0.1"), "without a port, only host:* is let through");
+        assertTrue(AllowedHosts.parse("127.0.0.1:*").allows("127.0.0.1", 41_234));
+        assertFalse(AllowedHosts.parse("127.0.0.1:8080").opensEveryPort());
+        for (String wrong : List.of("::1", "::1:8080", "127.0.0.1:http", "127.0.0.1:0", ":8080", "[::1", "[nonsense]:80")) {
+            assertThrows(IllegalArgumentException.class, () -> AllowedHosts.parse(wrong), wrong);
+        }
+    }
+
+    @Test
+    void eachKindOfInternalAddressIsNamed() throws Exception {
+        Map<String, String> kinds = new LinkedHashMap<>();
+        kinds.put("127.0.0.1", "a loopback address");
+        kinds.put("::1", "a loopback address");
+        kinds.put("10.0.0.1", "a private-network address");
+        kinds.put("172.16.5.4", "a private-network address");
+        kinds.put("192.168.0.1", "a private-network address");
+        kinds.put("169.254.169.254", "a link-local address");
+        kinds.put("fe80::1", "a link-local address");
+        kinds.put("100.64.1.1", "a carrier-grade NAT (shared) address");
+        kinds.put("224.0.0.1", "a multicast address");
+        kinds.put("ff02::1", "a multicast address");
+        kinds.put("255.255.255.255", "a reserved or documentation address");
+        kinds.put("203.0.113.9", "a reserved or documentation address");
+        kinds.put("2001:db8::1", "a reserved or documentation address");
+        kinds.put("fc00::1", "a unique-local IPv6 address");
+        kinds.put("0.0.0.0", "this machine's own (unspecified) address");
+        kinds.put("::", "this machine's own (unspecified) address");
+        kinds.put("2002:7f00:1::", "an IPv6 address carrying 127.0.0.1, a loopback address");
+        kinds.put("64:ff9b::a00:1", "an IPv6 address carrying 10.0.0.1, a private-network address");
+        for (Map.Entry<String, String> kind : kinds.entrySet()) {
+            assertEquals(kind.getValue(), AddressGuard.kind(InetAddress.getByName(kind.getKey())), kind.getKey());
         }
     }
 
