@@ -6,12 +6,14 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
  * Decides, in one place, whether Newsdesk may read a host on a port, and resolves it for the connection: a
- * host with any address inside a network (loopback, private, link-local, shared, multicast, reserved) is
- * refused, unless {@link AllowedHosts} lets that host through on that port. A page's
+ * host written as a number in an unusual form ({@code 0177.0.0.1}, {@code 0x7f.1}, {@code 2130706433}) is
+ * refused before it is looked up, and one with any address inside a network (loopback, private, link-local,
+ * shared, multicast, reserved) after, unless {@link AllowedHosts} lets that host through on that port. A page's
  * address must not reach the server's own neighbours, such as a database or a cloud's metadata service. The
  * connection then goes to exactly the addresses checked here, so a name that resolves differently a second
  * time changes nothing.
@@ -24,6 +26,8 @@ import org.apache.hc.client5.http.DnsResolver;
 final class AddressGuard implements DnsResolver {
 
     private static final String NOT_READ = "Newsdesk does not read pages there";
+    private static final Pattern DECIMAL_OCTET = Pattern.compile("0|[1-9][0-9]{0,2}");
+    private static final Pattern NUMBER = Pattern.compile("[0-9]+|0x[0-9a-f]*", Pattern.CASE_INSENSITIVE);
 
     /**
      * A host refused, and why, worded for the editor: {@link #getMessage()} when it was asked for,
@@ -58,6 +62,11 @@ final class AddressGuard implements DnsResolver {
                     + " (" + SourceConfig.SOURCE_ALLOW_HOSTS.variable() + " lets " + shown(host) + " through on " + allowed.portsOf(host) + " only)", null);
         }
 
+        static Refusal unusualForm(String host) {
+            return new Refusal(host, null, "a numeric address written in an unusual form (octal, hexadecimal or shortened)", null,
+                    "write it as four decimal numbers, or use the site's name");
+        }
+
         /** "It redirected to 169.254.169.254, a link-local address; Newsdesk does not read pages there." */
         String redirected() {
             String about = leadsTo != null ? "which leads to " + leadsTo + ", " + kind : kind != null ? kind : "which " + statement;
@@ -82,6 +91,7 @@ final class AddressGuard implements DnsResolver {
      */
     InetAddress[] check(String host, int port) throws UnknownHostException {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        checkForm(bare);
         InetAddress[] addresses = InetAddress.getAllByName(bare);
         if (!allowed.allows(bare, port)) {
             for (InetAddress address : addresses) {
@@ -108,6 +118,25 @@ final class AddressGuard implements DnsResolver {
     @Override
     public String resolveCanonicalHostname(String host) {
         return host;
+    }
+
+    /**
+     * Refuses a host that ends in a number (so that browsers and resolvers read it as an IPv4 address) but is not
+     * four decimal numbers from 0 to 255 without leading zeros: {@code 0177.0.0.1} is 127.0.0.1 to one reader
+     * and 177.0.0.1 to another, {@code 127.1} and {@code 2130706433} are 127.0.0.1. Names such as
+     * {@code 1password.com} or {@code 123.example} end in a word and pass.
+     */
+    static void checkForm(String host) throws Refusal {
+        String[] parts = host.split("\\.", -1);
+        String last = parts[parts.length - 1].isEmpty() && parts.length > 1 ? parts[parts.length - 2] : parts[parts.length - 1];
+        if (!NUMBER.matcher(last).matches() || host.contains(":")) {
+            return;
+        }
+        boolean dottedDecimal = parts.length == 4
+                && Arrays.stream(parts).allMatch(p -> DECIMAL_OCTET.matcher(p).matches() && Integer.parseInt(p) <= 255);
+        if (!dottedDecimal) {
+            throw Refusal.unusualForm(host);
+        }
     }
 
     /** Whether an address is one no public page lives at. */

@@ -133,6 +133,14 @@ public final class SourceFetcher implements AutoCloseable {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new SourceRefusedException("Only http:// and https:// addresses can be read, not " + (scheme.isEmpty() ? "this one" : scheme + ":") + ".");
         }
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        // 127.1 or 0x7f.0.0.1 is no host name to java.net.URI, but a browser's 127.0.0.1: refused as such, not as nameless.
+        String host = uri.getHost() != null ? uri.getHost() : authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":[0-9]*$", "");
+        try {
+            AddressGuard.checkForm(host);
+        } catch (AddressGuard.Refusal e) {
+            throw new SourceRefusedException(e.getMessage(), e);
+        }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new SourceRefusedException("This address has no host name: " + shortened(uri.toString()) + ".");
         }
@@ -225,6 +233,9 @@ public final class SourceFetcher implements AutoCloseable {
         } catch (URISyntaxException e) {
             throw new SourceRefusedException(host(current) + " redirected to an address that is not valid.");
         } catch (SourceRefusedException e) {
+            if (e.getCause() instanceof AddressGuard.Refusal refusal) {
+                throw new SourceRefusedException(refusal.redirected(), refusal);
+            }
             throw new SourceRefusedException(host(current) + " redirected to an address Newsdesk does not read. " + e.getMessage());
         }
     }

@@ -191,6 +191,23 @@ class SourceFetcherTest {
     }
 
     @Test
+    void numbersWrittenInUnusualFormsAreRefusedBeforeAnyLookUp() throws Exception {
+        for (String host : List.of("0177.0.0.1", "0x7f.0.0.1", "0x7f000001", "127.1", "2130706433", "017700000001", "127.0.0.01",
+                "127.0.0.1.", "0X7F.1")) {
+            SourceRefusedException e = assertThrows(SourceRefusedException.class, () -> SourceFetcher.address("http://" + host + "/a"), host);
+            assertEquals(host + " is a numeric address written in an unusual form (octal, hexadecimal or shortened);"
+                    + " write it as four decimal numbers, or use the site's name.", e.getMessage(), host);
+        }
+        for (String name : List.of("1password.com", "123.example", "127.0.0.1", "8.8.8.8", "[::1]", "xn--mgbh0fb.example", "0x.example")) {
+            AddressGuard.checkForm(name);
+            assertEquals(name, SourceFetcher.address("https://" + name + "/").getHost());
+        }
+        site.put("/to-octal", new SourceSite.Page(302, "text/html", new byte[0], null, "http://0177.0.0.1:" + site.port() + "/og", 0));
+        assertRefused("/to-octal", "It redirected to 0177.0.0.1, a numeric address written in an unusual form (octal, hexadecimal or"
+                + " shortened); Newsdesk does not read pages there.");
+    }
+
+    @Test
     void eachKindOfInternalAddressIsNamed() throws Exception {
         Map<String, String> kinds = new LinkedHashMap<>();
         kinds.put("127.0.0.1", "a loopback address");
