@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,9 @@ class SourceFetcherTest {
     @BeforeAll
     static void start() {
         site = SourceSite.start();
-        // The site's own port only: another service on 127.0.0.1 must stay out of reach.
+        // The site's own two ports only: another service on 127.0.0.1 must stay out of reach.
         fetcher = new SourceFetcher(new SourceFetcher.Limits(Duration.ofSeconds(2), 1024 * 1024, 3,
-                AllowedHosts.parse("127.0.0.1:" + site.port())), "Newsdesk/1 (+https://news.example.com/)");
+                AllowedHosts.parse("127.0.0.1:" + site.port() + ", 127.0.0.1:" + site.bulkPort())), "Newsdesk/1 (+https://news.example.com/)");
     }
 
     @AfterAll
@@ -114,6 +115,11 @@ class SourceFetcherTest {
         assertTrue(gone.getMessage().contains("has no page at this address (404)"), gone.getMessage());
     }
 
+    /** "41234 and 41240": the site's two ports, as a refusal lists them. */
+    private static String sitePorts() {
+        return Math.min(site.port(), site.bulkPort()) + " and " + Math.max(site.port(), site.bulkPort());
+    }
+
     private static void assertRefused(String path, String why) {
         SourceRefusedException e = assertThrows(SourceRefusedException.class,
                 () -> fetcher.fetch(URI.create(site.url(path)), Expect.PAGE, null, null));
@@ -155,7 +161,7 @@ class SourceFetcherTest {
     void aRedirectToAnotherPortOfAnAllowedHostIsRefused() {
         try (SourceSite otherService = SourceSite.start()) {
             String why = "127.0.0.1:" + otherService.port() + " is not among the addresses Newsdesk may read"
-                    + " (NEWSDESK_SOURCE_ALLOW_HOSTS lets 127.0.0.1 through on port " + site.port() + " only).";
+                    + " (NEWSDESK_SOURCE_ALLOW_HOSTS lets 127.0.0.1 through on ports " + sitePorts() + " only).";
             site.put("/to-other-port", new SourceSite.Page(302, "text/html", new byte[0], null, otherService.url("/og"), 0));
             SourceRefusedException redirected = assertThrows(SourceRefusedException.class,
                     () -> fetcher.fetch(URI.create(site.url("/to-other-port")), Expect.PAGE, null, null));
@@ -205,6 +211,27 @@ class SourceFetcherTest {
         site.put("/to-octal", new SourceSite.Page(302, "text/html", new byte[0], null, "http://0177.0.0.1:" + site.port() + "/og", 0));
         assertRefused("/to-octal", "It redirected to 0177.0.0.1, a numeric address written in an unusual form (octal, hexadecimal or"
                 + " shortened); Newsdesk does not read pages there.");
+    }
+
+    @Test
+    void aPageOverTheLimitStopsTheTransferAtTheLimit() throws Exception {
+        byte[] twentyMegabytes = new byte[20 * 1024 * 1024];
+        site.put("/twenty-mb", new SourceSite.Page(200, "text/html", twentyMegabytes, null, null, 0));
+        site.put("/twenty-mb-chunked", new SourceSite.Page(200, "text/html", twentyMegabytes, null, null, 0).withoutLength());
+        site.put("/twenty-mb.pdf", new SourceSite.Page(200, "application/pdf", twentyMegabytes, null, null, 0).withoutLength());
+        // The limit, and a margin for the buffer read past it and what the sockets on either side hold when the fetch gives
+        // up: the site's 16 KB, Newsdesk's about twice SourceFetcher.receiveWindow, 64 KB for this limit.
+        long bound = 1024 * 1024 + 256 * 1024;
+        for (String path : List.of("/twenty-mb", "/twenty-mb-chunked", "/twenty-mb.pdf")) {
+            SourceRefusedException e = assertThrows(SourceRefusedException.class,
+                    () -> fetcher.fetch(URI.create(site.bulkUrl(path)), Expect.PAGE, null, null));
+            assertEquals(path.endsWith(".pdf") ? "127.0.0.1 sent application/pdf, not a web page." : "The page at 127.0.0.1 is larger than 1 MB.",
+                    e.getMessage());
+            long sent = site.sent(path).get(10, TimeUnit.SECONDS);
+            System.out.println(path + ": " + sent + " bytes of 20 MB sent before Newsdesk went away");
+            assertTrue(sent < bound, path + ": " + sent + " bytes sent, more than the limit and a buffer");
+        }
+        assertEquals(200, fetcher.fetch(URI.create(site.bulkUrl("/og")), Expect.PAGE, null, null).status(), "the pool goes on after");
     }
 
     @Test
