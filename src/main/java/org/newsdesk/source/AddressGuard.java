@@ -31,7 +31,7 @@ final class AddressGuard implements DnsResolver {
 
     /**
      * A host refused, and why, worded for the editor: {@link #getMessage()} when it was asked for,
-     * {@link #redirected()} when a redirect led there.
+     * {@link #redirected()} when a redirect led there, {@link #clause()} to end a sentence about another address.
      */
     static final class Refusal extends UnknownHostException {
 
@@ -71,6 +71,11 @@ final class AddressGuard implements DnsResolver {
         String redirected() {
             String about = leadsTo != null ? "which leads to " + leadsTo + ", " + kind : kind != null ? kind : "which " + statement;
             return "It redirected to " + subject + ", " + about + (kind != null ? "; " + NOT_READ : "") + ".";
+        }
+
+        /** The end of a sentence about an address with this host: "is a link-local address, which Newsdesk does not use". */
+        String clause() {
+            return predicate(leadsTo, kind, statement) + (kind != null ? ", which Newsdesk does not use" : "");
         }
 
         private static String predicate(String leadsTo, String kind, String statement) {

@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.net.IDN;
+import java.net.InetAddress;
 import java.net.MalformedURLException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
@@ -19,6 +20,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -75,14 +83,22 @@ public final class SourceFetcher implements AutoCloseable {
     }
 
     private final Limits limits;
+    private final AddressGuard guard;
     private final CloseableHttpClient client;
+    /** Looks up the hosts of addresses checked but not fetched ({@link #unreadable}), so that a slow one can be left. */
+    private final ExecutorService lookups = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "source-address-lookup");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public SourceFetcher(Limits limits, String userAgent) {
         this.limits = limits;
+        this.guard = new AddressGuard(limits.allowed());
         Timeout timeout = Timeout.of(limits.timeout());
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new AddressGuard(limits.allowed()))
+                        .setDnsResolver(guard)
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
                         .setDefaultSocketConfig(SocketConfig.custom().setRcvBufSize(receiveWindow(limits.maxBytes())).build())
                         .setMaxConnTotal(20).setMaxConnPerRoute(2)
@@ -301,6 +317,39 @@ public final class SourceFetcher implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /**
+     * Why Newsdesk would not read {@code address}, as the end of a sentence about it ("is a link-local address,
+     * which Newsdesk does not use"), or empty when it would: the checks of every request of a fetch, the host
+     * looked up within {@code bound}. Nothing is requested.
+     */
+    public Optional<String> unreadable(String address, Duration bound) {
+        String scheme = address.contains(":") ? address.substring(0, address.indexOf(':')).toLowerCase(Locale.ROOT) : "";
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.of("is not an http or https address, which Newsdesk does not use");
+        }
+        URI uri;
+        try {
+            uri = address(address);
+        } catch (SourceRefusedException e) {
+            return Optional.of(e.getCause() instanceof AddressGuard.Refusal refusal ? refusal.clause() : "is not an address Newsdesk can read");
+        }
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        Future<InetAddress[]> lookup = lookups.submit(() -> guard.check(uri.getHost(), port));
+        try {
+            lookup.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.of(e.getCause() instanceof AddressGuard.Refusal refusal ? refusal.clause()
+                    : "is on a host that could not be found");
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            return Optional.of("is on a host that could not be looked up within " + Math.max(1, bound.toSeconds()) + " seconds");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("could not be checked");
+        }
+    }
+
     private static ContentType parse(String header) {
         try {
             return ContentType.parse(header);
@@ -320,5 +369,6 @@ public final class SourceFetcher implements AutoCloseable {
     @Override
     public void close() {
         client.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
+        lookups.shutdownNow();
     }
 }

@@ -5,13 +5,19 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
+import org.newsdesk.platform.TextLimit;
+import org.newsdesk.source.SourceArticle.Found;
 
 /** The application's one {@link SourceFetcher} (its connection pool), set up from {@link SourceConfig}. */
 @ApplicationScoped
 public class SourceReader {
 
     private static final Logger LOG = Logger.getLogger(SourceReader.class.getName());
+    /** How long the host of a page's canonical address may take to look up before the address read is kept instead. */
+    static final Duration CANONICAL_LOOKUP = Duration.ofSeconds(2);
 
     @Inject
     private SourceConfig config;
@@ -46,7 +52,22 @@ public class SourceReader {
         if (!page.ok()) {
             throw new SourceRefusedException(refusal(page));
         }
-        return ArticleReader.read(page);
+        return withUsableCanonical(fetcher, ArticleReader.read(page));
+    }
+
+    /**
+     * The article, its canonical address ({@code rel=canonical}, {@code og:url}, JSON-LD {@code url}) kept only
+     * when Newsdesk would read it as it read the page: otherwise the address read stands in, and says why, for
+     * the editor. A page must not put an internal address (a metadata service, say) on an excerpt.
+     */
+    static SourceArticle withUsableCanonical(SourceFetcher fetcher, SourceArticle article) {
+        Found<String> canonical = article.canonicalUrl();
+        if (!canonical.present() || canonical.value().equals(article.address())) {
+            return article;
+        }
+        Optional<String> why = fetcher.unreadable(canonical.value(), CANONICAL_LOOKUP);
+        return why.map(clause -> article.withCanonicalUrl(new Found<>(article.address(), "the address read; the page's canonical address "
+                + TextLimit.shorten(canonical.value(), 100) + " " + clause))).orElse(article);
     }
 
     static String refusal(SourcePage page) {

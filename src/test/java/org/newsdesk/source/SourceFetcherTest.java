@@ -214,6 +214,37 @@ class SourceFetcherTest {
     }
 
     @Test
+    void aCanonicalAddressNewsdeskWouldNotReadIsReplacedByTheAddressRead() throws Exception {
+        Map<String, String> canonicals = new LinkedHashMap<>();
+        canonicals.put("<link rel='canonical' href='http://169.254.169.254/latest/meta-data/'>",
+                "the page's canonical address http://169.254.169.254/latest/meta-data/ is a link-local address, which Newsdesk does not use");
+        canonicals.put("<meta property='og:url' content='http://10.0.0.5/admin'>",
+                "the page's canonical address http://10.0.0.5/admin is a private-network address, which Newsdesk does not use");
+        canonicals.put("<link rel='canonical' href='http://0x7f.0.0.1/'>",
+                "the page's canonical address http://0x7f.0.0.1/ is a numeric address written in an unusual form (octal, hexadecimal or"
+                        + " shortened), which Newsdesk does not use");
+        canonicals.put("<link rel='canonical' href='http://127.0.0.1:6379/'>",
+                "the page's canonical address http://127.0.0.1:6379/ is not among the addresses Newsdesk may read"
+                        + " (NEWSDESK_SOURCE_ALLOW_HOSTS lets 127.0.0.1 through on ports " + sitePorts() + " only)");
+        canonicals.put("<meta property='og:url' content='http://nowhere.invalid/story'>",
+                "the page's canonical address http://nowhere.invalid/story is on a host that could not be");
+        int n = 0;
+        for (Map.Entry<String, String> canonical : canonicals.entrySet()) {
+            String path = "/canonical-" + n++;
+            site.put(path, SourceSite.Page.html("<html><head><title>A story</title>" + canonical.getKey()
+                    + "</head><body><article><p>The article's only paragraph, long enough to count.</p></article></body></html>"));
+            SourceArticle article = SourceReader.article(fetcher, URI.create(site.url(path)));
+            assertEquals(site.url(path), article.canonicalUrl().value(), canonical.getKey());
+            assertTrue(article.canonicalUrl().where().startsWith("the address read; " + canonical.getValue()), article.canonicalUrl().where());
+        }
+        SourceArticle og = SourceReader.article(fetcher, URI.create(site.url("/og")));
+        assertEquals(site.url("/2024/01/31/israel-gaza-ceasefire-talks/"), og.canonicalUrl().value(), "a readable canonical address is kept");
+        assertEquals("link rel=canonical", og.canonicalUrl().where());
+        site.put("/canonical-public", SourceSite.Page.html("<link rel='canonical' href='https://93.184.215.14/story'><p>Words of it.</p>"));
+        assertEquals("https://93.184.215.14/story", SourceReader.article(fetcher, URI.create(site.url("/canonical-public"))).canonicalUrl().value());
+    }
+
+    @Test
     void aPageOverTheLimitStopsTheTransferAtTheLimit() throws Exception {
         byte[] twentyMegabytes = new byte[20 * 1024 * 1024];
         site.put("/twenty-mb", new SourceSite.Page(200, "text/html", twentyMegabytes, null, null, 0));
