@@ -244,6 +244,54 @@ class SourcesIT {
         assertFalse(open.isEmpty());
     }
 
+    /**
+     * A source that moved to another host: the redirect waits for that host's turn as the host's own sources do, so
+     * every request to it, the redirect's included, is at least the interval (1 s here) after the one before.
+     */
+    @Test
+    void aRedirectToAnotherHostWaitsForThatHostsTurn() throws Exception {
+        try (SourceSite other = SourceSite.start()) {
+            site.put("/c/moving", SourceSite.Page.html(site.saved("opengraph-only.html")));
+            other.put("/c/staying", SourceSite.Page.html(other.saved("opengraph-only.html")));
+            PostDraft draft = new PostDraft();
+            draft.setHeadline("A source that moves to another site " + System.nanoTime());
+            for (String url : List.of(site.url("/c/moving"), other.url("/c/staying"))) {
+                ExcerptDraft excerpt = draft.addExcerpt();
+                excerpt.setNewOutletName("THE WIRE");
+                excerpt.setNewOutletDomain("wire.example");
+                excerpt.setArticleUrl(url);
+                excerpt.setOriginalPublishedOn(LocalDate.of(2024, 2, 4));
+                excerpt.setBodyText("A paragraph quoted from the source.");
+            }
+            Post post = editor.act(p -> p.create(draft));
+            editor.act(p -> { p.publish(post.getId()); return null; });
+            String ours = "http://127.0.0.1:" + site.port() + "/%";
+            String theirs = "http://127.0.0.1:" + other.port() + "/%";
+            TestDatabase.update("insert ignore into source_check (article_url, url_hash, host, next_check_at, watch_until)"
+                    + " select distinct e.article_url, sha2(e.article_url, 256), 'elsewhere', now() + interval 1 day, now() + interval 14 day"
+                    + " from excerpt e where e.article_url is not null and e.article_url not like ? and e.article_url not like ?", ours, theirs);
+            TestDatabase.update("update source_check set next_check_at = now() + interval 1 day where article_url not like ? and article_url not like ?",
+                    ours, theirs);
+
+            DriftMonitor.RunReport first = editor.as(() -> monitor.runNow());
+            assertEquals(2, first.read(), first.toString());
+
+            site.put("/c/moving", new SourceSite.Page(301, "text/html", new byte[0], null, other.url("/c/moved-here"), 0));
+            other.put("/c/moved-here", SourceSite.Page.html(other.saved("opengraph-only.html")));
+            TestDatabase.update("update source_check set next_check_at = now() - interval 1 second where article_url like ? or article_url like ?",
+                    ours, theirs);
+            DriftMonitor.RunReport second = editor.as(() -> monitor.runNow());
+            assertEquals(2, second.read(), second.toString());
+
+            List<SourceSite.Hit> hits = new ArrayList<>(other.hits());
+            assertTrue(hits.stream().anyMatch(h -> h.path().equals("/c/moved-here")), "the redirect was followed: " + hits);
+            for (int i = 1; i < hits.size(); i++) {
+                long gapMillis = (hits.get(i).atNanos() - hits.get(i - 1).atNanos()) / 1_000_000;
+                assertTrue(gapMillis >= 950, "requests " + hits.get(i - 1).path() + " and " + hits.get(i).path() + " only " + gapMillis + " ms apart");
+            }
+        }
+    }
+
     private void makeDue() {
         TestDatabase.update("update source_check set next_check_at = now() - interval 1 second where article_url like ?",
                 "http://127.0.0.1:" + site.port() + "/%");

@@ -63,6 +63,19 @@ public final class SourceFetcher implements AutoCloseable {
     public record Limits(Duration timeout, long maxBytes, int maxRedirects, AllowedHosts allowed) {
     }
 
+    /**
+     * Told each address a fetch is about to ask, in order: the first, then each redirect's. It may wait (to
+     * pace a host, say) or refuse, which ends the fetch with its refusal.
+     */
+    @FunctionalInterface
+    public interface BeforeRequest {
+
+        BeforeRequest NONE = address -> {
+        };
+
+        void asking(URI address) throws SourceRefusedException;
+    }
+
     /** What the caller will read, and so which content types are accepted. */
     public enum Expect {
         PAGE("a web page"), IMAGE("a picture"), TEXT("a text file");
@@ -185,11 +198,24 @@ public final class SourceFetcher implements AutoCloseable {
      * what cannot be fetched (or must not be) is refused.
      */
     public SourcePage fetch(URI address, Expect expect, String etag, String lastModified) throws SourceRefusedException {
+        return fetch(address, expect, etag, lastModified, BeforeRequest.NONE);
+    }
+
+    /**
+     * {@link #fetch(URI, Expect, String, String)}, telling {@code before} each address just before it is asked:
+     * the first, then each redirect's. The time {@code before} takes does not count against the deadline.
+     */
+    public SourcePage fetch(URI address, Expect expect, String etag, String lastModified, BeforeRequest before)
+            throws SourceRefusedException {
         long started = System.nanoTime();
-        long deadline = started + limits.timeout().toNanos();
+        long waited = 0;
         URI current = checked(address);
         List<URI> redirects = new ArrayList<>();
         while (true) {
+            long asking = System.nanoTime();
+            before.asking(current);
+            waited += System.nanoTime() - asking;
+            long deadline = started + waited + limits.timeout().toNanos();
             HttpGet get = request(current, expect, etag, lastModified);
             try {
                 ClassicHttpResponse response = client.executeOpen(null, get, null);

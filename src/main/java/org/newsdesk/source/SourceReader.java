@@ -42,6 +42,12 @@ public class SourceReader {
         return fetcher.fetch(address, expect, etag, lastModified);
     }
 
+    /** {@link #fetch(URI, SourceFetcher.Expect, String, String)}, telling {@code before} each address before it is asked. */
+    public SourcePage fetch(URI address, SourceFetcher.Expect expect, String etag, String lastModified, SourceFetcher.BeforeRequest before)
+            throws SourceRefusedException {
+        return fetcher.fetch(address, expect, etag, lastModified, before);
+    }
+
     /** Fetches and reads an article page, refusing anything but a page that is there (200). */
     public SourceArticle article(URI address) throws SourceRefusedException {
         return article(fetcher, address);

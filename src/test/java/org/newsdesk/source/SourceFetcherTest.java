@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -263,6 +264,27 @@ class SourceFetcherTest {
             assertTrue(sent < bound, path + ": " + sent + " bytes sent, more than the limit and a buffer");
         }
         assertEquals(200, fetcher.fetch(URI.create(site.bulkUrl("/og")), Expect.PAGE, null, null).status(), "the pool goes on after");
+    }
+
+    @Test
+    void beforeRequestIsToldEveryAddressInOrderAndMayRefuse() throws Exception {
+        site.put("/hop-1", new SourceSite.Page(302, "text/html", new byte[0], null, "/hop-2", 0));
+        site.put("/hop-2", new SourceSite.Page(301, "text/html", new byte[0], null, site.url("/og"), 0));
+        List<URI> asked = new ArrayList<>();
+        SourcePage page = fetcher.fetch(URI.create(site.url("/hop-1")), Expect.PAGE, null, null, asked::add);
+        assertEquals(200, page.status());
+        assertEquals(List.of(URI.create(site.url("/hop-1")), URI.create(site.url("/hop-2")), URI.create(site.url("/og"))), asked);
+
+        int hitsBefore = site.hits().size();
+        SourceRefusedException refused = assertThrows(SourceRefusedException.class,
+                () -> fetcher.fetch(URI.create(site.url("/hop-1")), Expect.PAGE, null, null, address -> {
+                    if (address.getPath().equals("/hop-2")) {
+                        throw new SourceRefusedException("Not now.");
+                    }
+                }));
+        assertEquals("Not now.", refused.getMessage());
+        assertEquals(List.of("/hop-1"), site.hits().subList(hitsBefore, site.hits().size()).stream().map(SourceSite.Hit::path).toList(),
+                "the refused address was not asked");
     }
 
     @Test
