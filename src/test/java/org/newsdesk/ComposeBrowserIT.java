@@ -287,7 +287,7 @@ class ComposeBrowserIT {
 
     /**
      * Import from a URL (issue 14): three source addresses pasted at once fill three excerpts in seconds, from a
-     * real source site of three page shapes; an address inside a private network is refused at the field and stays
+     * real source site of three page shapes; a private-network address is refused at the field and stays
      * there to be corrected; the typed headline is kept; the lead picture comes into the library with its credit.
      */
     @Test
@@ -323,7 +323,7 @@ class ComposeBrowserIT {
             assertTrue(value(browser, "edit:excerpts:2:bodyText").startsWith("اجتمع قادة الفصائل المسلحة"), value(browser, "edit:excerpts:2:bodyText"));
             assertTrue(value(browser, "edit:excerpts:2:bodyText").contains("🇮🇶"));
             assertEquals("Roundup " + DeskFixtures.EVERY_SCRIPT, value(browser, "edit:headline"), "a typed headline is not replaced");
-            assertTrue(text(browser, ".import-refusals").contains("http://10.20.30.40/story: 10.20.30.40 is an address inside a private network"),
+            assertTrue(text(browser, ".import-refusals").contains("http://10.20.30.40/story: 10.20.30.40 is a private-network address"),
                     text(browser, ".import-refusals"));
             assertEquals("http://10.20.30.40/story", value(browser, "edit:importAddresses"), "what was refused stays to be corrected");
             assertTrue(text(browser, "[data-excerpt='1'] table.found").contains("JSON-LD datePublished"), "where each value came from");

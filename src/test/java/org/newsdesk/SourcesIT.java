@@ -121,15 +121,16 @@ class SourcesIT {
             SourceRefusedException refused = assertThrows(SourceRefusedException.class, () -> writer.as(() -> imports.read(address)), address);
             refusals.put(address, refused.getMessage());
         }
-        assertTrue(refusals.get("http://localhost:" + site.port() + "/og").contains("leads to 127.0.0.1, an address inside a private network"),
+        assertTrue(refusals.get("http://localhost:" + site.port() + "/og").contains("leads to 127.0.0.1, a loopback address; Newsdesk does not read pages there."),
                 refusals.toString());
-        assertTrue(refusals.get(site.url("/to-private")).contains("redirected to 10.1.2.3 is an address inside a private network"), refusals.toString());
+        assertTrue(refusals.get(site.url("/to-private")).contains("It redirected to 10.1.2.3, a private-network address; Newsdesk does not read pages there."),
+                refusals.toString());
         assertTrue(refusals.get(site.url("/gone")).contains("has no page at this address (404)"), refusals.toString());
         assertTrue(refusals.get(site.url("/huge")).contains("larger than 2 MB"), refusals.toString());
         assertTrue(refusals.get(site.url("/slow")).contains("did not answer within 3 seconds"), refusals.toString());
         assertTrue(refusals.get(site.url("/loop")).contains("redirected more than 5 times"), refusals.toString());
         assertTrue(refusals.get("ftp://127.0.0.1/file").startsWith("Only http:// and https://"), refusals.toString());
-        assertTrue(refusals.get("http://169.254.169.254/latest/meta-data/").contains("private network"), refusals.toString());
+        assertTrue(refusals.get("http://169.254.169.254/latest/meta-data/").contains("169.254.169.254 is a link-local address"), refusals.toString());
 
         // The lead image comes into the library with the caption and credit the page gives.
         site.put("/photo.jpg", new SourceSite.Page(200, "image/jpeg", TestImages.busyJpeg(320, 200, System.nanoTime()), null, null, 0));
@@ -241,6 +242,54 @@ class SourcesIT {
             TestDatabase.update("update job_lease set held_until = '2000-01-01' where name = 'source-drift'");
         }
         assertFalse(open.isEmpty());
+    }
+
+    /**
+     * A source that moved to another host: the redirect waits for that host's turn as the host's own sources do, so
+     * every request to it, the redirect's included, is at least the interval (1 s here) after the one before.
+     */
+    @Test
+    void aRedirectToAnotherHostWaitsForThatHostsTurn() throws Exception {
+        try (SourceSite other = SourceSite.start()) {
+            site.put("/c/moving", SourceSite.Page.html(site.saved("opengraph-only.html")));
+            other.put("/c/staying", SourceSite.Page.html(other.saved("opengraph-only.html")));
+            PostDraft draft = new PostDraft();
+            draft.setHeadline("A source that moves to another site " + System.nanoTime());
+            for (String url : List.of(site.url("/c/moving"), other.url("/c/staying"))) {
+                ExcerptDraft excerpt = draft.addExcerpt();
+                excerpt.setNewOutletName("THE WIRE");
+                excerpt.setNewOutletDomain("wire.example");
+                excerpt.setArticleUrl(url);
+                excerpt.setOriginalPublishedOn(LocalDate.of(2024, 2, 4));
+                excerpt.setBodyText("A paragraph quoted from the source.");
+            }
+            Post post = editor.act(p -> p.create(draft));
+            editor.act(p -> { p.publish(post.getId()); return null; });
+            String ours = "http://127.0.0.1:" + site.port() + "/%";
+            String theirs = "http://127.0.0.1:" + other.port() + "/%";
+            TestDatabase.update("insert ignore into source_check (article_url, url_hash, host, next_check_at, watch_until)"
+                    + " select distinct e.article_url, sha2(e.article_url, 256), 'elsewhere', now() + interval 1 day, now() + interval 14 day"
+                    + " from excerpt e where e.article_url is not null and e.article_url not like ? and e.article_url not like ?", ours, theirs);
+            TestDatabase.update("update source_check set next_check_at = now() + interval 1 day where article_url not like ? and article_url not like ?",
+                    ours, theirs);
+
+            DriftMonitor.RunReport first = editor.as(() -> monitor.runNow());
+            assertEquals(2, first.read(), first.toString());
+
+            site.put("/c/moving", new SourceSite.Page(301, "text/html", new byte[0], null, other.url("/c/moved-here"), 0));
+            other.put("/c/moved-here", SourceSite.Page.html(other.saved("opengraph-only.html")));
+            TestDatabase.update("update source_check set next_check_at = now() - interval 1 second where article_url like ? or article_url like ?",
+                    ours, theirs);
+            DriftMonitor.RunReport second = editor.as(() -> monitor.runNow());
+            assertEquals(2, second.read(), second.toString());
+
+            List<SourceSite.Hit> hits = new ArrayList<>(other.hits());
+            assertTrue(hits.stream().anyMatch(h -> h.path().equals("/c/moved-here")), "the redirect was followed: " + hits);
+            for (int i = 1; i < hits.size(); i++) {
+                long gapMillis = (hits.get(i).atNanos() - hits.get(i - 1).atNanos()) / 1_000_000;
+                assertTrue(gapMillis >= 950, "requests " + hits.get(i - 1).path() + " and " + hits.get(i).path() + " only " + gapMillis + " ms apart");
+            }
+        }
     }
 
     private void makeDue() {

@@ -29,8 +29,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -54,9 +56,10 @@ import org.newsdesk.source.SourceRefusedException;
  *
  * <p>Polite: one request at a time (a run reads sequentially); at least {@code DRIFT_HOST_INTERVAL_SECONDS}
  * between two requests to one host, or the robots.txt {@code Crawl-delay} when longer, across runs and
- * instances ({@code source_host}); conditional GETs with the validators of the last read; robots.txt read
- * (once a day per host) and obeyed for the agent {@code newsdesk}; and at most {@code DRIFT_CHECKS_PER_RUN}
- * reads or {@code DRIFT_RUN_MINUTES} per run. Hosts take turns, so one slow outlet does not starve the rest.
+ * instances ({@code source_host}), a redirect to another host waiting for that host's turn too; conditional
+ * GETs with the validators of the last read; robots.txt read (once a day per host) and obeyed for the agent
+ * {@code newsdesk}; and at most {@code DRIFT_CHECKS_PER_RUN} reads or {@code DRIFT_RUN_MINUTES} per run.
+ * Hosts take turns, so one slow outlet does not starve the rest.
  */
 @Startup
 @Singleton
@@ -223,8 +226,11 @@ public class DriftMonitor {
                 robotsRefused++;
                 continue;
             }
-            Observation seen = observe(due);
+            HopPacing hops = new HopPacing(host, ready, robots);
+            Observation seen = observe(due, hops);
             ready.put(host, pause(host, rules));
+            hops.done();
+            waitedNanos += hops.waitedNanos;
             read++;
             notModified += seen.status() == 304 ? 1 : 0;
             failed += seen.error() != null ? 1 : 0;
@@ -279,9 +285,9 @@ public class DriftMonitor {
         return asked;
     }
 
-    private Observation observe(DriftLedger.Due due) {
+    private Observation observe(DriftLedger.Due due, SourceFetcher.BeforeRequest hops) {
         try {
-            SourcePage page = reader.fetch(URI.create(due.url()), SourceFetcher.Expect.PAGE, due.etag(), due.lastModified());
+            SourcePage page = reader.fetch(URI.create(due.url()), SourceFetcher.Expect.PAGE, due.etag(), due.lastModified(), hops);
             String finalUrl = page.redirects().isEmpty() ? null : page.address().toString();
             if (!page.ok()) {
                 return new Observation(page.status(), finalUrl, null, null, false, page.etag(), page.lastModified(), null);
@@ -294,6 +300,62 @@ public class DriftMonitor {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Source drift: could not read " + due.url(), e);
             return Observation.failed("could not be read: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Paces the other hosts a re-read's redirects lead to as the run paces the first: each waits its turn (the
+     * interval, or its robots.txt crawl delay, as {@code source_host} says for every instance), has its robots.txt
+     * read and obeyed, and is noted as used once the read is done. A redirect within the first host is not waited
+     * for, as a browser would not wait.
+     */
+    private final class HopPacing implements SourceFetcher.BeforeRequest {
+
+        private final String first;
+        private final Map<String, Instant> ready;
+        private final Map<String, BaseRobotRules> robots;
+        private final Set<String> visited = new LinkedHashSet<>();
+        private long waitedNanos;
+
+        HopPacing(String first, Map<String, Instant> ready, Map<String, BaseRobotRules> robots) {
+            this.first = first;
+            this.ready = ready;
+            this.robots = robots;
+        }
+
+        @Override
+        public void asking(URI address) throws SourceRefusedException {
+            String host = DriftLedger.host(address.toString());
+            if (host == null || host.equals(first)) {
+                return;
+            }
+            awaitTurn(host);
+            if (!robots.containsKey(host) && loadRobots(host, address.toString(), robots)) {
+                ready.replace(host, pause(host, robots.get(host)));
+                awaitTurn(host);
+            }
+            if (!robots.get(host).isAllowed(address.toString())) {
+                throw new SourceRefusedException("It redirected to " + host + ", whose robots.txt does not let robots read that page.");
+            }
+            visited.add(host);
+        }
+
+        private void awaitTurn(String host) {
+            Instant at = ledger.hostReadyAt(host);
+            if (ready.containsKey(host) && ready.get(host).isAfter(at)) {
+                at = ready.get(host);
+            }
+            Instant now = now();
+            if (at.isAfter(now)) {
+                Duration wait = Duration.between(now, at);
+                sleep(wait);
+                waitedNanos += wait.toNanos();
+            }
+        }
+
+        /** Notes each other host the redirects reached as used, now that the read is over. */
+        void done() {
+            visited.forEach(host -> ready.replace(host, pause(host, robots.get(host))));
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.net.IDN;
+import java.net.InetAddress;
 import java.net.MalformedURLException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
@@ -19,7 +20,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -31,13 +38,16 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.io.Closer;
 import org.apache.hc.core5.util.Timeout;
 import org.newsdesk.platform.TextLimit;
 
 /**
  * Fetches pages of other sites for the desk, as safely as a server can: http and https only; each host
- * resolved once and refused if it is internal ({@link AddressGuard}); redirects followed by hand, to a
- * limit, each hop checked again; a deadline for the whole fetch and a size limit on what is read; no cookies,
+ * resolved once and refused if it is internal, unless the allow-list names it with the port asked
+ * ({@link AddressGuard}); redirects followed by hand, to a limit, each hop checked again; a deadline for the
+ * whole fetch and a size limit on what is read, a transfer abandoned as soon as it passes either; no cookies,
  * no proxy, no retries; a User-Agent that names the site. Every refusal is a {@link SourceRefusedException}
  * whose message an editor can act on.
  *
@@ -49,8 +59,21 @@ import org.newsdesk.platform.TextLimit;
  */
 public final class SourceFetcher implements AutoCloseable {
 
-    /** How long, how large and how far one fetch may go, and which internal hosts tests may reach. */
-    public record Limits(Duration timeout, long maxBytes, int maxRedirects, Set<String> allowedHosts) {
+    /** How long, how large and how far one fetch may go, and which internal hosts and ports tests may reach. */
+    public record Limits(Duration timeout, long maxBytes, int maxRedirects, AllowedHosts allowed) {
+    }
+
+    /**
+     * Told each address a fetch is about to ask, in order: the first, then each redirect's. It may wait (to
+     * pace a host, say) or refuse, which ends the fetch with its refusal.
+     */
+    @FunctionalInterface
+    public interface BeforeRequest {
+
+        BeforeRequest NONE = address -> {
+        };
+
+        void asking(URI address) throws SourceRefusedException;
     }
 
     /** What the caller will read, and so which content types are accepted. */
@@ -73,15 +96,24 @@ public final class SourceFetcher implements AutoCloseable {
     }
 
     private final Limits limits;
+    private final AddressGuard guard;
     private final CloseableHttpClient client;
+    /** Looks up the hosts of addresses checked but not fetched ({@link #unreadable}), so that a slow one can be left. */
+    private final ExecutorService lookups = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "source-address-lookup");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public SourceFetcher(Limits limits, String userAgent) {
         this.limits = limits;
+        this.guard = new AddressGuard(limits.allowed());
         Timeout timeout = Timeout.of(limits.timeout());
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new AddressGuard(limits.allowedHosts()))
+                        .setDnsResolver(guard)
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                        .setDefaultSocketConfig(SocketConfig.custom().setRcvBufSize(receiveWindow(limits.maxBytes())).build())
                         .setMaxConnTotal(20).setMaxConnPerRoute(2)
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).setRedirectsEnabled(false).build())
@@ -91,6 +123,16 @@ public final class SourceFetcher implements AutoCloseable {
                 .disableAuthCaching()
                 .setUserAgent(userAgent)
                 .build();
+    }
+
+    /**
+     * The sockets' receive buffer: a sixteenth of the size limit, from 64 KB to 1 MB. The kernel takes in about
+     * twice this beyond what Newsdesk has read, so a transfer given up at the limit has brought at most that much
+     * more; left to itself, it grows the buffer to megabytes on a fast link whenever the reading thread lags.
+     * The price is speed on a distant site: some 3 MB/s at 100 ms for the default 5 MB limit.
+     */
+    static int receiveWindow(long maxBytes) {
+        return (int) Math.max(64 * 1024, Math.min(1024 * 1024, maxBytes / 16));
     }
 
     /**
@@ -133,6 +175,14 @@ public final class SourceFetcher implements AutoCloseable {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new SourceRefusedException("Only http:// and https:// addresses can be read, not " + (scheme.isEmpty() ? "this one" : scheme + ":") + ".");
         }
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        // 127.1 or 0x7f.0.0.1 is no host name to java.net.URI, but a browser's 127.0.0.1: refused as such, not as nameless.
+        String host = uri.getHost() != null ? uri.getHost() : authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":[0-9]*$", "");
+        try {
+            AddressGuard.checkForm(host);
+        } catch (AddressGuard.Refusal e) {
+            throw new SourceRefusedException(e.getMessage(), e);
+        }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new SourceRefusedException("This address has no host name: " + shortened(uri.toString()) + ".");
         }
@@ -148,64 +198,70 @@ public final class SourceFetcher implements AutoCloseable {
      * what cannot be fetched (or must not be) is refused.
      */
     public SourcePage fetch(URI address, Expect expect, String etag, String lastModified) throws SourceRefusedException {
+        return fetch(address, expect, etag, lastModified, BeforeRequest.NONE);
+    }
+
+    /**
+     * {@link #fetch(URI, Expect, String, String)}, telling {@code before} each address just before it is asked:
+     * the first, then each redirect's. The time {@code before} takes does not count against the deadline.
+     */
+    public SourcePage fetch(URI address, Expect expect, String etag, String lastModified, BeforeRequest before)
+            throws SourceRefusedException {
         long started = System.nanoTime();
-        long deadline = started + limits.timeout().toNanos();
+        long waited = 0;
         URI current = checked(address);
         List<URI> redirects = new ArrayList<>();
         while (true) {
-            HttpGet get = new HttpGet(current);
-            get.setHeader("Accept", switch (expect) {
-                case PAGE -> "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
-                case IMAGE -> "image/avif,image/webp,image/jpeg,image/png,image/*;q=0.8";
-                case TEXT -> "text/plain,*/*;q=0.1";
-            });
-            get.setHeader("Accept-Language", "*");
-            if (etag != null) {
-                get.setHeader("If-None-Match", etag);
-            }
-            if (lastModified != null) {
-                get.setHeader("If-Modified-Since", lastModified);
-            }
-            try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
-                int status = response.getCode();
-                Header location = response.getFirstHeader("Location");
-                if (status >= 300 && status < 400 && status != 304 && location != null) {
-                    if (redirects.size() >= limits.maxRedirects()) {
-                        throw new SourceRefusedException(host(address) + " redirected more than " + limits.maxRedirects()
-                                + " times; open the address in a browser and paste the one it ends at.");
+            long asking = System.nanoTime();
+            before.asking(current);
+            waited += System.nanoTime() - asking;
+            long deadline = started + waited + limits.timeout().toNanos();
+            HttpGet get = request(current, expect, etag, lastModified);
+            try {
+                ClassicHttpResponse response = client.executeOpen(null, get, null);
+                boolean readWhole = false;
+                try {
+                    int status = response.getCode();
+                    Header location = response.getFirstHeader("Location");
+                    HttpEntity entity = response.getEntity();
+                    if (status >= 300 && status < 400 && status != 304 && location != null) {
+                        current = redirected(current, location.getValue(), address, redirects.size());
+                        redirects.add(current);
+                        readWhole = empty(entity);
+                        continue;
                     }
-                    try {
-                        current = checked(current.resolve(new URI(location.getValue().strip().replace(" ", "%20"))));
-                    } catch (URISyntaxException e) {
-                        throw new SourceRefusedException(host(current) + " redirected to an address that is not valid.");
-                    } catch (SourceRefusedException e) {
-                        throw new SourceRefusedException(host(current) + " redirected to an address Newsdesk does not read. " + e.getMessage());
+                    String mime = null;
+                    Charset charset = null;
+                    byte[] body = null;
+                    if (status == 200) {
+                        ContentType type = entity == null || entity.getContentType() == null ? null : parse(entity.getContentType());
+                        mime = type == null ? null : type.getMimeType().toLowerCase(Locale.ROOT);
+                        if (mime != null && !expect.accepts(mime)) {
+                            throw new SourceRefusedException(host(current) + " sent " + mime + ", not " + expect.noun + ".");
+                        }
+                        charset = type == null ? null : type.getCharset();
+                        body = read(entity, current, deadline);
                     }
-                    redirects.add(current);
-                    continue;
+                    readWhole = status == 200 || empty(entity);
+                    Header tag = response.getFirstHeader("ETag");
+                    Header modified = response.getFirstHeader("Last-Modified");
+                    return new SourcePage(address, List.copyOf(redirects), status, mime, charset, body,
+                            tag == null ? null : tag.getValue(), modified == null ? null : modified.getValue(),
+                            Duration.ofNanos(System.nanoTime() - started));
+                } finally {
+                    if (readWhole) {
+                        response.close();
+                    } else {
+                        // Closing would read the rest of the body, to keep the connection: the connection is dropped instead.
+                        get.cancel();
+                        Closer.closeQuietly(response);
+                    }
                 }
-                HttpEntity entity = response.getEntity();
-                String mime = null;
-                Charset charset = null;
-                byte[] body = null;
-                if (status == 200) {
-                    ContentType type = entity == null || entity.getContentType() == null ? null : parse(entity.getContentType());
-                    mime = type == null ? null : type.getMimeType().toLowerCase(Locale.ROOT);
-                    if (mime != null && !expect.accepts(mime)) {
-                        throw new SourceRefusedException(host(current) + " sent " + mime + ", not " + expect.noun + ".");
-                    }
-                    charset = type == null ? null : type.getCharset();
-                    body = read(entity, current, deadline);
-                }
-                Header tag = response.getFirstHeader("ETag");
-                Header modified = response.getFirstHeader("Last-Modified");
-                return new SourcePage(address, List.copyOf(redirects), status, mime, charset, body,
-                        tag == null ? null : tag.getValue(), modified == null ? null : modified.getValue(),
-                        Duration.ofNanos(System.nanoTime() - started));
-            } catch (AddressGuard.InternalAddressException e) {
-                throw new SourceRefusedException(redirects.isEmpty() ? e.getMessage() : "It redirected to " + e.getMessage(), e);
+            } catch (AddressGuard.Refusal e) {
+                throw new SourceRefusedException(redirects.isEmpty() ? e.getMessage() : e.redirected(), e);
             } catch (UnknownHostException e) {
-                throw new SourceRefusedException("There is no site at " + host(current) + ": check the address.", e);
+                throw new SourceRefusedException(redirects.isEmpty() ? "There is no site at " + host(current) + ": check the address."
+                        : "It redirected to " + host(current) + ", where there is no site.", e);
             } catch (InterruptedIOException e) {
                 throw new SourceRefusedException(host(current) + " did not answer within " + limits.timeout().toSeconds() + " seconds.", e);
             } catch (ConnectException | NoRouteToHostException e) {
@@ -218,30 +274,106 @@ public final class SourceFetcher implements AutoCloseable {
         }
     }
 
+    private static HttpGet request(URI address, Expect expect, String etag, String lastModified) {
+        HttpGet get = new HttpGet(address);
+        get.setHeader("Accept", switch (expect) {
+            case PAGE -> "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
+            case IMAGE -> "image/avif,image/webp,image/jpeg,image/png,image/*;q=0.8";
+            case TEXT -> "text/plain,*/*;q=0.1";
+        });
+        get.setHeader("Accept-Language", "*");
+        if (etag != null) {
+            get.setHeader("If-None-Match", etag);
+        }
+        if (lastModified != null) {
+            get.setHeader("If-Modified-Since", lastModified);
+        }
+        return get;
+    }
+
+    /** Where a redirect from {@code current} leads, checked as the first address was. */
+    private URI redirected(URI current, String location, URI first, int redirectsSoFar) throws SourceRefusedException {
+        if (redirectsSoFar >= limits.maxRedirects()) {
+            throw new SourceRefusedException(host(first) + " redirected more than " + limits.maxRedirects()
+                    + " times; open the address in a browser and paste the one it ends at.");
+        }
+        try {
+            return checked(current.resolve(new URI(location.strip().replace(" ", "%20"))));
+        } catch (URISyntaxException e) {
+            throw new SourceRefusedException(host(current) + " redirected to an address that is not valid.");
+        } catch (SourceRefusedException e) {
+            if (e.getCause() instanceof AddressGuard.Refusal refusal) {
+                throw new SourceRefusedException(refusal.redirected(), refusal);
+            }
+            throw new SourceRefusedException(host(current) + " redirected to an address Newsdesk does not read. " + e.getMessage());
+        }
+    }
+
+    private static boolean empty(HttpEntity entity) {
+        return entity == null || entity.getContentLength() == 0;
+    }
+
+    /**
+     * The body, read until it passes the size limit or the deadline, so that no more than the limit and one
+     * buffer is ever read. The stream is not closed here: at its end it gives the connection back, and before
+     * its end the caller abandons the connection.
+     */
     private byte[] read(HttpEntity entity, URI address, long deadline) throws IOException, SourceRefusedException {
         if (entity == null) {
             return new byte[0];
         }
-        long megabytes = limits.maxBytes() / (1024 * 1024);
+        String tooLarge = "The page at " + host(address) + " is larger than " + limits.maxBytes() / (1024 * 1024) + " MB.";
         if (entity.getContentLength() > limits.maxBytes()) {
-            throw new SourceRefusedException("The page at " + host(address) + " is larger than " + megabytes + " MB.");
+            throw new SourceRefusedException(tooLarge);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = entity.getContent()) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-                if (out.size() > limits.maxBytes()) {
-                    throw new SourceRefusedException("The page at " + host(address) + " is larger than " + megabytes + " MB.");
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new SourceRefusedException(host(address) + " did not send its page within "
-                            + limits.timeout().toSeconds() + " seconds.");
-                }
+        InputStream in = entity.getContent();
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            out.write(buffer, 0, n);
+            if (out.size() > limits.maxBytes()) {
+                throw new SourceRefusedException(tooLarge);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new SourceRefusedException(host(address) + " did not send its page within "
+                        + limits.timeout().toSeconds() + " seconds.");
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Why Newsdesk would not read {@code address}, as the end of a sentence about it ("is a link-local address,
+     * which Newsdesk does not use"), or empty when it would: the checks of every request of a fetch, the host
+     * looked up within {@code bound}. Nothing is requested.
+     */
+    public Optional<String> unreadable(String address, Duration bound) {
+        String scheme = address.contains(":") ? address.substring(0, address.indexOf(':')).toLowerCase(Locale.ROOT) : "";
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.of("is not an http or https address, which Newsdesk does not use");
+        }
+        URI uri;
+        try {
+            uri = address(address);
+        } catch (SourceRefusedException e) {
+            return Optional.of(e.getCause() instanceof AddressGuard.Refusal refusal ? refusal.clause() : "is not an address Newsdesk can read");
+        }
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        Future<InetAddress[]> lookup = lookups.submit(() -> guard.check(uri.getHost(), port));
+        try {
+            lookup.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.of(e.getCause() instanceof AddressGuard.Refusal refusal ? refusal.clause()
+                    : "is on a host that could not be found");
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            return Optional.of("is on a host that could not be looked up within " + Math.max(1, bound.toSeconds()) + " seconds");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("could not be checked");
+        }
     }
 
     private static ContentType parse(String header) {
@@ -263,5 +395,6 @@ public final class SourceFetcher implements AutoCloseable {
     @Override
     public void close() {
         client.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
+        lookups.shutdownNow();
     }
 }

@@ -5,10 +5,19 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.newsdesk.platform.TextLimit;
+import org.newsdesk.source.SourceArticle.Found;
 
 /** The application's one {@link SourceFetcher} (its connection pool), set up from {@link SourceConfig}. */
 @ApplicationScoped
 public class SourceReader {
+
+    private static final Logger LOG = Logger.getLogger(SourceReader.class.getName());
+    /** How long the host of a page's canonical address may take to look up before the address read is kept instead. */
+    static final Duration CANONICAL_LOOKUP = Duration.ofSeconds(2);
 
     @Inject
     private SourceConfig config;
@@ -17,7 +26,11 @@ public class SourceReader {
 
     @PostConstruct
     void start() {
-        fetcher = new SourceFetcher(config.limits(), config.userAgent());
+        SourceFetcher.Limits limits = config.limits();
+        if (limits.allowed().opensEveryPort()) {
+            LOG.warning(SourceConfig.SOURCE_ALLOW_HOSTS.variable() + " opens every port of a host (host:*): for tests only");
+        }
+        fetcher = new SourceFetcher(limits, config.userAgent());
     }
 
     @PreDestroy
@@ -27,6 +40,12 @@ public class SourceReader {
 
     public SourcePage fetch(URI address, SourceFetcher.Expect expect, String etag, String lastModified) throws SourceRefusedException {
         return fetcher.fetch(address, expect, etag, lastModified);
+    }
+
+    /** {@link #fetch(URI, SourceFetcher.Expect, String, String)}, telling {@code before} each address before it is asked. */
+    public SourcePage fetch(URI address, SourceFetcher.Expect expect, String etag, String lastModified, SourceFetcher.BeforeRequest before)
+            throws SourceRefusedException {
+        return fetcher.fetch(address, expect, etag, lastModified, before);
     }
 
     /** Fetches and reads an article page, refusing anything but a page that is there (200). */
@@ -39,7 +58,22 @@ public class SourceReader {
         if (!page.ok()) {
             throw new SourceRefusedException(refusal(page));
         }
-        return ArticleReader.read(page);
+        return withUsableCanonical(fetcher, ArticleReader.read(page));
+    }
+
+    /**
+     * The article, its canonical address ({@code rel=canonical}, {@code og:url}, JSON-LD {@code url}) kept only
+     * when Newsdesk would read it as it read the page: otherwise the address read stands in, and says why, for
+     * the editor. A page must not put an internal address (a metadata service, say) on an excerpt.
+     */
+    static SourceArticle withUsableCanonical(SourceFetcher fetcher, SourceArticle article) {
+        Found<String> canonical = article.canonicalUrl();
+        if (!canonical.present() || canonical.value().equals(article.address())) {
+            return article;
+        }
+        Optional<String> why = fetcher.unreadable(canonical.value(), CANONICAL_LOOKUP);
+        return why.map(clause -> article.withCanonicalUrl(new Found<>(article.address(), "the address read; the page's canonical address "
+                + TextLimit.shorten(canonical.value(), 100) + " " + clause))).orElse(article);
     }
 
     static String refusal(SourcePage page) {

@@ -2,23 +2,30 @@ package org.newsdesk.source;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * Another outlet's site, for the tests: a real HTTP server on 127.0.0.1 serving saved source pages of
  * several shapes ({@code src/test/resources/source-pages}), redirects, a 404, a huge page, a slow one and a
  * picture. A test may replace any page between requests; each request is logged with its conditional headers.
+ * The same pages are on a second port, which counts the bytes it sends ({@link #bulkUrl}).
  *
  * <pre>
  * try (SourceSite site = SourceSite.start()) {
@@ -28,15 +35,24 @@ import java.util.concurrent.Executors;
  */
 public final class SourceSite implements AutoCloseable {
 
-    /** One page: its status, type, body and validators. */
-    public record Page(int status, String type, byte[] body, String etag, String location, long delayMillis) {
+    /** One page: its status, type, body and validators; {@code chunked} sends it without a Content-Length. */
+    public record Page(int status, String type, byte[] body, String etag, String location, long delayMillis, boolean chunked) {
+
+        public Page(int status, String type, byte[] body, String etag, String location, long delayMillis) {
+            this(status, type, body, etag, location, delayMillis, false);
+        }
 
         public static Page html(String html) {
             return new Page(200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), null, null, 0);
         }
 
         public Page withEtag(String tag) {
-            return new Page(status, type, body, tag, location, delayMillis);
+            return new Page(status, type, body, tag, location, delayMillis, chunked);
+        }
+
+        /** The same page sent in chunks, its length not announced (by {@link #bulkUrl}). */
+        public Page withoutLength() {
+            return new Page(status, type, body, etag, location, delayMillis, true);
         }
     }
 
@@ -44,21 +60,33 @@ public final class SourceSite implements AutoCloseable {
     public record Hit(String path, String userAgent, String ifNoneMatch, boolean cookie, long atNanos) {
     }
 
+    /** What the bulk port's sockets may hold unsent: small, so that what it counts as sent is what the client took. */
+    private static final int BULK_SEND_BUFFER = 16 * 1024;
+
     private final HttpServer server;
+    private final ServerSocket bulk;
+    private final ExecutorService bulkWorkers = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "source-site-bulk");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
     private final List<Hit> hits = new CopyOnWriteArrayList<>();
+    private final Map<String, CompletableFuture<Long>> sent = new ConcurrentHashMap<>();
 
-    private SourceSite(HttpServer server) {
+    private SourceSite(HttpServer server, ServerSocket bulk) {
         this.server = server;
+        this.bulk = bulk;
     }
 
     public static SourceSite start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            SourceSite site = new SourceSite(server);
+            SourceSite site = new SourceSite(server, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
             server.createContext("/", site::serve);
             server.setExecutor(Executors.newFixedThreadPool(4));
             server.start();
+            site.bulkWorkers.execute(site::acceptBulk);
             site.standardPages();
             return site;
         } catch (IOException e) {
@@ -104,6 +132,80 @@ public final class SourceSite implements AutoCloseable {
         return hits;
     }
 
+    /**
+     * The same pages on the site's bulk port, a plain HTTP/1.1 server that sends a body in pieces and counts
+     * what the connection took before the client went away ({@link #sent}). The JDK's server cannot be used for
+     * that: the kernel lets it write megabytes ahead of a client that has stopped reading.
+     */
+    public String bulkUrl(String path) {
+        return "http://127.0.0.1:" + bulk.getLocalPort() + path;
+    }
+
+    public int bulkPort() {
+        return bulk.getLocalPort();
+    }
+
+    /**
+     * How many bytes of its body the bulk port's last request of {@code path} was sent, give or take the
+     * socket's small buffer, before the client went away or the body ended: complete once it stops writing.
+     */
+    public CompletableFuture<Long> sent(String path) {
+        return sent.computeIfAbsent(path, p -> new CompletableFuture<>());
+    }
+
+    private void acceptBulk() {
+        while (!bulk.isClosed()) {
+            try {
+                Socket connection = bulk.accept();
+                bulkWorkers.execute(() -> serveBulk(connection));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    /** One request, then the connection closes: the status line, Content-Type and the body, its length announced or chunked. */
+    private void serveBulk(Socket connection) {
+        try (connection) {
+            connection.setSendBufferSize(BULK_SEND_BUFFER);
+            BufferedReader request = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
+            String path = request.readLine().split(" ")[1];
+            for (String header = request.readLine(); header != null && !header.isEmpty(); header = request.readLine()) {
+                // headers are not read
+            }
+            hits.add(new Hit(path, null, null, false, System.nanoTime()));
+            sent.compute(path, (p, last) -> last == null || last.isDone() ? new CompletableFuture<>() : last);
+            Page page = pages.get(path);
+            OutputStream out = connection.getOutputStream();
+            out.write(("HTTP/1.1 " + page.status() + " Source\r\nContent-Type: " + page.type() + "\r\nConnection: close\r\n"
+                    + (page.chunked() ? "Transfer-Encoding: chunked" : "Content-Length: " + page.body().length) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            long written = 0;
+            try {
+                for (int at = 0; at < page.body().length; at += 8192) {
+                    int length = Math.min(8192, page.body().length - at);
+                    if (page.chunked()) {
+                        out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    out.write(page.body(), at, length);
+                    if (page.chunked()) {
+                        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    written += length;
+                }
+                if (page.chunked()) {
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                }
+            } catch (IOException clientLeft) {
+                // The client closed the connection: what it was sent so far is the count.
+            } finally {
+                sent(path).complete(written);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a broken request: the connection closes
+        }
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
@@ -134,7 +236,7 @@ public final class SourceSite implements AutoCloseable {
             if (page.location() != null) {
                 exchange.getResponseHeaders().set("Location", page.location());
             }
-            exchange.sendResponseHeaders(page.status(), page.body().length == 0 ? -1 : page.body().length);
+            exchange.sendResponseHeaders(page.status(), page.body().length == 0 ? -1 : page.chunked() ? 0 : page.body().length);
             if (page.body().length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(page.body());
@@ -146,6 +248,12 @@ public final class SourceSite implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
+        try {
+            bulk.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        bulkWorkers.shutdownNow();
     }
 }
