@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class ArticleShapesTest {
     @BeforeAll
     static void start() {
         site = SourceSite.start();
-        fetcher = new SourceFetcher(new SourceFetcher.Limits(Duration.ofSeconds(5), 1024 * 1024, 3, Set.of("127.0.0.1")),
+        fetcher = new SourceFetcher(new SourceFetcher.Limits(Duration.ofSeconds(5), 1024 * 1024, 3, AllowedHosts.parse("127.0.0.1:" + site.port())),
                 "Newsdesk/1 (+https://news.example.com/)");
         serve(REUTERS, "01-wire-reuters.html", "text/html; charset=utf-8");
         serve(AP, "02-wire-ap.html", "text/html;charset=UTF-8");

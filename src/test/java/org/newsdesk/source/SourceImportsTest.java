@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class SourceImportsTest {
     @BeforeAll
     static void start() {
         site = SourceSite.start();
-        fetcher = new SourceFetcher(new SourceFetcher.Limits(Duration.ofSeconds(2), 1024 * 1024, 3, Set.of("127.0.0.1")),
+        fetcher = new SourceFetcher(new SourceFetcher.Limits(Duration.ofSeconds(2), 1024 * 1024, 3, AllowedHosts.parse("127.0.0.1:" + site.port())),
                 "Newsdesk/1 (+https://news.example.com/)");
     }
 
