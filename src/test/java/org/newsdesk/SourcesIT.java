@@ -100,9 +100,15 @@ class SourcesIT {
         millis.add(jsonLd.took().toMillis());
         assertEquals("Iraq's militia leaders debate a pause in attacks on US forces", jsonLd.article().headline().value());
         assertEquals(LocalDate.of(2024, 2, 4), jsonLd.article().publishedOn().value());
-        assertNull(jsonLd.outletId(), "no outlet in the registry has this domain");
-        assertEquals("The Wire", jsonLd.proposedOutletName(), "proposed from the page's publisher");
-        assertEquals("127.0.0.1", jsonLd.proposedOutletDomain());
+        if (jsonLd.outletId() == null) {
+            assertEquals("The Wire", jsonLd.proposedOutletName(), "proposed from the page's publisher");
+            assertNull(jsonLd.proposedOutletDomain(), "never an IP address as the outlet's domain");
+        } else {
+            // The registry has THE WIRE (on another domain) once a test of this deployment made it: the page's
+            // "The Wire" is that outlet, found by its name, not a second one.
+            assertEquals("THE WIRE", jsonLd.outletName().toUpperCase(java.util.Locale.ROOT));
+            assertEquals("the registry, by the name the page gives", jsonLd.outletWhere());
+        }
 
         ArticleImport og = writer.as(() -> imports.read(site.url("/moved")));
         millis.add(og.took().toMillis());
