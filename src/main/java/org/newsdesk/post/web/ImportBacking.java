@@ -91,8 +91,8 @@ public class ImportBacking implements Serializable {
         }
 
         /**
-         * When the source published, as it said it and in the newsroom's zone: "21:47 (UTC−05:00), 02:47 on 26 Nov
-         * here"; empty when the page gave no time and zone.
+         * When the source published, as it said it and in the newsroom's zone: "21:47 (UTC-05:00), 02:47 on 26 Nov in
+         * the newsroom's zone (UTC)"; empty when the page gave no time and zone.
          */
         public String getPublishedTime() {
             OffsetDateTime at = result.article().publishedAt().value();
@@ -101,6 +101,9 @@ public class ImportBacking implements Serializable {
             }
             ZonedDateTime here = at.atZoneSameInstant(PlatformConfig.TIMEZONE.value());
             String source = at.format(DateTimeFormatter.ofPattern("HH:mm")) + " (UTC" + (at.getOffset().getTotalSeconds() == 0 ? "" : at.getOffset().getId()) + ")";
+            if (here.toLocalDateTime().equals(at.toLocalDateTime())) {
+                return source + ", the same in the newsroom's zone";
+            }
             String local = here.toLocalDate().equals(at.toLocalDate()) ? here.format(DateTimeFormatter.ofPattern("HH:mm"))
                     : here.format(DateTimeFormatter.ofPattern("HH:mm 'on' d MMM", Locale.ENGLISH));
             return source + ", " + local + " in the newsroom's zone (" + here.getZone().getId() + ")";
