@@ -45,7 +45,8 @@ echo "Starting instance a (with the embedded database) ..."
 start a 8181 5901 NEWSDESK_EMBEDDED_DB_PORT=$db_port
 echo "Starting instance b ..."
 db_url="jdbc:mysql://127.0.0.1:$db_port/newsdesk?sslMode=DISABLED&characterEncoding=UTF-8"
-start b 8182 5902 NEWSDESK_DB_URL="$db_url"
+db_password="$(tr -d '[:space:]' < "$dir/a/db-password")"
+start b 8182 5902 NEWSDESK_DB_URL="$db_url" NEWSDESK_DB_USER=newsdesk NEWSDESK_DB_PASSWORD="$db_password"
 grep -c "DataGrid: $NEWSDESK_CLUSTER_NAME " "$dir/b.log" | xargs -I{} echo "data grid members seen by b: {}"
 
 cat > "$dir/nginx.conf" <<NGINX
@@ -75,6 +76,6 @@ NGINX
 nginx -c "$dir/nginx.conf"
 
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-NEWSDESK_DB_URL="$db_url" NEWSDESK_DB_USER=root NEWSDESK_DB_PASSWORD= timeout 600 \
+NEWSDESK_DB_URL="$db_url" NEWSDESK_DB_USER=newsdesk NEWSDESK_DB_PASSWORD="$db_password" timeout 600 \
   java -cp "target/test-classes:$(cat target/test-classpath.txt)" org.newsdesk.tools.ClusterCheck \
   "http://127.0.0.1:$port" "$password" "$rounds" "$slug" http://127.0.0.1:8181 http://127.0.0.1:8182

@@ -24,8 +24,8 @@ if [ "${embedded_db:-0}" = 1 ]; then
   for _ in $(seq 1 120); do grep -q "Embedded MariaDB listening" "target/$name-db.log" && break; sleep 1; done
   database_pid=$(pgrep -f "mariadbd.*--port=$db_port" | head -1 || echo 0)
   export NEWSDESK_DB_URL="jdbc:mysql://127.0.0.1:$db_port/newsdesk?characterEncoding=UTF-8&sslMode=DISABLED"
-  export NEWSDESK_DB_USER=root NEWSDESK_DB_PASSWORD=
-  sql() { mariadb -h 127.0.0.1 -P "$db_port" -u root newsdesk; }
+  export NEWSDESK_DB_USER=newsdesk NEWSDESK_DB_PASSWORD="$(tr -d '[:space:]' < "target/$name-db/db-password")"
+  sql() { MYSQL_PWD="$NEWSDESK_DB_PASSWORD" mariadb -h 127.0.0.1 -P "$db_port" -u newsdesk newsdesk; }
 else
   as_root mariadb <<SQL
 DROP DATABASE IF EXISTS \`$db\`;

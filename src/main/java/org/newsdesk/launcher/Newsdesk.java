@@ -46,8 +46,18 @@ public final class Newsdesk {
             requireFree(httpPort, "Port " + httpPort + " is in use: is Newsdesk already running? Stop it, or set NEWSDESK_PORT.");
         }
         if (!external || args[0].equals("database")) {
-            requireFree(dbPort, "Port " + dbPort + " is in use: is Newsdesk's embedded database already running?"
-                    + " Stop the other Newsdesk, or set NEWSDESK_EMBEDDED_DB_PORT.");
+            // A launcher killed outright (SIGKILL, the OOM killer, a pulled plug) leaves its database running:
+            // this home's is stopped cleanly and started again; anything else on the port is refused by name.
+            DatabaseProcess.leftRunning(home).ifPresent(left -> {
+                System.out.println("Stopping the embedded database a previous run left behind (process " + left.pid() + ")");
+                if (!DatabaseProcess.stop(left, 60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    System.err.println("The embedded database a previous run left behind (process " + left.pid()
+                            + ") does not stop; stop it, then start Newsdesk again.");
+                    System.exit(1);
+                }
+            });
+            requireFree(dbPort, "Port " + dbPort + " is in use" + DatabaseProcess.holderOf(dbPort).map(who -> " by " + who).orElse("")
+                    + ", which is not this home's embedded database (" + home.toAbsolutePath() + "): stop it, or set NEWSDESK_EMBEDDED_DB_PORT.");
             ClassLoader loader = databaseLoader();
             try {
                 // Refused at once, before anything in the home is touched.
@@ -55,6 +65,13 @@ public final class Newsdesk {
             } catch (UnsafeHomeException e) {
                 System.err.println(e.getMessage());
                 System.exit(1);
+            }
+            if (args[0].equals("run") && (!DatabasePassword.of(home).equals(System.getenv("NEWSDESK_DB_PASSWORD"))
+                    || !EMBEDDED_USER.equals(System.getenv("NEWSDESK_DB_USER")))) {
+                // The datasource reads the environment, which a running JVM cannot change: bin/run sets it.
+                System.err.println("Start Newsdesk with bin/run, which gives the server the embedded database's account"
+                        + " (NEWSDESK_DB_USER=" + EMBEDDED_USER + ", NEWSDESK_DB_PASSWORD from " + home.toAbsolutePath().resolve(DatabasePassword.PASSWORD_FILE) + ").");
+                System.exit(2);
             }
             if (args[0].equals("database")) {
                 startDatabase(loader, home, dbPort);
@@ -97,21 +114,53 @@ public final class Newsdesk {
      */
     private static void startDatabase(ClassLoader loader, Path home, int port) throws Exception {
         Object db = invoke(loader, "start", home, port);
-        // The server stops by halting (GracefulStop), which runs no shutdown hook: it stops the database
-        // itself, by this process id (the property is ServerExit.EMBEDDED_DATABASE_PID, which this launcher,
-        // outside the WAR, cannot reach).
-        ProcessHandle.current().children()
-                .filter(child -> child.info().command().map(command -> command.endsWith("mariadbd")).orElse(false))
-                .findFirst()
-                .ifPresent(database -> System.setProperty("newsdesk.embedded.database.pid", String.valueOf(database.pid())));
         Method stop = db.getClass().getMethod("stop");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.setProperty(DATABASE_STOPPING, "true");
             try {
                 stop.invoke(db);
             } catch (ReflectiveOperationException e) {
                 System.err.println("Could not stop the embedded database: " + e.getCause());
             }
         }, "embedded-database-stop"));
+        new DatabaseKeeper(() -> invokeRestart(loader, db, home, port), home).watch(databaseProcess());
+    }
+
+    /**
+     * The server stops by halting (GracefulStop), which runs no shutdown hook: it stops the database itself,
+     * by this process id, after saying it does so that {@link DatabaseKeeper} does not start it again (the
+     * properties are ServerExit's, which this launcher, outside the WAR, cannot reach).
+     */
+    /** EmbeddedDatabase.USER, which this class loader may not load. */
+    static final String EMBEDDED_USER = "newsdesk";
+
+    static final String DATABASE_PID = "newsdesk.embedded.database.pid";
+    static final String DATABASE_STOPPING = "newsdesk.embedded.database.stopping";
+
+    private static ProcessHandle databaseProcess() {
+        ProcessHandle database = ProcessHandle.current().children()
+                .filter(child -> child.info().command().map(command -> command.endsWith("mariadbd")).orElse(false))
+                .filter(ProcessHandle::isAlive)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the embedded database started, but its process is not a child of this one"));
+        System.setProperty(DATABASE_PID, String.valueOf(database.pid()));
+        return database;
+    }
+
+    private static ProcessHandle invokeRestart(ClassLoader loader, Object db, Path home, int port) throws Exception {
+        Class<?> embedded = Class.forName("org.newsdesk.launcher.EmbeddedDatabase", true, loader);
+        Method restart = embedded.getDeclaredMethod("restart", db.getClass(), Path.class, int.class);
+        restart.setAccessible(true);
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(loader);
+        try {
+            restart.invoke(null, db, home, port);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+        }
+        return databaseProcess();
     }
 
     /** Calls one of {@link EmbeddedDatabase}'s static methods through the database's class loader. */

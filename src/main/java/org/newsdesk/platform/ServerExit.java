@@ -43,6 +43,8 @@ final class ServerExit {
         if (pid == null || !pid.matches("\\d{1,10}")) {
             return;
         }
+        // So that the launcher's keeper, which restarts a database that dies, lets this one go.
+        System.setProperty(EMBEDDED_DATABASE_STOPPING, "true");
         ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::destroy).ifPresent(database -> {
             try {
                 database.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -54,6 +56,9 @@ final class ServerExit {
 
     /** Set by the run command's launcher to the embedded MariaDB's process id. */
     static final String EMBEDDED_DATABASE_PID = "newsdesk.embedded.database.pid";
+
+    /** Set here before the embedded database is stopped, for the launcher's keeper (DatabaseKeeper). */
+    static final String EMBEDDED_DATABASE_STOPPING = "newsdesk.embedded.database.stopping";
 
     private static void removeRuntimeDirectory() {
         String unpacked = System.getProperty("fish.payara.micro.tmpdir");

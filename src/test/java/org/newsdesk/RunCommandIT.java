@@ -1,0 +1,158 @@
+package org.newsdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The run command ({@code bin/run}, as the README gives it) under a supervisor's worst cases, on a home of its own:
+ * its embedded database killed with SIGKILL is started again and the site serves within 10 s; the server killed
+ * with SIGKILL leaves its database running, and the run command started again on the same home stops that one
+ * and serves, with everything written before the crash (measured: about 0.5 s and 20 s here).
+ */
+class RunCommandIT {
+
+    private static final Path BUILD = Path.of("target").toAbsolutePath();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void killedDatabaseOrKilledServerTheSiteServesAgainWithNothingLostAndNothingToCleanByHand() throws Exception {
+        Path home = Files.createDirectories(BUILD.resolve("run-command-it")).resolve("home-" + System.nanoTime());
+        int port = freePort();
+        int dbPort = freePort();
+        Process first = runCommand(home, port, dbPort, home.resolveSibling(home.getFileName() + "-first.log"));
+        Process second = null;
+        try {
+            awaitReady(first, home.resolveSibling(home.getFileName() + "-first.log"));
+            URI search = URI.create("http://127.0.0.1:" + port + "/search?q=militias");
+            assertEquals(200, status(search));
+            long posts = posts(home, dbPort);
+            assertTrue(posts > 0, "the demo post is there");
+
+            // 1. The database dies: started again, the site serves within 10 s.
+            ProcessHandle database = ProcessHandle.of(Long.parseLong(Files.readString(home.resolve("mariadb.pid")).strip())).orElseThrow();
+            long killed = System.nanoTime();
+            database.destroyForcibly();
+            database.onExit().get(10, TimeUnit.SECONDS);
+            int answer = 0;
+            while (answer != 200 && System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(10)) {
+                Thread.sleep(100);
+                answer = status(URI.create("http://127.0.0.1:" + port + "/search?q=militias+" + System.nanoTime()));
+            }
+            assertEquals(200, answer, "the site serves again within 10 s of its database's death");
+            assertEquals(posts, posts(home, dbPort), "nothing lost");
+
+            // 2. The server dies outright: its database stays behind, holding the port.
+            ProcessHandle left = ProcessHandle.of(Long.parseLong(Files.readString(home.resolve("mariadb.pid")).strip())).orElseThrow();
+            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            Thread.sleep(500);
+            assertTrue(left.isAlive(), "SIGKILL of the server leaves its database running (the case this is about)");
+
+            Path secondLog = home.resolveSibling(home.getFileName() + "-second.log");
+            second = runCommand(home, port, dbPort, secondLog);
+            awaitReady(second, secondLog);
+            assertFalse(left.isAlive(), "the database left behind was stopped");
+            assertTrue(Files.readString(secondLog).contains("Stopping the embedded database a previous run left behind (process " + left.pid() + ")"));
+            assertEquals(200, status(search));
+            assertEquals(posts, posts(home, dbPort), "nothing lost");
+        } finally {
+            stop(first);
+            if (second != null) {
+                stop(second);
+            }
+            delete(home); // the database's binaries alone are 200 MB
+        }
+    }
+
+    private static void delete(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    private static Process runCommand(Path home, int port, int dbPort, Path log) throws IOException {
+        ProcessBuilder command = new ProcessBuilder(Path.of("bin", "run").toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        // The suite's own server's settings are not the run command's.
+        command.environment().keySet().removeIf(name -> name.startsWith("NEWSDESK_"));
+        command.environment().put("NEWSDESK_HOME", home.toString());
+        command.environment().put("NEWSDESK_PORT", String.valueOf(port));
+        command.environment().put("NEWSDESK_EMBEDDED_DB_PORT", String.valueOf(dbPort));
+        command.environment().put("NEWSDESK_ADMIN_PASSWORD", "Run-command-passphrase-4471");
+        return command.start();
+    }
+
+    private static void awaitReady(Process server, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (!Files.readString(log).contains("Newsdesk is ready")) {
+            assertTrue(server.isAlive(), () -> "the run command ended: " + tail(log));
+            assertTrue(System.nanoTime() < deadline, () -> "not ready after 4 minutes: " + tail(log));
+            Thread.sleep(250);
+        }
+    }
+
+    private int status(URI page) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static long posts(Path home, int dbPort) throws Exception {
+        String password = Files.readString(home.resolve("db-password")).strip();
+        try (Connection db = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + dbPort + "/newsdesk?sslMode=DISABLED",
+                "newsdesk", password);
+             Statement sql = db.createStatement();
+             ResultSet count = sql.executeQuery("select count(*) from post")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    /** SIGTERM, as a supervisor stops it, then by force; and whatever database it left. */
+    private static void stop(Process server) throws InterruptedException {
+        java.util.List<ProcessHandle> children = server.descendants().toList();
+        server.destroy();
+        if (!server.waitFor(60, TimeUnit.SECONDS)) {
+            server.destroyForcibly();
+        }
+        children.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static String tail(Path log) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
