@@ -57,7 +57,9 @@ class DatabaseFaultsIT {
             assertTrue(front.body().contains("Newsdesk is back in a moment"), front.body());
             assertTrue(front.headers().firstValue("Content-Security-Policy").isPresent(), "the site's own page, with its headers");
             assertEquals(503, get(site, "/login").statusCode());
-            assertEquals(503, get(site, "/health/ready").statusCode());
+            assertHealth(site, "/health/ready", 503, "database", "DOWN");
+            assertHealth(site, "/health/ready", 503, "migrations", "DOWN");
+            assertHealth(site, "/health/live", 200, "newsdesk", "UP");
 
             waitFor(() -> site.log().contains("not reachable (attempt 3"), Duration.ofSeconds(30), "a third attempt");
             List<String> attempts = site.log().lines().filter(l -> l.contains("not reachable (attempt")).toList();
@@ -138,7 +140,11 @@ class DatabaseFaultsIT {
                 assertTrue(page.body().contains("Newsdesk is back in a moment"), page.body());
                 assertTrue(Duration.ofNanos(System.nanoTime() - asked).toMillis() < 2000, "at once, without waiting on the database");
                 assertEquals(200, get(site, DEMO).statusCode(), "the post readers read before is served from the page cache");
-                assertEquals(503, get(site, "/health/ready").statusCode());
+                assertHealth(site, "/health/ready", 503, "database", "DOWN");
+                assertHealth(site, "/health/ready", 503, "migrations", "UP");
+                assertHealth(site, "/health", 503, "database", "DOWN");
+                assertHealth(site, "/health/live", 200, "newsdesk", "UP");
+                assertHealth(site, "/health/started", 200, "deployed", "UP");
                 assertEquals(1L, site.log().lines().filter(l -> l.contains("does not answer")).count(), site.log());
 
                 database.thaw();
@@ -225,6 +231,22 @@ class DatabaseFaultsIT {
 
     private interface Check {
         boolean holds() throws Exception;
+    }
+
+    /**
+     * A probe can read health's answer: MicroProfile Health JSON with the named check's status and the answer's
+     * status code, never the site's HTML 503 page (which every health path answered during an outage before).
+     */
+    private void assertHealth(SecondInstance site, String path, int status, String check, String state) throws Exception {
+        HttpResponse<String> answer = get(site, path);
+        assertEquals(status, answer.statusCode(), path + ": " + answer.body());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), path + ": " + answer.body());
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(answer.body()))) {
+            jakarta.json.JsonObject health = reader.readObject();
+            assertEquals(status == 200 ? "UP" : "DOWN", health.getString("status"), path);
+            assertEquals(List.of(state), health.getJsonArray("checks").getValuesAs(jakarta.json.JsonObject.class).stream()
+                    .filter(c -> c.getString("name").equals(check)).map(c -> c.getString("status")).toList(), path + ": " + answer.body());
+        }
     }
 
     private static void waitFor(Check check, Duration patience, String what) throws Exception {

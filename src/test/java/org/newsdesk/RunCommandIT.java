@@ -42,6 +42,12 @@ class RunCommandIT {
             awaitReady(first, home.resolveSibling(home.getFileName() + "-first.log"));
             URI search = URI.create("http://127.0.0.1:" + port + "/search?q=militias");
             assertEquals(200, status(search));
+            for (String path : new String[] {"/", "/health/ready", "/no-such-page", "/login"}) {
+                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                assertEquals(java.util.Optional.empty(), answer.headers().firstValue("Server"), path + " names the server software");
+                assertEquals(java.util.Optional.empty(), answer.headers().firstValue("X-Powered-By"), path);
+            }
             long posts = posts(home, dbPort);
             assertTrue(posts > 0, "the demo post is there");
 

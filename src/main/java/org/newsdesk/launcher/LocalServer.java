@@ -96,6 +96,7 @@ public final class LocalServer {
                 commands += "set configs.config.server-config.network-config.protocols.protocol.http-listener.http."
                         + "scheme-mapping=X-Forwarded-Proto\n";
             }
+            commands += commands(SERVER, "");
             if (clusterMembers(environment).isEmpty()) {
                 commands += oneInstanceCommands();
             }
@@ -162,14 +163,24 @@ public final class LocalServer {
     /** What one instance, without Hazelcast, runs before boot; shared with the Docker image, the tests and bench/. */
     static final Path ONE_INSTANCE = Path.of("src", "main", "payara", "one-instance.preboot");
 
+    /** What every server runs before boot (no Server header); shared with the Docker image. */
+    static final Path SERVER = Path.of("src", "main", "payara", "server.preboot");
+
     /** Sessions in the server's memory: the WAR asks for them in Hazelcast, which one instance does not run. */
     static String oneInstanceCommands() {
-        Path commands = ONE_INSTANCE.toAbsolutePath();
+        return commands(ONE_INSTANCE,
+                "set configs.config.server-config.availability-service.web-container-availability.availability-enabled=false\n");
+    }
+
+    /** A file of pre-boot commands, or what it says when the build runs outside the repository. */
+    private static String commands(Path file, String fallback) {
+        Path commands = file.toAbsolutePath();
         if (!Files.isRegularFile(commands)) {
-            return "set configs.config.server-config.availability-service.web-container-availability.availability-enabled=false\n";
+            return fallback;
         }
         try {
-            return Files.readString(commands);
+            String text = Files.readString(commands);
+            return text.endsWith("\n") ? text : text + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,12 +14,16 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.health.Startup;
 
 /**
- * What {@code /health/ready} and {@code /health/live} answer (MicroProfile Health, served by Payara):
- * Newsdesk is ready when its database answers, every migration has run, and the media directory takes
- * files; it is live while it can answer at all. Orchestrators and the run command wait on readiness.
- * The answers name no address or path: the endpoint is public.
+ * What {@code /health/ready}, {@code /health/live}, {@code /health/started} and {@code /health} (all of them)
+ * answer (MicroProfile Health, served by Payara, in JSON with each check UP or DOWN, 503 when one is down):
+ * Newsdesk is ready when its database answers, every migration has run, the media directory takes files and it
+ * is not stopping; it is live while it can answer at all (a database outage is not a reason to restart it, and
+ * {@link ServiceGate} lets health requests through whatever the database does); it has started once it is
+ * deployed. Orchestrators and the run command wait on readiness. The answers name no address or path: the
+ * endpoint is public.
  */
 @ApplicationScoped
 public class HealthChecks {
@@ -34,6 +38,13 @@ public class HealthChecks {
     @Liveness
     HealthCheck running() {
         return () -> HealthCheckResponse.up("newsdesk");
+    }
+
+    /** Answered by Newsdesk itself, so up once it is deployed (its start-up waits for nothing else: see ServiceGate). */
+    @Produces
+    @Startup
+    HealthCheck deployed() {
+        return () -> HealthCheckResponse.up("deployed");
     }
 
     /** Down once the server is stopping, so that a proxy or an orchestrator sends no more readers here. */

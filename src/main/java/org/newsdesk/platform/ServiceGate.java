@@ -44,6 +44,12 @@ public class ServiceGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (isHealth(request)) {
+            // MicroProfile Health answers for itself, in JSON, whatever the database does: a probe must read which
+            // check is down, and liveness must not fail because the database did.
+            chain.doFilter(request, new HealthAnswer(response));
+            return;
+        }
         if (GracefulStop.stopping()) {
             request.setAttribute(UNAVAILABLE, "stopping");
             response.setHeader("Connection", "close");
@@ -91,7 +97,8 @@ public class ServiceGate extends HttpFilter {
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                 return;
             }
-            Optional<ViewExpiredException> expired = Optional.ofNullable(Exceptions.extract(e, ViewExpiredException.class));
+            Optional<ViewExpiredException> expired = Optional.ofNullable(Exceptions.extract(e, ViewExpiredException.class))
+                    .or(() -> unrestorable(e, request));
             if (expired.isPresent() && !response.isCommitted()) {
                 showExpiredPage(request, response, expired.get());
                 return;
@@ -117,7 +124,8 @@ public class ServiceGate extends HttpFilter {
      */
     private static void showExpiredPage(HttpServletRequest request, HttpServletResponse response, ViewExpiredException expired)
             throws ServletException, IOException {
-        LOG.fine(() -> request.getMethod() + " " + request.getRequestURI() + ": " + expired.getMessage() + "; answered 400");
+        STALE_FORMS.log(LOG, java.util.logging.Level.INFO, request.getMethod() + " " + request.getRequestURI()
+                + ": a form whose view state this server cannot restore (expired, from before a restart, or made up); answered 400");
         response.resetBuffer();
         request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, expired);
         request.setAttribute(RequestDispatcher.ERROR_EXCEPTION_TYPE, ViewExpiredException.class);
@@ -125,6 +133,53 @@ public class ServiceGate extends HttpFilter {
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpServletResponse.SC_BAD_REQUEST);
         request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
         request.getRequestDispatcher(EXPIRED_PAGE).forward(request, response);
+    }
+
+    /** One line for a run of stale forms: a client's stale copy is worth a line, not one per request. */
+    private static final RepeatedFailures STALE_FORMS = new RepeatedFailures(Duration.ofMinutes(1));
+
+    /**
+     * Mojarra's answer to a form that says its view is stateless ({@code jakarta.faces.ViewState=stateless}, what the
+     * public forms carry) posted to a view that is not: a bare {@code FacesException} "Unable to restore view", which
+     * the container logged with two stack traces (180 lines) and answered 500. It is the same client mistake as an
+     * expired view state.
+     */
+    private static Optional<ViewExpiredException> unrestorable(Throwable e, HttpServletRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.faces.FacesException && String.valueOf(cause.getMessage()).startsWith("Unable to restore view")
+                    && request.getParameter("jakarta.faces.ViewState") != null) {
+                String view = cause.getMessage().substring("Unable to restore view".length()).strip();
+                return Optional.of(new ViewExpiredException(cause.getMessage(), view));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code /health}, {@code /health/live}, {@code /health/ready}, {@code /health/started}: Payara's MicroProfile Health. */
+    static boolean isHealth(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/health") || path.startsWith("/health/");
+    }
+
+    /**
+     * Health's answer as it wrote it: a DOWN check's 503 is a status with its JSON, never the container's error page
+     * (the site's HTML 503 page) in its place.
+     */
+    private static final class HealthAnswer extends jakarta.servlet.http.HttpServletResponseWrapper {
+
+        HealthAnswer(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void sendError(int status) {
+            setStatus(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) {
+            setStatus(status);
+        }
     }
 
     /** A stylesheet, script or image of the site's own look: public, the same for everyone, no database behind it. */
