@@ -52,6 +52,9 @@ public class AccountService {
     private Event<Notice> lockNotice;
 
     /** The EJB view of the caller: the signed-in user, or the run-as identity of a calling bean. */
+    @jakarta.inject.Inject
+    private RefusedSignIns refusedSignIns;
+
     @Resource
     private SessionContext context;
 
@@ -76,8 +79,7 @@ public class AccountService {
         Optional<Duration> wait = longest(throttle(addressKey).flatMap(t -> t.waitAt(now)),
                 usualAddress ? Optional.empty() : throttle(accountKey).flatMap(t -> t.waitAt(now)));
         if (wait.isPresent()) {
-            audit.recordAs(name, "signin.throttled", "user", found.map(User::getId).orElse(null),
-                    "from " + address + ", told to wait " + wait.get().toSeconds() + " s");
+            refusedSignIns.refused(name, found.map(User::getId).orElse(null), address, SignIn.seconds(wait.get()), now);
             return SignIn.throttled(wait.get());
         }
         String refusal = refusal(found, password, now);
@@ -90,10 +92,13 @@ public class AccountService {
             audit.recordAs(user.getUsername(), "signin", "user", user.getId(), "from " + address);
             return SignIn.accepted(user);
         }
-        countFailure(addressKey, now, config.addressFreeFailures(), ADDRESS_MAX_WAIT);
-        countFailure(accountKey, now, config.accountFreeFailures(), ACCOUNT_MAX_WAIT);
-        audit.recordAs(name, "signin.failed", "user", found.map(User::getId).orElse(null), refusal + ", from " + address);
-        return SignIn.refused();
+        Optional<Duration> addressWait = countFailure(addressKey, now, config.addressFreeFailures(), ADDRESS_MAX_WAIT);
+        Optional<Duration> accountWait = countFailure(accountKey, now, config.accountFreeFailures(), ACCOUNT_MAX_WAIT);
+        // The wait this failure sets, which the next attempt from here meets (2, 4, 8 ... s).
+        Optional<Duration> next = longest(addressWait, usualAddress ? Optional.empty() : accountWait);
+        audit.recordAs(name, "signin.failed", "user", found.map(User::getId).orElse(null), refusal + ", from " + address
+                + next.map(d -> "; the next attempt waits " + SignIn.seconds(d) + " s").orElse(""));
+        return SignIn.refused(next.orElse(null));
     }
 
     /** Why a sign-in is refused, for the audit log only: the person signing in is told the same in every case. */
@@ -147,7 +152,7 @@ public class AccountService {
      * Counts a failure in the database itself, so that failures arriving at once on any instance are all
      * counted, and a count older than {@link #THROTTLE_MEMORY} starts again; then sets the next wait.
      */
-    private void countFailure(String subject, Instant now, int freeFailures, Duration ceiling) {
+    private Optional<Duration> countFailure(String subject, Instant now, int freeFailures, Duration ceiling) {
         em.createNativeQuery("INSERT INTO signin_throttle (subject, failures, last_failure) VALUES (?1, 1, ?2)"
                         + " ON DUPLICATE KEY UPDATE failures = IF(last_failure IS NULL OR last_failure < ?3, 1, failures + 1),"
                         + " last_failure = ?2")
@@ -156,6 +161,7 @@ public class AccountService {
         SignInThrottle throttle = em.find(SignInThrottle.class, subject);
         em.refresh(throttle);
         throttle.delayNext(now, freeFailures, ceiling);
+        return throttle.waitAt(now);
     }
 
     private static Optional<Duration> longest(Optional<Duration> one, Optional<Duration> other) {

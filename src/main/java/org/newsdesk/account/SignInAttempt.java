@@ -17,8 +17,13 @@ public class SignInAttempt {
         this.outcome = outcome;
     }
 
-    /** How long to wait before the next attempt, when this one was not even checked. */
+    /** How long to wait before the next attempt: what is left of the wait, or the wait this failure set. */
     public Optional<Duration> waitBeforeNext() {
         return outcome == null ? Optional.empty() : Optional.ofNullable(outcome.retryAfter());
+    }
+
+    /** This attempt came before its wait was over, so it was not even checked. */
+    public boolean wasThrottled() {
+        return outcome != null && outcome.outcome() == SignIn.Outcome.THROTTLED;
     }
 }

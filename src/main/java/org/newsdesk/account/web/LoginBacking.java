@@ -82,9 +82,11 @@ public class LoginBacking {
                 // One message for an unknown name, a wrong password, a disabled or a locked account alike, so
                 // the page tells no one which accounts exist; a wait depends on what was tried from this address and
                 // for this name, never on whether such an account exists.
+                String noMatch = "That username and password do not match an active account.";
                 String message = attempt.waitBeforeNext()
-                        .map(wait -> "Too many failed sign-ins. Wait " + seconds(wait) + " before trying again.")
-                        .orElse("That username and password do not match an active account.");
+                        .map(wait -> (attempt.wasThrottled() ? "Too many failed sign-ins." : noMatch)
+                                + " Wait " + seconds(wait) + " before trying again.")
+                        .orElse(noMatch);
                 Messages.addError(null, message);
                 password = null;
                 // The failed attempt leaves the security mechanism's state in the session: every desk page then
@@ -98,7 +100,7 @@ public class LoginBacking {
     }
 
     private static String seconds(Duration wait) {
-        long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
+        long seconds = org.newsdesk.account.SignIn.seconds(wait);
         return seconds == 1 ? "1 second" : seconds + " seconds";
     }
 
