@@ -235,12 +235,12 @@ public final class Newsdesk {
                         System.out.printf("%nNewsdesk is ready at http://localhost:%d/ (started in %.1f s; the desk is at /login)%n%n",
                                 httpPort, (System.nanoTime() - started) / 1e9);
                         if (System.getProperty("newsdesk.cds.archive") != null) {
-                            // The first pages load classes too; then the archive takes them all.
+                            // The first pages load classes too; the archive takes them all when this start stops.
                             for (String page : new String[] {"/", "/login"}) {
                                 http.send(java.net.http.HttpRequest.newBuilder(ready.resolve(page)).build(),
                                         java.net.http.HttpResponse.BodyHandlers.discarding());
                             }
-                            ClassDataArchive.saveIfAsked();
+                            ClassDataArchive.saveWhenStopping();
                         }
                         return;
                     }

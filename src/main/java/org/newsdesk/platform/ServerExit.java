@@ -25,6 +25,15 @@ final class ServerExit {
     }
 
     static void halt(int status) {
+        // The run command's launcher may have something to do first (write its class-data archive): it leaves a
+        // Runnable here, since this class, in the WAR, cannot see the launcher's.
+        if (System.getProperties().get("newsdesk.before.halt") instanceof Runnable beforeHalt) {
+            try {
+                beforeHalt.run();
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Before stopping: " + Faults.firstLine(e));
+            }
+        }
         removeRuntimeDirectory();
         stopEmbeddedDatabase();
         for (Handler handler : Logger.getLogger("").getHandlers()) {
