@@ -1,5 +1,6 @@
 """Draws bench/read.sh's table as an SVG bar chart: requests a second per page for nginx, Payara Micro answering
-the same bytes from a bare servlet, the app with its page cache and the app without it, on a logarithmic scale
+the same bytes from a bare servlet, nginx's proxy cache in front of the app (docker/nginx.conf), the app with its
+page cache and the app without it, on a logarithmic scale
 (they differ by orders of magnitude).
 
     python3 bench/chart.py target/read-bench.txt target/read-bench.svg
@@ -9,7 +10,7 @@ import re
 import sys
 from xml.sax.saxutils import escape
 
-ROW = re.compile(r"^(\d|bare)\s+(\S+)\s+(on|off|-)\s+\d+\s+\|\s+([\d.]+)\s+\S+\s+\S+\s+\|\s+([\d.-]+)")
+ROW = re.compile(r"^(\d|bare)\s+(\S+)\s+(on|off|proxy|-)\s+\d+\s+\|\s+([\d.]+)\s+\S+\s+\S+\s+\|\s+([\d.-]+)")
 
 
 def read(path):
@@ -22,6 +23,8 @@ def read(path):
         entry = pages.setdefault(page, {})
         if rnd == "bare":
             entry["Payara Micro, one bare servlet"] = float(app)
+        elif cache == "proxy":
+            entry["nginx's proxy cache in front of the app"] = float(app)
         elif cache == "on":
             entry["app, page cache on"] = float(app)  # the last round wins: the server is warm by then
             if nginx != "-":
@@ -32,7 +35,8 @@ def read(path):
 
 
 def draw(pages, out):
-    series = [("nginx, same bytes", "#9aa5b1"), ("Payara Micro, one bare servlet", "#8250df"),
+    series = [("nginx, same bytes", "#9aa5b1"), ("nginx's proxy cache in front of the app", "#2da44e"),
+              ("Payara Micro, one bare servlet", "#8250df"),
               ("app, page cache on", "#1f6feb"), ("app, page cache off", "#d1242f")]
     bar, gap, group_gap, left, width = 14, 3, 18, 170, 520
     top = max(v for p in pages.values() for v in p.values())

@@ -6,8 +6,9 @@
 # Starts Newsdesk on its own database (bench/serve.sh: the run command's embedded MariaDB on port 18095, Payara on 18093) and fills it: 200 more
 # published posts (so the front page has pages), one post with 20 approved comments and one with 500 (every
 # fifth a reply; 50 threads a page, so eight pages). Saves each measured page's bytes, serves those copies with
-# nginx on 127.0.0.1:18094, and runs wrk on both, interleaved (app, nginx, next page ...), in two rounds with
-# the page cache on; then restarts the server with the cache off (NEWSDESK_PAGE_CACHE_MB=0) and measures the
+# nginx on 127.0.0.1:18094, and runs wrk on both, and on nginx with docker/nginx.conf's proxy cache in front of the
+# app (127.0.0.1:18097, the production shape), interleaved (app, nginx, proxy, next page ...), in two rounds with
+# the page cache on, then times how soon a change shows through the proxy (org.newsdesk.tools.ProxyChangeCheck); then restarts the server with the cache off (NEWSDESK_PAGE_CACHE_MB=0) and measures the
 # app alone once more; and between the two, Payara Micro with nothing but a servlet answering the 20-comment
 # page's bytes from memory (bench/BarePage.java), the ceiling for any application on it. Prints one table: bytes, requests a second, p50 and p99, and app ÷ nginx; then the
 # server's start time and the peak resident memory of the server and the database while wrk ran. Writes the
@@ -109,6 +110,26 @@ CONF
 stop_all() { "$nginx_bin" -p "$static" -c "$static/nginx.conf" -s stop 2>/dev/null || true; kill "${sampler:-0}" 2>/dev/null || true; stop_payara; stop_database; }
 trap stop_all EXIT
 for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$static_port/" && break; sleep 0.1; done
+
+# The production shape: nginx with docker/nginx.conf (its proxy cache, as deployed) in front of the app, the
+# upstream pointed at it; measured beside the app and nginx's static copies.
+proxy_port=$((port + 4))
+proxy="$PWD/target/read-proxy"
+rm -rf "$proxy" && mkdir -p "$proxy/logs" "$proxy/cache"
+{
+  echo "pid $proxy/nginx.pid;"
+  echo "error_log $proxy/logs/error.log warn;"
+  echo "user root;"
+  sed -e "s|include /etc/nginx/newsdesk-upstream.conf;|upstream newsdesk { server 127.0.0.1:$port; keepalive 32; }\
+  client_body_temp_path $proxy/body; proxy_temp_path $proxy/temp; access_log off;|" \
+      -e "s|listen 80;|listen 127.0.0.1:$proxy_port;|" \
+      -e "s|/var/cache/nginx/newsdesk|$proxy/cache|" docker/nginx.conf
+} > "$proxy/nginx.conf"
+"$nginx_bin" -p "$proxy" -c "$proxy/nginx.conf"
+stop_all() { "$nginx_bin" -p "$static" -c "$static/nginx.conf" -s stop 2>/dev/null || true
+  "$nginx_bin" -p "$proxy" -c "$proxy/nginx.conf" -s stop 2>/dev/null || true
+  kill "${sampler:-0}" 2>/dev/null || true; stop_payara; stop_database; }
+for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$proxy_port/" && break; sleep 0.1; done
 for entry in "${pages[@]}"; do
   page="${entry%%:*}"; path="${entry#*:}"
   cmp -s <(curl -fsS "http://127.0.0.1:$static_port$path") "$static/$page.html" \
@@ -164,9 +185,12 @@ for round in 1 2; do
     page="${entry%%:*}"; path="${entry#*:}"
     read -r app_rps app_p50 app_p99 app_bad < <(measure "$base$path")
     read -r ngx_rps ngx_p50 ngx_p99 _ < <(measure "http://127.0.0.1:$static_port$path")
+    read -r px_rps px_p50 px_p99 px_bad < <(measure "http://127.0.0.1:$proxy_port$path")
     [ "$app_bad" = 0 ] || echo "  ($app_bad answers from the app were not 2xx/3xx)"
+    [ "$px_bad" = 0 ] || echo "  ($px_bad answers through the proxy were not 2xx/3xx)"
     nginx_rps[$page]="$ngx_rps"
     row "$round" "$page" on "$app_rps" "$app_p50" "$app_p99" "$ngx_rps" "$ngx_p50" "$ngx_p99"
+    row "$round" "$page" proxy "$px_rps" "$px_p50" "$px_p99" "$ngx_rps" "$ngx_p50" "$ngx_p99"
   done
 done
 # What browsers get: both send the same gzipped bytes (the app's copy made once, nginx's gzip_static).
@@ -177,6 +201,12 @@ for entry in "${pages[@]}"; do
   row gz "$page" on "$app_rps" "$app_p50" "$app_p99" "$ngx_rps" "$ngx_p50" "$ngx_p99"
 done
 read -r peak_app peak_db < "$static/peak-memory"
+
+# How soon a change shows through the proxy (a saved headline, an approved comment), and whether a reader sees
+# their own comment at once: org.newsdesk.tools.ProxyChangeCheck, 3 rounds.
+change_line=$(timeout 600 java -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" \
+  org.newsdesk.tools.ProxyChangeCheck "http://127.0.0.1:$proxy_port" "$admin_password" bench-20-comments 3 \
+  "${NEWSDESK_PAGE_MAX_AGE_SECONDS:-10}" 2>/dev/null | tail -1 || true)
 
 # The ceiling: Payara Micro itself, with an application of one servlet answering the 20-comment post's bytes
 # from memory (bench/BarePage.java), on the same port. What Newsdesk's cache hits are short of nginx's, and
@@ -214,5 +244,6 @@ done
     "Payara Micro with the bare servlet alone: ${bare_start_seconds} s"
   echo "peak resident memory while wrk ran with the cache on: server $((peak_app / 1024)) MB, database $((peak_db / 1024)) MB," \
     "together $(((peak_app + peak_db) / 1024)) MB; Payara Micro with the bare servlet alone: $((peak_bare / 1024)) MB"
+  echo "${change_line:-the change check through the proxy did not finish}"
 } | tee -a "$table"
 python3 bench/chart.py "$table" target/read-bench.svg && echo "chart: target/read-bench.svg"

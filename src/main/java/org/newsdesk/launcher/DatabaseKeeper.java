@@ -37,8 +37,33 @@ final class DatabaseKeeper {
         this.home = home;
     }
 
+    private volatile ProcessHandle watched;
+
+    /**
+     * Watches the database process from a thread of its own, five times a second: not through
+     * {@link ProcessHandle#onExit()}, whose completion runs on the JDK's shared threads and, in a busy test run, was
+     * not heard of for the second death of a database started again.
+     */
     void watch(ProcessHandle database) {
-        database.onExit().thenAccept(this::died);
+        watched = database;
+        Thread keeper = new Thread(() -> {
+            while (true) {
+                ProcessHandle current = watched;
+                if (!current.isAlive()) {
+                    died(current);
+                    if (watched == current) {
+                        return; // stopping, or given up
+                    }
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "embedded-database-keeper");
+        keeper.setDaemon(true);
+        keeper.start();
     }
 
     private void died(ProcessHandle gone) {
@@ -69,7 +94,7 @@ final class DatabaseKeeper {
                 ProcessHandle again = restart.run();
                 System.out.printf("The embedded database is running again (process %d, %.1f s after it stopped)%n",
                         again.pid(), (System.nanoTime() - started) / 1e9);
-                watch(again);
+                watched = again;
                 return;
             } catch (Exception e) {
                 failure = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());

@@ -127,7 +127,7 @@ public final class Newsdesk {
                 System.err.println("Could not stop the embedded database: " + e.getCause());
             }
         }, "embedded-database-stop"));
-        new DatabaseKeeper(() -> invokeRestart(loader, db, home, port), home).watch(databaseProcess());
+        new DatabaseKeeper(() -> invokeRestart(loader, db, home, port), home).watch(databaseProcess(home));
     }
 
     /**
@@ -141,12 +141,14 @@ public final class Newsdesk {
     static final String DATABASE_PID = "newsdesk.embedded.database.pid";
     static final String DATABASE_STOPPING = "newsdesk.embedded.database.stopping";
 
-    private static ProcessHandle databaseProcess() {
-        ProcessHandle database = ProcessHandle.current().children()
-                .filter(child -> child.info().command().map(command -> command.endsWith("mariadbd")).orElse(false))
-                .filter(ProcessHandle::isAlive)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("the embedded database started, but its process is not a child of this one"));
+    /**
+     * The database just started: the process its pid file names (a killed one may linger among this process's
+     * children until it is reaped, so they are not asked).
+     */
+    private static ProcessHandle databaseProcess(Path home) {
+        ProcessHandle database = DatabaseProcess.leftRunning(home)
+                .filter(process -> process.parent().map(parent -> parent.pid() == ProcessHandle.current().pid()).orElse(false))
+                .orElseThrow(() -> new IllegalStateException("the embedded database started, but its pid file names no child of this process"));
         System.setProperty(DATABASE_PID, String.valueOf(database.pid()));
         return database;
     }
@@ -164,7 +166,7 @@ public final class Newsdesk {
         } finally {
             Thread.currentThread().setContextClassLoader(before);
         }
-        return databaseProcess();
+        return databaseProcess(home);
     }
 
     /** bin/backup and bin/restore ({@link Backups}), in the database's class loader; a refusal is one line and status 1. */

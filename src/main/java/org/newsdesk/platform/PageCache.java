@@ -119,6 +119,25 @@ public class PageCache {
         return true;
     }
 
+    /** Renders under way, by key: concurrent misses of one page wait for the first one's page (single flight). */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Optional<Page>>> rendering =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The render of {@code key} another request has under way, to wait for; or empty, and then {@code mine} is
+     * registered as it, for this request to {@link #landed} once rendered.
+     */
+    public Optional<java.util.concurrent.CompletableFuture<Optional<Page>>> renderingOrLead(String key,
+            java.util.concurrent.CompletableFuture<Optional<Page>> mine) {
+        return Optional.ofNullable(rendering.putIfAbsent(key, mine));
+    }
+
+    /** The leader's render is over: those waiting get its page if it could be shared (else they render their own). */
+    public void landed(String key, java.util.concurrent.CompletableFuture<Optional<Page>> mine, Optional<Page> page) {
+        rendering.remove(key, mine);
+        mine.complete(page);
+    }
+
     /** An invalidation made on one instance, as it travels to the others. */
     public record Invalidation(Set<String> tags) implements Serializable {
     }

@@ -16,6 +16,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.time.Instant;
 import java.util.Enumeration;
 import java.util.List;
@@ -72,6 +76,45 @@ public class PageCacheFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        // Single flight: while one request renders a page that is not kept, the others asking for it wait for its
+        // bytes instead of each rendering it again (a page that changed, asked for by everyone at once).
+        CompletableFuture<Optional<PageCache.Page>> mine = new CompletableFuture<>();
+        Optional<CompletableFuture<Optional<PageCache.Page>>> underWay = cache.renderingOrLead(key, mine);
+        if (underWay.isPresent()) {
+            Optional<PageCache.Page> rendered = awaitRender(underWay.get());
+            if (rendered.isPresent()) {
+                SecurityHeadersFilter.apply(response);
+                serve(rendered.get(), request, response);
+                return;
+            }
+            render(key, now, request, response, chain); // the first one's answer was not for sharing: its own
+            return;
+        }
+        Optional<PageCache.Page> page = Optional.empty();
+        try {
+            page = render(key, now, request, response, chain);
+        } finally {
+            cache.landed(key, mine, page);
+        }
+    }
+
+    /** How long a request waits for another's render of the same page before rendering it itself. */
+    private static final long RENDER_WAIT_SECONDS = 10;
+
+    private static Optional<PageCache.Page> awaitRender(CompletableFuture<Optional<PageCache.Page>> render) {
+        try {
+            return render.get(RENDER_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Renders the page, keeps it when it may be shared, and answers with it; the page kept, if it was. */
+    private Optional<PageCache.Page> render(String key, Instant now, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws IOException, ServletException {
         long generation = cache.generation();
         Capture capture = new Capture(response);
         tags.attach(true, capture);
@@ -81,11 +124,14 @@ public class PageCacheFilter extends HttpFilter {
                 && request.getSession(false) == null && capture.getContentType() != null) {
             Instant changed = tags.lastModified() != null && tags.lastModified().isBefore(now) ? tags.lastModified() : now;
             PageCache.Page page = PageCache.Page.of(capture.getContentType(), body, changed, tags.holdsUntil(), tags.tags());
-            cache.put(key, page, generation);
+            boolean kept = cache.put(key, page, generation);
             serve(page, request, response);
+            // Only a page as current as the cache would keep goes to those waiting.
+            return kept ? Optional.of(page) : Optional.empty();
         } else if (!response.isCommitted() && body.length > 0 && !"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);
         }
+        return Optional.empty();
     }
 
     /** A GET or HEAD without a session, a personal cookie, or a query parameter but {@code page}. */

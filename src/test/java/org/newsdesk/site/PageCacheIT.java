@@ -447,6 +447,51 @@ class PageCacheIT {
         assertNotEquals(editedTime, unpublished.headers().firstValue("Last-Modified").orElseThrow(), "Last-Modified moved with the unpublish");
     }
 
+    /**
+     * Single flight: readers who all ask at once for a page that is not kept (just changed, or never read) get it
+     * rendered once, not once each; every one of them gets the same bytes.
+     */
+    @Test
+    @Order(8)
+    void concurrentMissesOfOnePageRenderItOnce() throws Exception {
+        staff.ensure();
+        DeskFixtures.demoPostCopy("cache-rush", "Cache rush: everyone reads it at once", null, "published");
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        try {
+            long one = uncachedCost(statistics, "/post/cache-rush")[0];
+            int readers = 16;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(readers);
+            try {
+                cache.clear();
+                statistics.clear();
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+                HttpClient http = HttpClient.newHttpClient();
+                for (int i = 0; i < readers; i++) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return http.send(request("/post/cache-rush").build(), HttpResponse.BodyHandlers.ofString());
+                    }));
+                }
+                start.countDown();
+                java.util.Set<String> bodies = new java.util.HashSet<>();
+                for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+                    assertEquals(200, answer.get().statusCode());
+                    bodies.add(answer.get().body());
+                }
+                long statements = statistics.getPrepareStatementCount();
+                System.out.printf("%d readers at once on a page not kept: %d statements (one render: %d)%n", readers, statements, one);
+                assertEquals(1, bodies.size(), "every reader got the same page");
+                assertTrue(statements < 2 * one, "rendered once, not once per reader: " + statements + " statements, " + one + " a render");
+            } finally {
+                pool.shutdownNow();
+            }
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
+    }
+
     private long[] uncachedCost(Statistics statistics, String path) throws Exception {
         long[] least = {Long.MAX_VALUE, Long.MAX_VALUE};
         for (int i = 0; i < 3; i++) {
