@@ -107,7 +107,7 @@ $(printf '%s' "$locations" | grep -v 'location = / ' | grep -v 'location = /post
 }
 CONF
 "$nginx_bin" -p "$static" -c "$static/nginx.conf"
-stop_all() { "$nginx_bin" -p "$static" -c "$static/nginx.conf" -s stop 2>/dev/null || true; kill "${sampler:-0}" 2>/dev/null || true; stop_payara; stop_database; }
+stop_all() { "$nginx_bin" -p "$static" -c "$static/nginx.conf" -s stop 2>/dev/null || true; { [ -z "${sampler:-}" ] || kill "$sampler" 2>/dev/null || true; }; stop_payara; stop_database; }
 trap stop_all EXIT
 for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$static_port/" && break; sleep 0.1; done
 
@@ -128,7 +128,7 @@ rm -rf "$proxy" && mkdir -p "$proxy/logs" "$proxy/cache"
 "$nginx_bin" -p "$proxy" -c "$proxy/nginx.conf"
 stop_all() { "$nginx_bin" -p "$static" -c "$static/nginx.conf" -s stop 2>/dev/null || true
   "$nginx_bin" -p "$proxy" -c "$proxy/nginx.conf" -s stop 2>/dev/null || true
-  kill "${sampler:-0}" 2>/dev/null || true; stop_payara; stop_database; }
+  { [ -z "${sampler:-}" ] || kill "$sampler" 2>/dev/null || true; }; stop_payara; stop_database; }
 for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$proxy_port/" && break; sleep 0.1; done
 for entry in "${pages[@]}"; do
   page="${entry%%:*}"; path="${entry#*:}"

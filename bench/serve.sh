@@ -10,7 +10,8 @@ if [ ! -f target/newsdesk.war ] || [ ! -f target/payara-micro.jar ]; then
   ./mvnw -B -q -DskipTests package dependency:copy@payara-micro-for-tests
 fi
 
-stop_database() { kill "${embedded_database:-0}" 2>/dev/null || true; wait "${embedded_database:-0}" 2>/dev/null || true; }
+# (Never "kill 0": without an embedded database that would signal this script's whole process group.)
+stop_database() { [ -z "${embedded_database:-}" ] || { kill "$embedded_database" 2>/dev/null || true; wait "$embedded_database" 2>/dev/null || true; }; }
 if [ "${embedded_db:-0}" = 1 ]; then
   # The run command's embedded MariaDB, sized as bin/run sizes it (org.newsdesk.launcher.EmbeddedDatabase), on
   # port+2 with its data in target/$name-db (bench/read.sh measures its memory). sql runs statements on it.
@@ -45,8 +46,8 @@ export NEWSDESK_MEDIA_DIR="$PWD/target/$name-media" NEWSDESK_ADMIN_PASSWORD="$ad
 # Thousands of hostile requests come from one address: no comment rate limit or minimum form time, and no
 # growing sign-in waits or account lock (they would only slow the run down, or lock the admin out of it).
 export NEWSDESK_COMMENTS_RATE_LIMIT_COUNT=0 NEWSDESK_COMMENTS_MINIMUM_SECONDS=0
-export NEWSDESK_LOGIN_ADDRESS_FREE_FAILURES=1000000 NEWSDESK_LOGIN_ACCOUNT_FREE_FAILURES=1000000
-export NEWSDESK_LOGIN_MAX_FAILURES=1000000
+export NEWSDESK_LOGIN_ADDRESS_FREE_FAILURES=1000 NEWSDESK_LOGIN_ACCOUNT_FREE_FAILURES=1000
+export NEWSDESK_LOGIN_MAX_FAILURES=100000
 unset NEWSDESK_SMTP_HOST
 
 rm -rf "target/$name-media"
@@ -84,7 +85,7 @@ cpu_ticks() {
 }
 # CPU time the whole machine has used so far (user, nice, system, interrupts), in hundredths of a second.
 machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
-stop_payara() { kill "${payara:-0}" 2>/dev/null || true; wait "${payara:-0}" 2>/dev/null || true; }
+stop_payara() { [ -z "${payara:-}" ] || { kill "$payara" 2>/dev/null || true; wait "$payara" 2>/dev/null || true; }; }
 trap 'stop_payara; stop_database' EXIT
 : > "target/$name-payara.log"
 start_payara

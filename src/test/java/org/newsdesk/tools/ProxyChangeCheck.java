@@ -60,7 +60,7 @@ public final class ProxyChangeCheck {
 
             // 2. A reader's comment: theirs at once, everyone's once a moderator approves it.
             HttpClient reader = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-            String words = "Round " + round + " through the proxy: a reader's view — رأي " + System.nanoTime();
+            String words = "Round " + round + " through the proxy, a reader writes — رأي " + System.nanoTime();
             HttpResponse<String> sent = CommentBenchmark.comment(reader, page, "Proxy reader", "proxy-" + round + "-"
                     + System.nanoTime() + "@example.org", words, false, new long[1]);
             if (sent.statusCode() != 302) {
