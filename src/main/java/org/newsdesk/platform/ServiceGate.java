@@ -51,6 +51,7 @@ public class ServiceGate extends HttpFilter {
             return;
         }
         if (GracefulStop.stopping()) {
+            GracefulStop.requestRefused(); // the process waits a moment after the last one, so that this answer leaves
             request.setAttribute(UNAVAILABLE, "stopping");
             response.setHeader("Connection", "close");
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
