@@ -7,10 +7,9 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a reload offers back; the address naming the post once saved; who else has the post open.
  */
 @ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class ComposeBrowserIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -43,11 +43,6 @@ class ComposeBrowserIT {
 
     @RegisterExtension
     final BrowserSession ben = new BrowserSession(() -> base);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.newsdesk();
-    }
 
     /** An outlet with a word limit small enough to pass while typing. */
     private static long outlet(String name, String domain, Integer limit) {

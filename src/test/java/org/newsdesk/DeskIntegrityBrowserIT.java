@@ -6,10 +6,9 @@ import static org.newsdesk.DeskFixtures.EVERY_SCRIPT;
 
 import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +20,7 @@ import org.openqa.selenium.By;
  * back from the page and from the database.
  */
 @ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class DeskIntegrityBrowserIT {
 
     @ArquillianResource
@@ -31,11 +31,6 @@ class DeskIntegrityBrowserIT {
 
     @RegisterExtension
     final BrowserSession ben = new BrowserSession(() -> base);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.newsdesk();
-    }
 
     @Test
     void twoEditorsSavingOnePostLoseNothingEitherWrote() {

@@ -16,10 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +37,7 @@ import org.openqa.selenium.WebElement;
  * warnings included). It also clicks what the history page offers: "Show changes" and "Restore".
  */
 @ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class DeskWalkBrowserIT {
 
     private static final String PASSWORD = DeskFixtures.PASSWORD;
@@ -55,14 +55,12 @@ class DeskWalkBrowserIT {
     private final List<String> problems = new ArrayList<>();
     /** Every page checked by axe-core and the Nu Html Checker, with what each found. */
     private final List<String> checked = new ArrayList<>();
+    /** The time the two checks took, printed with the summary: what a slower walk would be looked for in first. */
+    private long axeNanos;
+    private long nuNanos;
     private final Map<String, Long> posts = new LinkedHashMap<>();
     private long photoId;
     private long commentId;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.newsdesk(ServerLogForTests.class);
-    }
 
     @BeforeEach
     void postsInEveryState() {
@@ -127,8 +125,22 @@ class DeskWalkBrowserIT {
         checkPage("/post/no-such-post", false);
 
         problems.addAll(serverLogSince(logMark));
+        System.out.printf("The checks took %d ms in axe-core and %d ms in the Nu Html Checker%n", axeNanos / 1_000_000,
+                nuNanos / 1_000_000);
         System.out.println("Pages checked by axe-core (WCAG 2.1 AA) and the Nu Html Checker:\n  " + String.join("\n  ", checked));
         assertTrue(problems.isEmpty(), "the walk met:\n" + String.join("\n", problems));
+    }
+
+    /** The two checks themselves find what they are for: a walk that finds nothing must mean the pages are clean. */
+    @Test
+    void theChecksFindAPageWithoutLanguageAndAnImageWithoutText() {
+        String page = "<!DOCTYPE html><title>Unchecked</title><p><img src=\"x.png\"></p>";
+        browser.get("data:text/html;charset=utf-8," + page);
+        List<String> axe = PageChecks.accessibility(browser, "a bad page");
+        assertTrue(axe.stream().anyMatch(f -> f.contains("axe image-alt")), axe.toString());
+        assertTrue(axe.stream().anyMatch(f -> f.contains("axe html-has-lang")), axe.toString());
+        List<String> nu = PageChecks.html(page, "a bad page");
+        assertTrue(nu.stream().anyMatch(f -> f.contains("alt")), nu.toString());
     }
 
     /**
@@ -480,7 +492,9 @@ class DeskWalkBrowserIT {
      * summary the walk prints.
      */
     private void checkPage(String path, boolean signedIn) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
         List<String> axe = PageChecks.accessibility(browser, path);
+        axeNanos += System.nanoTime() - t0;
         // The page the browser shows, which a redirect (/admin/media/ to the library) may have moved.
         String shown = URI.create(browser.getCurrentUrl()).getRawPath();
         String query = URI.create(browser.getCurrentUrl()).getRawQuery();
@@ -491,7 +505,9 @@ class DeskWalkBrowserIT {
             problems.add(path + ": the Nu Html Checker got no page to check (" + page.statusCode() + ")");
             return;
         }
+        long t1 = System.nanoTime();
         List<String> nu = PageChecks.html(page.body(), path);
+        nuNanos += System.nanoTime() - t1;
         checked.add(shownPath + (signedIn ? " (signed in)" : "") + " [" + page.statusCode() + ", " + page.body().length()
                 + " characters]: axe " + axe.size() + ", Nu " + nu.size());
         problems.addAll(axe);

@@ -36,7 +36,6 @@ class GracefulStopIT {
     void sigtermUnderACommentStormKeepsEveryAcknowledgedCommentSavesNoOtherAndNeverShowsTheContainersPages()
             throws Exception {
         Storm storm = new Storm("stop");
-        java.util.Set<Path> unpackedBefore = SecondInstance.payaraRuntimeDirectories();
         try (SecondInstance site = start("sigterm")) {
             storm.start(site);
             sleep(4_000);
@@ -58,7 +57,7 @@ class GracefulStopIT {
             // through a stop were reset or answered in part.
             assertEquals(List.of(), storm.cutOff, "every request was answered or refused, none taken and cut off");
             assertTrue(log.contains("no new connection is accepted"), log);
-            assertEquals(unpackedBefore, SecondInstance.payaraRuntimeDirectories(),
+            assertEquals(java.util.Set.of(), site.unpackedRuntimes(),
                     "the server's unpacked runtime (160 MB) is not left in the temporary directory");
         }
         storm.assertSavedExactlyTheAcknowledged(true);
@@ -67,19 +66,16 @@ class GracefulStopIT {
     @Test
     void killMinus9UnderACommentStormLosesNoAcknowledgedComment() throws Exception {
         Storm storm = new Storm("kill");
-        java.util.Set<Path> unpackedBefore = SecondInstance.payaraRuntimeDirectories();
         try (SecondInstance site = start("kill")) {
             storm.start(site);
             sleep(4_000);
             site.kill();
             assertNotNull(site.waitForExit(Duration.ofSeconds(30)));
             // Nothing runs after kill -9: the runtime directory the server unpacked is left, and is this test's to remove.
-            for (Path left : SecondInstance.payaraRuntimeDirectories()) {
-                if (!unpackedBefore.contains(left)) {
-                    try (var tree = Files.walk(left)) {
-                        for (Path file : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                            Files.deleteIfExists(file);
-                        }
+            for (Path left : site.unpackedRuntimes()) {
+                try (var tree = Files.walk(left)) {
+                    for (Path file : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(file);
                     }
                 }
             }

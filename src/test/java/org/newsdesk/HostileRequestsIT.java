@@ -11,11 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Connection;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.FormElement;
@@ -34,11 +32,6 @@ class HostileRequestsIT {
     private URL base;
 
     private final SiteClient site = new SiteClient(() -> base);
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.withSiteClient(Deployments.newsdeskWithTestStaff(TestDatabase.class, SeedPage.class));
-    }
 
     @Test
     void aBrokenMultipartBodyIsABadRequestOnEveryPage() throws Exception {

@@ -25,11 +25,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Connection;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -73,12 +71,6 @@ class MediaLibraryIT {
 
     @Inject
     private ServletContext servletContext;
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.newsdesk(TestDatabase.class, SeedPage.class, TestImages.class, DeskFixtures.class)
-                .addPackages(true, "org.jsoup");
-    }
 
     @Test
     @Order(1)

@@ -12,11 +12,9 @@ import jakarta.ejb.EJBAccessException;
 import java.io.IOException;
 import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Connection;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -55,12 +53,6 @@ class PublicSiteIT {
 
     @EJB
     private ModerationService moderation;
-
-    @Deployment
-    static WebArchive deployment() {
-        // The client-side methods use SiteClient and jsoup; the class must also load inside the server.
-        return Deployments.withSiteClient(Deployments.newsdeskWithTestStaff(TestDatabase.class, SeedPage.class));
-    }
 
     @Test
     @Order(1)
@@ -447,7 +439,6 @@ class PublicSiteIT {
         Document page = site.get("/post/" + SeedPage.SLUG).parse();
         return SiteClient.fillCommentForm(page, name, email, body).submit().followRedirects(false).ignoreHttpErrors(true).execute();
     }
-
 
     private static final String DEMO_CARD = ".post-card h2 a[href$=/post/" + SeedPage.SLUG + "]";
 

@@ -20,11 +20,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Connection;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.FormElement;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsdesk.account.Passwords;
 import org.newsdesk.account.SignInThrottleSweep;
-import org.newsdesk.launcher.LocalServer;
 import org.newsdesk.post.EditConflictException;
 import org.newsdesk.post.ExcerptDraft;
 import org.newsdesk.post.Post;
@@ -87,13 +84,6 @@ class PublishingIT {
     private URL base;
 
     private final SiteClient site = new SiteClient(() -> base);
-
-    @Deployment
-    static WebArchive deployment() {
-        // The client-side methods use SiteClient and jsoup; the class must also load inside the server.
-        return Deployments.withSiteClient(
-                Deployments.newsdeskWithTestStaff(TestDatabase.class, SecondInstance.class, LocalServer.class));
-    }
 
     @BeforeEach
     void staff() {

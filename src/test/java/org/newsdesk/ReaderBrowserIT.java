@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A reader in a real browser: finds the seed post, reads it whole, and leaves a comment. */
 @ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class ReaderBrowserIT {
 
     @ArquillianResource
@@ -27,11 +27,6 @@ class ReaderBrowserIT {
 
     @RegisterExtension
     final BrowserSession session = new BrowserSession(() -> base);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.newsdesk();
-    }
 
     @Test
     void aReaderReadsTheSeedPostAndComments() {

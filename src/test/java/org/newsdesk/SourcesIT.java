@@ -20,10 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,13 +68,6 @@ class SourcesIT {
     private URL base;
 
     private SourceSite site;
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.newsdeskWithTestStaff(TestDatabase.class, SourceSite.class, TestImages.class)
-                .addAsResource("source-pages/jsonld-only.html").addAsResource("source-pages/opengraph-only.html")
-                .addAsResource("source-pages/time-only.html").addAsResource("seed/militia-funeral-baghdad.jpg");
-    }
 
     @BeforeEach
     void start() {

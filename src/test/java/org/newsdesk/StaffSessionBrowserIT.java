@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,6 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * request is refused and sent to the sign-in page, whatever it was about to do.
  */
 @ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class StaffSessionBrowserIT {
 
     private static final String SIGNED_OUT = "Your account was changed (disabled, roles or password), so you were signed out."
@@ -35,11 +35,6 @@ class StaffSessionBrowserIT {
 
     @RegisterExtension
     final BrowserSession editor = new BrowserSession(() -> base);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.newsdesk();
-    }
 
     @Test
     void aDisabledEditorIsSignedOutAtTheNextRequestAndWhatTheySentIsNotDone() {

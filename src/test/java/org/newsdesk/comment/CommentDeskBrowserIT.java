@@ -16,10 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsdesk.BrowserSession;
-import org.newsdesk.Deployments;
 import org.newsdesk.SeedPage;
 import org.newsdesk.SiteClient;
 import org.newsdesk.TestDatabase;
@@ -46,6 +44,7 @@ import org.openqa.selenium.interactions.Actions;
  * at the form, and a ban by network address says whom else it would shut out.
  */
 @ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class CommentDeskBrowserIT {
 
     private static final String SLUG = "comments-browser-conversation";
@@ -63,11 +62,6 @@ class CommentDeskBrowserIT {
     final BrowserSession session = new BrowserSession(() -> base);
 
     private WebDriver browser;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.newsdesk();
-    }
 
     @BeforeAll
     static void startMailServer() {

@@ -25,11 +25,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Connection;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -40,7 +38,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.newsdesk.Deployments;
 import org.newsdesk.ModeratorForTests;
 import org.newsdesk.SiteClient;
 import org.newsdesk.TestDatabase;
@@ -83,11 +80,6 @@ class CommentModerationIT {
 
     @Inject
     private CommentFormToken formToken;
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.withSiteClient(Deployments.newsdeskWithTestStaff(TestDatabase.class, CommentTestPosts.class));
-    }
 
     // ---- Readers, over HTTP -------------------------------------------------------------------------
 

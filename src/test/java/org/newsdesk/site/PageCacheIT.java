@@ -27,11 +27,9 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Connection;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.newsdesk.Deployments;
 import org.newsdesk.DeskFixtures;
 import org.newsdesk.EditorForTests;
 import org.newsdesk.ModeratorForTests;
@@ -88,11 +85,6 @@ class PageCacheIT {
 
     @PersistenceUnit
     private EntityManagerFactory entityManagerFactory;
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.withSiteClient(Deployments.newsdeskWithTestStaff(TestDatabase.class, SeedPage.class, DeskFixtures.class));
-    }
 
     @Test
     @Order(1)

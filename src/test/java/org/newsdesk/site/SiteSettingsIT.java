@@ -17,11 +17,9 @@ import java.net.URL;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Connection;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -34,8 +32,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.newsdesk.Deployments;
-import org.newsdesk.DeskFixtures;
 import org.newsdesk.SeedPage;
 import org.newsdesk.SiteClient;
 import org.newsdesk.StaffForTests;
@@ -64,12 +60,6 @@ class SiteSettingsIT {
 
     @EJB
     private SiteAdministration administration;
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.withSiteClient(Deployments.newsdeskWithTestStaff(TestDatabase.class, SeedPage.class, DeskFixtures.class,
-                TestImages.class));
-    }
 
     /** The other test classes share the database: the site is given back its environment's identity and menu. */
     @AfterAll
