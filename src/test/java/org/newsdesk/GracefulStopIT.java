@@ -36,26 +36,33 @@ class GracefulStopIT {
     void sigtermUnderACommentStormKeepsEveryAcknowledgedCommentSavesNoOtherAndNeverShowsTheContainersPages()
             throws Exception {
         Storm storm = new Storm("stop");
+        Readers readers = new Readers();
         try (SecondInstance site = start("sigterm")) {
             storm.start(site);
+            readers.start(site);
             sleep(4_000);
             int beforeStop = storm.acknowledged.size();
+            readers.stopSent = true;
             site.terminate();
             long stopped = System.nanoTime();
             Integer exit = site.waitForExit(Duration.ofSeconds(60));
             long stopMillis = (System.nanoTime() - stopped) / 1_000_000;
             storm.stop();
+            readers.stop();
 
             assertNotNull(exit, "the server stopped within a minute");
             String log = site.log();
-            System.out.printf("GracefulStopIT: SIGTERM: %s; the server stopped %d ms after SIGTERM (exit %d)%n",
-                    storm.summary(), stopMillis, exit);
+            System.out.printf("GracefulStopIT: SIGTERM: %s; %s; the server stopped %d ms after SIGTERM (exit %d)%n",
+                    storm.summary(), readers.summary(), stopMillis, exit);
             assertTrue(beforeStop > 0, "the storm was under way");
             assertTrue(log.contains("Stopping: ") && log.contains("all finished"), "requests in flight finished first:\n" + log);
             assertEquals(List.of(), storm.foreignPages, "no reader got the container's own page or an error");
             // Before: the listener took connections until the process ended, and 8 of about 2,500 requests sent
             // through a stop were reset or answered in part.
-            assertEquals(List.of(), storm.cutOff, "every request was answered or refused, none taken and cut off");
+            assertEquals(List.of(), storm.cutOff, "every comment was answered or refused, none taken and cut off");
+            assertTrue(readers.answeredAfterStop.get() > 0 && readers.refused.get() > 0, "readers were reading through the stop: "
+                    + readers.summary());
+            assertEquals(List.of(), readers.cutOff, "every page request was answered or refused, none taken and cut off");
             assertTrue(log.contains("no new connection is accepted"), log);
             assertEquals(java.util.Set.of(), site.unpackedRuntimes(),
                     "the server's unpacked runtime (160 MB) is not left in the temporary directory");
@@ -91,6 +98,155 @@ class GracefulStopIT {
         Path home = Files.createDirectories(Path.of("target", "graceful-stop", name).toAbsolutePath());
         return SecondInstance.start(home, Path.of("target", "failsafe-reports", "GracefulStopIT-" + name + ".log").toAbsolutePath(),
                 Duration.ofMinutes(3));
+    }
+
+    /**
+     * Four readers fetching the front page as fast as they can through a stop, on raw sockets so that what happens
+     * to each request is seen as it is: answered in full, refused (the port closed: a proxy tries another instance),
+     * or taken and cut off (a reset, or the connection closed before the whole answer). Two open a connection per
+     * request; two keep theirs open, as proxies and browsers do, and open another when the server closes it.
+     */
+    private static final class Readers {
+
+        final AtomicInteger answered = new AtomicInteger();
+        final AtomicInteger answeredAfterStop = new AtomicInteger();
+        final AtomicInteger refused = new AtomicInteger();
+        final List<String> cutOff = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final AtomicBoolean reading = new AtomicBoolean(true);
+        /** Set when SIGTERM is sent. */
+        volatile boolean stopSent;
+        private ExecutorService pool;
+
+        void start(SecondInstance site) {
+            int port = URI.create(site.url()).getPort();
+            pool = Executors.newFixedThreadPool(4);
+            for (int r = 0; r < 4; r++) {
+                boolean keepAlive = r % 2 == 0;
+                pool.submit(() -> read(port, keepAlive));
+            }
+        }
+
+        private void read(int port, boolean keepAlive) {
+            java.net.Socket socket = null;
+            java.io.InputStream in = null;
+            while (reading.get()) {
+                boolean reused = socket != null;
+                try {
+                    if (socket == null) {
+                        socket = new java.net.Socket();
+                        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 3000);
+                        socket.setSoTimeout(30_000);
+                        in = new java.io.BufferedInputStream(socket.getInputStream());
+                    }
+                    socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + (keepAlive ? "" : "Connection: close\r\n") + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    Boolean close = readAnswer(in);
+                    if (close == null) {
+                        // Nothing at all on a connection kept open: the server closed it between requests, which a
+                        // client retries on a new one. Anything else short of a whole answer is a request cut off.
+                        if (!reused) {
+                            cutOff.add("no answer on a new connection");
+                        }
+                        socket.close();
+                        socket = null;
+                        continue;
+                    }
+                    answered.incrementAndGet();
+                    if (stopSent) {
+                        answeredAfterStop.incrementAndGet();
+                    }
+                    if (close || !keepAlive) {
+                        socket.close();
+                        socket = null;
+                    }
+                } catch (java.net.ConnectException e) {
+                    refused.incrementAndGet();
+                    socket = null;
+                    sleep(5);
+                } catch (IOException e) {
+                    cutOff.add(e.toString());
+                    closeQuietly(socket);
+                    socket = null;
+                }
+            }
+            closeQuietly(socket);
+        }
+
+        /**
+         * Reads one whole answer: whether the server said it closes the connection; null when the connection
+         * ended before the first byte. An answer that ends early throws.
+         */
+        private static Boolean readAnswer(java.io.InputStream in) throws IOException {
+            StringBuilder head = new StringBuilder();
+            int c;
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                c = in.read();
+                if (c < 0) {
+                    if (head.length() == 0) {
+                        return null;
+                    }
+                    throw new IOException("the answer ended in its head: " + head);
+                }
+                head.append((char) c);
+            }
+            String lower = head.toString().toLowerCase(java.util.Locale.ROOT);
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(lower);
+            if (length.find()) {
+                long left = Long.parseLong(length.group(1));
+                while (left > 0) {
+                    long skipped = in.skip(left);
+                    if (skipped <= 0) {
+                        if (in.read() < 0) {
+                            throw new IOException("the answer ended " + left + " bytes short");
+                        }
+                        skipped = 1;
+                    }
+                    left -= skipped;
+                }
+            } else if (lower.contains("\r\ntransfer-encoding: chunked")) {
+                while (true) {
+                    StringBuilder size = new StringBuilder();
+                    while (!size.toString().endsWith("\r\n")) {
+                        c = in.read();
+                        if (c < 0) {
+                            throw new IOException("the chunked answer ended early");
+                        }
+                        size.append((char) c);
+                    }
+                    int chunk = Integer.parseInt(size.toString().strip().split(";")[0], 16);
+                    byte[] rest = in.readNBytes(chunk + 2);
+                    if (rest.length < chunk + 2) {
+                        throw new IOException("the chunked answer ended early");
+                    }
+                    if (chunk == 0) {
+                        break;
+                    }
+                }
+            }
+            return lower.contains("\r\nconnection: close");
+        }
+
+        void stop() throws InterruptedException {
+            sleep(1_000);
+            reading.set(false);
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(40, TimeUnit.SECONDS));
+        }
+
+        String summary() {
+            return "page readers: " + answered.get() + " answered (" + answeredAfterStop.get() + " after SIGTERM), "
+                    + refused.get() + " refused, " + cutOff.size() + " cut off";
+        }
+
+        private static void closeQuietly(java.net.Socket socket) {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+        }
     }
 
     /** Six readers commenting on the demo post as fast as they can, each comment marked for the database check. */
