@@ -73,8 +73,17 @@ public class PublicationScheduler {
             LOG.info(() -> "Publication schedule: cancelled " + cancelled + " timers left by an earlier deployment");
         }
         // Set here rather than with @Schedule, so that it carries info like every other timer of this bean.
-        timers.createCalendarTimer(new ScheduleExpression().hour("*").minute("*").second("30"),
+        timers.createCalendarTimer(new ScheduleExpression().hour("*").minute("*").second(sweepSeconds()),
                 new TimerConfig(new Sweep(), false));
+    }
+
+    /**
+     * The seconds of each minute the sweep runs at: second 30, off the whole minutes that editors schedule posts
+     * for (each post's own timer publishes it then), or every {@code NEWSDESK_PUBLISH_SWEEP_SECONDS} from second 0.
+     */
+    static String sweepSeconds() {
+        int every = PostConfig.PUBLISH_SWEEP_SECONDS.value();
+        return every >= 60 ? "30" : "*/" + every;
     }
 
     /** Once the database is reached, at start-up or when it comes back after the site started without it. */
