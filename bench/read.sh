@@ -11,7 +11,8 @@
 # the page cache on, then times how soon a change shows through the proxy (org.newsdesk.tools.ProxyChangeCheck); then restarts the server with the cache off (NEWSDESK_PAGE_CACHE_MB=0) and measures the
 # app alone once more; and between the two, Payara Micro with nothing but a servlet answering the 20-comment
 # page's bytes from memory (bench/BarePage.java), the ceiling for any application on it. Prints one table: bytes, requests a second, p50 and p99, and app ÷ nginx; then the
-# server's start time and the peak resident memory of the server and the database while wrk ran. Writes the
+# server's start time and the peak resident memory of the server and the database while wrk ran, and where the
+# request threads' time went on a cache hit and on the bare servlet (JFR, by layer: bench/jfr_layers.py). Writes the
 # table to target/read-bench.txt and a chart of it to target/read-bench.svg. Bounded: every wrk run lasts
 # SECONDS. Needs wrk and nginx (installed from apt when missing), python3 and the local MariaDB bin/test uses.
 set -euo pipefail
@@ -208,6 +209,17 @@ change_line=$(timeout 600 java -cp "target/classes:target/test-classes:$(cat tar
   org.newsdesk.tools.ProxyChangeCheck "http://127.0.0.1:$proxy_port" "$admin_password" bench-20-comments 3 \
   "${NEWSDESK_PAGE_MAX_AGE_SECONDS:-10}" 2>/dev/null | tail -1 || true)
 
+# Where the processor time of a cache hit goes, by layer (bench/jfr_layers.py): a JFR recording of the request
+# threads while wrk loads the 20-comment post, here and on the bare servlet below.
+profile_hit() { # label title
+  jcmd "$payara" JFR.start name=hit settings=profile filename="$PWD/target/read-$1.jfr" > /dev/null
+  wrk -t2 -c"$connections" -d"${duration}s" "$base/post/bench-20-comments" > /dev/null
+  jcmd "$payara" JFR.stop name=hit > /dev/null
+  python3 bench/jfr_layers.py "$PWD/target/read-$1.jfr" "$2" >> "$static/profiles.txt"
+}
+: > "$static/profiles.txt"
+profile_hit newsdesk-hit "Newsdesk, cache hits of the 20-comment post"
+
 # The ceiling: Payara Micro itself, with an application of one servlet answering the 20-comment post's bytes
 # from memory (bench/BarePage.java), on the same port. What Newsdesk's cache hits are short of nginx's, and
 # what of that is the server's own cost, not Newsdesk's.
@@ -227,6 +239,7 @@ read -r bare_rps bare_p50 bare_p99 _ < <(measure "$base/post/bench-20-comments")
 read -r peak_bare _ < "$bare/peak-memory"
 read -r ngx_rps ngx_p50 ngx_p99 _ < <(measure "http://127.0.0.1:$static_port/post/bench-20-comments")
 row bare post-20-comments -  "$bare_rps" "$bare_p50" "$bare_p99" "$ngx_rps" "$ngx_p50" "$ngx_p99"
+profile_hit bare-hit "the bare servlet, the same bytes"
 
 # The same pages rendered for every request: the first request after each change, and search, cost this.
 stop_payara
@@ -245,5 +258,7 @@ done
   echo "peak resident memory while wrk ran with the cache on: server $((peak_app / 1024)) MB, database $((peak_db / 1024)) MB," \
     "together $(((peak_app + peak_db) / 1024)) MB; Payara Micro with the bare servlet alone: $((peak_bare / 1024)) MB"
   echo "${change_line:-the change check through the proxy did not finish}"
+  echo
+  cat "$static/profiles.txt"
 } | tee -a "$table"
 python3 bench/chart.py "$table" target/read-bench.svg && echo "chart: target/read-bench.svg"

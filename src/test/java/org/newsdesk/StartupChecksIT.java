@@ -10,19 +10,42 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A setting Newsdesk cannot run without, missing, on a real Payara Micro started the way the run command
- * starts one ({@link SecondInstance}): the process stops with one line saying what to set.
+ * starts one ({@link SecondInstance}): the process stops with one line saying what to set. Both tests' servers
+ * are started side by side before either test (a start is mostly one thread's work), each with a home and log of its own.
  */
 class StartupChecksIT {
 
+    private static SecondInstance withoutSiteUrl;
+    private static SecondInstance withUnusableSettings;
+
+    @BeforeAll
+    static void startBoth() throws Exception {
+        withoutSiteUrl = SecondInstance.launch(Files.createDirectories(Path.of("target", "startup-checks").toAbsolutePath()),
+                Path.of("target", "failsafe-reports", "StartupChecksIT-no-site-url.log").toAbsolutePath(),
+                Map.of("NEWSDESK_SITE_URL", " "));
+        withUnusableSettings = SecondInstance.launch(Files.createDirectories(Path.of("target", "startup-checks-invalid").toAbsolutePath()),
+                Path.of("target", "failsafe-reports", "StartupChecksIT-invalid-settings.log").toAbsolutePath(),
+                Map.of("NEWSDESK_PAGE_CACHE_MB", "lots", "NEWSDESK_TIMEZONE", "Mars/Olympus_Mons", "NEWSDESK_COMMENTS_HONEYPOT", "perhaps"));
+    }
+
+    @AfterAll
+    static void stopBoth() {
+        for (SecondInstance site : new SecondInstance[] {withoutSiteUrl, withUnusableSettings}) {
+            if (site != null) {
+                site.close();
+            }
+        }
+    }
+
     @Test
     void withoutItsPublicAddressTheServerStopsWithOneLineSayingWhatToSetAndTouchesNoDatabase() throws Exception {
-        Path home = Files.createDirectories(Path.of("target", "startup-checks").toAbsolutePath());
-        Path log = Path.of("target", "failsafe-reports", "StartupChecksIT-no-site-url.log").toAbsolutePath();
-        try (SecondInstance site = SecondInstance.launch(home, log, Map.of("NEWSDESK_SITE_URL", " "))) {
+        try (SecondInstance site = withoutSiteUrl) {
             Integer status = site.waitForExit(Duration.ofMinutes(3));
             assertEquals(78, status, "before: the deployment failed and Payara Micro went on answering 404 to everyone;"
                     + " log:\n" + site.log());
@@ -43,10 +66,7 @@ class StartupChecksIT {
      */
     @Test
     void settingsThatCannotBeUsedStopTheServerNamingEachVariable() throws Exception {
-        Path home = Files.createDirectories(Path.of("target", "startup-checks-invalid").toAbsolutePath());
-        Path log = Path.of("target", "failsafe-reports", "StartupChecksIT-invalid-settings.log").toAbsolutePath();
-        try (SecondInstance site = SecondInstance.launch(home, log, Map.of("NEWSDESK_PAGE_CACHE_MB", "lots",
-                "NEWSDESK_TIMEZONE", "Mars/Olympus_Mons", "NEWSDESK_COMMENTS_HONEYPOT", "perhaps"))) {
+        try (SecondInstance site = withUnusableSettings) {
             Integer status = site.waitForExit(Duration.ofMinutes(3));
             assertEquals(78, status, site.log());
             String written = site.log();
