@@ -68,7 +68,9 @@ public final class BrowserSession implements BeforeEachCallback, AfterEachCallba
 
     public void type(String id, String text) {
         settle();
-        WebElement field = driver.findElement(By.id(id));
+        // A field an Ajax answer brings (a picker's search box) may come a moment after the click: a slow machine
+        // had not yet marked the form busy when settle() looked (DeskIntegrityBrowserIT, once).
+        WebElement field = new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
         field.clear();
         field.sendKeys(text);
     }
