@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.tools.CommentBenchmark;
+import org.newsdesk.tools.TestFiles;
 
 /**
  * SIGTERM, as Docker and systemd stop a server, in the middle of a comment storm, on a real Newsdesk
@@ -87,11 +88,7 @@ class GracefulStopIT {
             assertNotNull(site.waitForExit(Duration.ofSeconds(30)));
             // Nothing runs after kill -9: the runtime directory the server unpacked is left, and is this test's to remove.
             for (Path left : site.unpackedRuntimes()) {
-                try (var tree = Files.walk(left)) {
-                    for (Path file : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(file);
-                    }
-                }
+                TestFiles.delete(left);
             }
             storm.stop();
             System.out.printf("GracefulStopIT: kill -9: %s%n", storm.summary());

