@@ -53,12 +53,19 @@ class DatabaseFaultsIT {
 
     private static SecondInstance running() throws Exception {
         if (shared == null) {
-            sharedDatabase = relayToTestDatabase();
-            sharedDatabase.open();
-            shared = SecondInstance.start(home("running"), LOGS.resolve("DatabaseFaultsIT-running.log"), BOOT,
-                    Map.of("NEWSDESK_DB_URL", urlThrough(sharedDatabase)));
+            startShared(true);
         }
         return shared;
+    }
+
+    /** Starts the shared instance, with the relay to its database open or (nothing listening on its port yet) not. */
+    private static void startShared(boolean databaseThere) throws Exception {
+        sharedDatabase = relayToTestDatabase();
+        if (databaseThere) {
+            sharedDatabase.open();
+        }
+        shared = SecondInstance.start(home("running"), LOGS.resolve("DatabaseFaultsIT-running.log"), BOOT,
+                Map.of("NEWSDESK_DB_URL", urlThrough(sharedDatabase)));
     }
 
     @AfterEach
@@ -98,9 +105,7 @@ class DatabaseFaultsIT {
         if (shared != null) {
             throw new IllegalStateException("This test starts the shared instance, so it runs first");
         }
-        sharedDatabase = relayToTestDatabase(); // not open: nothing listens on its port yet
-        shared = SecondInstance.start(home("running"), LOGS.resolve("DatabaseFaultsIT-running.log"), BOOT,
-                Map.of("NEWSDESK_DB_URL", urlThrough(sharedDatabase)));
+        startShared(false);
         TcpRelay database = sharedDatabase;
         SecondInstance site = shared;
         HttpResponse<String> front = get(site, "/");

@@ -56,9 +56,6 @@ class DeskWalkBrowserIT {
     /** Every page checked by axe-core and the Nu Html Checker, with what each found. */
     private final List<String> checked = new ArrayList<>();
     /** The time the two checks took, printed with the summary: what a slower walk would be looked for in first. */
-    /** The address {@link #checkPage} last fetched for the Nu Html Checker, and its status. */
-    private String lastFetched;
-    private int lastFetchedStatus;
     private long axeNanos;
     private long nuNanos;
     private final Map<String, Long> posts = new LinkedHashMap<>();
@@ -444,9 +441,9 @@ class DeskWalkBrowserIT {
                 problems.add(path + " shows the error page \"" + text("h1") + "\"");
                 session.screenshot("walk-error" + shot);
             }
-            checkPage(path, true);
+            HttpResponse<String> fetched = checkPage(path, true);
             // The page the Nu Html Checker got is this address's answer, unless the browser was sent on elsewhere.
-            int status = path.equals(lastFetched) ? lastFetchedStatus : status(path, true);
+            int status = fetched.uri().equals(URI.create(session.url(path))) ? fetched.statusCode() : status(path, true);
             if (status >= 400) {
                 problems.add(path + " answers " + status);
             }
@@ -493,9 +490,9 @@ class DeskWalkBrowserIT {
     /**
      * The page the browser has open, checked by axe-core, and the same address fetched as the server sends it
      * (with the browser's session when signed in), checked by the Nu Html Checker. Counted per page for the
-     * summary the walk prints.
+     * summary the walk prints. The answer fetched.
      */
-    private void checkPage(String path, boolean signedIn) throws IOException, InterruptedException {
+    private HttpResponse<String> checkPage(String path, boolean signedIn) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         List<String> axe = PageChecks.accessibility(browser, path);
         axeNanos += System.nanoTime() - t0;
@@ -505,11 +502,9 @@ class DeskWalkBrowserIT {
         String base = URI.create(session.url("/")).getRawPath();
         String shownPath = "/" + shown.substring(base.length()) + (query == null ? "" : "?" + query);
         HttpResponse<String> page = fetch(shownPath, signedIn);
-        lastFetched = shownPath;
-        lastFetchedStatus = page.statusCode();
         if (!page.headers().firstValue("Content-Type").orElse("").startsWith("text/html") || page.body().isBlank()) {
             problems.add(path + ": the Nu Html Checker got no page to check (" + page.statusCode() + ")");
-            return;
+            return page;
         }
         long t1 = System.nanoTime();
         List<String> nu = PageChecks.html(page.body(), path);
@@ -518,6 +513,7 @@ class DeskWalkBrowserIT {
                 + " characters]: axe " + axe.size() + ", Nu " + nu.size());
         problems.addAll(axe);
         problems.addAll(nu);
+        return page;
     }
 
     private HttpResponse<String> fetch(String path, boolean signedIn) throws IOException, InterruptedException {
