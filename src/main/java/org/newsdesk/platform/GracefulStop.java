@@ -36,8 +36,8 @@ public class GracefulStop implements ServletContextListener {
 
     private static final AtomicBoolean STOPPING = new AtomicBoolean();
     private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
-    /** When the last request started, from {@link System#nanoTime()}. */
-    private static volatile long lastStarted = System.nanoTime();
+    /** When the last request came (in flight or answered 503 while stopping), from {@link System#nanoTime()}. */
+    private static volatile long lastRequest = System.nanoTime();
 
     private static volatile SignalHandler previous;
     private static volatile SignalHandler ours;
@@ -49,12 +49,12 @@ public class GracefulStop implements ServletContextListener {
 
     static void requestStarted() {
         IN_FLIGHT.incrementAndGet();
-        lastStarted = System.nanoTime();
+        lastRequest = System.nanoTime();
     }
 
     /** A request answered with the 503 page while stopping. */
     static void requestRefused() {
-        lastStarted = System.nanoTime();
+        lastRequest = System.nanoTime();
     }
 
     static void requestEnded() {
@@ -99,7 +99,7 @@ public class GracefulStop implements ServletContextListener {
         // Until nothing is in flight and no request has come for a moment: a connection kept open by a client may
         // still bring one, which gets the 503 page and is closed, rather than being cut off by the process's end.
         while (System.nanoTime() - started < GRACE.toNanos()
-                && (IN_FLIGHT.get() > 0 || System.nanoTime() - lastStarted < SETTLE.toNanos())) {
+                && (IN_FLIGHT.get() > 0 || System.nanoTime() - lastRequest < SETTLE.toNanos())) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
