@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,15 +15,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.newsdesk.post.PostStatus;
 import org.newsdesk.platform.TextLimit;
+import org.newsdesk.source.HostTurns;
 
 /**
  * What the drift monitor reads and writes, each call its own transaction, so that a run of many minutes
  * holds no transaction and a failure loses one check at most: the sources it watches, what each said when
- * last read, the changes found, each host's next allowed request and robots.txt, and the run's lease.
+ * last read and the changes found (hosts' turns and the run's lease are {@link HostTurns}'s).
  */
 @Stateless
 @PermitAll
@@ -38,10 +37,6 @@ public class DriftLedger {
 
     /** A source due for reading, with the validators of its last read. */
     public record Due(long id, String url, String host, String etag, String lastModified) {
-    }
-
-    /** A host's robots.txt as last read: its status (0 when it could not be read) and text. */
-    public record Robots(int status, byte[] body, Instant readAt) {
     }
 
     /**
@@ -152,63 +147,8 @@ public class DriftLedger {
         }
     }
 
-    /** When the host may next be asked; the past when it never was. */
-    public Instant hostReadyAt(String host) {
-        List<Instant> at = em.createNativeQuery("select next_request_at from source_host where host = ?1", Instant.class)
-                .setParameter(1, host).getResultList();
-        return at.isEmpty() ? Instant.EPOCH : at.get(0);
-    }
-
-    public void hostUsed(String host, Instant nextRequestAt) {
-        // The column keeps whole seconds: rounded up, so that no instance asks the host before the interval is over.
-        Instant rounded = nextRequestAt.getNano() == 0 ? nextRequestAt : nextRequestAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
-        em.createNativeQuery("insert into source_host (host, next_request_at) values (?1, ?2)"
-                        + " on duplicate key update next_request_at = greatest(next_request_at, values(next_request_at))")
-                .setParameter(1, host).setParameter(2, rounded).executeUpdate();
-    }
-
-    public Robots robots(String host) {
-        List<Object[]> rows = em.createNativeQuery("select robots_status, robots, robots_read_at from source_host where host = ?1 and robots_read_at is not null",
-                Object[].class).setParameter(1, host).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = rows.get(0);
-        Object readAt = row[2];
-        Instant at = readAt instanceof Instant i ? i : readAt instanceof java.sql.Timestamp t ? t.toInstant()
-                : ((java.time.LocalDateTime) readAt).toInstant(java.time.ZoneOffset.UTC);
-        return new Robots(((Number) row[0]).intValue(), (byte[]) row[1], at);
-    }
-
-    public void saveRobots(String host, int status, byte[] body, Instant now) {
-        em.createNativeQuery("insert into source_host (host, next_request_at, robots_status, robots, robots_read_at) values (?1, ?2, ?3, ?4, ?2)"
-                        + " on duplicate key update robots_status = values(robots_status), robots = values(robots), robots_read_at = values(robots_read_at)")
-                .setParameter(1, host).setParameter(2, now).setParameter(3, status).setParameter(4, body).executeUpdate();
-    }
-
-    /** Takes the run's lease until {@code until}, unless another instance holds it; whether it was taken. */
-    public boolean claim(String holder, Instant now, Instant until) {
-        return em.createNativeQuery("update job_lease set holder = ?1, held_until = ?2 where name = ?3 and held_until < ?4")
-                .setParameter(1, holder).setParameter(2, until).setParameter(3, LEASE).setParameter(4, now).executeUpdate() == 1;
-    }
-
-    /** Gives the lease back: free at once for any instance. */
-    public void release(String holder) {
-        em.createNativeQuery("update job_lease set held_until = '2000-01-01' where name = ?1 and holder = ?2")
-                .setParameter(1, LEASE).setParameter(2, holder).executeUpdate();
-    }
-
-    /** {@code host:port} in lower case: what one request interval and one robots.txt cover. */
     static String host(String url) {
-        try {
-            URI uri = URI.create(url.strip());
-            if (uri.getHost() == null) {
-                return null;
-            }
-            return uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return HostTurns.host(url);
     }
 
     static String hash(String text) {

@@ -1,7 +1,5 @@
 package org.newsdesk.drift;
 
-import crawlercommons.robots.BaseRobotRules;
-import crawlercommons.robots.SimpleRobotRulesParser;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,13 +24,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -41,6 +36,8 @@ import org.newsdesk.account.Role;
 import org.newsdesk.platform.DatabaseState;
 import org.newsdesk.platform.Timers;
 import org.newsdesk.source.ArticleReader;
+import org.newsdesk.source.HostTurns;
+import org.newsdesk.source.PoliteReading;
 import org.newsdesk.source.SourceArticle;
 import org.newsdesk.source.SourceFetcher;
 import org.newsdesk.source.SourcePage;
@@ -68,8 +65,6 @@ import org.newsdesk.source.SourceRefusedException;
 public class DriftMonitor {
 
     private static final Logger LOG = Logger.getLogger(DriftMonitor.class.getName());
-    static final String ROBOT_NAME = "newsdesk";
-    private static final Duration ROBOTS_KEPT = Duration.ofDays(1);
 
     /** This bean's timer's info. */
     private record HourlyRun() implements Serializable {
@@ -90,6 +85,9 @@ public class DriftMonitor {
     @EJB
     private DriftLedger ledger;
 
+    @EJB
+    private HostTurns turns;
+
     @Inject
     private SourceReader reader;
 
@@ -100,7 +98,6 @@ public class DriftMonitor {
     private DatabaseState database;
 
     private final AtomicBoolean running = new AtomicBoolean();
-    private final SimpleRobotRulesParser robotsParser = new SimpleRobotRulesParser();
     private volatile RunReport last;
 
     @PostConstruct
@@ -160,7 +157,7 @@ public class DriftMonitor {
             Instant started = now();
             Instant deadline = started.plus(config.runLimit());
             String holder = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
-            if (!ledger.claim(holder, started, deadline.plusSeconds(60))) {
+            if (!turns.claim(DriftLedger.LEASE, holder, started, deadline.plusSeconds(60))) {
                 return RunReport.skipped("Another instance is checking sources now.");
             }
             try {
@@ -169,7 +166,7 @@ public class DriftMonitor {
                 LOG.info(() -> "Source drift: " + report);
                 return report;
             } finally {
-                ledger.release(holder);
+                turns.release(DriftLedger.LEASE, holder);
             }
         } finally {
             running.set(false);
@@ -182,107 +179,53 @@ public class DriftMonitor {
         for (DriftLedger.Due due : ledger.due(started, config.checksPerRun())) {
             byHost.computeIfAbsent(due.host(), h -> new ArrayDeque<>()).add(due);
         }
-        Map<String, Instant> ready = new HashMap<>();
-        Map<String, BaseRobotRules> robots = new HashMap<>();
-        byHost.keySet().forEach(host -> ready.put(host, ledger.hostReadyAt(host)));
+        PoliteReading polite = new PoliteReading(turns, reader, config.hostInterval());
         int read = 0;
         int notModified = 0;
         int changes = 0;
         int failed = 0;
         int robotsRefused = 0;
-        long waitedNanos = 0;
         while (!byHost.isEmpty()) {
-            String host = byHost.keySet().stream().min((a, b) -> ready.get(a).compareTo(ready.get(b))).orElseThrow();
+            String host = byHost.keySet().stream().min(Comparator.comparing(polite::readyAt)).orElseThrow();
             Instant now = now();
             if (now.isAfter(deadline)) {
                 break;
             }
-            Instant at = ready.get(host);
+            Instant at = polite.readyAt(host);
             if (at.isAfter(now)) {
-                Duration wait = Duration.between(now, at);
                 if (at.isAfter(deadline)) {
                     break;
                 }
-                sleep(wait);
-                waitedNanos += wait.toNanos();
+                polite.waitUntil(at);
                 continue;
             }
             Deque<DriftLedger.Due> queue = byHost.get(host);
             DriftLedger.Due due = queue.peek();
-            if (!robots.containsKey(host)) {
-                boolean asked = loadRobots(host, due.url(), robots);
-                if (asked) {
-                    ready.put(host, pause(host, robots.get(host)));
-                    continue;
-                }
+            if (polite.learnRules(host, due.url())) {
+                polite.pause(host);
+                continue;
             }
             queue.poll();
             if (queue.isEmpty()) {
                 byHost.remove(host);
             }
-            BaseRobotRules rules = robots.get(host);
-            if (!rules.isAllowed(due.url())) {
+            if (!polite.allowed(host, due.url())) {
                 ledger.skip(due.id(), "robots.txt asks robots not to read this page.", now(), config.recheck());
                 robotsRefused++;
                 continue;
             }
-            HopPacing hops = new HopPacing(host, ready, robots);
+            PoliteReading.Hops hops = polite.hops(host);
             Observation seen = observe(due, hops);
-            ready.put(host, pause(host, rules));
+            polite.pause(host);
             hops.done();
-            waitedNanos += hops.waitedNanos;
             read++;
             notModified += seen.status() == 304 ? 1 : 0;
             failed += seen.error() != null ? 1 : 0;
             changes += ledger.record(due.id(), seen, now(), config.recheck()).size();
         }
         Instant finished = now();
-        return new RunReport(enlisted, read, notModified, changes, failed, robotsRefused, ready.size(),
-                Duration.between(started, finished), Duration.ofNanos(waitedNanos), finished, null);
-    }
-
-    /** When the host may be asked again, noted for every instance: the interval, or the robots.txt crawl delay. */
-    private Instant pause(String host, BaseRobotRules rules) {
-        Duration interval = config.hostInterval();
-        if (rules != null && rules.getCrawlDelay() != BaseRobotRules.UNSET_CRAWL_DELAY && rules.getCrawlDelay() > interval.toMillis()) {
-            interval = Duration.ofMillis(Math.min(rules.getCrawlDelay(), Duration.ofMinutes(5).toMillis()));
-        }
-        Instant next = now().plus(interval);
-        ledger.hostUsed(host, next);
-        return next;
-    }
-
-    /** The host's robots.txt rules, read again once a day; whether that took a request to the host. */
-    private boolean loadRobots(String host, String anyUrl, Map<String, BaseRobotRules> robots) {
-        URI page = URI.create(anyUrl);
-        String robotsUrl = page.getScheme() + "://" + page.getRawAuthority() + "/robots.txt";
-        DriftLedger.Robots kept = ledger.robots(host);
-        boolean asked = false;
-        if (kept == null || kept.readAt().plus(ROBOTS_KEPT).isBefore(now())) {
-            int status;
-            byte[] body = null;
-            try {
-                SourcePage answer = reader.fetch(URI.create(robotsUrl), SourceFetcher.Expect.TEXT, null, null);
-                status = answer.status();
-                body = answer.body();
-            } catch (SourceRefusedException e) {
-                status = 0;
-            }
-            ledger.saveRobots(host, status, body, now());
-            kept = new DriftLedger.Robots(status, body, now());
-            asked = true;
-        }
-        BaseRobotRules rules;
-        if (kept.status() == 200 && kept.body() != null) {
-            rules = robotsParser.parseContent(robotsUrl, kept.body(), "text/plain", List.of(ROBOT_NAME));
-        } else if (kept.status() >= 400 && kept.status() < 500) {
-            rules = robotsParser.failedFetch(404); // no robots.txt: everything allowed
-        } else {
-            // The site failed to answer for its rules: read nothing of it this time, as robots.txt's standard asks.
-            rules = robotsParser.failedFetch(kept.status() == 0 ? 503 : kept.status());
-        }
-        robots.put(host, rules);
-        return asked;
+        return new RunReport(enlisted, read, notModified, changes, failed, robotsRefused, polite.hosts(),
+                Duration.between(started, finished), polite.waited(), finished, null);
     }
 
     private Observation observe(DriftLedger.Due due, SourceFetcher.BeforeRequest hops) {
@@ -300,71 +243,6 @@ public class DriftMonitor {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Source drift: could not read " + due.url(), e);
             return Observation.failed("could not be read: " + e.getClass().getSimpleName());
-        }
-    }
-
-    /**
-     * Paces the other hosts a re-read's redirects lead to as the run paces the first: each waits its turn (the
-     * interval, or its robots.txt crawl delay, as {@code source_host} says for every instance), has its robots.txt
-     * read and obeyed, and is noted as used once the read is done. A redirect within the first host is not waited
-     * for, as a browser would not wait.
-     */
-    private final class HopPacing implements SourceFetcher.BeforeRequest {
-
-        private final String first;
-        private final Map<String, Instant> ready;
-        private final Map<String, BaseRobotRules> robots;
-        private final Set<String> visited = new LinkedHashSet<>();
-        private long waitedNanos;
-
-        HopPacing(String first, Map<String, Instant> ready, Map<String, BaseRobotRules> robots) {
-            this.first = first;
-            this.ready = ready;
-            this.robots = robots;
-        }
-
-        @Override
-        public void asking(URI address) throws SourceRefusedException {
-            String host = DriftLedger.host(address.toString());
-            if (host == null || host.equals(first)) {
-                return;
-            }
-            awaitTurn(host);
-            if (!robots.containsKey(host) && loadRobots(host, address.toString(), robots)) {
-                ready.replace(host, pause(host, robots.get(host)));
-                awaitTurn(host);
-            }
-            if (!robots.get(host).isAllowed(address.toString())) {
-                throw new SourceRefusedException("It redirected to " + host + ", whose robots.txt does not let robots read that page.");
-            }
-            visited.add(host);
-        }
-
-        private void awaitTurn(String host) {
-            Instant at = ledger.hostReadyAt(host);
-            if (ready.containsKey(host) && ready.get(host).isAfter(at)) {
-                at = ready.get(host);
-            }
-            Instant now = now();
-            if (at.isAfter(now)) {
-                Duration wait = Duration.between(now, at);
-                sleep(wait);
-                waitedNanos += wait.toNanos();
-            }
-        }
-
-        /** Notes each other host the redirects reached as used, now that the read is over. */
-        void done() {
-            visited.forEach(host -> ready.replace(host, pause(host, robots.get(host))));
-        }
-    }
-
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(Math.max(1, wait.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -1,0 +1,2 @@
+/** The desk's inbox and feeds pages. */
+package org.newsdesk.inbox.web;
