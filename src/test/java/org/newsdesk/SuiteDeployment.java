@@ -24,7 +24,7 @@ public final class SuiteDeployment {
     static final String[] IN_SERVER = {
         "org.newsdesk.PublishingIT", "org.newsdesk.SourcesIT", "org.newsdesk.MediaLibraryIT",
         "org.newsdesk.HostileRequestsIT", "org.newsdesk.PublicSiteIT", "org.newsdesk.site.PageCacheIT",
-        "org.newsdesk.site.SiteSettingsIT", "org.newsdesk.comment.CommentModerationIT",
+        "org.newsdesk.site.SiteSettingsIT", "org.newsdesk.comment.CommentModerationIT", "org.newsdesk.InboxIT",
     };
 
     private SuiteDeployment() {

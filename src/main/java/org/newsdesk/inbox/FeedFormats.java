@@ -8,7 +8,6 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -16,8 +15,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -91,15 +88,17 @@ public final class FeedFormats {
     // RSS and Atom, through ROME.
 
     private static FeedDocument syndication(byte[] body, String contentType, URI address) throws FeedUnreadableException {
+        // Decoded here rather than by ROME's XmlReader, which reads a feed whose bytes break its declared encoding
+        // with replacement characters in place of the letters: see text().
+        String text = XML_DECLARATION.matcher(text(body, contentType)).replaceFirst("");
         SyndFeed feed;
         try {
-            feed = input().build(new XmlReader(new ByteArrayInputStream(body), contentType, true));
-        } catch (FeedException | IOException | RuntimeException first) {
-            // The repairs: the text decoded as it really is, without what XML forbids.
-            String text = XML_DECLARATION.matcher(decode(body)).replaceFirst("");
-            text = BARE_AMPERSAND.matcher(INVALID_XML.matcher(text).replaceAll("")).replaceAll("&amp;");
+            feed = input().build(new StringReader(text));
+        } catch (FeedException | RuntimeException first) {
+            // The repairs: without what XML forbids (control characters, bare ampersands).
+            String repaired = BARE_AMPERSAND.matcher(INVALID_XML.matcher(text).replaceAll("")).replaceAll("&amp;");
             try {
-                feed = input().build(new StringReader(text));
+                feed = input().build(new StringReader(repaired));
             } catch (FeedException | RuntimeException second) {
                 throw new FeedUnreadableException("it is not a feed Newsdesk can read (" + reason(first) + ")");
             }
@@ -335,6 +334,44 @@ public final class FeedFormats {
             return url.length() > 2000 ? null : url;
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    private static final Pattern DECLARED_ENCODING = Pattern.compile("^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
+    private static final Pattern CONTENT_TYPE_CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._-]+)");
+
+    /**
+     * The text of an XML feed: UTF-8 when its bytes are valid UTF-8 (whatever it declares: ASCII is both, and a
+     * feed declaring Latin-1 in valid UTF-8 is a mislabelled UTF-8 feed far more often than not); else the
+     * encoding its XML declaration or its Content-Type names, when that is not UTF-8; else Windows-1252, what
+     * a feed written by a Western desktop tool and served as UTF-8 is.
+     */
+    static String text(byte[] body, String contentType) {
+        if (validUtf8(body)) {
+            return decode(body);
+        }
+        String head = new String(body, 0, Math.min(body.length, 200), StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher declared = DECLARED_ENCODING.matcher(head);
+        java.util.regex.Matcher served = CONTENT_TYPE_CHARSET.matcher(contentType == null ? "" : contentType);
+        for (String name : new String[] {declared.find() ? declared.group(1) : null, served.find() ? served.group(1) : null}) {
+            try {
+                if (name != null && Charset.isSupported(name) && !Charset.forName(name).equals(StandardCharsets.UTF_8)) {
+                    return new String(body, Charset.forName(name));
+                }
+            } catch (IllegalArgumentException e) {
+                // a malformed name: the next one, or Windows-1252
+            }
+        }
+        return new String(body, Charset.forName("windows-1252"));
+    }
+
+    private static boolean validUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

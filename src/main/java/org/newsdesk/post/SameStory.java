@@ -1,5 +1,6 @@
 package org.newsdesk.post;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -83,6 +84,33 @@ public class SameStory {
                 .sorted(Comparator.comparingDouble((Match match) -> -match.score().value()).thenComparing(match -> -match.postId()))
                 .limit(MAX_MATCHES)
                 .toList();
+    }
+
+    /**
+     * For each story (of the source inbox, say), the post of the window that covers it best, if one does: the
+     * same article quoted, or words enough in common. One window read for all of them. Open to any caller: the
+     * feed reader calls it from its timer, with no one signed in, and nothing leaves the server through it.
+     */
+    @PermitAll
+    public Map<Long, Match> covering(List<StorySimilarity.StoryText> stories) {
+        if (stories.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Candidate> candidates = candidates(null);
+        List<StorySimilarity.StoryText> window = texts(candidates.keySet());
+        StorySimilarity similarity = new StorySimilarity(window);
+        Map<Long, Match> covered = new HashMap<>();
+        for (StorySimilarity.StoryText story : stories) {
+            window.stream()
+                    .map(other -> {
+                        Candidate candidate = candidates.get(other.id());
+                        return new Match(candidate.id(), candidate.headline(), candidate.status(), similarity.score(story, other));
+                    })
+                    .filter(match -> match.score().sameStory())
+                    .max(Comparator.comparingDouble((Match match) -> match.score().value()))
+                    .ifPresent(match -> covered.put(story.id(), match));
+        }
+        return covered;
     }
 
     /**

@@ -219,6 +219,18 @@ public final class StorySimilarity {
         return Math.min(1.0, sum);
     }
 
+    /** The words of a story's headline and deks, as they are compared: what an index of stories by word holds. */
+    public Set<String> words(StoryText story) {
+        Set<String> words = new HashSet<>(terms(story.headline()));
+        story.deks().forEach(dek -> words.addAll(terms(dek)));
+        return words;
+    }
+
+    /** How rare a word is among the window (and the background): the index uses only words rarer than news' common ones. */
+    public double rarity(String word) {
+        return idf(word);
+    }
+
     private static final Pattern TOKEN = Pattern.compile("\\p{N}+(?:[.,]\\p{N}+)*|[\\p{L}\\p{M}\\p{N}]+");
     private static final Pattern NO_SPACES = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsThai}]");
     private static final Pattern NONSPACING_MARK = Pattern.compile("\\p{Mn}+");
@@ -250,7 +262,7 @@ public final class StorySimilarity {
     }
 
     /** Case, accents and the marks of Arabic, Hebrew and Greek folded away; Arabic letters of one sound made one. */
-    static String fold(String text) {
+    public static String fold(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         return Normalizer.normalize(NONSPACING_MARK.matcher(decomposed).replaceAll(""), Normalizer.Form.NFC)
                 .toLowerCase(Locale.ROOT)

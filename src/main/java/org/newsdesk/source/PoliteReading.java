@@ -42,6 +42,7 @@ public final class PoliteReading {
     private final Map<String, Instant> ready = new HashMap<>();
     private final Map<String, BaseRobotRules> robots = new HashMap<>();
     private final Map<String, Instant> askAgainAfter = new HashMap<>();
+    private final Map<String, String> unreachable = new HashMap<>();
     private long waitedNanos;
 
     public PoliteReading(HostTurns turns, SourceReader reader, Duration interval) {
@@ -96,6 +97,7 @@ public final class PoliteReading {
                 body = answer.body();
             } catch (SourceRefusedException e) {
                 status = 0;
+                unreachable.put(host, e.getMessage());
             }
             turns.saveRobots(host, status, body, Instant.now());
             kept = new HostTurns.Robots(status, body, Instant.now());
@@ -117,6 +119,15 @@ public final class PoliteReading {
     /** Whether the host's robots.txt lets Newsdesk read {@code url}; {@link #learnRules} first. */
     public boolean allowed(String host, String url) {
         return robots.get(host).isAllowed(url);
+    }
+
+    /**
+     * Why nothing of the host may be read, in words: its robots.txt could not be asked for (the address guard refused
+     * the host, it did not answer), or its robots.txt keeps robots from {@code url}.
+     */
+    public String refusal(String host, String url) {
+        String why = unreachable.get(host);
+        return why != null ? "Its site could not be asked for its robots.txt: " + why : "robots.txt asks robots not to read this address.";
     }
 
     /** Notes the host as just used, for every reader: the interval, or its robots.txt crawl delay; the next turn. */

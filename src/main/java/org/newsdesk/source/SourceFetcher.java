@@ -78,7 +78,9 @@ public final class SourceFetcher implements AutoCloseable {
 
     /** What the caller will read, and so which content types are accepted. */
     public enum Expect {
-        PAGE("a web page"), IMAGE("a picture"), TEXT("a text file");
+        PAGE("a web page"), IMAGE("a picture"), TEXT("a text file"),
+        /** A feed, or the web page whose feeds are to be discovered. */
+        FEED("a feed or a web page");
 
         private final String noun;
 
@@ -91,6 +93,8 @@ public final class SourceFetcher implements AutoCloseable {
                 case PAGE -> mimeType.equals("text/html") || mimeType.equals("application/xhtml+xml");
                 case IMAGE -> mimeType.startsWith("image/");
                 case TEXT -> mimeType.startsWith("text/");
+                case FEED -> mimeType.startsWith("text/") || mimeType.endsWith("xml") || mimeType.endsWith("json")
+                        || mimeType.equals("application/octet-stream");
             };
         }
     }
@@ -211,6 +215,7 @@ public final class SourceFetcher implements AutoCloseable {
         long waited = 0;
         URI current = checked(address);
         List<URI> redirects = new ArrayList<>();
+        boolean permanent = true;
         while (true) {
             long asking = System.nanoTime();
             before.asking(current);
@@ -225,6 +230,7 @@ public final class SourceFetcher implements AutoCloseable {
                     Header location = response.getFirstHeader("Location");
                     HttpEntity entity = response.getEntity();
                     if (status >= 300 && status < 400 && status != 304 && location != null) {
+                        permanent &= status == 301 || status == 308;
                         current = redirected(current, location.getValue(), address, redirects.size());
                         redirects.add(current);
                         readWhole = empty(entity);
@@ -245,9 +251,11 @@ public final class SourceFetcher implements AutoCloseable {
                     readWhole = status == 200 || empty(entity);
                     Header tag = response.getFirstHeader("ETag");
                     Header modified = response.getFirstHeader("Last-Modified");
+                    Header retryAfter = response.getFirstHeader("Retry-After");
                     return new SourcePage(address, List.copyOf(redirects), status, mime, charset, body,
                             tag == null ? null : tag.getValue(), modified == null ? null : modified.getValue(),
-                            Duration.ofNanos(System.nanoTime() - started));
+                            Duration.ofNanos(System.nanoTime() - started), !redirects.isEmpty() && permanent,
+                            retryAfter == null ? null : retryAfter.getValue());
                 } finally {
                     if (readWhole) {
                         response.close();
@@ -280,6 +288,8 @@ public final class SourceFetcher implements AutoCloseable {
             case PAGE -> "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
             case IMAGE -> "image/avif,image/webp,image/jpeg,image/png,image/*;q=0.8";
             case TEXT -> "text/plain,*/*;q=0.1";
+            case FEED -> "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,"
+                    + "application/json;q=0.8,text/html;q=0.5,*/*;q=0.1";
         });
         get.setHeader("Accept-Language", "*");
         if (etag != null) {

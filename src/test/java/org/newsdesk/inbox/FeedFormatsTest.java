@@ -132,6 +132,14 @@ class FeedFormatsTest {
     }
 
     @Test
+    void aDeclaredEncodingOtherThanUtf8IsFollowed() throws Exception {
+        String rss = "<?xml version=\"1.0\" encoding=\"windows-1256\"?><rss version=\"2.0\"><channel><title>أخبار</title>"
+                + "<item><title>الفصائل العراقية</title><link>https://ar.example.com/1</link></item></channel></rss>";
+        FeedDocument feed = FeedFormats.read(rss.getBytes(Charset.forName("windows-1256")), "application/rss+xml", ADDRESS);
+        assertEquals("الفصائل العراقية", feed.entries().get(0).title());
+    }
+
+    @Test
     void whatIsNotAFeedIsSaidInWords() {
         FeedUnreadableException page = assertThrows(FeedUnreadableException.class,
                 () -> read("<!DOCTYPE html><html><head><title>x</title></head></html>"));

@@ -71,6 +71,7 @@ public final class SourceSite implements AutoCloseable {
         return thread;
     });
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> headers = new ConcurrentHashMap<>();
     private final List<Hit> hits = new CopyOnWriteArrayList<>();
     private final Map<String, CompletableFuture<Long>> sent = new ConcurrentHashMap<>();
 
@@ -118,6 +119,16 @@ public final class SourceSite implements AutoCloseable {
 
     public void put(String path, Page page) {
         pages.put(path, page);
+    }
+
+    /** Serves {@code text} at {@code path} as {@code type} (UTF-8), with {@code etag} (may be null). */
+    public void put(String path, String type, String text, String etag) {
+        pages.put(path, new Page(200, type, text.getBytes(StandardCharsets.UTF_8), etag, null, 0));
+    }
+
+    /** Sends the header with every answer for {@code path} ({@code Retry-After} with a 429, say). */
+    public void header(String path, String name, String value) {
+        headers.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).put(name, value);
     }
 
     public String url(String path) {
@@ -236,6 +247,7 @@ public final class SourceSite implements AutoCloseable {
             if (page.location() != null) {
                 exchange.getResponseHeaders().set("Location", page.location());
             }
+            headers.getOrDefault(path, Map.of()).forEach(exchange.getResponseHeaders()::set);
             exchange.sendResponseHeaders(page.status(), page.body().length == 0 ? -1 : page.chunked() ? 0 : page.body().length);
             if (page.body().length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

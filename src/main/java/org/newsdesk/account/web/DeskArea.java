@@ -10,6 +10,7 @@ import org.newsdesk.account.Role;
  */
 public enum DeskArea {
 
+    INBOX("/admin/inbox/", "Inbox", "New articles from the outlets we follow, by story; quote them in one click", Role.WRITER, Role.EDITOR, Role.ADMIN),
     POSTS("/admin/posts/", "Posts", "Compose, review, schedule and publish", Role.WRITER, Role.EDITOR, Role.ADMIN),
     MEDIA("/admin/media/", "Media", "Photos, captions and credits", Role.WRITER, Role.EDITOR, Role.ADMIN),
     OUTLETS("/admin/outlets/", "Outlets", "Who we quote, and how much", Role.EDITOR, Role.ADMIN),

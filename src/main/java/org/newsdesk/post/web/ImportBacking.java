@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.newsdesk.media.Upload;
-import org.newsdesk.platform.HtmlText;
 import org.newsdesk.platform.PlatformConfig;
 import org.newsdesk.post.ExcerptDraft;
+import org.newsdesk.post.ExcerptImport;
 import org.newsdesk.post.PostDraft;
 import org.newsdesk.source.ArticleImport;
 import org.newsdesk.source.SourceArticle;
@@ -126,8 +126,8 @@ public class ImportBacking implements Serializable {
         for (String address : typed) {
             try {
                 ArticleImport result = imports.read(address);
-                ExcerptDraft excerpt = target(editPost.getDraft());
-                imported.add(0, new Imported(result, excerpt, fill(editPost.getDraft(), excerpt, result)));
+                ExcerptDraft excerpt = ExcerptImport.target(editPost.getDraft());
+                imported.add(0, new Imported(result, excerpt, ExcerptImport.fill(editPost.getDraft(), excerpt, result)));
             } catch (SourceRefusedException e) {
                 DeskMessages.error("importAddresses", shortened(address) + ": " + e.getMessage());
                 refused.add(address);
@@ -150,18 +150,7 @@ public class ImportBacking implements Serializable {
         try {
             Upload upload = imports.importImage(item.getArticle().image());
             editPost.usePhoto(at, upload.photo().getId());
-            // What the page says of the picture, where the library had nothing to say.
-            ExcerptDraft excerpt = editPost.getDraft().getExcerpts().get(at);
-            SourceArticle.Image image = item.getArticle().image();
-            if (blank(excerpt.getCaption()) && image.caption() != null) {
-                excerpt.setCaption(image.caption());
-            }
-            if (blank(excerpt.getCreditLine()) && image.credit() != null) {
-                excerpt.setCreditLine(image.credit());
-            }
-            if (blank(excerpt.getPhotoAlt()) && image.alt() != null) {
-                excerpt.setPhotoAlt(image.alt());
-            }
+            ExcerptImport.describePhoto(editPost.getDraft().getExcerpts().get(at), item.getArticle().image());
             item.photoNote = upload.alreadyInLibrary() ? "The picture was already in the library; it is on excerpt " + (at + 1) + "."
                     : "Added to the library with its caption and credit, and put on excerpt " + (at + 1) + ".";
         } catch (SourceRefusedException e) {
@@ -182,75 +171,6 @@ public class ImportBacking implements Serializable {
             }
         }
         return -1;
-    }
-
-    /** The first excerpt nobody has typed into yet (a new post starts with one), or a new one at the end. */
-    private static ExcerptDraft target(PostDraft draft) {
-        for (ExcerptDraft excerpt : draft.getExcerpts()) {
-            if (untouched(excerpt)) {
-                return excerpt;
-            }
-        }
-        return draft.addExcerpt();
-    }
-
-    private static boolean untouched(ExcerptDraft e) {
-        return e.getOutletId() == null && blank(e.getNewOutletName()) && blank(e.getArticleUrl()) && e.getOriginalPublishedOn() == null
-                && blank(e.getDek()) && blank(e.getBodyText()) && e.getPhotoId() == null && blank(e.getCaption()) && blank(e.getCreditLine())
-                && e.getRelated().stream().allMatch(link -> blank(link.getTitle()) && blank(link.getUrl()));
-    }
-
-    /** Fills the excerpt's empty fields (and the post's headline, when it has none); returns the fields left as typed. */
-    static List<String> fill(PostDraft draft, ExcerptDraft excerpt, ArticleImport result) {
-        SourceArticle article = result.article();
-        List<String> kept = new ArrayList<>();
-        if (blank(draft.getHeadline()) && article.headline().present()) {
-            draft.setHeadline(article.headline().value());
-        }
-        if (excerpt.getOutletId() == null && blank(excerpt.getNewOutletName())) {
-            if (result.outletId() != null) {
-                excerpt.setOutletId(result.outletId());
-            } else {
-                excerpt.setNewOutletName(result.proposedOutletName());
-                excerpt.setNewOutletDomain(result.proposedOutletDomain());
-            }
-        } else {
-            kept.add("outlet");
-        }
-        if (blank(excerpt.getArticleUrl())) {
-            excerpt.setArticleUrl(article.canonicalUrl().value());
-        } else {
-            kept.add("address");
-        }
-        if (excerpt.getOriginalPublishedOn() == null) {
-            excerpt.setOriginalPublishedOn(article.publishedOn().value());
-        } else if (article.publishedOn().present()) {
-            kept.add("date");
-        }
-        if (blank(excerpt.getSourceAuthors()) && article.authors().present()) {
-            excerpt.setSourceAuthors(TextLimit.shorten(String.join(", ", article.authors().value()), 300));
-        } else if (article.authors().present()) {
-            kept.add("authors");
-        }
-        if (blank(excerpt.getDek())) {
-            excerpt.setDek(article.dek().value());
-        } else if (article.dek().present()) {
-            kept.add("dek");
-        }
-        List<String> lead = result.proposal();
-        if (excerpt.getSourceWordCount() == null && article.wordCount() > 0) {
-            excerpt.setSourceWordCount(article.wordCount());
-        }
-        if (blank(excerpt.getBodyText())) {
-            excerpt.setBodyText(lead.isEmpty() ? null : lead.stream().map(HtmlText::escape).collect(Collectors.joining("\n\n")));
-        } else if (!lead.isEmpty()) {
-            kept.add("excerpt text");
-        }
-        return kept;
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 
     private static String shortened(String address) {

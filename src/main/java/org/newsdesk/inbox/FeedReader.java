@@ -1,0 +1,335 @@
+package org.newsdesk.inbox;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.ScheduleExpression;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.Serializable;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.newsdesk.account.Role;
+import org.newsdesk.platform.DatabaseState;
+import org.newsdesk.platform.Timers;
+import org.newsdesk.source.HostTurns;
+import org.newsdesk.source.PoliteReading;
+import org.newsdesk.source.SourceFetcher;
+import org.newsdesk.source.SourcePage;
+import org.newsdesk.source.SourceReader;
+import org.newsdesk.source.SourceRefusedException;
+
+/**
+ * Reads the feeds that are due, every two minutes, and files their articles into the inbox.
+ *
+ * <p>Once per cluster: a run takes the lease {@value FeedLedger#LEASE}; another instance's timer finds it held
+ * and skips its turn. Polite as the drift monitor is, and counted with it ({@link PoliteReading}): one request at
+ * a time, each host's interval or robots.txt crawl delay across readers and instances, robots.txt obeyed,
+ * conditional GETs, a 429 or 503 waited out as its {@code Retry-After} says, failing feeds backed off. Bounded:
+ * at most {@code INBOX_FEEDS_PER_RUN} feeds or {@code INBOX_RUN_SECONDS} per run; every address through the
+ * fetcher's guard. Hosts take turns, so one slow outlet does not starve the rest.
+ */
+@Startup
+@Singleton
+@Lock(LockType.READ)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class FeedReader {
+
+    private static final Logger LOG = Logger.getLogger(FeedReader.class.getName());
+    /**
+     * New articles are put into stories in batches of about this many: each batch reads the story window once,
+     * rather than once per feed (500 feeds would read it 500 times a run).
+     */
+    private static final int CLUSTER_BATCH = 1_000;
+    /** Articles older than the keeping time forgotten per run, at most: a long backlog goes over several runs. */
+    private static final int PRUNED_PER_RUN = 5_000;
+
+    private record Every2Minutes() implements Serializable {
+    }
+
+    /** What one run did; {@code skipped} says why it did nothing, when it did nothing. */
+    public record RunReport(int feeds, int notModified, int failed, int robotsRefused, int items, int newItems, int stories,
+                            int watchHits, int pruned, int hosts, Duration took, Duration waited, Instant finishedAt, String skipped)
+            implements Serializable {
+
+        static RunReport skipped(String why) {
+            return new RunReport(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, Instant.now(), why);
+        }
+    }
+
+    /** One feed's read: how many articles it listed and how many were new; {@code error} in words when it failed. */
+    public record FeedRead(int items, int newItems, int status, String error) implements Serializable {
+    }
+
+    @Resource
+    private TimerService timers;
+
+    @EJB
+    private FeedLedger ledger;
+
+    @EJB
+    private HostTurns turns;
+
+    @Inject
+    private SourceReader reader;
+
+    @Inject
+    private InboxConfig config;
+
+    @Inject
+    private DatabaseState database;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile RunReport last;
+
+    @PostConstruct
+    void start() {
+        Timers.cancelForeign(timers, Every2Minutes.class);
+        if (!config.scheduled()) {
+            LOG.info("Feed reader: the scheduled runs are off (NEWSDESK_INBOX_READER=false)");
+            return;
+        }
+        timers.createCalendarTimer(new ScheduleExpression().hour("*").minute("*/2").second("15"), new TimerConfig(new Every2Minutes(), false));
+    }
+
+    @Timeout
+    void scheduled(Timer timer) {
+        if (!Timers.ours(timer, Every2Minutes.class)) {
+            timer.cancel();
+            return;
+        }
+        if (database.isUsable()) {
+            try {
+                run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Feed reader run failed", e);
+            }
+        }
+    }
+
+    /** Runs now, for an editor who asks on the desk (or a test), and says what the run did. */
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public RunReport runNow() {
+        return run();
+    }
+
+    /** Starts a run in the background, for the Feeds page's "Read all now". */
+    @Asynchronous
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public void startNow() {
+        run();
+    }
+
+    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public RunReport last() {
+        return last;
+    }
+
+    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    private RunReport run() {
+        if (!running.compareAndSet(false, true)) {
+            return RunReport.skipped("The feeds are being read here already.");
+        }
+        try {
+            Instant started = Instant.now();
+            Instant deadline = started.plus(config.runLimit());
+            String holder = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+            if (!turns.claim(FeedLedger.LEASE, holder, started, deadline.plusSeconds(60))) {
+                return RunReport.skipped("Another instance is reading the feeds now.");
+            }
+            try {
+                RunReport report = readDue(started, deadline);
+                last = report;
+                if (report.feeds() > 0 || report.pruned() > 0) {
+                    LOG.info(() -> "Feed reader: " + report);
+                }
+                return report;
+            } finally {
+                turns.release(FeedLedger.LEASE, holder);
+            }
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private RunReport readDue(Instant started, Instant deadline) {
+        Map<String, Deque<FeedLedger.Due>> byHost = new LinkedHashMap<>();
+        for (FeedLedger.Due due : ledger.due(started, config.feedsPerRun())) {
+            byHost.computeIfAbsent(due.host(), h -> new ArrayDeque<>()).add(due);
+        }
+        PoliteReading polite = new PoliteReading(turns, reader, config.hostInterval());
+        int feeds = 0;
+        int notModified = 0;
+        int failed = 0;
+        int robotsRefused = 0;
+        int items = 0;
+        int newItems = 0;
+        int stories = 0;
+        int watchHits = 0;
+        List<Long> pending = new ArrayList<>();
+        while (!byHost.isEmpty()) {
+            String host = byHost.keySet().stream().min(Comparator.comparing(polite::readyAt)).orElseThrow();
+            Instant now = Instant.now();
+            if (now.isAfter(deadline)) {
+                break;
+            }
+            Instant at = polite.readyAt(host);
+            if (at.isAfter(now)) {
+                if (at.isAfter(deadline)) {
+                    break;
+                }
+                polite.waitUntil(at);
+                continue;
+            }
+            Deque<FeedLedger.Due> queue = byHost.get(host);
+            FeedLedger.Due due = queue.peek();
+            if (polite.learnRules(host, due.url())) {
+                polite.pause(host);
+                continue;
+            }
+            queue.poll();
+            if (queue.isEmpty()) {
+                byHost.remove(host);
+            }
+            if (!polite.allowed(host, due.url())) {
+                ledger.failed(due.id(), null, polite.refusal(host, due.url()), Instant.now(), null, config.feedInterval());
+                robotsRefused++;
+                continue;
+            }
+            PoliteReading.Hops hops = polite.hops(host);
+            Outcome outcome = read(due, hops, polite, host);
+            polite.pause(host);
+            hops.done();
+            feeds++;
+            notModified += outcome.read().status() == 304 ? 1 : 0;
+            failed += outcome.read().error() != null ? 1 : 0;
+            items += outcome.read().items();
+            newItems += outcome.read().newItems();
+            pending.addAll(outcome.added());
+            if (pending.size() >= CLUSTER_BATCH) {
+                Filed filed = file(pending, Instant.now());
+                stories += filed.stories();
+                watchHits += filed.watchHits();
+                pending.clear();
+            }
+        }
+        Filed filed = file(pending, Instant.now());
+        stories += filed.stories();
+        watchHits += filed.watchHits();
+        int pruned = ledger.prune(Instant.now(), config.keep(), PRUNED_PER_RUN);
+        Instant finished = Instant.now();
+        return new RunReport(feeds, notModified, failed, robotsRefused, items, newItems, stories, watchHits, pruned, polite.hosts(),
+                Duration.between(started, finished), polite.waited(), finished, null);
+    }
+
+    private record Outcome(FeedRead read, List<Long> added) {
+    }
+
+    private record Filed(int stories, int watchHits) {
+    }
+
+    /** Puts new articles into stories, notes the posts covering those stories, and counts the watches' matches. */
+    private Filed file(List<Long> added, Instant now) {
+        if (added.isEmpty()) {
+            return new Filed(0, 0);
+        }
+        try {
+            Set<Long> stories = ledger.cluster(added, now, config.storyWindow());
+            ledger.coverage(stories);
+            return new Filed(stories.size(), ledger.watch(added, now));
+        } catch (RuntimeException e) {
+            // The articles stay; the next batch's window has them, and a story-less article waits for the next run's.
+            LOG.log(Level.WARNING, "Feed reader: could not put " + added.size() + " articles into stories", e);
+            return new Filed(0, 0);
+        }
+    }
+
+    /** Reads one feed and files what it brought; a failure is recorded on the feed, in words, and never thrown. */
+    private Outcome read(FeedLedger.Due due, SourceFetcher.BeforeRequest hops, PoliteReading polite, String host) {
+        Instant now = Instant.now();
+        try {
+            SourcePage page = reader.fetch(URI.create(due.url()), SourceFetcher.Expect.FEED, due.etag(), due.lastModified(), hops);
+            if (page.notModified()) {
+                ledger.notModified(due.id(), now, config.feedInterval());
+                return new Outcome(new FeedRead(0, 0, 304, null), List.of());
+            }
+            if (!page.ok()) {
+                Instant retryAt = page.status() == 429 || page.status() == 503 ? page.retryAt(now) : null;
+                if (retryAt != null && polite != null) {
+                    polite.backOff(host, retryAt);
+                }
+                String why = why(page, retryAt);
+                ledger.failed(due.id(), page.status(), why, now, retryAt, config.feedInterval());
+                return new Outcome(new FeedRead(0, 0, page.status(), why), List.of());
+            }
+            FeedDocument document = FeedFormats.read(page.body(), page.contentType(), page.address());
+            FeedLedger.Stored stored = ledger.store(due.id(), document, page, now, config.feedInterval());
+            return new Outcome(new FeedRead(document.entries().size(), stored.added().size(), 200, null), stored.added());
+        } catch (SourceRefusedException e) {
+            ledger.failed(due.id(), null, e.getMessage(), now, null, config.feedInterval());
+            return new Outcome(new FeedRead(0, 0, 0, e.getMessage()), List.of());
+        } catch (FeedUnreadableException e) {
+            String why = "It answered, but " + e.getMessage() + ".";
+            ledger.failed(due.id(), 200, why, now, null, config.feedInterval());
+            return new Outcome(new FeedRead(0, 0, 200, why), List.of());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Feed reader: could not file " + due.url(), e);
+            String why = "It could not be filed (" + e.getClass().getSimpleName() + "); the server's log says more.";
+            ledger.failed(due.id(), null, why, now, null, config.feedInterval());
+            return new Outcome(new FeedRead(0, 0, 0, why), List.of());
+        }
+    }
+
+    /** Reads one feed now, for the Feeds page (a feed just added, "Read now"), outside the run and its pacing. */
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    public FeedRead readOne(long feedId) {
+        FeedLedger.Due due = ledger.one(feedId);
+        if (due == null) {
+            return new FeedRead(0, 0, 0, "That feed was removed meanwhile.");
+        }
+        Outcome outcome = read(due, SourceFetcher.BeforeRequest.NONE, null, due.host());
+        file(outcome.added(), Instant.now());
+        return outcome.read();
+    }
+
+    private static String why(SourcePage page, Instant retryAt) {
+        String host = page.address().getHost();
+        return switch (page.status()) {
+            case 404, 410 -> host + " has no feed at this address any more (" + page.status() + ").";
+            case 401, 403 -> host + " refused to show the feed to Newsdesk (" + page.status() + ").";
+            case 429, 503 -> host + " asked Newsdesk to wait (" + page.status() + ")"
+                    + (retryAt != null ? ", until " + retryAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "." : ".");
+            default -> page.status() >= 500 ? host + " failed to send the feed (" + page.status() + ")."
+                    : host + " answered " + page.status() + " instead of the feed.";
+        };
+    }
+}
