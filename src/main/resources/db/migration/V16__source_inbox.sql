@@ -2,7 +2,8 @@
 -- grouped by story, with each person's read and starred marks, keyword watches and nominations.
 
 -- A feed of an outlet: RSS, Atom, JSON Feed or a Google News sitemap. url_hash (SHA-256 of the address) keeps
--- addresses unique. What its last read answered, for the desk; when to read it next (backoff included).
+-- addresses unique. What its last read answered, for the desk; when to read it next (backoff included); its
+-- WebSub hub, the secret its pushes are signed with, when a subscription was last asked for and until when it holds.
 CREATE TABLE outlet_feed (
     id               BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
     outlet_id        BIGINT        NOT NULL,
@@ -15,6 +16,7 @@ CREATE TABLE outlet_feed (
     active           BOOLEAN       NOT NULL DEFAULT TRUE,
     hub_url          VARCHAR(2000) NULL,
     websub_secret    VARCHAR(64)   NULL,
+    websub_asked_at  DATETIME(6)   NULL,
     websub_until     DATETIME(6)   NULL,
     etag             VARCHAR(500)  NULL,
     last_modified    VARCHAR(100)  NULL,

@@ -87,7 +87,8 @@ class DeskWalkBrowserIT {
         session.signIn("walk-admin", PASSWORD);
         visitDesk(List.of("/admin/", "/admin/users/", "/admin/users/edit", "/admin/users/edit?id=" + DeskFixtures.userId("walk-writer"),
                 "/admin/outlets/", "/admin/account/password", "/admin/site/", "/admin/sections/", "/admin/sections/?q=ira",
-                "/admin/posts/?group=story"));
+                "/admin/posts/?group=story", "/admin/inbox/", "/admin/inbox/feeds",
+                "/admin/inbox/?unread=true&starred=true&q=%D8%A7%D9%84%D9%81%D8%B5%D8%A7%D8%A6%D9%84&before=not-a-time&outlet=abc"));
         visitPostPages();
         visitDesk(List.of("/admin/media/", "/admin/media/library", "/admin/media/library?q=funeral",
                 "/admin/media/edit?id=" + photoId));
@@ -96,13 +97,14 @@ class DeskWalkBrowserIT {
 
         // Editor: posts in every state, outlets, media.
         session.signIn("walk-editor", PASSWORD);
-        visitDesk(List.of("/admin/", "/admin/outlets/", "/admin/sections/", "/admin/media/", "/admin/account/password"));
+        visitDesk(List.of("/admin/", "/admin/outlets/", "/admin/sections/", "/admin/media/", "/admin/account/password", "/admin/inbox/",
+                "/admin/inbox/feeds"));
         visitPostPages();
         signOut();
 
         // Writer: their own posts in every state (read-only once with the editors), media.
         session.signIn("walk-writer", PASSWORD);
-        visitDesk(List.of("/admin/", "/admin/media/", "/admin/account/password"));
+        visitDesk(List.of("/admin/", "/admin/media/", "/admin/account/password", "/admin/inbox/", "/admin/inbox/feeds"));
         visitPostPages();
         signOut();
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -60,6 +61,9 @@ class InboxIT {
     @EJB
     private OutletService outlets;
 
+    @org.jboss.arquillian.test.api.ArquillianResource
+    private java.net.URL base;
+
     private SourceSite site;
     private SourceSite elsewhere;
     private SourceSite busy;
@@ -91,6 +95,7 @@ class InboxIT {
         Outlet harbour = writer.as(() -> outlets.findOrAdd("Harbour " + run, "harbour-" + run + ".example"));
         Outlet sitemap = writer.as(() -> outlets.findOrAdd("Sitemap " + run, "sitemap-" + run + ".example"));
 
+        site.put("/hub", new SourceSite.Page(202, "text/plain", new byte[0], null, null, 0));
         site.put("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n", null);
         site.put("/times/rss.xml", "application/rss+xml; charset=utf-8", rss(run, "Iraqi militias debate a pause in attacks on US forces after the Jordan strike"), "\"t1\"");
         site.put("/wire/atom.xml", "application/atom+xml", """
@@ -172,6 +177,38 @@ class InboxIT {
         assertEquals(1L, count("select count(*) from outlet_feed where url = ?", elsewhere.url("/feed.xml")), "the moved feed follows its new address");
         assertEquals(1L, count("select count(*) from inbox_item where url = ?", elsewhere.url("/moved-article")));
 
+        // WebSub: the run asked the Atom feed's hub to subscribe; the hub verifies, then pushes a new article, signed.
+        assertTrue(site.hits().stream().anyMatch(h -> h.path().equals("/hub")), "the hub was asked");
+        String secret = (String) TestDatabase.single("select websub_secret from outlet_feed where id = ?", atomFeed.getId());
+        assertNotNull(secret);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String callback = base.toString().replaceAll("/+$", "") + "/websub/" + atomFeed.getId();
+        java.net.http.HttpResponse<String> verified = http.send(java.net.http.HttpRequest.newBuilder(URI.create(callback + "?hub.mode=subscribe&hub.topic="
+                + java.net.URLEncoder.encode(atomFeed.getUrl(), java.nio.charset.StandardCharsets.UTF_8) + "&hub.challenge=ch4ll3nge&hub.lease_seconds=3600")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, verified.statusCode());
+        assertEquals("ch4ll3nge", verified.body());
+        assertNotNull(TestDatabase.single("select websub_until from outlet_feed where id = ?", atomFeed.getId()));
+        assertEquals(404, http.send(java.net.http.HttpRequest.newBuilder(URI.create(callback + "?hub.mode=subscribe&hub.topic=https%3A%2F%2Fother.example%2F"
+                + "&hub.challenge=x")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode(), "another topic is not ours");
+        String pushed = """
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><id>urn:wire</id><updated>2026-12-07T09:00:00Z</updated>
+                <entry><title>Pushed at once %s</title><id>urn:wire:pushed</id><link href="%s"/><updated>2026-12-07T09:00:00Z</updated></entry></feed>"""
+                .formatted(run, site.url("/pushed"));
+        byte[] body = pushed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+        assertEquals(202, http.send(java.net.http.HttpRequest.newBuilder(URI.create(callback)).header("Content-Type", "application/atom+xml")
+                .header("X-Hub-Signature", "sha256=" + "0".repeat(64)).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(0L, count("select count(*) from inbox_item where url = ?", site.url("/pushed")), "a push signed wrongly is ignored");
+        assertEquals(202, http.send(java.net.http.HttpRequest.newBuilder(URI.create(callback)).header("Content-Type", "application/atom+xml")
+                .header("X-Hub-Signature", signature).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(1L, count("select count(*) from inbox_item where url = ? and story_id is not null", site.url("/pushed")),
+                "the pushed article is in the inbox at once, in a story");
+
         // One story of three outlets; the budget and the café stay apart.
         Inbox.Page page = editor.as(() -> inbox.page(new Inbox.Filter(null, null, null, null, null, false, false, false, null)));
         Inbox.Story militias = page.stories().stream().filter(s -> s.articles().size() == 3).findFirst()
@@ -223,6 +260,40 @@ class InboxIT {
         InboxQuotes.Quoted accepted = editor.as(() -> quotes.accept(open.id(), "Yes"));
         assertEquals("ACCEPTED", TestDatabase.single("select status from inbox_nomination where id = ?", open.id()));
         assertEquals(accepted.postId(), ((Number) TestDatabase.single("select quoted_post_id from inbox_item where id = ?", budgetItem)).longValue());
+    }
+
+    @Test
+    void opmlComesInAndGoesOut() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        Outlet outlet = writer.as(() -> outlets.findOrAdd("OPML " + run, "opml-" + run + ".example"));
+        site.put("/opml/a.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><title>A</title></channel></rss>", null);
+        Feed known = editor.as(() -> feeds.add(site.url("/opml/a.xml"), outlet.getId(), null).feed());
+        String opml = """
+                <?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><head><title>Reader export</title></head><body>
+                <outline text="OPML %1$s" title="OPML %1$s">
+                  <outline type="rss" text="Known" xmlUrl="%2$s" htmlUrl="https://opml-%1$s.example/"/>
+                  <outline type="rss" text="العالم" title="العالم" xmlUrl="https://opml-%1$s.example/world.xml" htmlUrl="https://opml-%1$s.example/"/>
+                </outline>
+                <outline text="Politics">
+                  <outline type="rss" text="Other" xmlUrl="https://other-%1$s.example/politics.rss" htmlUrl="https://other-%1$s.example/"/>
+                </outline>
+                <outline type="rss" text="Internal" xmlUrl="http://10.0.0.7/feed.xml"/>
+                </body></opml>""".formatted(run, known.getUrl());
+        Feeds.OpmlImport imported = editor.as(() -> feeds.importOpml(opml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(2, imported.added(), imported.toString());
+        assertEquals(2, imported.skipped().size(), imported.toString());
+        assertTrue(imported.skipped().stream().anyMatch(s -> s.contains("followed already")), imported.toString());
+        assertTrue(imported.skipped().stream().anyMatch(s -> s.contains("private-network")), imported.toString());
+        assertEquals(outlet.getId(), ((Number) TestDatabase.single("select outlet_id from outlet_feed where url = ?",
+                "https://opml-" + run + ".example/world.xml")).longValue(), "filed under the registered outlet of its site");
+        assertEquals("العالم", TestDatabase.single("select title from outlet_feed where url = ?", "https://opml-" + run + ".example/world.xml"));
+        assertEquals("Politics", TestDatabase.single("select section from outlet_feed where url = ?", "https://other-" + run + ".example/politics.rss"));
+        String exported = editor.as(() -> feeds.exportOpml());
+        assertTrue(exported.contains("xmlUrl=\"https://opml-" + run + ".example/world.xml\""), exported);
+        assertTrue(exported.contains("العالم"), exported);
+        FeedRefusedException notOpml = assertThrows(FeedRefusedException.class, () -> editor.as(() -> feeds.importOpml("<html>no</html>".getBytes())));
+        assertTrue(notOpml.getMessage().contains("lists no feeds"), notOpml.getMessage());
+        assertThrows(Exception.class, () -> writer.as(() -> feeds.importOpml(opml.getBytes())), "writers do not change the feeds");
     }
 
     private static String rss(String run, String firstTitle) {

@@ -48,6 +48,9 @@ public class Feed {
     @Column(name = "websub_secret")
     String websubSecret;
 
+    @Column(name = "websub_asked_at")
+    Instant websubAskedAt;
+
     @Column(name = "websub_until")
     Instant websubUntil;
 

@@ -78,6 +78,28 @@ public class FeedLedger {
         if (feed == null) {
             return new Stored(List.of(), 0);
         }
+        Stored stored = items(feed, document, now);
+        List<Long> addedIds = stored.added();
+        feed.lastReadAt = now;
+        feed.lastStatus = page.status();
+        feed.lastItems = document.entries().size();
+        feed.lastNewItems = addedIds.size();
+        feed.itemsTotal += addedIds.size();
+        feed.failures = 0;
+        feed.lastError = null;
+        feed.etag = TextLimit.shorten(page.etag(), 500);
+        feed.lastModified = TextLimit.shorten(page.lastModified(), 100);
+        feed.format = document.format();
+        feed.title = document.title() != null ? TextLimit.shorten(document.title(), 500) : feed.title;
+        feed.language = document.language() != null ? document.language() : feed.language;
+        feed.hubUrl = document.hubUrl() != null && document.hubUrl().length() <= 2000 ? document.hubUrl() : feed.hubUrl;
+        feed.nextReadAt = now.plus(interval);
+        moved(feed, page);
+        return stored;
+    }
+
+    /** The document's articles kept once each: found by GUID within the outlet, else by address; new ones added. */
+    private Stored items(Feed feed, FeedDocument document, Instant now) {
         Map<String, FeedEntry> byUrl = new LinkedHashMap<>();
         for (FeedEntry entry : document.entries()) {
             byUrl.putIfAbsent(ArticleAddress.hash(ArticleAddress.key(entry.url())), entry);
@@ -122,23 +144,19 @@ public class FeedLedger {
                 changed++;
             }
         }
-        feed.lastReadAt = now;
-        feed.lastStatus = page.status();
-        feed.lastItems = document.entries().size();
-        feed.lastNewItems = added.size();
-        feed.itemsTotal += added.size();
-        feed.failures = 0;
-        feed.lastError = null;
-        feed.etag = TextLimit.shorten(page.etag(), 500);
-        feed.lastModified = TextLimit.shorten(page.lastModified(), 100);
-        feed.format = document.format();
-        feed.title = document.title() != null ? TextLimit.shorten(document.title(), 500) : feed.title;
-        feed.language = document.language() != null ? document.language() : feed.language;
-        feed.hubUrl = document.hubUrl() != null && document.hubUrl().length() <= 2000 ? document.hubUrl() : feed.hubUrl;
-        feed.nextReadAt = now.plus(interval);
-        moved(feed, page);
         em.flush();
         return new Stored(added.stream().map(InboxItem::getId).toList(), changed);
+    }
+
+    /** Stores a copy of the feed a WebSub hub pushed: its articles as a read's, the feed's read state left alone. */
+    public List<Long> storePushed(long feedId, FeedDocument document, Instant now) {
+        Feed feed = em.find(Feed.class, feedId);
+        if (feed == null) {
+            return List.of();
+        }
+        List<Long> added = items(feed, document, now).added();
+        feed.itemsTotal += added.size();
+        return added;
     }
 
     /** A feed that moved for good (301 or 308) is followed to its new address, unless that address is followed already. */

@@ -95,6 +95,9 @@ public class FeedReader {
     @EJB
     private HostTurns turns;
 
+    @EJB
+    private WebSub webSub;
+
     @Inject
     private SourceReader reader;
 
@@ -246,6 +249,11 @@ public class FeedReader {
         stories += filed.stories();
         watchHits += filed.watchHits();
         int pruned = ledger.prune(Instant.now(), config.keep(), PRUNED_PER_RUN);
+        try {
+            webSub.renew(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Feed reader: WebSub subscriptions could not be renewed", e);
+        }
         Instant finished = Instant.now();
         return new RunReport(feeds, notModified, failed, robotsRefused, items, newItems, stories, watchHits, pruned, polite.hosts(),
                 Duration.between(started, finished), polite.waited(), finished, null);

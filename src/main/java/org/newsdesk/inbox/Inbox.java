@@ -69,6 +69,14 @@ public class Inbox {
     public record Story(InboxStory story, List<Article> articles, List<String> outlets, Long coveredPostId, String coveredHeadline,
                         PostStatus coveredStatus, boolean dismissed) {
 
+        /** The outlets as the card names them: "Times, Wire and Harbour". */
+        public String outletNames() {
+            if (outlets.size() < 2) {
+                return String.join("", outlets);
+            }
+            return String.join(", ", outlets.subList(0, outlets.size() - 1)) + " and " + outlets.get(outlets.size() - 1);
+        }
+
         public int unread() {
             return (int) articles.stream().filter(a -> !a.read()).count();
         }

@@ -282,6 +282,28 @@ public final class SourceFetcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Posts a form to {@code address} (a WebSub hub, say) through the same guard as every read: no redirect
+     * followed, the answer's body not read; returns the status. The address comes from a feed, so it is checked
+     * as an address an editor typed would be.
+     */
+    public int postForm(URI address, java.util.Map<String, String> fields) throws SourceRefusedException {
+        URI checked = checked(address);
+        org.apache.hc.client5.http.classic.methods.HttpPost post = new org.apache.hc.client5.http.classic.methods.HttpPost(checked);
+        java.util.List<org.apache.hc.core5.http.NameValuePair> pairs = new java.util.ArrayList<>();
+        fields.forEach((name, value) -> pairs.add(new org.apache.hc.core5.http.message.BasicNameValuePair(name, value)));
+        post.setEntity(new org.apache.hc.client5.http.entity.UrlEncodedFormEntity(pairs, java.nio.charset.StandardCharsets.UTF_8));
+        try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
+            return response.getCode();
+        } catch (AddressGuard.Refusal e) {
+            throw new SourceRefusedException(e.getMessage(), e);
+        } catch (UnknownHostException e) {
+            throw new SourceRefusedException("There is no site at " + host(checked) + ".", e);
+        } catch (IOException e) {
+            throw new SourceRefusedException(host(checked) + " could not be reached: " + e.getClass().getSimpleName() + ".", e);
+        }
+    }
+
     private static HttpGet request(URI address, Expect expect, String etag, String lastModified) {
         HttpGet get = new HttpGet(address);
         get.setHeader("Accept", switch (expect) {

@@ -48,6 +48,11 @@ public class SourceReader {
         return fetcher.fetch(address, expect, etag, lastModified, before);
     }
 
+    /** Posts a form (a WebSub subscription) through the fetcher's guard; the answer's status. */
+    public int postForm(URI address, java.util.Map<String, String> fields) throws SourceRefusedException {
+        return fetcher.postForm(address, fields);
+    }
+
     /** Fetches and reads an article page, refusing anything but a page that is there (200). */
     public SourceArticle article(URI address) throws SourceRefusedException {
         return article(fetcher, address);
