@@ -255,8 +255,8 @@ public class Feeds {
 
     /**
      * Follows the feeds an OPML file lists ({@code outline} elements with an {@code xmlUrl}), each of the outlet its
-     * own host or its {@code htmlUrl} names in the registry, else of a new outlet named as the outline or its parent
-     * names it; a category (or the parent outline's name, when it is not an outlet) becomes the feed's section.
+     * own host or its {@code htmlUrl} names in the registry, else of a new outlet named as the feed's title proposes;
+     * a category (or the folder's name, when it is not the outlet's) becomes the feed's section.
      * Feeds already followed are left; nothing is fetched now: the reader reads them on its next run.
      */
     public OpmlImport importOpml(byte[] file) {
@@ -285,7 +285,15 @@ public class Feeds {
                 continue;
             }
             try {
-                SourceFetcher.address(url);
+                URI checked = SourceFetcher.address(url);
+                // An address given by number is checked now (no lookup needed); a name is checked at each read.
+                if (checked.getHost().matches("[0-9.]+|\\[[0-9a-fA-F:.]+\\]")) {
+                    java.util.Optional<String> why = reader.unreadable(url);
+                    if (why.isPresent()) {
+                        skipped.add(TextLimit.shorten(url, 100) + ": " + checked.getHost() + " " + why.get());
+                        continue;
+                    }
+                }
             } catch (SourceRefusedException e) {
                 skipped.add(TextLimit.shorten(url, 100) + ": " + e.getMessage());
                 continue;
@@ -300,16 +308,23 @@ public class Feeds {
             String parentName = parent == null ? null : blankToNull(parent.hasAttr("title") ? parent.attr("title") : parent.attr("text"));
             String htmlHost = FeedFormats.resolve(null, outline.attr("htmlUrl")) == null ? null : URI.create(FeedFormats.resolve(null, outline.attr("htmlUrl"))).getHost();
             String host = htmlHost != null ? htmlHost : URI.create(url).getHost();
-            OutletMatch match = OutletMatch.of(registry, Outlet.normalizeDomain(host), parentName != null ? parentName : title);
+            // A folder named as a registered outlet is that outlet; any other folder is a section (feed readers' folders
+            // are topics more often than outlets).
+            OutletMatch match = OutletMatch.of(registry, Outlet.normalizeDomain(host), title);
             Outlet outlet = match.outlet();
             if (outlet == null) {
-                try {
-                    outlet = outlets.findOrAdd(parentName != null ? parentName : match.proposedName(), host);
-                    registry = outlets.all();
-                } catch (OutletService.OutletRefused e) {
-                    skipped.add(TextLimit.shorten(url, 100) + ": " + e.getMessage());
+                // Checked here, not left to the registry to refuse: its refusal would roll the whole import back.
+                if (!OutletService.acceptsDomain(host)) {
+                    skipped.add(TextLimit.shorten(url, 100) + ": no outlet of the registry has the host " + host + ", and it is no outlet's domain");
                     continue;
                 }
+                String name = TextLimit.shorten(match.proposedName(), 120);
+                String wanted = name;
+                if (registry.stream().anyMatch(o -> o.getName().equalsIgnoreCase(wanted))) {
+                    name = TextLimit.shorten(name, 80) + " (" + Outlet.normalizeDomain(host) + ")";
+                }
+                outlet = outlets.findOrAdd(name, host);
+                registry = outlets.all();
             }
             String section = blankToNull(outline.attr("category"));
             if (section == null && parentName != null && !parentName.equalsIgnoreCase(outlet.getName())) {

@@ -48,9 +48,12 @@ public class Inbox {
     @Inject
     private AuditLog audit;
 
-    /** What the inbox shows; each part may be null (or false) for "any". {@code before}: the page after a story of that time. */
+    /**
+     * What the inbox shows; each part may be null (or false) for "any". {@code before}: the page after the story
+     * of that time and id ({@link Page#next()}), so that stories of one second are neither repeated nor skipped.
+     */
     public record Filter(Long outletId, String section, String language, String words, Long watchId, boolean unreadOnly,
-                         boolean starredOnly, boolean dismissed, Instant before) {
+                         boolean starredOnly, boolean dismissed, Instant before, Long beforeId) {
 
         boolean onArticles() {
             return outletId != null || section != null || language != null || words != null || watchId != null || unreadOnly || starredOnly;
@@ -82,8 +85,13 @@ public class Inbox {
         }
     }
 
-    /** A page of stories, and where the next page starts (null on the last). */
-    public record Page(List<Story> stories, Instant next) {
+    /** A page of stories, and where the next page starts (null on the last): the last story's time and id. */
+    public record Page(List<Story> stories, Instant next, Long nextId) {
+
+        /** The next page's {@code before} parameter: {@code 2026-12-07T08:00:00Z_123}. */
+        public String getNextToken() {
+            return next == null ? null : next + "_" + nextId;
+        }
     }
 
     /** A watch with the articles it matched since its owner last looked. */
@@ -93,13 +101,14 @@ public class Inbox {
     public Page page(Filter filter) {
         long me = me();
         Instant before = filter.before() == null ? Instant.parse("9999-12-31T00:00:00Z") : filter.before();
+        long beforeId = filter.before() == null || filter.beforeId() == null ? Long.MAX_VALUE : filter.beforeId();
         List<Long> storyIds = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
         String dismissal = (filter.dismissed() ? "" : "not ") + "exists (select 1 from inbox_dismissal d where d.story_id = %s and d.user_id = ?1)";
         if (!filter.onArticles()) {
-            List<Object[]> rows = em.createNativeQuery("select s.id, s.latest_at from inbox_story s where s.latest_at < ?2 and "
+            List<Object[]> rows = em.createNativeQuery("select s.id, s.latest_at from inbox_story s where (s.latest_at < ?2 or s.latest_at = ?2 and s.id < ?3) and "
                             + dismissal.formatted("s.id") + " order by s.latest_at desc, s.id desc", Object[].class)
-                    .setParameter(1, me).setParameter(2, before).setMaxResults(STORIES_PER_PAGE + 1).getResultList();
+                    .setParameter(1, me).setParameter(2, before).setParameter(3, beforeId).setMaxResults(STORIES_PER_PAGE + 1).getResultList();
             rows.forEach(row -> {
                 storyIds.add(((Number) row[0]).longValue());
                 times.add(instant(row[1]));
@@ -110,7 +119,8 @@ public class Inbox {
             Map<Integer, Object> parameters = new HashMap<>();
             parameters.put(1, me);
             parameters.put(2, before);
-            int next = 3;
+            parameters.put(3, beforeId);
+            int next = 4;
             if (filter.outletId() != null) {
                 sql.append(" and i.outlet_id = ?").append(next);
                 parameters.put(next++, filter.outletId());
@@ -142,7 +152,7 @@ public class Inbox {
             if (filter.starredOnly()) {
                 sql.append(" and exists (select 1 from inbox_mark m where m.item_id = i.id and m.user_id = ?1 and m.starred_at is not null)");
             }
-            sql.append(" group by i.story_id having latest < ?2 order by latest desc, i.story_id desc");
+            sql.append(" group by i.story_id having latest < ?2 or latest = ?2 and i.story_id < ?3 order by latest desc, i.story_id desc");
             Query query = em.createNativeQuery(sql.toString(), Object[].class);
             parameters.forEach(query::setParameter);
             @SuppressWarnings("unchecked")
@@ -153,11 +163,13 @@ public class Inbox {
             });
         }
         Instant nextPage = null;
+        Long nextId = null;
         if (storyIds.size() > STORIES_PER_PAGE) {
             storyIds.remove(STORIES_PER_PAGE);
             nextPage = times.get(STORIES_PER_PAGE - 1);
+            nextId = storyIds.get(STORIES_PER_PAGE - 1);
         }
-        return new Page(stories(storyIds, me, filter.dismissed()), nextPage);
+        return new Page(stories(storyIds, me, filter.dismissed()), nextPage, nextId);
     }
 
     /** The stories with these ids, in this order, as {@code me} sees them. */

@@ -75,8 +75,13 @@ public class OutletService {
         return outlet;
     }
 
+    /** Whether {@code domain} is one an outlet may have: a host name with a top-level domain, not an address. */
+    public static boolean acceptsDomain(String domain) {
+        return domain != null && !domain.isBlank() && Outlet.normalizeDomain(domain).matches("[a-z0-9.-]+\\.[a-z]{2,}");
+    }
+
     private void checkDomain(String domain) {
-        if (domain == null || domain.isBlank() || !Outlet.normalizeDomain(domain).matches("[a-z0-9.-]+\\.[a-z]{2,}")) {
+        if (!acceptsDomain(domain)) {
             throw new OutletRefused("domain", "Give the outlet's home domain, like reuters.com.");
         }
     }

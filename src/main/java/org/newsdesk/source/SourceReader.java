@@ -48,6 +48,14 @@ public class SourceReader {
         return fetcher.fetch(address, expect, etag, lastModified, before);
     }
 
+    /**
+     * Why Newsdesk would not read {@code address} ("is a private-network address; ..."), looked up within a
+     * second; empty when it would.
+     */
+    public Optional<String> unreadable(String address) {
+        return fetcher.unreadable(address, Duration.ofSeconds(1));
+    }
+
     /** Posts a form (a WebSub subscription) through the fetcher's guard; the answer's status. */
     public int postForm(URI address, java.util.Map<String, String> fields) throws SourceRefusedException {
         return fetcher.postForm(address, fields);

@@ -64,15 +64,17 @@ public class InboxBacking {
     public Inbox.Page getPage() {
         if (page == null) {
             Instant after = null;
-            if (before != null && !before.isBlank()) {
+            Long afterId = null;
+            if (before != null && before.matches("[0-9T:.Z-]{1,40}_[0-9]{1,18}")) {
                 try {
-                    after = Instant.parse(before.strip());
+                    after = Instant.parse(before.substring(0, before.indexOf('_')));
+                    afterId = Long.parseLong(before.substring(before.indexOf('_') + 1));
                 } catch (DateTimeParseException e) {
                     after = null; // a hand-made address: the first page
                 }
             }
             page = inbox.page(new Inbox.Filter(outlet, blankToNull(section), blankToNull(lang), blankToNull(TextLimit.shorten(q, 200)), watch,
-                    unread, starred, dismissed, after));
+                    unread, starred, dismissed, after, after == null ? null : afterId));
             if (watch != null) {
                 inbox.watchSeen(watch);
             }
@@ -110,6 +112,34 @@ public class InboxBacking {
             drafts = inbox.myDrafts();
         }
         return drafts;
+    }
+
+    /** The next page's address: its {@code before}, and the filters as they are, encoded. */
+    public String getNextPageQuery() {
+        String token = getPage().getNextToken();
+        if (token == null) {
+            return null;
+        }
+        StringBuilder query = new StringBuilder("?before=").append(encode(token));
+        append(query, "outlet", outlet == null ? null : outlet.toString());
+        append(query, "section", blankToNull(section));
+        append(query, "lang", blankToNull(lang));
+        append(query, "q", blankToNull(q));
+        append(query, "watch", watch == null ? null : watch.toString());
+        append(query, "unread", unread ? "true" : null);
+        append(query, "starred", starred ? "true" : null);
+        append(query, "dismissed", dismissed ? "true" : null);
+        return query.toString();
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (value != null) {
+            query.append('&').append(name).append('=').append(encode(value));
+        }
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public boolean isFiltered() {
