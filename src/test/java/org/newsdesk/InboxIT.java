@@ -218,6 +218,13 @@ class InboxIT {
         assertEquals(Set.of(times.getName(), wire.getName(), harbour.getName()), Set.copyOf(militias.outlets()));
         Inbox.Story budget = page.stories().stream().filter(s -> s.story().getTitle().startsWith("Parliament passes")).findFirst().orElseThrow();
         assertEquals(1, budget.articles().size());
+        // Words: every one required, a word finds its longer forms, short ones ("US") too; Arabic as typed.
+        for (String words : List.of("militia US", "Iraq attacks forces", "الفصائل")) {
+            Inbox.Page found = editor.as(() -> inbox.page(new Inbox.Filter(null, null, null, words, null, false, false, false, null, null)));
+            assertEquals(militias.story().getId(), found.stories().get(0).story().getId(), words);
+        }
+        assertTrue(editor.as(() -> inbox.page(new Inbox.Filter(null, null, null, "militia football", null, false, false, false, null, null)))
+                .stories().isEmpty(), "every word is required");
         List<Inbox.Watch> watches = editor.as(() -> inbox.watches());
         assertEquals(2, watches.get(0).newHits(), "the two titles with the word militias: " + watches);
         Inbox.Page filtered = editor.as(() -> inbox.page(new Inbox.Filter(null, null, null, null, watches.get(0).id(), false, false, false, null, null)));

@@ -36,6 +36,13 @@ public class FeedLedger {
     static final String LEASE = "feed-reader";
     /** The most articles of the story window compared with new ones; the newest are kept. */
     static final int STORY_WINDOW_LIMIT = 5_000;
+    /**
+     * Words that more than one article in {@code COMMON_WORD_SHARE} of the window have (and more than
+     * {@code COMMON_WORD_FLOOR}) find no candidates: measured with bench/inbox.sh, they made every article of the
+     * window a candidate of every new one.
+     */
+    static final int COMMON_WORD_SHARE = 50;
+    static final int COMMON_WORD_FLOOR = 40;
     /** A failing feed waits one interval more per failure, doubled, up to a day. */
     static final Duration LONGEST_BACKOFF = Duration.ofDays(1);
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
@@ -238,9 +245,15 @@ public class FeedLedger {
             StorySimilarity.StoryText text = freshTexts.get(i);
             Set<String> words = similarity.words(text);
             Map<Long, StorySimilarity.StoryText> candidates = new LinkedHashMap<>();
+            int common = Math.max(COMMON_WORD_FLOOR, index.size() == 0 ? 0 : all.size() / COMMON_WORD_SHARE);
             for (String word : words) {
-                for (StorySimilarity.StoryText other : index.getOrDefault(word, List.of())) {
-                    candidates.putIfAbsent(other.id(), other);
+                List<StorySimilarity.StoryText> postings = index.getOrDefault(word, List.of());
+                // A word that many articles of the window have ("says", "Iraq") says little of which story it is and
+                // would make every article a candidate: stories are found through their rarer words.
+                if (postings.size() <= common) {
+                    for (StorySimilarity.StoryText other : postings) {
+                        candidates.putIfAbsent(other.id(), other);
+                    }
                 }
             }
             StorySimilarity.StoryText best = null;

@@ -135,10 +135,22 @@ public class Inbox {
                 parameters.put(next++, filter.language() + "-%");
             }
             if (filter.words() != null) {
-                for (String word : filter.words().strip().split("\\s+")) {
-                    String like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-                    sql.append(" and (i.title like ?").append(next).append(" or i.summary like ?").append(next).append(")");
-                    parameters.put(next++, like);
+                // Words of three letters or more through the full-text index, every one required; shorter ones ("US",
+                // "UN"), which the index leaves out, as parts of the text.
+                StringBuilder indexed = new StringBuilder();
+                for (String plain : filter.words().replaceAll("[+\\-<>()~*\"@'.,;:!?]", " ").strip().split("\\s+")) {
+                    if (plain.codePointCount(0, plain.length()) >= 3) {
+                        // A word and its longer forms: "militia" finds "militias".
+                        indexed.append(indexed.length() == 0 ? "" : " ").append('+').append(plain).append('*');
+                    } else if (!plain.isEmpty()) {
+                        String like = "%" + plain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                        sql.append(" and (i.title like ?").append(next).append(" or i.summary like ?").append(next).append(")");
+                        parameters.put(next++, like);
+                    }
+                }
+                if (indexed.length() > 0) {
+                    sql.append(" and match(i.title, i.summary) against (?").append(next).append(" in boolean mode)");
+                    parameters.put(next++, indexed.toString());
                 }
             }
             if (filter.watchId() != null) {

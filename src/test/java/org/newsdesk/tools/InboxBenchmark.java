@@ -105,6 +105,14 @@ public final class InboxBenchmark {
                         feeds / seconds, after, count(db, "select count(*) from inbox_story"), unfiled, mb);
             }
             System.out.printf("server memory over the rounds: %s MB%n", memory);
+            // How well stories formed: each article's link ends in its made-up story's number.
+            long truth = count(db, "select count(distinct substring_index(url, '-s', -1)) from inbox_item");
+            long formed = count(db, "select count(*) from inbox_story s where exists (select 1 from inbox_item i where i.story_id = s.id)");
+            long mixed = count(db, "select count(*) from inbox_item i where substring_index(i.url, '-s', -1) <> (select substring_index(f.url, '-s', -1)"
+                    + " from inbox_item f where f.story_id = i.story_id order by f.id limit 1)");
+            long articles = count(db, "select count(*) from inbox_item");
+            System.out.printf("stories: %d formed for %d made-up stories (%.2f per story: a story split in two counts twice); %d of %d articles"
+                    + " (%.2f%%) on a card of another story%n", formed, truth, (double) formed / truth, mixed, articles, 100.0 * mixed / articles);
             page(site, admin, "/admin/inbox/", "unfiltered");
             page(site, admin, "/admin/inbox/?q=" + word(7, 0), "words");
             page(site, admin, "/admin/inbox/?unread=true", "unread only");
@@ -129,7 +137,7 @@ public final class InboxBenchmark {
             Collections.shuffle(words, random);
             String title = COMMON[random.nextInt(COMMON.length)] + " " + String.join(" ", words.subList(0, 4)) + " " + COMMON[random.nextInt(COMMON.length)];
             rss.append("<item><title>").append(title).append("</title><link>https://outlet").append(feed).append(".example/").append(round)
-                    .append('/').append(k).append("</link><guid>o").append(feed).append("-r").append(round).append('-').append(k)
+                    .append('/').append(k).append("-s").append(story).append("</link><guid>o").append(feed).append("-r").append(round).append('-').append(k)
                     .append("</guid><description>").append(String.join(" ", words)).append(' ').append(COMMON[random.nextInt(COMMON.length)])
                     .append(" and more of the story</description><pubDate>Mon, 07 Dec 2026 08:00:00 GMT</pubDate></item>");
         }
@@ -140,11 +148,10 @@ public final class InboxBenchmark {
     static String word(int story, int which) {
         String letters = "bcdfghjklmnpqrstvwxz";
         String vowels = "aeiou";
+        Random random = new Random(story * 1_000_003L + which * 7_919L);
         StringBuilder word = new StringBuilder();
-        long n = story * 7L + which + 1_000;
         for (int i = 0; i < 4; i++) {
-            word.append(letters.charAt((int) (n % letters.length()))).append(vowels.charAt((int) ((n / 20) % vowels.length())));
-            n /= 7;
+            word.append(letters.charAt(random.nextInt(letters.length()))).append(vowels.charAt(random.nextInt(vowels.length())));
         }
         return word.toString();
     }
