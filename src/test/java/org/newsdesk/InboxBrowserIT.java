@@ -63,6 +63,8 @@ class InboxBrowserIT {
             ines.signIn("inbox-editor", DeskFixtures.PASSWORD);
             ines.open("/admin/inbox/feeds");
             ines.click("run:readAll");
+            ines.open("/admin/inbox/feeds");
+            ines.screenshot("inbox-feeds");
             WebDriver browser = ines.driver();
             new WebDriverWait(browser, PATIENCE).until(b -> {
                 ines.open("/admin/inbox/?q=" + token);
@@ -95,6 +97,7 @@ class InboxBrowserIT {
 
             ines.open("/admin/inbox/?q=" + token);
             assertTrue(browser.findElement(By.cssSelector(".inbox-story .covered")).getText().contains("Covered by our post"));
+            ines.screenshot("inbox-covered");
             List<WebElement> quoted = browser.findElements(By.cssSelector(".inbox-article .quoted"));
             assertEquals(3, quoted.size());
             assertTrue(quoted.get(0).getText().contains("Ines Inbox"), quoted.get(0).getText());

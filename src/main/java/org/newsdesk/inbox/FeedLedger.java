@@ -34,15 +34,19 @@ import org.newsdesk.source.SourcePage;
 public class FeedLedger {
 
     static final String LEASE = "feed-reader";
-    /** The most articles of the story window compared with new ones; the newest are kept. */
-    static final int STORY_WINDOW_LIMIT = 5_000;
     /**
-     * Words that more than one article in {@code COMMON_WORD_SHARE} of the window have (and more than
-     * {@code COMMON_WORD_FLOOR}) find no candidates: measured with bench/inbox.sh, they made every article of the
-     * window a candidate of every new one.
+     * The most articles of the story window compared with new ones, the newest: more than a busy desk's day (20,000
+     * articles from 500 feeds). At 5,000 (bench/inbox.sh) an article found late in a day missed its story's first
+     * articles and started a story of its own.
      */
-    static final int COMMON_WORD_SHARE = 50;
-    static final int COMMON_WORD_FLOOR = 40;
+    static final int STORY_WINDOW_LIMIT = 25_000;
+    /**
+     * The newest articles of the window one word of a new article makes candidates, at most: measured with
+     * bench/inbox.sh, taking all of them made every article of the window a candidate of every new one (104 articles
+     * a second), and leaving common words out split big stories.
+     */
+    static final int CANDIDATES_PER_WORD = 60;
+    private static final java.util.Deque<StorySimilarity.StoryText> EMPTY = new java.util.ArrayDeque<>();
     /** A failing feed waits one interval more per failure, doubled, up to a day. */
     static final Duration LONGEST_BACKOFF = Duration.ofDays(1);
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
@@ -237,23 +241,25 @@ public class FeedLedger {
         List<StorySimilarity.StoryText> all = new ArrayList<>(texts);
         all.addAll(freshTexts);
         StorySimilarity similarity = new StorySimilarity(all);
-        Map<String, List<StorySimilarity.StoryText>> index = new HashMap<>();
-        texts.forEach(text -> similarity.words(text).forEach(word -> index.computeIfAbsent(word, w -> new ArrayList<>()).add(text)));
+        // Each word's articles, newest first (the window is read newest first; new ones go in front).
+        Map<String, java.util.Deque<StorySimilarity.StoryText>> index = new HashMap<>();
+        texts.forEach(text -> similarity.words(text).forEach(word -> index.computeIfAbsent(word, w -> new java.util.ArrayDeque<>()).addLast(text)));
         Set<Long> touched = new HashSet<>();
         for (int i = 0; i < fresh.size(); i++) {
             InboxItem item = fresh.get(i);
             StorySimilarity.StoryText text = freshTexts.get(i);
             Set<String> words = similarity.words(text);
             Map<Long, StorySimilarity.StoryText> candidates = new LinkedHashMap<>();
-            int common = Math.max(COMMON_WORD_FLOOR, index.size() == 0 ? 0 : all.size() / COMMON_WORD_SHARE);
             for (String word : words) {
-                List<StorySimilarity.StoryText> postings = index.getOrDefault(word, List.of());
-                // A word that many articles of the window have ("says", "Iraq") says little of which story it is and
-                // would make every article a candidate: stories are found through their rarer words.
-                if (postings.size() <= common) {
-                    for (StorySimilarity.StoryText other : postings) {
-                        candidates.putIfAbsent(other.id(), other);
+                // A word many articles of the window have ("says", "Iraq", or a big story's own words) brings only its
+                // newest articles: otherwise every article would be a candidate of every new one, and a big story's
+                // newest articles are the ones a new article of it reads most like.
+                int taken = 0;
+                for (StorySimilarity.StoryText other : index.getOrDefault(word, EMPTY)) {
+                    if (taken++ == CANDIDATES_PER_WORD) {
+                        break;
                     }
+                    candidates.putIfAbsent(other.id(), other);
                 }
             }
             StorySimilarity.StoryText best = null;
@@ -275,7 +281,7 @@ public class FeedLedger {
             item.storyId = story.getId();
             storyOf.put(item.getId(), story.getId());
             touched.add(story.getId());
-            words.forEach(word -> index.computeIfAbsent(word, w -> new ArrayList<>()).add(text));
+            words.forEach(word -> index.computeIfAbsent(word, w -> new java.util.ArrayDeque<>()).addFirst(text));
         }
         return touched;
     }

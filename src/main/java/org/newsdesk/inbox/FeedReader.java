@@ -65,7 +65,7 @@ public class FeedReader {
      * New articles are put into stories in batches of about this many: each batch reads the story window once,
      * rather than once per feed (500 feeds would read it 500 times a run).
      */
-    private static final int CLUSTER_BATCH = 1_000;
+    private static final int CLUSTER_BATCH = 2_500;
     /** Articles older than the keeping time forgotten per run, at most: a long backlog goes over several runs. */
     private static final int PRUNED_PER_RUN = 5_000;
 

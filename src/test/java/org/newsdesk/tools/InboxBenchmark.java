@@ -72,7 +72,11 @@ public final class InboxBenchmark {
                 exchange.sendResponseHeaders(500, -1);
             }
         });
-        farm.setExecutor(Executors.newFixedThreadPool(4));
+        farm.setExecutor(Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "feed-farm");
+            thread.setDaemon(true); // the benchmark ends when its work does
+            return thread;
+        }));
         farm.start();
         try (Connection db = DriverManager.getConnection(System.getenv("NEWSDESK_DB_URL"), System.getenv("NEWSDESK_DB_USER"),
                 System.getenv("NEWSDESK_DB_PASSWORD"))) {
