@@ -24,7 +24,7 @@ public final class ArticleAddress {
     }
 
     public static String key(String url) {
-        String key = StorySimilarity.articleKey(url);
+        String key = withPort(url, StorySimilarity.articleKey(url));
         int query = key.indexOf('?');
         if (query < 0) {
             return key;
@@ -33,6 +33,22 @@ public final class ArticleAddress {
                 .filter(pair -> !pair.isEmpty() && !tracking(pair.split("=", 2)[0].toLowerCase(Locale.ROOT)))
                 .collect(Collectors.joining("&"));
         return key.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
+    }
+
+    /** The key with the address's port after its host, when it names one: another port is another site. */
+    private static String withPort(String url, String key) {
+        try {
+            java.net.URI uri = java.net.URI.create(url.strip());
+            if (uri.getPort() == -1 || uri.getHost() == null) {
+                return key;
+            }
+            int slash = key.indexOf('/');
+            int query = key.indexOf('?');
+            int end = slash >= 0 ? slash : query >= 0 ? query : key.length();
+            return key.substring(0, end) + ":" + uri.getPort() + key.substring(end);
+        } catch (IllegalArgumentException e) {
+            return key;
+        }
     }
 
     private static boolean tracking(String name) {

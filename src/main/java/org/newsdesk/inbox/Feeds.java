@@ -3,6 +3,8 @@ package org.newsdesk.inbox;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -61,6 +63,9 @@ public class Feeds {
     @Inject
     private AuditLog audit;
 
+    @jakarta.annotation.Resource
+    private jakarta.ejb.SessionContext context;
+
     /** A feed added, and the other feeds its page offered (to be added by their address, if wanted). */
     public record Added(Feed feed, List<String> alsoOffered) {
     }
@@ -78,6 +83,7 @@ public class Feeds {
      * Follows the feed at {@code typed}, or the first feed the page there names; of the outlet chosen, else the
      * registered outlet of its host, else a new outlet named as the feed names its site.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Added add(String typed, Long outletId, String section) {
         if (typed == null || typed.isBlank()) {
             throw new FeedRefusedException("address", "Give the address of a feed, or of the outlet's page that links to its feeds.");
@@ -88,7 +94,14 @@ public class Feeds {
         } catch (SourceRefusedException e) {
             throw new FeedRefusedException("address", e.getMessage());
         }
+        // Read outside any transaction, so that a slow outlet holds no database connection; then kept in one.
         Found found = find(address);
+        return context.getBusinessObject(Feeds.class).follow(found, outletId, section);
+    }
+
+    /** Keeps a feed that was found: refused when it is followed already; of the outlet chosen or found. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Added follow(Found found, Long outletId, String section) {
         String url = found.page().address().toString();
         if (url.length() > 2000) {
             throw new FeedRefusedException("address", "That address is longer than Newsdesk keeps (2,000 characters).");
@@ -110,7 +123,8 @@ public class Feeds {
         return new Added(feed, found.others());
     }
 
-    private record Found(SourcePage page, FeedDocument document, List<String> others) {
+    /** A feed read at an address, or found from the page there, and the other feeds that page named. */
+    public record Found(SourcePage page, FeedDocument document, List<String> others) {
     }
 
     /** The feed at the address, or discovered from the page there; refused in words when there is none. */
