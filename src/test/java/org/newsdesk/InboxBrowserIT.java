@@ -105,6 +105,7 @@ class InboxBrowserIT {
             List<WebElement> quoted = browser.findElements(By.cssSelector(".inbox-article .quoted"));
             assertEquals(3, quoted.size());
             assertTrue(quoted.get(0).getText().contains("Ines Inbox"), quoted.get(0).getText());
+            assertEquals(3, browser.findElements(By.cssSelector(".inbox-article.read")).size(), "what one quoted, one has read");
         }
     }
 }

@@ -481,8 +481,9 @@ public class Inbox {
                 .stream().map(r -> new Draft((Long) r[0], (String) r[1])).toList();
     }
 
-    /** Notes the articles as quoted by the signed-in person in the post, and their stories as covered by it. */
+    /** Notes the articles as quoted by the signed-in person in the post (and read by them), their stories as covered by it. */
     public void quoted(Collection<Long> itemIds, long postId) {
+        markRead(itemIds, true);
         long me = me();
         Instant now = Instant.now();
         for (InboxItem item : items(new ArrayList<>(itemIds))) {
