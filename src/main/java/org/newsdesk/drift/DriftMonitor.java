@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -180,52 +179,36 @@ public class DriftMonitor {
             byHost.computeIfAbsent(due.host(), h -> new ArrayDeque<>()).add(due);
         }
         PoliteReading polite = new PoliteReading(turns, reader, config.hostInterval());
-        int read = 0;
-        int notModified = 0;
-        int changes = 0;
-        int failed = 0;
-        int robotsRefused = 0;
-        while (!byHost.isEmpty()) {
-            String host = byHost.keySet().stream().min(Comparator.comparing(polite::readyAt)).orElseThrow();
-            Instant now = now();
-            if (now.isAfter(deadline)) {
-                break;
-            }
-            Instant at = polite.readyAt(host);
-            if (at.isAfter(now)) {
-                if (at.isAfter(deadline)) {
-                    break;
-                }
-                polite.waitUntil(at);
-                continue;
-            }
-            Deque<DriftLedger.Due> queue = byHost.get(host);
-            DriftLedger.Due due = queue.peek();
-            if (polite.learnRules(host, due.url())) {
-                polite.pause(host);
-                continue;
-            }
-            queue.poll();
-            if (queue.isEmpty()) {
-                byHost.remove(host);
-            }
-            if (!polite.allowed(host, due.url())) {
-                ledger.skip(due.id(), "robots.txt asks robots not to read this page.", now(), config.recheck());
-                robotsRefused++;
-                continue;
-            }
-            PoliteReading.Hops hops = polite.hops(host);
+        Checks checks = new Checks();
+        polite.visit(byHost, DriftLedger.Due::url, deadline, checks);
+        Instant finished = now();
+        return new RunReport(enlisted, checks.read, checks.notModified, checks.changes, checks.failed, checks.robotsRefused, polite.hosts(),
+                Duration.between(started, finished), polite.waited(), finished, null);
+    }
+
+    /** One run's reads, and what they found. */
+    private final class Checks implements PoliteReading.Visitor<DriftLedger.Due> {
+
+        private int read;
+        private int notModified;
+        private int changes;
+        private int failed;
+        private int robotsRefused;
+
+        @Override
+        public void read(DriftLedger.Due due, String host, PoliteReading.Hops hops) {
             Observation seen = observe(due, hops);
-            polite.pause(host);
-            hops.done();
             read++;
             notModified += seen.status() == 304 ? 1 : 0;
             failed += seen.error() != null ? 1 : 0;
             changes += ledger.record(due.id(), seen, now(), config.recheck()).size();
         }
-        Instant finished = now();
-        return new RunReport(enlisted, read, notModified, changes, failed, robotsRefused, polite.hosts(),
-                Duration.between(started, finished), polite.waited(), finished, null);
+
+        @Override
+        public void refused(DriftLedger.Due due, String host) {
+            ledger.skip(due.id(), "robots.txt asks robots not to read this page.", now(), config.recheck());
+            robotsRefused++;
+        }
     }
 
     private Observation observe(DriftLedger.Due due, SourceFetcher.BeforeRequest hops) {

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -190,64 +189,9 @@ public class FeedReader {
             byHost.computeIfAbsent(due.host(), h -> new ArrayDeque<>()).add(due);
         }
         PoliteReading polite = new PoliteReading(turns, reader, config.hostInterval());
-        int feeds = 0;
-        int notModified = 0;
-        int failed = 0;
-        int robotsRefused = 0;
-        int items = 0;
-        int newItems = 0;
-        int stories = 0;
-        int watchHits = 0;
-        List<Long> pending = new ArrayList<>();
-        while (!byHost.isEmpty()) {
-            String host = byHost.keySet().stream().min(Comparator.comparing(polite::readyAt)).orElseThrow();
-            Instant now = Instant.now();
-            if (now.isAfter(deadline)) {
-                break;
-            }
-            Instant at = polite.readyAt(host);
-            if (at.isAfter(now)) {
-                if (at.isAfter(deadline)) {
-                    break;
-                }
-                polite.waitUntil(at);
-                continue;
-            }
-            Deque<FeedLedger.Due> queue = byHost.get(host);
-            FeedLedger.Due due = queue.peek();
-            if (polite.learnRules(host, due.url())) {
-                polite.pause(host);
-                continue;
-            }
-            queue.poll();
-            if (queue.isEmpty()) {
-                byHost.remove(host);
-            }
-            if (!polite.allowed(host, due.url())) {
-                ledger.failed(due.id(), null, polite.refusal(host, due.url()), Instant.now(), null, config.feedInterval());
-                robotsRefused++;
-                continue;
-            }
-            PoliteReading.Hops hops = polite.hops(host);
-            Outcome outcome = read(due, hops, polite, host);
-            polite.pause(host);
-            hops.done();
-            feeds++;
-            notModified += outcome.read().status() == 304 ? 1 : 0;
-            failed += outcome.read().error() != null ? 1 : 0;
-            items += outcome.read().items();
-            newItems += outcome.read().newItems();
-            pending.addAll(outcome.added());
-            if (pending.size() >= CLUSTER_BATCH) {
-                Filed filed = file(pending, Instant.now());
-                stories += filed.stories();
-                watchHits += filed.watchHits();
-                pending.clear();
-            }
-        }
-        Filed filed = file(pending, Instant.now());
-        stories += filed.stories();
-        watchHits += filed.watchHits();
+        Reads reads = new Reads(polite);
+        polite.visit(byHost, FeedLedger.Due::url, deadline, reads);
+        reads.fileRest();
         int pruned = ledger.prune(Instant.now(), config.keep(), PRUNED_PER_RUN);
         try {
             webSub.renew(Instant.now());
@@ -255,8 +199,56 @@ public class FeedReader {
             LOG.log(Level.WARNING, "Feed reader: WebSub subscriptions could not be renewed", e);
         }
         Instant finished = Instant.now();
-        return new RunReport(feeds, notModified, failed, robotsRefused, items, newItems, stories, watchHits, pruned, polite.hosts(),
+        return new RunReport(reads.feeds, reads.notModified, reads.failed, reads.robotsRefused, reads.items, reads.newItems, reads.stories,
+                reads.watchHits, pruned, polite.hosts(),
                 Duration.between(started, finished), polite.waited(), finished, null);
+    }
+
+    /** One run's reads, what they brought, and the new articles waiting to be put into stories. */
+    private final class Reads implements PoliteReading.Visitor<FeedLedger.Due> {
+
+        private final PoliteReading polite;
+        private final List<Long> pending = new ArrayList<>();
+        private int feeds;
+        private int notModified;
+        private int failed;
+        private int robotsRefused;
+        private int items;
+        private int newItems;
+        private int stories;
+        private int watchHits;
+
+        Reads(PoliteReading polite) {
+            this.polite = polite;
+        }
+
+        @Override
+        public void read(FeedLedger.Due due, String host, PoliteReading.Hops hops) {
+            Outcome outcome = FeedReader.this.read(due, hops, polite, host);
+            feeds++;
+            notModified += outcome.read().status() == 304 ? 1 : 0;
+            failed += outcome.read().error() != null ? 1 : 0;
+            items += outcome.read().items();
+            newItems += outcome.read().newItems();
+            pending.addAll(outcome.added());
+            if (pending.size() >= CLUSTER_BATCH) {
+                fileRest();
+            }
+        }
+
+        @Override
+        public void refused(FeedLedger.Due due, String host) {
+            ledger.failed(due.id(), null, polite.refusal(host, due.url()), Instant.now(), null, config.feedInterval());
+            robotsRefused++;
+        }
+
+        /** Puts the articles read since the last batch into stories. */
+        void fileRest() {
+            Filed filed = file(pending, Instant.now());
+            stories += filed.stories();
+            watchHits += filed.watchHits();
+            pending.clear();
+        }
     }
 
     private record Outcome(FeedRead read, List<Long> added) {

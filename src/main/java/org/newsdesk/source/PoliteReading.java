@@ -152,6 +152,59 @@ public final class PoliteReading {
         askAgainAfter.merge(host, until, (a, b) -> a.isAfter(b) ? a : b);
     }
 
+    /** What a run does with each address it may read, and with each robots.txt keeps it from. */
+    public interface Visitor<T> {
+
+        /** Reads {@code item} of {@code host}, telling {@code hops} each address before it is asked. */
+        void read(T item, String host, Hops hops);
+
+        /** {@code item} is not read: its host's robots.txt forbids it, or cannot be asked ({@link #refusal}). */
+        void refused(T item, String host);
+    }
+
+    /**
+     * Reads the items, queued by host, in the hosts' turns until {@code deadline}: the host whose turn comes first
+     * next (waiting for it when none is due), its robots.txt first, each item read or refused, the host paused after
+     * each request. Hosts take turns, so one slow outlet does not hold the others up. What the deadline leaves stays
+     * in the queues.
+     */
+    public <T> void visit(Map<String, java.util.Deque<T>> byHost, java.util.function.Function<T, String> url, Instant deadline,
+                          Visitor<T> visitor) {
+        while (!byHost.isEmpty()) {
+            String host = byHost.keySet().stream().min(java.util.Comparator.comparing(this::readyAt)).orElseThrow();
+            Instant now = Instant.now();
+            if (now.isAfter(deadline)) {
+                return;
+            }
+            Instant at = readyAt(host);
+            if (at.isAfter(now)) {
+                if (at.isAfter(deadline)) {
+                    return;
+                }
+                waitUntil(at);
+                continue;
+            }
+            java.util.Deque<T> queue = byHost.get(host);
+            T item = queue.peek();
+            if (learnRules(host, url.apply(item))) {
+                pause(host);
+                continue;
+            }
+            queue.poll();
+            if (queue.isEmpty()) {
+                byHost.remove(host);
+            }
+            if (!allowed(host, url.apply(item))) {
+                visitor.refused(item, host);
+                continue;
+            }
+            Hops hops = hops(host);
+            visitor.read(item, host, hops);
+            pause(host);
+            hops.done();
+        }
+    }
+
     /** Paces the other hosts one read's redirects lead to; {@link Hops#done()} once the read is over. */
     public Hops hops(String first) {
         return new Hops(first);
