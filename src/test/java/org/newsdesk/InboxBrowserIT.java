@@ -106,6 +106,23 @@ class InboxBrowserIT {
             assertEquals(3, quoted.size());
             assertTrue(quoted.get(0).getText().contains("Ines Inbox"), quoted.get(0).getText());
             assertEquals(3, browser.findElements(By.cssSelector(".inbox-article.read")).size(), "what one quoted, one has read");
+
+            // What is typed into the inbox's forms comes back as typed: a nomination's note, a watch's words.
+            String note = "לבדוק שוב — café 🗞 الفصائل";
+            WebElement noteField = browser.findElement(By.cssSelector("input[id$=':note']"));
+            noteField.sendKeys(note);
+            browser.findElement(By.cssSelector("input[id$=':nominate']")).click();
+            new WebDriverWait(browser, PATIENCE).until(b -> !b.findElements(By.cssSelector(".inbox-article .nominated")).isEmpty());
+            assertTrue(browser.findElement(By.cssSelector(".inbox-article .nominated")).getText().contains(note),
+                    browser.findElement(By.cssSelector(".inbox-article .nominated")).getText());
+            String words = "Σύνοδος " + token;
+            browser.findElement(By.id("watches:watchWords")).sendKeys(words);
+            browser.findElement(By.id("watches:addWatch")).click();
+            new WebDriverWait(browser, PATIENCE).until(b -> b.findElement(By.cssSelector(".watch-list")).getText().contains(words));
+            // No words: refused at the field.
+            browser.findElement(By.id("watches:addWatch")).click();
+            new WebDriverWait(browser, PATIENCE).until(b -> b.getPageSource().contains("Give the words to watch for"));
+            ines.screenshot("inbox-typed");
         }
     }
 }

@@ -347,8 +347,9 @@ public final class FeedFormats {
      * a feed written by a Western desktop tool and served as UTF-8 is.
      */
     static String text(byte[] body, String contentType) {
-        if (validUtf8(body)) {
-            return decode(body);
+        String utf8 = utf8(body);
+        if (utf8 != null) {
+            return utf8;
         }
         String head = new String(body, 0, Math.min(body.length, 200), StandardCharsets.ISO_8859_1);
         java.util.regex.Matcher declared = DECLARED_ENCODING.matcher(head);
@@ -365,24 +366,20 @@ public final class FeedFormats {
         return new String(body, Charset.forName("windows-1252"));
     }
 
-    private static boolean validUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
     /** The text of {@code body}: UTF-8 when it is valid UTF-8 (with or without a byte-order mark), else Windows-1252. */
     static String decode(byte[] body) {
+        String utf8 = utf8(body);
+        return utf8 != null ? utf8 : new String(body, Charset.forName("windows-1252"));
+    }
+
+    /** {@code body} as UTF-8 without its byte-order mark, or null when it is not valid UTF-8. */
+    private static String utf8(byte[] body) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            return new String(body, Charset.forName("windows-1252"));
+            return null;
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import org.newsdesk.account.Role;
-import org.newsdesk.media.Photo;
 import org.newsdesk.media.Upload;
 import org.newsdesk.post.ExcerptDraft;
 import org.newsdesk.post.ExcerptImport;
@@ -113,15 +112,7 @@ public class InboxQuotes {
         }
         try {
             Upload upload = imports.importImage(result.article().image());
-            Photo photo = upload.photo();
-            excerpt.setPhotoId(photo.getId());
-            excerpt.setPhotoAlt(photo.getAltText());
-            if (photo.getDefaultCredit() != null && (excerpt.getCreditLine() == null || excerpt.getCreditLine().isBlank())) {
-                excerpt.setCreditLine(photo.getDefaultCredit());
-            }
-            if (photo.getDefaultCaption() != null && (excerpt.getCaption() == null || excerpt.getCaption().isBlank())) {
-                excerpt.setCaption(photo.getDefaultCaption());
-            }
+            ExcerptImport.usePhoto(excerpt, upload.photo());
             ExcerptImport.describePhoto(excerpt, result.article().image());
         } catch (SourceRefusedException | RuntimeException e) {
             // The text is quoted all the same; the photo can be chosen on the compose page.

@@ -87,6 +87,19 @@ public final class ExcerptImport {
         return kept;
     }
 
+    /** Puts a library photo on the excerpt, with the photo's usual credit and caption where the excerpt has none. */
+    public static void usePhoto(ExcerptDraft excerpt, org.newsdesk.media.Photo photo) {
+        excerpt.setPhotoId(photo.getId());
+        // Prefilled from the library; the alt text describes this photo, so another photo's does not carry over.
+        excerpt.setPhotoAlt(photo.getAltText());
+        if (blank(excerpt.getCreditLine()) && photo.getDefaultCredit() != null) {
+            excerpt.setCreditLine(photo.getDefaultCredit());
+        }
+        if (blank(excerpt.getCaption()) && photo.getDefaultCaption() != null) {
+            excerpt.setCaption(photo.getDefaultCaption());
+        }
+    }
+
     /** What the page says of the picture (caption, credit, alt text), where the excerpt has nothing yet. */
     public static void describePhoto(ExcerptDraft excerpt, SourceArticle.Image image) {
         if (image == null) {

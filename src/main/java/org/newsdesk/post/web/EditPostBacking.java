@@ -32,6 +32,7 @@ import org.newsdesk.platform.PlatformConfig;
 import org.newsdesk.post.ComposeAssist;
 import org.newsdesk.post.EditConflictException;
 import org.newsdesk.post.ExcerptDraft;
+import org.newsdesk.post.ExcerptImport;
 import org.newsdesk.post.Post;
 import org.newsdesk.post.PostDraft;
 import org.newsdesk.post.PostMerge;
@@ -692,16 +693,7 @@ public class EditPostBacking implements Serializable {
             DeskMessages.error("excerpts:" + index + ":photoFile", "That photo was deleted from the library meanwhile. Choose another.");
             return;
         }
-        ExcerptDraft excerpt = draft.getExcerpts().get(index);
-        excerpt.setPhotoId(photo.getId());
-        // Prefilled from the library; the alt text describes this photo, so another photo's does not carry over.
-        excerpt.setPhotoAlt(photo.getAltText());
-        if (blank(excerpt.getCreditLine()) && photo.getDefaultCredit() != null) {
-            excerpt.setCreditLine(photo.getDefaultCredit());
-        }
-        if (blank(excerpt.getCaption()) && photo.getDefaultCaption() != null) {
-            excerpt.setCaption(photo.getDefaultCaption());
-        }
+        ExcerptImport.usePhoto(draft.getExcerpts().get(index), photo);
         pickerFor = null;
         changed();
     }
@@ -769,9 +761,6 @@ public class EditPostBacking implements Serializable {
         return mergeChoices;
     }
 
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
-    }
 
     private void redirectToSelf() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
