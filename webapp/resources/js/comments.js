@@ -15,7 +15,7 @@
     }
     var parent = document.getElementById("comment-form:parent");
     var replying = form.querySelector(".replying");
-    var replyingTo = form.querySelector(".replying-to");
+    var replyingTo = form.querySelector(".replying bdi");
 
     document.querySelectorAll(".reply-link").forEach(function (link) {
         link.addEventListener("click", function (event) {

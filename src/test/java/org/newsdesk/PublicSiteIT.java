@@ -163,7 +163,7 @@ class PublicSiteIT {
         Element link = comment.selectFirst(".comment-body a");
         assertEquals("https://example.org/more", link.attr("href"));
         assertEquals("nofollow ugc", link.attr("rel"));
-        assertEquals("1 Comment", doc.selectFirst("#comments h2").text());
+        assertEquals("1 comment", doc.selectFirst("#comments h2").text());
         // Arabic, Hebrew and the like read right to left inside the left-to-right page: every reader's and source's
         // text is laid out by its own first strong character.
         assertEquals("auto", comment.selectFirst(".comment-body").attr("dir"));

@@ -50,7 +50,7 @@ class ReaderBrowserIT {
         // Other test classes may have had comments approved on this post: the heading must say so.
         long approved = ((Number) TestDatabase.single("select count(*) from comment c join post p on p.id = c.post_id"
                 + " where p.slug = ? and c.status = 'APPROVED'", SeedPage.SLUG)).longValue();
-        assertEquals(approved == 0 ? "Be the first to comment" : approved + (approved == 1 ? " Comment" : " Comments"),
+        assertEquals(approved == 0 ? "Be the first to comment" : approved + (approved == 1 ? " comment" : " comments"),
                 browser.findElement(By.cssSelector("#comments h2")).getText());
         for (WebElement photo : browser.findElements(By.cssSelector(".excerpt-photo img"))) {
             assertTrue(((Number) ((org.openqa.selenium.JavascriptExecutor) browser)

@@ -8,10 +8,19 @@ import java.util.List;
  * a rolled-back comment sends no mail. {@code toModerators} adds the site's moderators to {@code to},
  * looked up when the mail is sent, off the request that fired it.
  */
-public record Notice(List<String> to, boolean toModerators, String subject, String text) {
+public record Notice(List<String> to, boolean toModerators, String subject, String text, String language) {
 
     public Notice {
         to = List.copyOf(to);
+    }
+
+    public Notice(List<String> to, boolean toModerators, String subject, String text) {
+        this(to, toModerators, subject, text, null);
+    }
+
+    /** A notice in a language ({@code Content-Language}), such as one to a reader in the site's. */
+    public Notice(List<String> to, String subject, String text, String language) {
+        this(to, false, subject, text, language);
     }
 
     public Notice(List<String> to, String subject, String text) {

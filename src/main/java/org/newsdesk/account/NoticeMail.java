@@ -116,6 +116,9 @@ public class NoticeMail {
         }
         message.setSubject(notice.subject(), "UTF-8");
         message.setText(notice.text(), "UTF-8");
+        if (notice.language() != null) {
+            message.setHeader("Content-Language", notice.language());
+        }
         message.setSentDate(new Date());
         return message;
     }

@@ -7,27 +7,29 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What a reader types into the "Leave a Reply" form. The constraints here are the only statement of
- * what a valid comment is: the form shows them at each field and the comment service enforces them.
+ * what a valid comment is: the form shows them at each field and the comment service enforces them. Their
+ * messages are keys of the site's words ({@code org/newsdesk/i18n/site.properties}), put into the site's
+ * language where they are shown.
  */
 public class CommentDraft {
 
     public static final int MAX_BODY_LENGTH = 10_000;
 
-    @NotBlank(message = "Please give your name.")
-    @Size(max = 100, message = "Please keep your name under 100 characters.")
+    @NotBlank(message = "{comment.name.required}")
+    @Size(max = 100, message = "{comment.name.tooLong}")
     private String name;
 
-    @NotBlank(message = "Please give your email address; it is never shown.")
-    @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "This does not look like an email address.")
-    @Size(max = 254, message = "This email address is too long.")
+    @NotBlank(message = "{comment.email.required}")
+    @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{comment.email.invalid}")
+    @Size(max = 254, message = "{comment.email.tooLong}")
     private String email;
 
-    @Size(max = 2048, message = "This web address is too long.")
-    @Pattern(regexp = "(?i)https?://[^\\s<>\"]+", message = "A website starts with http:// or https://.")
+    @Size(max = 2048, message = "{comment.website.tooLong}")
+    @Pattern(regexp = "(?i)https?://[^\\s<>\"]+", message = "{comment.website.scheme}")
     private String website;
 
-    @NotBlank(message = "Please write a comment.")
-    @Size(max = MAX_BODY_LENGTH, message = "Please keep your comment under 10,000 characters.")
+    @NotBlank(message = "{comment.body.required}")
+    @Size(max = MAX_BODY_LENGTH, message = "{comment.body.tooLong}")
     private String body;
 
     /** The author wants an email when a moderator approves the comment. */

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.platform.SiteKey;
 
 /**
@@ -58,8 +59,8 @@ public class CommentFormToken {
     }
 
     public Ticket check(String purpose, String token, long postId, Instant now) {
-        String expired = "This form has expired. Your comment is still here: please send it again.";
-        String invalid = "This form could not be verified. Please reload the page and send your comment again.";
+        Phrase expired = Phrase.of("comment.form.expired");
+        Phrase invalid = Phrase.of("comment.form.invalid");
         if (token == null || token.length() > 200 || token.indexOf('.') < 0) {
             throw new CommentRefusedException(null, invalid);
         }

@@ -24,6 +24,7 @@ import org.newsdesk.comment.rules.ModerationSettings;
 import org.newsdesk.comment.rules.ReaderHistory;
 import org.newsdesk.comment.rules.Submission;
 import org.newsdesk.comment.rules.Verdict;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.platform.PlatformConfig;
 import org.newsdesk.post.Post;
 
@@ -36,8 +37,8 @@ import org.newsdesk.post.Post;
 public class CommentService {
 
     private static final int MAX_REPORT_DETAILS = 500;
-    private static final String ALREADY_SENT = "This comment has already been sent.";
-    private static final String REPORT_ALREADY_SENT = "This report has already been sent. Thank you.";
+    private static final Phrase ALREADY_SENT = Phrase.of("comment.refused.alreadySent");
+    private static final Phrase REPORT_ALREADY_SENT = Phrase.of("report.refused.alreadySent");
 
     /** How deep replies nest; a reply to a comment at the deepest level joins its parent's thread (see {@link Comment}). */
     public static int maxDepth() {
@@ -88,22 +89,21 @@ public class CommentService {
         refuseIfSpent(ticket, ALREADY_SENT);
         Post post = em.find(Post.class, postId);
         if (post == null || !post.isPublished()) {
-            throw new CommentRefusedException(null, "This post is not published, so it cannot take comments.");
+            throw new CommentRefusedException(null, Phrase.of("comment.refused.notPublished"));
         }
         ModerationSettings rules = settings.current();
         CommentWindow window = window(post, rules, now);
         if (!window.open()) {
-            throw new CommentRefusedException(null, window.closesAt() == null ? "Comments on this post are closed."
-                    : "Comments on this post closed " + window.closeAfterDays()
-                    + (window.closeAfterDays() == 1 ? " day" : " days") + " after it was published.");
+            throw new CommentRefusedException(null, window.closesAt() == null ? Phrase.of("comment.refused.closed")
+                    : Phrase.of("comment.refused.closedAfter", window.closeAfterDays()));
         }
         String name = CommentText.singleLine(draft.getName());
         String body = CommentText.normalize(draft.getBody());
         if (name.isEmpty()) {
-            throw new CommentRefusedException("name", "Please give your name.");
+            throw new CommentRefusedException("name", Phrase.of("comment.name.required"));
         }
         if (body.isEmpty()) {
-            throw new CommentRefusedException("body", "Please write a comment.");
+            throw new CommentRefusedException("body", Phrase.of("comment.body.required"));
         }
         Comment parent = parentId == null ? null : replyTarget(post, parentId);
         String email = draft.getEmail().strip();
@@ -155,15 +155,15 @@ public class CommentService {
         try {
             why = CommentReport.Reason.valueOf(reason == null ? "" : reason);
         } catch (IllegalArgumentException e) {
-            throw new CommentRefusedException("reason", "Please choose what is wrong with this comment.");
+            throw new CommentRefusedException("reason", Phrase.of("report.reason.required"));
         }
         String note = details == null ? null : CommentText.normalize(details);
         if (note != null && note.length() > MAX_REPORT_DETAILS) {
-            throw new CommentRefusedException("details", "Please keep the details under 500 characters.");
+            throw new CommentRefusedException("details", Phrase.of("report.details.tooLong", MAX_REPORT_DETAILS));
         }
         Comment comment = em.find(Comment.class, commentId, LockModeType.PESSIMISTIC_WRITE);
         if (comment == null || !comment.getPost().getId().equals(postId) || !comment.isApproved()) {
-            throw new CommentRefusedException(null, "This comment is no longer shown, so there is nothing to report.");
+            throw new CommentRefusedException(null, Phrase.of("report.refused.gone"));
         }
         spend(ticket, now, REPORT_ALREADY_SENT);
         String reporter = clientAddress == null ? "unknown" : addressHash(clientAddress);
@@ -214,7 +214,7 @@ public class CommentService {
     }
 
     /** A form sent twice is answered before any rule looks at it (a duplicate is not the reader's fault). */
-    private void refuseIfSpent(CommentFormToken.Ticket ticket, String message) {
+    private void refuseIfSpent(CommentFormToken.Ticket ticket, Phrase message) {
         if (!em.createNativeQuery("select nonce from spent_form_token where nonce = ?1")
                 .setParameter(1, ticket.nonce()).getResultList().isEmpty()) {
             throw new CommentRefusedException(null, message);
@@ -222,7 +222,7 @@ public class CommentService {
     }
 
     /** Marks the form's token used; the unique nonce settles a race between two sends of one form. */
-    private void spend(CommentFormToken.Ticket ticket, Instant now, String message) {
+    private void spend(CommentFormToken.Ticket ticket, Instant now, Phrase message) {
         int spent = em.createNativeQuery("insert ignore into spent_form_token (nonce, spent_at) values (?1, ?2)")
                 .setParameter(1, ticket.nonce())
                 .setParameter(2, now)
@@ -236,8 +236,7 @@ public class CommentService {
     private Comment replyTarget(Post post, long parentId) {
         Comment parent = em.find(Comment.class, parentId);
         if (parent == null || !parent.getPost().getId().equals(post.getId()) || !parent.isPublic()) {
-            throw new CommentRefusedException("parent",
-                    "The comment you are replying to is no longer available. You can post yours as a new comment.");
+            throw new CommentRefusedException("parent", Phrase.of("comment.refused.noParent"));
         }
         return parent;
     }

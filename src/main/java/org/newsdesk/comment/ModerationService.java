@@ -25,7 +25,10 @@ import org.newsdesk.account.Role;
 import org.newsdesk.account.User;
 import org.newsdesk.audit.AuditLog;
 import org.newsdesk.comment.rules.ModerationSettings;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.platform.PlatformConfig;
+import org.newsdesk.platform.SiteLanguage;
+import org.newsdesk.platform.Texts;
 import org.newsdesk.post.Post;
 
 /**
@@ -45,6 +48,9 @@ public class ModerationService {
 
     @Resource
     private SessionContext context;
+
+    @Inject
+    private SiteLanguage siteLanguage;
 
     @Inject
     private PlatformConfig platform;
@@ -133,11 +139,11 @@ public class ModerationService {
         changes.fire(new CommentChanged(comment.getPost().getId(), commentId, status));
         if (status == CommentStatus.APPROVED && before == CommentStatus.PENDING && comment.isNotifyOnApproval()) {
             Post post = comment.getPost();
-            notices.fire(new Notice(List.of(comment.getAuthorEmail()),
-                    "Your comment on \"" + post.getHeadline() + "\" is published",
-                    "Hello " + comment.getAuthorName() + ",\n\nA moderator approved your comment on \"" + post.getHeadline()
-                            + "\". It is now shown to everyone:\n\n" + platform.siteUrl() + post.getPath() + "#comment-"
-                            + commentId + "\n\nYou asked to be told; we will not write again about this comment.\n"));
+            // To the reader, in the site's language.
+            Texts words = Texts.of(Texts.Family.SITE, siteLanguage.locale());
+            notices.fire(new Notice(List.of(comment.getAuthorEmail()), words.format("mail.approved.subject", post.getHeadline()),
+                    words.format("mail.approved.text", comment.getAuthorName(), post.getHeadline(),
+                            platform.siteUrl() + post.getPath() + "#comment-" + commentId), words.locale().toLanguageTag()));
         }
         return comment;
     }
@@ -209,10 +215,10 @@ public class ModerationService {
         Comment comment = find(commentId);
         CommentDraft edited = new CommentDraft(name, comment.getAuthorEmail(), website, body);
         for (ConstraintViolation<CommentDraft> violation : validator.validate(edited)) {
-            throw new CommentRefusedException(violation.getPropertyPath().toString(), violation.getMessage());
+            throw new CommentRefusedException(violation.getPropertyPath().toString(), Phrase.of(violation));
         }
         if (CommentText.normalize(body).isEmpty()) {
-            throw new CommentRefusedException("body", "Please write a comment.");
+            throw new CommentRefusedException("body", Phrase.of("comment.body.required"));
         }
         String before = "name: " + comment.getAuthorName() + "\nwebsite: "
                 + (comment.getAuthorWebsite() == null ? "" : comment.getAuthorWebsite()) + "\nbody:\n" + comment.getBody();
@@ -229,15 +235,15 @@ public class ModerationService {
     public Comment replyAsStaff(long parentId, String body) {
         Comment parent = find(parentId);
         if (body == null || CommentText.normalize(body).isEmpty()) {
-            throw new CommentRefusedException("reply", "Please write your reply.");
+            throw new CommentRefusedException("reply", Phrase.of("moderation.reply.required"));
         }
         if (body.length() > CommentDraft.MAX_BODY_LENGTH) {
-            throw new CommentRefusedException("reply", "Please keep your reply under 10,000 characters.");
+            throw new CommentRefusedException("reply", Phrase.of("moderation.reply.tooLong", CommentDraft.MAX_BODY_LENGTH));
         }
         if (parent.getStatus() == CommentStatus.PENDING) {
             approve(parentId);
         } else if (!parent.isApproved()) {
-            throw new CommentRefusedException("reply", "Restore this comment before replying to it.");
+            throw new CommentRefusedException("reply", Phrase.of("moderation.reply.restoreFirst"));
         }
         User author = moderator();
         String name = author == null ? callerName() : author.getDisplayName();

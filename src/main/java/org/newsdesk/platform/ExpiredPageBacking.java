@@ -26,6 +26,9 @@ public class ExpiredPageBacking {
     @Inject
     private HttpServletRequest request;
 
+    @Inject
+    private SiteWords words;
+
     /** Sets the status of the answer; called as the page renders. */
     public String getStatus() {
         Faces.getResponse().setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -50,7 +53,7 @@ public class ExpiredPageBacking {
                 for (String value : values) {
                     // A form's own marker (a hidden field named and valued after the form, "edit=edit") is not typed either.
                     if (value != null && !value.isBlank() && !value.matches("\\d{1,19}|true|false|on") && !value.equals(name)) {
-                        typed.add(Map.entry(label(name), value));
+                        typed.add(Map.entry(label(name, words.texts()), value));
                     }
                 }
             }
@@ -58,8 +61,15 @@ public class ExpiredPageBacking {
         return typed;
     }
 
-    /** {@code edit:excerpts:0:dek} becomes "excerpts 1 dek": the form's id dropped, positions counted from 1. */
-    private static String label(String name) {
+    /**
+     * A reader's field by its label ({@code comment-form:body} is "Comment"); otherwise {@code edit:excerpts:0:dek}
+     * becomes "excerpts 1 dek": the form's id dropped, positions counted from 1.
+     */
+    static String label(String name, Texts texts) {
+        String last = name.substring(name.lastIndexOf(':') + 1);
+        if (texts.has("field." + last)) {
+            return texts.text("field." + last);
+        }
         List<String> words = new ArrayList<>(List.of(name.split(":")));
         if (words.size() > 1) {
             words.remove(0);

@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import org.newsdesk.platform.Dates;
+import org.newsdesk.platform.Texts;
 import org.newsdesk.media.Photo;
 import org.newsdesk.media.VariantSize;
 import org.newsdesk.post.Excerpt;
@@ -18,8 +20,6 @@ import org.newsdesk.post.RelatedLink;
  * site does. Every address is whole, built on the configured site address.
  */
 public final class FeedWriter {
-
-    private static final DateTimeFormatter ORIGINAL_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
 
     private FeedWriter() {
     }
@@ -63,8 +63,8 @@ public final class FeedWriter {
                 element(out, "category", post.getSection().getName());
             }
             post.getTags().forEach(tag -> element(out, "category", tag.getName()));
-            element(out, "description", summary(post));
-            element(out, "content:encoded", content(post, siteUrl));
+            element(out, "description", summary(post, words(site)));
+            element(out, "content:encoded", content(post, siteUrl, words(site)));
             out.append("</item>\n");
         }
         out.append("</channel>\n</rss>\n");
@@ -107,8 +107,8 @@ public final class FeedWriter {
             }
             post.getTags().forEach(tag -> out.append("<category term=\"").append(xml(tag.getSlug())).append("\" label=\"")
                     .append(xml(tag.getName())).append("\"/>\n"));
-            out.append("<summary type=\"text\">").append(xml(summary(post))).append("</summary>\n");
-            out.append("<content type=\"html\">").append(xml(content(post, siteUrl))).append("</content>\n");
+            out.append("<summary type=\"text\">").append(xml(summary(post, words(site)))).append("</summary>\n");
+            out.append("<content type=\"html\">").append(xml(content(post, siteUrl, words(site)))).append("</content>\n");
             out.append("</entry>\n");
         }
         out.append("</feed>\n");
@@ -116,15 +116,20 @@ public final class FeedWriter {
     }
 
     /** "TIMES OF ISRAEL, REUTERS: the first dek" */
-    static String summary(Post post) {
-        String outlets = String.join(", ", post.getExcerpts().stream().filter(e -> e.getOutlet() != null)
+    static String summary(Post post, Texts words) {
+        String outlets = String.join(words.text("list.separator"), post.getExcerpts().stream().filter(e -> e.getOutlet() != null)
                 .map(e -> e.getOutlet().getName()).distinct().toList());
         String dek = post.getExcerpts().stream().map(Excerpt::getDek).filter(d -> d != null && !d.isBlank()).findFirst().orElse("");
-        return outlets.isEmpty() ? dek : dek.isEmpty() ? outlets : outlets + ": " + dek;
+        return outlets.isEmpty() ? dek : dek.isEmpty() ? outlets : words.format("feed.summary", outlets, dek);
     }
 
     /** The post's excerpts as HTML, each credited as on the post page. The bodies are stored sanitized. */
-    static String content(Post post, String siteUrl) {
+    /** The site's words, in its language, for what a feed says around the posts. */
+    static Texts words(SiteIdentity site) {
+        return Texts.of(Texts.Family.SITE, Locale.forLanguageTag(site.language()));
+    }
+
+    static String content(Post post, String siteUrl, Texts words) {
         StringBuilder html = new StringBuilder(4_096);
         for (Excerpt excerpt : post.getExcerpts()) {
             html.append("<section>");
@@ -144,7 +149,7 @@ public final class FeedWriter {
             }
             html.append("<p><strong>").append(xml(excerpt.getOutlet() == null ? "" : excerpt.getOutlet().getName())).append("</strong>");
             if (excerpt.getOriginalPublishedOn() != null) {
-                html.append(" | Published ").append(ORIGINAL_DATE.format(excerpt.getOriginalPublishedOn()));
+                html.append(" | ").append(xml(words.format("post.published", Dates.dayIn(excerpt.getOriginalPublishedOn(), words.locale()))));
             }
             html.append("</p>");
             if (excerpt.getDek() != null && !excerpt.getDek().isBlank()) {
@@ -152,13 +157,13 @@ public final class FeedWriter {
             }
             html.append(nullToEmpty(excerpt.getBody()));
             if (excerpt.getArticleUrl() != null) {
-                html.append("<p><a href=\"").append(xml(excerpt.getArticleUrl())).append("\">READ FULL ARTICLE</a></p>");
+                html.append("<p><a href=\"").append(xml(excerpt.getArticleUrl())).append("\">").append(xml(words.text("post.readFull"))).append("</a></p>");
             }
             if (excerpt.getSourceHost() != null) {
-                html.append("<p>SOURCE: ").append(xml(excerpt.getSourceHost())).append("</p>");
+                html.append("<p>").append(xml(words.format("post.source", excerpt.getSourceHost()))).append("</p>");
             }
             for (RelatedLink related : excerpt.getRelatedLinks()) {
-                html.append("<p>RELATED: <a href=\"").append(xml(related.getUrl())).append("\">").append(xml(related.getTitle()))
+                html.append("<p>").append(xml(words.text("post.related"))).append(" <a href=\"").append(xml(related.getUrl())).append("\">").append(xml(related.getTitle()))
                         .append("</a></p>");
             }
             html.append("</section>");

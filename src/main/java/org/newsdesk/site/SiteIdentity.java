@@ -2,8 +2,8 @@ package org.newsdesk.site;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
+import org.newsdesk.platform.Texts;
 
 /**
  * What the site calls itself and in which language it speaks: the masthead, the page's {@code lang} and
@@ -19,15 +19,7 @@ public record SiteIdentity(String name, String tagline, String language, String 
     public static final int NAME_MAX = 80;
     public static final int TAGLINE_MAX = 200;
 
-    /**
-     * Languages written right to left. The JDK has no such table (ICU4J's {@code ULocale.isRightToLeft} does,
-     * for a 14 MB dependency); this is the list of scripts' languages in CLDR with a right-to-left default
-     * script, which changes rarely.
-     */
-    private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd",
-            "syr", "ug", "ur", "yi");
-
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*");
 
     public SiteIdentity {
         tagline = tagline == null ? "" : tagline;
@@ -35,8 +27,7 @@ public record SiteIdentity(String name, String tagline, String language, String 
 
     /** Whether the site's own language is written right to left, so the whole page is laid out that way. */
     public boolean isRightToLeft() {
-        return RIGHT_TO_LEFT.contains(Locale.forLanguageTag(language).getLanguage())
-                || RIGHT_TO_LEFT.contains(language.toLowerCase(Locale.ROOT).split("-")[0]);
+        return Texts.isRightToLeft(Locale.forLanguageTag(language));
     }
 
     /** {@code rtl} or {@code ltr}, for the html element. */

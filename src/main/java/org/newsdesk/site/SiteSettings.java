@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.newsdesk.platform.DatabaseState;
 import org.newsdesk.platform.PageCache;
+import org.newsdesk.platform.SiteLanguage;
 
 /**
  * The site's identity and section menu in force: the environment's identity ({@link SiteConfig}) with the
@@ -21,7 +22,7 @@ import org.newsdesk.platform.PageCache;
  * ({@link PublicPages#EVERY_PAGE}), so the next page is rendered with it.
  */
 @ApplicationScoped
-public class SiteSettings {
+public class SiteSettings implements SiteLanguage {
 
     static final String NAME = "site.name";
     static final String TAGLINE = "site.tagline";
@@ -54,6 +55,12 @@ public class SiteSettings {
 
     public SiteIdentity identity() {
         return loaded().identity();
+    }
+
+    /** The language readers are addressed in. */
+    @Override
+    public java.util.Locale locale() {
+        return java.util.Locale.forLanguageTag(identity().language());
     }
 
     /** The sections in the editors' order, for the menu on every public page. */

@@ -123,7 +123,7 @@ class CommentModerationIT {
     @RunAsClient
     void aKnownReaderIsShownAtOnceAndRepliesNestUnderTheirParent() throws IOException {
         Document page = page();
-        assertEquals("1 Comment", page.selectFirst("#comments h2").text());
+        assertEquals("1 comment", page.selectFirst("#comments h2").text());
         long parent = idOf("First time here. Good round-up.");
         Element reply = page.selectFirst("#comment-" + parent + " .reply-link");
         assertNotNull(reply, "an approved comment has a Reply link");
@@ -138,7 +138,7 @@ class CommentModerationIT {
         assertTrue(child.text().contains("And a follow-up to myself."));
         assertEquals(after.select("li.comment").indexOf(after.selectFirst("#comment-" + parent)) + 1,
                 after.select("li.comment").indexOf(child), "right under its parent");
-        assertEquals("2 Comments", after.selectFirst("#comments h2").text());
+        assertEquals("2 comments", after.selectFirst("#comments h2").text());
     }
 
     @Test

@@ -323,7 +323,7 @@ class PageCacheIT {
         Document first = Jsoup.parse(body("/post/cache-paged"));
         assertEquals(50, first.select("li.comment").size());
         assertEquals("Paged Reader 1", first.selectFirst("li.comment .author").text(), "oldest first by default");
-        assertEquals("122 Comments", first.selectFirst("#comments h2").text(), "the count covers every page");
+        assertEquals("122 comments", first.selectFirst("#comments h2").text(), "the count covers every page");
         assertEquals("Page 1 of 3", first.selectFirst(".comment-pages .page-of").text());
         assertNull(first.selectFirst(".comment-pages .older"));
         assertEquals("/post/cache-paged?page=2#comments", first.selectFirst(".comment-pages .newer").attr("href"));

@@ -1,5 +1,7 @@
 package org.newsdesk.comment.rules;
 
+import org.newsdesk.platform.Phrase;
+
 /** The same text from the same author under the same post: usually a double click or a bot's retry. */
 public final class DuplicateRule implements ModerationRule {
 
@@ -14,6 +16,6 @@ public final class DuplicateRule implements ModerationRule {
             return Verdict.approve();
         }
         return Verdict.reject(name(), "The same author already left this text under this post.", "body",
-                "You have already posted this comment.");
+                Phrase.of("comment.refused.duplicate"));
     }
 }

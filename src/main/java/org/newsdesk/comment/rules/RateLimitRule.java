@@ -3,6 +3,7 @@ package org.newsdesk.comment.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.newsdesk.platform.Phrase;
 
 /**
  * At most so many comments from one network address in a window of time. The reader is told how long
@@ -31,7 +32,6 @@ public final class RateLimitRule implements ModerationRule {
         return Verdict.reject(name(),
                 recent.size() + " comments from this address in the last " + settings.rateLimitSeconds()
                         + " s (limit " + settings.rateLimitCount() + ").",
-                null, "You are commenting too quickly. Please wait " + wait + (wait == 1 ? " second" : " seconds")
-                        + " and send your comment again.");
+                null, Phrase.of("comment.refused.tooQuick", wait));
     }
 }

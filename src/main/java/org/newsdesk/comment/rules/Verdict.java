@@ -1,11 +1,13 @@
 package org.newsdesk.comment.rules;
 
+import org.newsdesk.platform.Phrase;
+
 /**
  * What one rule, or the whole chain, decides about a comment, and why. {@code rule} and {@code reason}
  * are for moderators (stored with a held comment, audited with a refusal); {@code readerMessage} is
  * what a reader is told when the comment is refused, and {@code field} where that message goes.
  */
-public record Verdict(Outcome outcome, String rule, String reason, String readerMessage, String field) {
+public record Verdict(Outcome outcome, String rule, String reason, Phrase readerMessage, String field) {
 
     /** In rising order of severity: the most severe verdict in the chain wins. */
     public enum Outcome {
@@ -33,7 +35,7 @@ public record Verdict(Outcome outcome, String rule, String reason, String reader
         return new Verdict(Outcome.SPAM, rule, reason, null, null);
     }
 
-    public static Verdict reject(String rule, String reason, String field, String readerMessage) {
+    public static Verdict reject(String rule, String reason, String field, Phrase readerMessage) {
         return new Verdict(Outcome.REJECT, rule, reason, readerMessage, field);
     }
 

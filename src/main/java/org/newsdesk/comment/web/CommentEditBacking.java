@@ -128,7 +128,7 @@ public class CommentEditBacking implements Serializable {
     }
 
     private void fieldError(String form, CommentRefusedException e) {
-        Messages.addError(e.field() == null ? null : form + ":" + e.field(), e.getMessage());
+        Messages.addError(e.field() == null ? null : form + ":" + e.field(), e.phrase().key(), e.phrase().arguments().toArray());
     }
 
     private void backToItem() throws IOException {

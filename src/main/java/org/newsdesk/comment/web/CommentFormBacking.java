@@ -1,6 +1,7 @@
 package org.newsdesk.comment.web;
 
 import jakarta.annotation.PostConstruct;
+import org.newsdesk.platform.SiteWords;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -33,7 +34,9 @@ import org.omnifaces.util.Messages;
 public class CommentFormBacking {
 
     static final String FORM_ID = "comment-form";
-    static final String CONFIRM = "Almost there: please check your comment and press Post Comment once more to send it.";
+
+    @Inject
+    private SiteWords words;
 
     @Inject
     private CommentIntake intake;
@@ -173,7 +176,7 @@ public class CommentFormBacking {
         }
         if (sentToken == null || sentToken.isBlank()) {
             // The shared page carries no token; without JavaScript this answer is the first to carry one.
-            Messages.addGlobalInfo(CONFIRM);
+            Messages.addGlobalInfo("comment.confirm", words.get("comments.submit"));
             return;
         }
         CommentIntake.Sent sent = intake.send(post.getId(), parent, draft, sentToken, remember, Faces.getResponse());
@@ -188,9 +191,9 @@ public class CommentFormBacking {
     private void show(List<CommentIntake.Refusal> refusals) {
         for (CommentIntake.Refusal refusal : refusals) {
             if (refusal.field() == null) {
-                Messages.addGlobalError(refusal.message());
+                Messages.addGlobalError(words.say(refusal.message()));
             } else {
-                Messages.addError(FORM_ID + ":" + refusal.field(), refusal.message());
+                Messages.addError(FORM_ID + ":" + refusal.field(), words.say(refusal.message()));
             }
             if ("parent".equals(refusal.field())) {
                 parent = null;

@@ -19,6 +19,7 @@ import org.newsdesk.comment.CommentRefusedException;
 import org.newsdesk.comment.CommentService;
 import org.newsdesk.comment.rules.HoneypotRule;
 import org.newsdesk.platform.ClientAddress;
+import org.newsdesk.platform.Phrase;
 import org.omnifaces.util.Exceptions;
 
 /**
@@ -37,11 +38,10 @@ import org.omnifaces.util.Exceptions;
 @RequestScoped
 public class CommentIntake {
 
-    static final String NO_SUCH_PARENT =
-            "The comment you are replying to is no longer available. You can post yours as a new comment.";
+    static final Phrase NO_SUCH_PARENT = Phrase.of("comment.refused.noParent");
 
-    /** A message for the reader, next to {@code field} (a form field's name), or for the form when it is null. */
-    public record Refusal(String field, String message) {
+    /** What to tell the reader, next to {@code field} (a form field's name), or for the form when it is null. */
+    public record Refusal(String field, Phrase message) {
     }
 
     /** The comment taken, or why not. */
@@ -102,7 +102,7 @@ public class CommentIntake {
             }
             return new Sent(comment, List.of());
         } catch (CommentRefusedException e) {
-            return new Sent(null, List.of(new Refusal(e.field(), e.getMessage())));
+            return new Sent(null, List.of(new Refusal(e.field(), e.phrase())));
         } catch (EJBException e) {
             return new Sent(null, atFields(Optional.ofNullable(Exceptions.extract(e, ConstraintViolationException.class)).orElseThrow(() -> e)
                     .getConstraintViolations()));
@@ -114,14 +114,18 @@ public class CommentIntake {
         return parent != null && parent.matches("\\d{1,18}") ? Long.valueOf(parent) : null;
     }
 
-    private static List<Refusal> atFields(Set<? extends ConstraintViolation<?>> violations) {
+    /**
+     * Each broken constraint of the draft at its field. A constraint's message is a key of the site's words in
+     * braces ({@code {comment.name.required}}); a size limit is the message's argument.
+     */
+    static List<Refusal> atFields(Set<? extends ConstraintViolation<?>> violations) {
         List<Refusal> refusals = new ArrayList<>();
         for (ConstraintViolation<?> violation : violations) {
             String field = null;
             for (Path.Node node : violation.getPropertyPath()) {
                 field = node.getName();
             }
-            refusals.add(new Refusal(field, violation.getMessage()));
+            refusals.add(new Refusal(field, Phrase.of(violation)));
         }
         return refusals;
     }

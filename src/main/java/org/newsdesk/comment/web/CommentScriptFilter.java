@@ -1,6 +1,8 @@
 package org.newsdesk.comment.web;
 
 import jakarta.inject.Inject;
+import org.newsdesk.platform.Texts;
+import org.newsdesk.platform.SiteLanguage;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
@@ -33,6 +35,9 @@ import org.newsdesk.comment.CommentDraft;
 public class CommentScriptFilter extends HttpFilter {
 
     @Inject
+    private SiteLanguage language;
+
+    @Inject
     private CommentIntake intake;
 
     @Override
@@ -57,11 +62,12 @@ public class CommentScriptFilter extends HttpFilter {
                 ? intake.send(post, parent, draft, request.getParameter("token"), field(request, "remember") != null, response)
                 : new CommentIntake.Sent(null, refusals);
         if (sent.comment() == null) {
+            Texts words = Texts.of(Texts.Family.SITE, language.locale());
             JsonArrayBuilder errors = Json.createArrayBuilder();
             for (CommentIntake.Refusal refusal : sent.refusals()) {
                 errors.add(Json.createObjectBuilder()
                         .add("field", refusal.field() == null ? JsonValue.NULL : Json.createValue(refusal.field()))
-                        .add("message", refusal.message()));
+                        .add("message", words.say(refusal.message())));
             }
             CommentFormServlet.answer(response, HttpServletResponse.SC_BAD_REQUEST, Json.createObjectBuilder().add("errors", errors));
             return;

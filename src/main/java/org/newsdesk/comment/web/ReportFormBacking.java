@@ -1,6 +1,7 @@
 package org.newsdesk.comment.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import org.newsdesk.platform.SiteWords;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -26,6 +27,9 @@ import org.omnifaces.util.Faces;
 @Named("reportForm")
 @RequestScoped
 public class ReportFormBacking {
+
+    @Inject
+    private SiteWords words;
 
     @Inject
     private CommentService comments;
@@ -116,7 +120,7 @@ public class ReportFormBacking {
                     + "?reported=" + id + "#comment-" + id);
         } catch (CommentRefusedException e) {
             // The report form's fields are plain inputs, so its messages are kept here rather than in Faces.
-            error = e.getMessage();
+            error = words.say(e.phrase());
             errorField = e.field() == null ? "form" : e.field();
         }
     }

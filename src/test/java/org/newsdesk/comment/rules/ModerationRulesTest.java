@@ -131,7 +131,7 @@ class ModerationRulesTest {
             assertEquals(Outcome.REJECT, v.outcome());
             // The oldest of the five (50 s ago) leaves the 60 s window in 10 s.
             assertEquals("You are commenting too quickly. Please wait 11 seconds and send your comment again.",
-                    v.readerMessage());
+                    v.readerMessage().english());
             assertTrue(v.reason().startsWith("5 comments from this address in the last 60 s"), v.reason());
         }
 
@@ -155,7 +155,7 @@ class ModerationRulesTest {
             Verdict v = new DuplicateRule().check(comment("Same"), DEFAULTS);
             assertEquals(Outcome.REJECT, v.outcome());
             assertEquals("body", v.field());
-            assertEquals("You have already posted this comment.", v.readerMessage());
+            assertEquals("You have already posted this comment.", v.readerMessage().english());
         }
 
         @Test
@@ -280,7 +280,7 @@ class ModerationRulesTest {
         void aRefusalStopsTheChain() {
             List<String> asked = new ArrayList<>();
             ModerationRules chain = new ModerationRules(List.of(
-                    rule("refuses", asked, Verdict.reject("refuses", "no", null, "No.")),
+                    rule("refuses", asked, Verdict.reject("refuses", "no", null, org.newsdesk.platform.Phrase.of("comment.refused.duplicate"))),
                     rule("after-the-refusal", asked, Verdict.approve())));
             assertEquals("refuses", chain.evaluate(comment("Hi"), DEFAULTS).rule());
             assertEquals(List.of("refuses"), asked, "no rule after a refusal is asked");

@@ -1,0 +1,114 @@
+package org.newsdesk.platform;
+
+import java.util.AbstractMap;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A page's own words in its language, for Facelets: {@code #{t['comments.leaveReply']}} for a message as
+ * written, {@code #{t.f('comments.count', n)}} with arguments. Properties of the bean itself are methods
+ * ({@code #{t.locale()}}), since a map's properties are its keys. {@link SiteWords} speaks to readers,
+ * {@link DeskWords} to staff.
+ */
+public abstract class Words extends AbstractMap<String, String> {
+
+    private Texts texts;
+
+    /** The family and language of this request's words. */
+    protected abstract Texts load();
+
+    public Texts texts() {
+        if (texts == null) {
+            texts = load();
+        }
+        return texts;
+    }
+
+    @Override
+    public String get(Object key) {
+        return texts().text(String.valueOf(key));
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return true;
+    }
+
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+        return Set.of();
+    }
+
+    /** The message {@code key} with its arguments (counts in the language's plural forms). */
+    public String f(String key, Object... arguments) {
+        return texts().format(key, arguments);
+    }
+
+    /**
+     * The message {@code key} as HTML, for {@code h:outputText escape="false"}: its text escaped, and each text
+     * argument (a name, a title, a query someone typed) escaped and isolated in a {@code <bdi>}, so that a
+     * right-to-left name in a left-to-right sentence, or the reverse, keeps the sentence's order around it.
+     * Numbers stay numbers, for plurals.
+     */
+    public String html(String key, Object... arguments) {
+        Object[] marked = arguments == null ? new Object[0] : arguments.clone();
+        for (int i = 0; i < marked.length; i++) {
+            if (!(marked[i] instanceof Number)) {
+                marked[i] = "\uE000" + i + "\uE001";
+            }
+        }
+        String html = HtmlText.escape(texts().format(key, marked));
+        for (int i = 0; i < marked.length; i++) {
+            if (!(arguments[i] instanceof Number)) {
+                html = html.replace("\uE000" + i + "\uE001",
+                        "<bdi>" + HtmlText.escape(arguments[i] == null ? "" : String.valueOf(arguments[i])) + "</bdi>");
+            }
+        }
+        return html;
+    }
+
+    /** Names in a row, with the language's own separator ("TIMES OF ISRAEL, REUTERS"; "، " in Arabic). */
+    public String join(java.util.Collection<?> names) {
+        return names == null ? "" : String.join(texts().text("list.separator"), names.stream().map(String::valueOf).toList());
+    }
+
+    public String say(Phrase phrase) {
+        return phrase == null ? null : texts().say(phrase);
+    }
+
+    /** The page's language: what {@code f:view} sets, so that dates and numbers follow it. */
+    public Locale locale() {
+        return texts().locale();
+    }
+
+    /** The page's {@code lang}. */
+    public String lang() {
+        return texts().locale().toLanguageTag();
+    }
+
+    /**
+     * The {@code lang} of the page's own words where they are not in the page's language (it has no bundle, so
+     * they are English); null, and so no attribute, where they are.
+     */
+    public String wordsLang() {
+        return texts().speaks() ? null : "en";
+    }
+
+    /** {@code ltr} for English words in a right-to-left page whose language has no bundle; null otherwise. */
+    public String wordsDir() {
+        return texts().speaks() || !Texts.isRightToLeft(texts().locale()) ? null : "ltr";
+    }
+
+    /**
+     * The {@code lang} of what people wrote (headlines, excerpts, comments) inside words marked English by
+     * {@link #wordsLang()}: the page's language; null where no such marking was needed.
+     */
+    public String contentLang() {
+        return texts().speaks() ? null : lang();
+    }
+
+    /** {@code rtl} or {@code ltr}: the direction of the page's language. */
+    public String dir() {
+        return Texts.isRightToLeft(texts().locale()) ? "rtl" : "ltr";
+    }
+}
