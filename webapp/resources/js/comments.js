@@ -132,17 +132,18 @@
     function showRefusals(errors) {
         // Every earlier message goes, the server's own (from a send without the script) as well as ours.
         form.querySelectorAll(".field-error, .form-errors").forEach(function (old) { old.remove(); });
-        form.querySelectorAll("[aria-invalid]").forEach(function (input) { input.removeAttribute("aria-invalid"); });
+        form.querySelectorAll("[aria-invalid]").forEach(function (input) {
+            input.removeAttribute("aria-invalid");
+            input.removeAttribute("aria-describedby");
+        });
         var first = null;
         errors.forEach(function (error) {
             var input = error.field && document.getElementById("comment-form:" + error.field);
             if (!input) {
-                var list = document.createElement("ul");
+                var list = document.createElement("p");
                 list.className = "form-errors from-script";
                 list.setAttribute("role", "alert");
-                var item = document.createElement("li");
-                item.textContent = error.message;
-                list.appendChild(item);
+                list.textContent = error.message;
                 form.insertBefore(list, replying);
                 first = first || list;
                 // A token that was refused (expired, already used) is not asked about again: the next send gets a fresh one.
@@ -151,6 +152,7 @@
             }
             var line = document.createElement("span");
             line.className = "field-error from-script";
+            line.id = "comment-form:" + error.field + "-error";
             line.setAttribute("role", "alert");
             line.textContent = error.message;
             if (input.type === "hidden") {
@@ -160,6 +162,7 @@
                 replying.after(line);
             } else {
                 input.setAttribute("aria-invalid", "true");
+                input.setAttribute("aria-describedby", line.id);
                 input.after(line);
                 first = first || input;
             }

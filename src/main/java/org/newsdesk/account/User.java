@@ -1,6 +1,7 @@
 package org.newsdesk.account;
 
 import jakarta.persistence.CollectionTable;
+import org.newsdesk.platform.BidiControls;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -88,7 +89,7 @@ public class User {
 
     public User(String username, String displayName, String email, Set<Role> roles, Instant createdAt) {
         this.username = username;
-        this.displayName = displayName;
+        this.displayName = BidiControls.neutralise(displayName);
         this.email = email;
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         this.createdAt = createdAt;

@@ -15,7 +15,11 @@ public class CommentDraft {
 
     public static final int MAX_BODY_LENGTH = 10_000;
 
+    /** No control character but line breaks and tabs: a reader is told, rather than the character dropped. */
+    static final String NO_CONTROL_CHARACTERS = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\x{FFFE}\\x{FFFF}]*";
+
     @NotBlank(message = "{comment.name.required}")
+    @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "{comment.control}")
     @Size(max = 100, message = "{comment.name.tooLong}")
     private String name;
 
@@ -29,6 +33,7 @@ public class CommentDraft {
     private String website;
 
     @NotBlank(message = "{comment.body.required}")
+    @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "{comment.control}")
     @Size(max = MAX_BODY_LENGTH, message = "{comment.body.tooLong}")
     private String body;
 

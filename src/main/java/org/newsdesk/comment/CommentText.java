@@ -1,12 +1,14 @@
 package org.newsdesk.comment;
 
 import java.util.regex.Matcher;
+import org.newsdesk.platform.BidiControls;
 import java.util.regex.Pattern;
 import org.newsdesk.comment.rules.Links;
 import org.newsdesk.platform.HtmlText;
 
 /**
- * Readers write plain text. This keeps what they typed (minus invisible control characters) and turns it
+ * Readers write plain text. This keeps what they typed (minus invisible control characters, and directional
+ * formatting characters that would reorder text around them: {@link BidiControls}) and turns it
  * into safe HTML for display: everything escaped, blank lines make paragraphs, single line breaks stay,
  * and web addresses become links marked {@code rel="nofollow ugc"}.
  *
@@ -26,12 +28,12 @@ public final class CommentText {
     /** Line breaks made uniform, control characters removed, surrounding blank space trimmed. */
     public static String normalize(String text) {
         String unified = text.replace("\r\n", "\n").replace('\r', '\n');
-        return CONTROL.matcher(unified).replaceAll("").strip();
+        return BidiControls.neutralise(CONTROL.matcher(unified).replaceAll("")).strip();
     }
 
     /** A one-line value such as a name: every control character (line breaks too) removed, trimmed. */
     public static String singleLine(String text) {
-        return text == null ? null : text.replaceAll("[\\p{Cc}\\x{FFFE}\\x{FFFF}\\x{2028}\\x{2029}]", " ").strip();
+        return text == null ? null : BidiControls.neutralise(text.replaceAll("[\\p{Cc}\\x{FFFE}\\x{FFFF}\\x{2028}\\x{2029}]", " ")).strip();
     }
 
     public static String toHtml(String text) {

@@ -1,6 +1,7 @@
 package org.newsdesk.outlet;
 
 import jakarta.persistence.Column;
+import org.newsdesk.platform.BidiControls;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -80,7 +81,7 @@ public class Outlet {
     }
 
     public Outlet(String name, String domain) {
-        this.name = name;
+        this.name = BidiControls.neutralise(name);
         this.domain = normalizeDomain(domain);
     }
 

@@ -27,6 +27,11 @@ public record Phrase(String key, List<Object> arguments) {
      */
     public static Phrase of(ConstraintViolation<?> violation) {
         String key = violation.getMessageTemplate().replaceAll("^\\{|\\}$", "");
+        if (key.endsWith(".control") && violation.getInvalidValue() instanceof String text) {
+            // Which invisible character, so that the person can tell what to delete.
+            return of(key, text.codePoints().filter(c -> Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t'
+                    || c == 0xFFFE || c == 0xFFFF).mapToObj(c -> String.format("U+%04X", c)).findFirst().orElse("?"));
+        }
         Object max = violation.getConstraintDescriptor().getAttributes().get("max");
         return max instanceof Integer limit ? of(key, limit) : of(key);
     }

@@ -1,6 +1,7 @@
 package org.newsdesk.post;
 
 import jakarta.persistence.CascadeType;
+import org.newsdesk.platform.BidiControls;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -117,7 +118,7 @@ public class Post {
     }
 
     public Post(String headline, User author, Instant now) {
-        this.headline = headline;
+        this.headline = BidiControls.neutralise(headline);
         this.slug = Slugs.of(headline);
         this.author = author;
         this.createdAt = now;
@@ -267,7 +268,7 @@ public class Post {
     }
 
     public void setHeadline(String headline) {
-        this.headline = headline;
+        this.headline = BidiControls.neutralise(headline);
     }
 
     public Section getSection() {

@@ -30,12 +30,21 @@ class CommentDraftTest {
     }
 
     @Test
+    void anInvisibleControlCharacterIsNamedNotDropped() {
+        Map<String, String> messages = messages(new CommentDraft("Bell\u0007", "a@example.org", null, "Line\r\none\ttab\u0000"));
+        assertEquals("This contains an invisible control character (U+0007), which cannot be shown. Delete it, or type the text again.",
+                messages.get("name"));
+        assertTrue(messages.get("body").contains("(U+0000)"), "a line break and a tab are not control characters to refuse");
+        assertTrue(messages(new CommentDraft("שלום ‏עולם", "a@example.org", null, "Line\r\none\ttab")).isEmpty());
+    }
+
+    @Test
     void tenThousandCharactersAreAllowed() {
         assertTrue(validator.validate(new CommentDraft("A", "a@example.org", null, "x".repeat(10_000))).isEmpty());
     }
 
     private Map<String, String> messages(CommentDraft draft) {
         return validator.validate(draft).stream().collect(Collectors.toMap(
-                v -> v.getPropertyPath().toString(), ConstraintViolation::getMessage, (a, b) -> a));
+                v -> v.getPropertyPath().toString(), v -> org.newsdesk.platform.Phrase.of(v).english(), (a, b) -> a));
     }
 }

@@ -23,7 +23,6 @@ class DemoContentSeedTest {
         try (InputStream in = getClass().getResourceAsStream("/seed/demo-post.json"); var reader = Json.createReader(in)) {
             seed = reader.readObject();
         }
-        Dates dates = new Dates();
         List<String> texts = new ArrayList<>();
         texts.add(seed.getString("headline"));
         for (JsonObject excerpt : seed.getJsonArray("excerpts").getValuesAs(JsonObject.class)) {
@@ -31,7 +30,7 @@ class DemoContentSeedTest {
             String style = excerpt.isNull("creditStyle") ? "{credit}" : excerpt.getString("creditStyle");
             texts.add(excerpt.getString("caption") + " " + style.replace("{credit}", credit));
             texts.add(excerpt.getString("outlet") + " |");
-            texts.add("Published " + dates.day(LocalDate.parse(excerpt.getString("publishedOn"))));
+            texts.add("Published " + Dates.dayIn(LocalDate.parse(excerpt.getString("publishedOn")), java.util.Locale.ENGLISH));
             if (!excerpt.isNull("dek")) {
                 texts.add(excerpt.getString("dek"));
             }

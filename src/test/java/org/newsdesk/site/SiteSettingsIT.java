@@ -210,6 +210,59 @@ class SiteSettingsIT {
         return site.get("/").parse().select("nav.section-menu a").eachText();
     }
 
+    /**
+     * An Arabic site: every public page, and a refused comment's answer, in Arabic. Each page's visible text and
+     * the attributes people read (labels, placeholders, buttons) are searched for a word in Latin letters, with
+     * what people wrote taken out (headlines, excerpts, names: the elements that follow their own direction).
+     */
+    @Test
+    @Order(5)
+    @RunAsClient
+    void anArabicSiteShowsNoWordOfItsOwnInEnglish() throws IOException {
+        Connection desk = site.signedIn("admin", System.getenv("NEWSDESK_ADMIN_PASSWORD"));
+        FormElement form = siteForm(desk);
+        form.selectFirst("[name=site:name]").val("أخبار الصحف");
+        form.selectFirst("[name=site:tagline]").val("ما تقوله غرف الأخبار");
+        form.select("[name=site:language] option").removeAttr("selected");
+        form.selectFirst("[name=site:language] option[value=ar]").attr("selected", "selected");
+        assertEquals(302, site.press(desk, form, "site:save").statusCode());
+
+        List<String> english = new java.util.ArrayList<>();
+        for (String path : List.of("/", "/post/" + SeedPage.SLUG, "/section/middle-east", "/tag/iraq", "/search",
+                "/search?q=iraq", "/search?q=qqqqzzzz", "/no-such-page")) {
+            Connection.Response answer = Jsoup.connect(site.url(path)).ignoreHttpErrors(true).execute();
+            Document page = answer.parse();
+            assertEquals("ar", page.selectFirst("html").attr("lang"), path);
+            assertEquals("rtl", page.selectFirst("html").attr("dir"), path);
+            english.addAll(latinWords(path, page));
+        }
+        // A comment refused at every field, answered by the page itself (no JavaScript).
+        Document post = site.get("/post/" + SeedPage.SLUG).parse();
+        FormElement comment = SiteClient.fillCommentForm(post, "", "not an address", "");
+        comment.selectFirst("[name=comment-form:website]").val("ftp://example.org");
+        Document refused = site.press(Jsoup.newSession(), comment, "comment-form:submit").parse();
+        assertEquals("اكتب اسمك من فضلك.", SiteClient.fieldMessage(refused, "name"));
+        assertEquals("لا يبدو هذا عنوان بريد إلكتروني.", SiteClient.fieldMessage(refused, "email"));
+        english.addAll(latinWords("a refused comment", refused));
+        assertEquals(List.of(), english, "Newsdesk's own words in English on an Arabic site");
+    }
+
+    /** Words in Latin letters a reader sees or hears on the page, other than what people wrote. */
+    private static List<String> latinWords(String path, Document page) {
+        Document copy = page.clone();
+        copy.select("head, script, style, [dir=auto], bdi, input[type=hidden], .hp").remove();
+        StringBuilder heard = new StringBuilder(copy.body().text());
+        for (Element element : copy.select("[placeholder], [aria-label], [title], [alt], input[type=submit], button")) {
+            heard.append(' ').append(element.attr("placeholder")).append(' ').append(element.attr("aria-label"))
+                    .append(' ').append(element.attr("title")).append(' ').append(element.attr("alt"));
+            if (element.is("input[type=submit], button")) {
+                heard.append(' ').append(element.is("button") ? element.text() : element.val());
+            }
+        }
+        return java.util.regex.Pattern.compile("\\p{IsLatin}{2,}").matcher(heard.toString().replaceAll("\\b(RSS|Atom)\\b", ""))
+                .results().map(m -> path + ": " + m.group()).toList();
+    }
+
     private FormElement siteForm(Connection desk) throws IOException {
         Document page = desk.newRequest(site.url("/admin/site/")).get();
         FormElement form = (FormElement) page.selectFirst("form#site");
