@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.newsdesk.audit.AuditLog;
+import org.newsdesk.platform.Phrase;
+import org.newsdesk.platform.Texts;
 
 /**
  * Staff accounts: signing in (slowed down after repeated failures), and what administrators and
@@ -204,12 +206,23 @@ public class AccountService {
     public long changeOwnPassword(char[] current, char[] replacement) {
         User user = currentUser();
         if (!passwords.matches(current, user.getPasswordHash())) {
-            throw new AccountException("currentPassword", "That is not your current password.");
+            throw new AccountException("currentPassword", Phrase.of("account.password.wrong"));
         }
         checkStrength(replacement, user.getUsername(), user.getDisplayName(), user.getEmail());
         user.changePassword(passwords.hash(replacement));
         audit.record("user.password-changed", "user", user.getId(), "by the user");
         return user.getCredentialsVersion();
+    }
+
+    /** Sets the caller's desk language: one the desk speaks ({@link Texts.Family#DESK}), or null to follow the site. */
+    @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.MODERATOR_NAME, Role.ADMIN_NAME})
+    public void chooseDeskLanguage(String language) {
+        if (language != null && !Texts.Family.DESK.languages().contains(language)) {
+            throw new AccountException("language", Phrase.of("account.language.unknown"));
+        }
+        User user = currentUser();
+        user.setDeskLanguage(language);
+        audit.record("user.desk-language", "user", user.getId(), language == null ? "the site's" : language);
     }
 
     @RolesAllowed(Role.ADMIN_NAME)
@@ -221,7 +234,7 @@ public class AccountService {
     public User user(long id) {
         User user = em.find(User.class, id);
         if (user == null) {
-            throw new AccountException(null, "There is no such user.");
+            throw new AccountException(null, Phrase.of("users.none"));
         }
         return user;
     }
@@ -230,14 +243,14 @@ public class AccountService {
     public User createUser(String username, String displayName, String email, Set<Role> roles, char[] password) {
         String name = username == null ? "" : username.strip().toLowerCase();
         if (find(name).isPresent()) {
-            throw new AccountException("username", "That username is taken.");
+            throw new AccountException("username", Phrase.of("users.username.taken"));
         }
         if (!em.createQuery("select u from User u where lower(u.email) = lower(:email)", User.class)
                 .setParameter("email", email == null ? "" : email.strip()).getResultList().isEmpty()) {
-            throw new AccountException("email", "Another account has that email address.");
+            throw new AccountException("email", Phrase.of("users.email.taken"));
         }
         if (roles.isEmpty()) {
-            throw new AccountException("roles", "Give the account at least one role.");
+            throw new AccountException("roles", Phrase.of("users.roles.required"));
         }
         checkStrength(password, name, displayName, email);
         User user = new User(name, displayName == null ? "" : displayName.strip(), email == null ? "" : email.strip(),
@@ -252,11 +265,11 @@ public class AccountService {
     public void updateUser(long id, String displayName, String email, Set<Role> roles, boolean enabled) {
         User user = user(id);
         if (roles.isEmpty()) {
-            throw new AccountException("roles", "Give the account at least one role.");
+            throw new AccountException("roles", Phrase.of("users.roles.required"));
         }
         if (user.getUsername().equals(context.getCallerPrincipal().getName())
                 && (!enabled || !roles.contains(Role.ADMIN))) {
-            throw new AccountException("roles", "You cannot disable yourself or take away your own ADMIN role.");
+            throw new AccountException("roles", Phrase.of("users.roles.self"));
         }
         String change = "roles " + user.getRoles() + " -> " + roles + ", enabled " + user.isEnabled() + " -> " + enabled;
         user.setDisplayName(displayName.strip());

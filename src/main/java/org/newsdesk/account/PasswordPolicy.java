@@ -1,6 +1,7 @@
 package org.newsdesk.account;
 
 import java.util.List;
+import org.newsdesk.platform.Phrase;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -16,7 +17,7 @@ import me.gosimple.nbvcxz.scoring.Result;
  * passwords, names and words, plus the account's own username, name and email.
  * <pre>
  * PasswordPolicy.problem(password, username, displayName, email)
- *         .ifPresent(message -&gt; { throw new AccountException("newPassword", message); });
+ *         .ifPresent(phrase -&gt; { throw new AccountException("newPassword", phrase); });
  * </pre>
  * Existing passwords are not checked again: an account keeps its password until it is next changed.
  */
@@ -28,17 +29,16 @@ public final class PasswordPolicy {
     }
 
     /** Why the password is refused, in words for the person choosing it; empty when it will do. */
-    public static Optional<String> problem(char[] password, String... personalWords) {
+    public static Optional<Phrase> problem(char[] password, String... personalWords) {
         if (password == null || password.length < MIN_LENGTH) {
-            return Optional.of("Use at least " + MIN_LENGTH + " characters.");
+            return Optional.of(Phrase.of("account.password.short", MIN_LENGTH));
         }
         Result estimate = estimator(personalWords).estimate(new String(password));
         if (estimate.isMinimumEntropyMet()) {
             return Optional.empty();
         }
-        String warning = estimate.getFeedback().getWarning();
-        return Optional.of("That password is too easy to guess" + (warning == null || warning.isBlank() ? "." : ": " + warning)
-                + " A few unrelated words, or a longer phrase only you would think of, make a good one.");
+        // The estimator's own explanation is English only; the advice is in the desk's words.
+        return Optional.of(Phrase.of("account.password.weak"));
     }
 
     private static Nbvcxz estimator(String... personalWords) {

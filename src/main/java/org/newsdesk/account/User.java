@@ -46,6 +46,10 @@ public class User {
     @Column(name = "display_name")
     private String displayName;
 
+    /** The desk's language for this person (a language tag); null for the site's, or English. */
+    @Column(name = "desk_language")
+    private String deskLanguage;
+
     @NotBlank
     @Email
     @Size(max = 254)
@@ -154,6 +158,14 @@ public class User {
 
     public void setDisplayName(String displayName) {
         this.displayName = displayName;
+    }
+
+    public String getDeskLanguage() {
+        return deskLanguage;
+    }
+
+    public void setDeskLanguage(String deskLanguage) {
+        this.deskLanguage = deskLanguage;
     }
 
     public String getEmail() {

@@ -28,17 +28,17 @@ public class PasswordBacking {
     public void submit() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (newPassword == null || !newPassword.equals(repeatPassword)) {
-            Messages.addError("password:repeatPassword", "The two new passwords differ.");
+            Messages.addError("password:repeatPassword", "account.password.differ");
             return;
         }
         try {
             long version = accounts.changeOwnPassword(currentPassword.toCharArray(), newPassword.toCharArray());
             // The change ends every other session of this account; this one goes on.
             StaleSessionFilter.remember((HttpServletRequest) faces.getExternalContext().getRequest(), version);
-            Notices.info("Your password has been changed.");
+            Notices.info("account.password.changed");
             Faces.redirect("admin/");
         } catch (AccountException e) {
-            Messages.addError("password:" + e.field(), e.getMessage());
+            Messages.addError("password:" + e.field(), e.phrase().key(), e.phrase().arguments().toArray());
         }
     }
 

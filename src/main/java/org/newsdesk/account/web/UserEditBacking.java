@@ -77,21 +77,20 @@ public class UserEditBacking implements Serializable {
                     : roles.stream().map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
             if (id == null) {
                 accounts.createUser(username, displayName, email, chosen, password == null ? null : password.toCharArray());
-                Notices.info("Account " + username + " created.");
+                Notices.info("users.created", username);
             } else {
                 accounts.updateUser(id, displayName, email, chosen, enabled);
-                Notices.info("Account " + username + " saved.");
+                Notices.info("users.saved", username);
             }
             redirectToList();
         } catch (AccountException e) {
-            Messages.addError(e.field() == null ? null : "user:" + e.field(), e.getMessage());
+            Messages.addError(e.field() == null ? null : "user:" + e.field(), e.phrase().key(), e.phrase().arguments().toArray());
         }
     }
 
     public void resetPassword() throws IOException {
         String fresh = accounts.resetPassword(id);
-        Notices.warn("New password for " + username + ": " + fresh
-                + " (shown once; the account is unlocked).");
+        Notices.warn("users.passwordReset", username, fresh);
         redirectToList();
     }
 

@@ -23,4 +23,9 @@ public class UsersBacking {
         }
         return all;
     }
+
+    /** The account's roles in the desk's order (the role's keys: ADMIN, EDITOR ...), to be worded by the page. */
+    public List<String> rolesOf(User user) {
+        return user.getRoles().stream().sorted().map(Enum::name).toList();
+    }
 }
