@@ -3,23 +3,16 @@ package org.newsdesk.comment;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The moderation desk's queues. "Reported" holds approved comments readers reported, hidden or not. */
+/**
+ * The moderation desk's queues (named by the desk's words {@code queue.PENDING} ...). "Reported" holds approved
+ * comments readers reported, hidden or not.
+ */
 public enum CommentQueue {
-    PENDING("Pending"),
-    REPORTED("Reported"),
-    APPROVED("Approved"),
-    SPAM("Spam"),
-    TRASH("Trash");
-
-    private final String label;
-
-    CommentQueue(String label) {
-        this.label = label;
-    }
-
-    public String getLabel() {
-        return label;
-    }
+    PENDING,
+    REPORTED,
+    APPROVED,
+    SPAM,
+    TRASH;
 
     /** The name in the desk's URLs: {@code ?queue=pending}. */
     public String getSlug() {

@@ -24,23 +24,13 @@ import java.time.Instant;
         query = "update CommentReport r set r.resolvedAt = :at where r.comment.id = :id and r.resolvedAt is null")
 public class CommentReport {
 
-    /** What a reader may say is wrong with a comment, in the words the report form uses. */
+    /** What a reader may say is wrong with a comment (worded by the site's words {@code report.reason.SPAM} ...). */
     public enum Reason {
-        SPAM("Spam or advertising"),
-        ABUSE("Abusive, hateful or threatening"),
-        PERSONAL("Shares someone's private information"),
-        OFF_TOPIC("Off topic"),
-        OTHER("Something else");
-
-        private final String label;
-
-        Reason(String label) {
-            this.label = label;
-        }
-
-        public String getLabel() {
-            return label;
-        }
+        SPAM,
+        ABUSE,
+        PERSONAL,
+        OFF_TOPIC,
+        OTHER
     }
 
     @Id
@@ -77,14 +67,6 @@ public class CommentReport {
 
     public String getReason() {
         return reason;
-    }
-
-    public String getReasonLabel() {
-        try {
-            return Reason.valueOf(reason).getLabel();
-        } catch (IllegalArgumentException e) {
-            return reason;
-        }
     }
 
     public String getDetails() {

@@ -92,7 +92,7 @@ public class ModerationService {
     public Comment restore(long commentId) {
         Comment comment = find(commentId);
         if (comment.getStatus() != CommentStatus.SPAM && comment.getStatus() != CommentStatus.TRASH) {
-            throw new ModerationException("Only a comment in spam or the trash can be restored.");
+            throw new ModerationException(Phrase.of("moderation.restore.notHeld"));
         }
         return moderate(commentId, comment.restoredStatus());
     }
@@ -291,13 +291,11 @@ public class ModerationService {
     public void banAddress(long commentId, String note, long otherCommentersConfirmed) {
         Comment comment = find(commentId);
         if (comment.getIpHash() == null) {
-            throw new ModerationException("This comment's network address is not known, so it cannot be banned.");
+            throw new ModerationException(Phrase.of("moderation.ban.noAddress"));
         }
         long others = otherCommentersAtAddress(commentId);
         if (others > otherCommentersConfirmed) {
-            throw new ModerationException(others + (others == 1 ? " other commenter has" : " other commenters have")
-                    + " used this network address by now, and a ban would shut them out too. Confirm again, or ban the"
-                    + " email address instead.");
+            throw new ModerationException(Phrase.of("moderation.ban.others", others));
         }
         int added = ban(CommentBan.Kind.ADDRESS, comment.getIpHash(), note, commentId, callerName(), now());
         audit.record("comment.address-banned", "comment", commentId, "the network address of " + comment.getAuthorEmail()
@@ -340,12 +338,11 @@ public class ModerationService {
     public void saveSettings(ModerationSettings changed) {
         for (List<String> words : List.of(changed.disallowedWords(), changed.suspectWords())) {
             if (String.join("\n", words).length() > ModerationSettings.MAX_WORD_LIST_LENGTH) {
-                throw new ModerationException("A word list can hold up to "
-                        + ModerationSettings.MAX_WORD_LIST_LENGTH + " characters.");
+                throw new ModerationException(Phrase.of("moderation.settings.wordsTooLong", ModerationSettings.MAX_WORD_LIST_LENGTH));
             }
         }
         if (changed.commentsPerPage() < 0 || changed.commentsPerPage() > ModerationSettings.MAX_PER_PAGE) {
-            throw new ModerationException("Threads per page: from 0 (all on one page) to " + ModerationSettings.MAX_PER_PAGE + ".");
+            throw new ModerationException(Phrase.of("moderation.settings.perPage", ModerationSettings.MAX_PER_PAGE));
         }
         Map<String, String> before = settings.current().asStored();
         StringBuilder diff = new StringBuilder();
@@ -366,10 +363,10 @@ public class ModerationService {
     public void setCommentWindow(long postId, boolean open, Integer closeAfterDays) {
         Post post = em.find(Post.class, postId);
         if (post == null) {
-            throw new ModerationException("There is no such post.");
+            throw new ModerationException(Phrase.of("moderation.noPost"));
         }
         if (closeAfterDays != null && closeAfterDays < 0) {
-            throw new ModerationException("Days before comments close cannot be negative.");
+            throw new ModerationException(Phrase.of("moderation.settings.closeNegative"));
         }
         String before = post.isCommentsOpen() + "/" + post.getCommentsCloseAfterDays();
         post.setCommentsOpen(open);
@@ -381,7 +378,7 @@ public class ModerationService {
     private Comment find(long commentId) {
         Comment comment = em.find(Comment.class, commentId);
         if (comment == null) {
-            throw new ModerationException("There is no comment " + commentId + ".");
+            throw new ModerationException(Phrase.of("moderation.noComment", commentId));
         }
         return comment;
     }

@@ -37,6 +37,13 @@ public class DeskWords extends Words {
         return Texts.Family.DESK.languages().contains(siteLocale.getLanguage()) ? siteLocale : Locale.ENGLISH;
     }
 
+    /** A desk word, or a reader's (a report's reason a moderator reads) in the desk's language. */
+    @Override
+    public String get(Object key) {
+        String name = String.valueOf(key);
+        return texts().has(name) ? texts().text(name) : Texts.of(Texts.Family.SITE, locale()).text(name);
+    }
+
     /** A phrase of the desk's words, or of the site's (a reader's message a moderator sees), in the desk's language. */
     @Override
     public String say(Phrase phrase) {

@@ -111,7 +111,7 @@ public class CommentEditBacking implements Serializable {
             backToItem();
         } catch (ModerationException e) {
             othersAtAddress = moderation.otherCommentersAtAddress(id);
-            Messages.addGlobalError(e.getMessage());
+            Messages.addGlobalError(e.phrase().key(), e.phrase().arguments().toArray());
         }
     }
 

@@ -62,9 +62,9 @@ public class CommentQueueBacking implements Serializable {
         ModerationAction what = ModerationAction.valueOf(action);
         try {
             moderation.apply(what, List.of(commentId));
-            Notices.info(what.getDone() + " the comment by {0}.", authorOf(commentId));
+            Notices.info("moderation.done.one." + what.name(), authorOf(commentId));
         } catch (ModerationException e) {
-            Notices.error(e.getMessage());
+            Notices.error(e.phrase().key(), e.phrase().arguments().toArray());
         }
         reload();
     }
@@ -74,11 +74,11 @@ public class CommentQueueBacking implements Serializable {
         List<Long> ids = selected.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue()))
                 .map(Map.Entry::getKey).toList();
         if (ids.isEmpty()) {
-            Notices.warn("Select one or more comments first.");
+            Notices.warn("moderation.selectFirst");
         } else {
             ModerationAction what = ModerationAction.valueOf(action);
             int done = moderation.apply(what, ids);
-            Notices.info(what.getDone() + " " + done + (done == 1 ? " comment." : " comments."));
+            Notices.info("moderation.done.many." + what.name(), done);
         }
         reload();
     }

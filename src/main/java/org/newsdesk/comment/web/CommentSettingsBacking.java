@@ -78,7 +78,7 @@ public class CommentSettingsBacking implements Serializable {
             Notices.info("Moderation settings saved. They apply to the next comment.");
             reload();
         } catch (ModerationException e) {
-            Messages.addGlobalError(e.getMessage());
+            Messages.addGlobalError(e.phrase().key(), e.phrase().arguments().toArray());
         }
     }
 
