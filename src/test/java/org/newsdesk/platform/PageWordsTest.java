@@ -42,8 +42,6 @@ class PageWordsTest {
 
     /** Desk pages whose words are not in the desk's bundles yet. */
     private static final Set<String> NOT_YET = Set.of(
-            "admin/comments/edit.xhtml",
-            "admin/comments/settings.xhtml",
             "admin/inbox/feeds.xhtml",
             "admin/inbox/index.xhtml",
             "admin/media/edit.xhtml",

@@ -74,7 +74,7 @@ public class CommentEditBacking implements Serializable {
     public void save() throws IOException {
         try {
             moderation.edit(id, name, website, body);
-            Notices.info("Saved the comment by {0}. What it said before is in its history.", name);
+            Notices.info("moderation.saved", name);
             backToItem();
         } catch (CommentRefusedException e) {
             fieldError("edit", e);
@@ -84,7 +84,7 @@ public class CommentEditBacking implements Serializable {
     public void replyAsStaff() throws IOException {
         try {
             moderation.replyAsStaff(id, reply);
-            Notices.info("Your reply to {0} is published, marked Staff.", getItem().getAuthorName());
+            Notices.info("moderation.replied", getItem().getAuthorName());
             backToItem();
         } catch (CommentRefusedException e) {
             fieldError("reply-form", e);
@@ -93,7 +93,7 @@ public class CommentEditBacking implements Serializable {
 
     public void banEmail() throws IOException {
         moderation.banEmail(id, banNote);
-        Notices.info("Banned {0}: their next comments go to spam.", getItem().getAuthorEmail());
+        Notices.info("moderation.banned.email", getItem().getAuthorEmail());
         backToItem();
     }
 
@@ -106,7 +106,7 @@ public class CommentEditBacking implements Serializable {
     public void banAddress() throws IOException {
         try {
             moderation.banAddress(id, banNote, othersAtAddress);
-            Notices.info("Banned the network address of {0}: every next comment from it goes to spam.",
+            Notices.info("moderation.banned.address",
                     getItem().getAuthorEmail());
             backToItem();
         } catch (ModerationException e) {

@@ -75,7 +75,7 @@ public class CommentSettingsBacking implements Serializable {
                     rateLimitSeconds, refuseDuplicates, maxLinks, ModerationSettings.words(disallowedWords),
                     ModerationSettings.words(suspectWords), holdFirstComment, reportThreshold, closeAfterDays,
                     notifyModerators, commentsPerPage, newestFirst));
-            Notices.info("Moderation settings saved. They apply to the next comment.");
+            Notices.info("moderation.settings.saved");
             reload();
         } catch (ModerationException e) {
             Messages.addGlobalError(e.phrase().key(), e.phrase().arguments().toArray());
@@ -84,7 +84,7 @@ public class CommentSettingsBacking implements Serializable {
 
     public void liftBan(long banId) throws IOException {
         moderation.liftBan(banId);
-        Notices.info("Ban lifted.");
+        Notices.info("moderation.bans.lifted");
         reload();
     }
 
