@@ -50,7 +50,6 @@ class PageWordsTest {
             "admin/outlets/index.xhtml",
             "admin/posts/edit.xhtml",
             "admin/posts/history.xhtml",
-            "admin/posts/index.xhtml",
             "admin/posts/preview.xhtml",
             "admin/sections/index.xhtml",
             "admin/site/index.xhtml",
