@@ -48,7 +48,6 @@ class PageWordsTest {
             "admin/media/index.xhtml",
             "admin/media/library.xhtml",
             "admin/outlets/index.xhtml",
-            "admin/posts/edit.xhtml",
             "admin/posts/history.xhtml",
             "admin/posts/preview.xhtml",
             "admin/sections/index.xhtml",
