@@ -346,8 +346,18 @@ class DeskWalkBrowserIT {
         assertTrue(browser.getCurrentUrl().contains("from=1") && browser.getCurrentUrl().contains("to=2"), browser.getCurrentUrl());
         session.screenshot("walk-history-diff");
 
+        // The post is live: Restore first says what it will do to what readers see, and does nothing yet.
         browser.findElement(By.xpath("//tr[td[1]='1']//input[@value='Restore']")).click();
+        session.waitFor(".restore-confirm");
+        assertTrue(browser.findElement(By.cssSelector(".restore-confirm")).getText().contains("replaces what readers see now"));
+        assertEquals("Walk: the second headline", TestDatabase.single("select headline from post where id = ?", post),
+                "nothing restored before it is confirmed");
+        session.screenshot("walk-history-confirm");
+        browser.findElement(By.xpath("//input[@value='Restore revision 1 on the live post']")).click();
         session.waitForText(".flash-info", "Revision 1 restored, as revision 3.");
+        String events = browser.findElement(By.xpath("//h2[normalize-space()='Workflow and edits']/following-sibling::table")).getText();
+        assertTrue(events.contains("Edna Editor") && !events.contains("walk-editor"),
+                "the workflow table names people as the revisions table does: " + events);
         assertEquals("Walk: the first headline", TestDatabase.single("select headline from post where id = ?", post));
         assertEquals(3L, ((Number) TestDatabase.single("select max(number) from post_revision where post_id = ?", post)).longValue(),
                 "a restore is itself a new revision");

@@ -1,6 +1,7 @@
 package org.newsdesk.media;
 
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
+import org.newsdesk.platform.Phrase;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,15 +25,14 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public final class ImageDecoder {
 
-    static final String DAMAGED = "This image is damaged or incomplete (the upload may have been cut off). "
-            + "Please upload it again.";
+    static final Phrase DAMAGED = Phrase.of("media.refused.damaged");
 
     private ImageDecoder() {
     }
 
     public static DecodedImage decode(byte[] bytes, long maxPixels) {
         if (bytes == null || bytes.length == 0) {
-            throw new UnsupportedImageException("This file is empty.");
+            throw new UnsupportedImageException(Phrase.of("media.refused.empty"));
         }
         ImageType type = ImageType.sniff(bytes)
                 .orElseThrow(() -> new UnsupportedImageException(ImageType.refusal(bytes)));
@@ -49,9 +49,7 @@ public final class ImageDecoder {
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
             if ((long) width * height > maxPixels) {
-                throw new UnsupportedImageException(String.format(Locale.ROOT,
-                        "This image is %,d × %,d pixels; photos can be at most %d megapixels.",
-                        width, height, maxPixels / 1_000_000));
+                throw new UnsupportedImageException(Phrase.of("media.refused.pixels", width, height, maxPixels / 1_000_000));
             }
             boolean[] cutShort = {false};
             reader.addIIOReadWarningListener((source, warning) -> cutShort[0] |= isTruncation(warning));
@@ -64,8 +62,7 @@ public final class ImageDecoder {
             throw e;
         } catch (IIOException e) {
             if (type == ImageType.JPEG && String.valueOf(e.getMessage()).contains("Unsupported Image Type")) {
-                throw new UnsupportedImageException("This JPEG uses print (CMYK) colours. "
-                        + "Please export it with RGB colours for the web.");
+                throw new UnsupportedImageException(Phrase.of("media.refused.cmyk"));
             }
             throw new UnsupportedImageException(DAMAGED);
         } catch (IOException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package org.newsdesk.media;
 
 import java.util.Optional;
+import org.newsdesk.platform.Phrase;
 
 /** The image formats Newsdesk accepts, recognised by their first bytes rather than by file name. */
 public enum ImageType {
@@ -42,23 +43,23 @@ public enum ImageType {
      * Why bytes that {@link #sniff} did not recognise are refused, in words for the person who uploaded
      * them: a PDF renamed {@code .jpg} is called a PDF, because that is what it is.
      */
-    public static String refusal(byte[] head) {
+    public static Phrase refusal(byte[] head) {
         if (startsWith(head, 0, '%', 'P', 'D', 'F')) {
-            return "This file is a PDF document, not a photo. Please upload a JPEG, PNG or WebP image.";
+            return Phrase.of("media.refused.pdf");
         }
         if (startsWith(head, 0, 'G', 'I', 'F', '8')) {
-            return "GIF images are not accepted. Please upload a JPEG, PNG or WebP image.";
+            return Phrase.of("media.refused.gif");
         }
         if (looksLikeSvg(head)) {
-            return "SVG drawings are not accepted (they can carry scripts). Please upload a JPEG, PNG or WebP image.";
+            return Phrase.of("media.refused.svg");
         }
         if (startsWith(head, 4, 'f', 't', 'y', 'p')) {
-            return "HEIC and other camera formats are not accepted. Please export the photo as JPEG.";
+            return Phrase.of("media.refused.heic");
         }
         if (startsWith(head, 0, 'I', 'I', 0x2A, 0) || startsWith(head, 0, 'M', 'M', 0, 0x2A)) {
-            return "TIFF images are not accepted. Please export the photo as JPEG.";
+            return Phrase.of("media.refused.tiff");
         }
-        return "This file is not a JPEG, PNG or WebP image.";
+        return Phrase.of("media.refused.notImage");
     }
 
     private static boolean looksLikeSvg(byte[] head) {

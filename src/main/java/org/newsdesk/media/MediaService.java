@@ -29,6 +29,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.newsdesk.account.AccountService;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.account.Role;
 import org.newsdesk.account.User;
 import org.newsdesk.audit.AuditLog;
@@ -110,12 +111,11 @@ public class MediaService {
 
     private void refuseSize(long sizeBytes) {
         if (sizeBytes <= 0) {
-            throw new UnsupportedImageException("This file is empty.");
+            throw new UnsupportedImageException(Phrase.of("media.refused.empty"));
         }
         int maxUploadMb = mediaConfig.maxUploadMb();
         if (sizeBytes > maxUploadMb * 1024L * 1024L) {
-            throw new UnsupportedImageException(String.format(Locale.ROOT,
-                    "This file is %.1f MB; photos can be at most %d MB.", sizeBytes / (1024.0 * 1024.0), maxUploadMb));
+            throw new UnsupportedImageException(Phrase.of("media.refused.tooBig", sizeBytes / (1024.0 * 1024.0), maxUploadMb));
         }
     }
 
@@ -177,12 +177,10 @@ public class MediaService {
             store.discard(written);
             if (ImageStore.diskFull(e)) {
                 LOG.severe(() -> "The media directory " + mediaConfig.directory() + " is full: an upload was refused");
-                throw new MediaException("file", "The photo library's disk is full, so this photo was not stored."
-                        + " Tell your administrator; nothing else was lost.");
+                throw new MediaException("file", Phrase.of("media.refused.diskFull"));
             }
             LOG.severe(() -> "Could not store an upload in " + mediaConfig.directory() + ": " + e.getMessage());
-            throw new MediaException("file", "The photo could not be stored (the media directory refused it)."
-                    + " Tell your administrator; nothing else was lost.");
+            throw new MediaException("file", Phrase.of("media.refused.notStored"));
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -201,11 +199,11 @@ public class MediaService {
     private static void enterDarkroom() {
         try {
             if (!DARKROOM.tryAcquire(2, TimeUnit.MINUTES)) {
-                throw new MediaException("file", "The desk is busy with other photos. Please try again in a minute.");
+                throw new MediaException("file", Phrase.of("media.refused.busy"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MediaException("file", "The upload was interrupted. Please try again.");
+            throw new MediaException("file", Phrase.of("media.refused.interrupted"));
         }
     }
 
@@ -278,7 +276,7 @@ public class MediaService {
             return null;
         }
         if (text.length() > max) {
-            throw new MediaException(field, String.format(Locale.ROOT, "Please keep the %s under %,d characters.", what, max));
+            throw new MediaException(field, Phrase.of("media.refused.tooLong." + field, max));
         }
         return text;
     }
@@ -299,13 +297,13 @@ public class MediaService {
         Photo photo = existing(id);
         User me = accounts.currentUser();
         if (!me.isEditor() && (photo.getUploadedBy() == null || !photo.getUploadedBy().getId().equals(me.getId()))) {
-            throw new MediaException(null, "Only an editor can delete a photo someone else uploaded.");
+            throw new MediaException(null, Phrase.of("media.refused.notYours"));
         }
         Optional<PhotoUse> shown = uses(id).stream().filter(PhotoUse::isPublic).findFirst();
         if (shown.isPresent()) {
             PhotoUse use = shown.get();
-            throw new MediaInUseException("This photo is in the " + ("SCHEDULED".equals(use.status()) ? "scheduled" : "published")
-                    + " post “" + use.headline() + "” and cannot be deleted. Replace it in that post first.");
+            throw new MediaInUseException(Phrase.of("SCHEDULED".equals(use.status()) ? "media.refused.inScheduled" : "media.refused.inPublished",
+                    use.headline()));
         }
         int unhooked = photoUses.removeFromUnpublished(id);
         List<String> files = photo.storageKeys();
@@ -331,7 +329,7 @@ public class MediaService {
     private Photo existing(long id) {
         Photo photo = em.find(Photo.class, id);
         if (photo == null) {
-            throw new MediaException(null, "This photo is no longer in the library.");
+            throw new MediaException(null, Phrase.of("media.refused.gone"));
         }
         return photo;
     }

@@ -24,13 +24,13 @@ class ImageTypeTest {
 
     @Test
     void aRefusedFileIsCalledWhatItReallyIs() {
-        assertTrue(ImageType.refusal(ascii("%PDF-1.7\n...")).startsWith("This file is a PDF document, not a photo."));
-        assertTrue(ImageType.refusal(ascii("GIF89a....")).startsWith("GIF images are not accepted."));
-        assertTrue(ImageType.refusal(ascii("<svg xmlns=\"http://www.w3.org/2000/svg\"/>")).startsWith("SVG drawings"));
-        assertTrue(ImageType.refusal(ascii("<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg>")).startsWith("SVG drawings"));
-        assertTrue(ImageType.refusal(ascii("\0\0\0\u0018ftypheic")).startsWith("HEIC"));
-        assertEquals("This file is not a JPEG, PNG or WebP image.", ImageType.refusal(ascii("hello, world")));
-        assertEquals("This file is not a JPEG, PNG or WebP image.", ImageType.refusal(new byte[0]));
+        assertTrue(ImageType.refusal(ascii("%PDF-1.7\n...")).english().startsWith("This file is a PDF document, not a photo."));
+        assertTrue(ImageType.refusal(ascii("GIF89a....")).english().startsWith("GIF images are not accepted."));
+        assertTrue(ImageType.refusal(ascii("<svg xmlns=\"http://www.w3.org/2000/svg\"/>")).english().startsWith("SVG drawings"));
+        assertTrue(ImageType.refusal(ascii("<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg>")).english().startsWith("SVG drawings"));
+        assertTrue(ImageType.refusal(ascii("\0\0\0\u0018ftypheic")).english().startsWith("HEIC"));
+        assertEquals("This file is not a JPEG, PNG or WebP image.", ImageType.refusal(ascii("hello, world")).english());
+        assertEquals("This file is not a JPEG, PNG or WebP image.", ImageType.refusal(new byte[0]).english());
     }
 
     private static byte[] ascii(String text) {

@@ -57,13 +57,11 @@ public class MediaLibraryBacking {
                 bytes = in.readAllBytes();
             }
             Upload upload = media.receive(file.getSubmittedFileName(), bytes);
-            Notices.info(upload.alreadyInLibrary()
-                    ? "This photo is already in the library: here it is."
-                    : "Photo uploaded. Please add its alt text and credit.");
+            Notices.info(upload.alreadyInLibrary() ? "media.uploaded.again" : "media.uploaded.new");
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             external.redirect(external.getRequestContextPath() + "/admin/media/edit?id=" + upload.photo().getId());
         } catch (MediaException e) {
-            fileMessage(e.getMessage());
+            Messages.addError("upload:file", e.phrase().key(), e.phrase().arguments().toArray());
         } finally {
             discardTemporaryFile();
         }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import org.newsdesk.media.MediaException;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.media.MediaService;
 import org.newsdesk.media.Photo;
 import org.newsdesk.media.PhotoUse;
@@ -60,30 +61,30 @@ public class PhotoEditBacking implements Serializable {
     public void save() throws IOException {
         try {
             media.update(id, altText, caption, credit);
-            Notices.info("Saved the details of " + getPhoto().getOriginalFilename() + ".");
+            Notices.info("media.saved", getPhoto().getOriginalFilename());
             redirectToLibrary();
         } catch (MediaException e) {
-            message(e.field(), e.getMessage());
+            message(e.field(), e.phrase());
         }
     }
 
     public void delete() throws IOException {
         if (!confirmDelete) {
-            message("confirmDelete", "Tick “Yes, delete this photo” first.");
+            message("confirmDelete", Phrase.of("media.delete.tickFirst"));
             return;
         }
-        String name = getPhoto() == null ? "The photo" : getPhoto().getOriginalFilename();
+        String name = getPhoto() == null ? "" : getPhoto().getOriginalFilename();
         try {
             media.delete(id);
-            Notices.info("Deleted " + name + ".");
+            Notices.info("media.deleted", name);
             redirectToLibrary();
         } catch (MediaException e) {
-            message(e.field() == null ? "delete" : e.field(), e.getMessage());
+            message(e.field() == null ? "delete" : e.field(), e.phrase());
         }
     }
 
-    private static void message(String field, String text) {
-        Messages.addError(field == null ? null : "photo:" + field, text);
+    private static void message(String field, Phrase phrase) {
+        Messages.addError(field == null ? null : "photo:" + field, phrase.key(), phrase.arguments().toArray());
     }
 
     private static void redirectToLibrary() throws IOException {

@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.post.PublicationCheck;
 import org.newsdesk.post.PublicationRefusedException;
 import org.newsdesk.post.WorkflowException;
@@ -26,6 +27,11 @@ final class DeskMessages {
 
     static void error(String field, String message) {
         Messages.addError(field == null ? null : FORM + ":" + field, message);
+    }
+
+    /** A phrase of the desk's words at a field, in the desk's language. */
+    static void error(String field, Phrase phrase) {
+        Messages.addError(field == null ? null : FORM + ":" + field, phrase.key(), phrase.arguments().toArray());
     }
 
     static void show(WorkflowException e) {

@@ -587,7 +587,7 @@ public class EditPostBacking implements Serializable {
                     excerpt.setCreditLine(photo.getDefaultCredit());
                 }
             } catch (MediaException e) {
-                DeskMessages.error(field, e.getMessage());
+                DeskMessages.error(field, e.phrase());
                 ok = false;
             } catch (IOException e) {
                 DeskMessages.error(field, "The upload did not arrive whole. Please choose the file again.");

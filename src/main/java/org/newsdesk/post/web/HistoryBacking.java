@@ -4,13 +4,17 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.newsdesk.account.AccountService;
 import org.newsdesk.audit.AuditEvent;
 import org.newsdesk.platform.Notices;
 import org.newsdesk.post.EditConflictException;
 import org.newsdesk.post.Post;
 import org.newsdesk.post.PostRevision;
 import org.newsdesk.post.PostSnapshot;
+import org.newsdesk.post.PostStatus;
 import org.newsdesk.post.PublishingService;
 import org.newsdesk.post.RevisionDiff;
 import org.newsdesk.post.Workflow;
@@ -43,9 +47,14 @@ public class HistoryBacking {
     @Param(name = "to")
     private Integer to;
 
+    @Inject
+    private AccountService accounts;
+
     private Post post;
     private List<PostRevision> revisions;
     private Workflow workflow;
+    private Integer confirming;
+    private final Map<String, String> actors = new HashMap<>();
 
     public void onload() throws IOException {
         if (getPost() == null) {
@@ -80,20 +89,43 @@ public class HistoryBacking {
         return RevisionDiff.between(PostSnapshot.toLines(a.getSnapshot()), PostSnapshot.toLines(b.getSnapshot()));
     }
 
+    /**
+     * Restores a revision. On a published post readers see it at once, so the first press asks (the page shows
+     * what will happen and a second button); the second press, which carries {@code confirm-restore}, restores.
+     */
     public void restore(int number) throws IOException {
         Post current = getPost();
         if (current == null) {
             Faces.responseSendError(404, "No such post");
             return;
         }
+        if (current.getStatus() == PostStatus.PUBLISHED && !Integer.valueOf(number).equals(getConfirming())) {
+            confirming = number;
+            return;
+        }
         try {
             publishing.restore(current.getId(), number, current.getVersion());
-            Notices.info("Revision " + number + " restored, as revision " + publishing.revisions(current.getId())
-                    .stream().mapToInt(PostRevision::getNumber).max().orElse(number) + ".");
+            Notices.info("history.restored", number, publishing.revisions(current.getId())
+                    .stream().mapToInt(PostRevision::getNumber).max().orElse(number));
         } catch (WorkflowException | EditConflictException e) {
             Notices.error(e.getMessage());
         }
         Faces.redirect("admin/posts/history?id=%s", current.getId());
+    }
+
+    /** The revision whose restoring over the live post is being confirmed, if any. */
+    public Integer getConfirming() {
+        if (confirming == null) {
+            String sent = Faces.getRequestParameter("confirm-restore");
+            confirming = sent != null && sent.matches("\\d{1,9}") ? Integer.valueOf(sent) : null;
+        }
+        return confirming;
+    }
+
+    /** A workflow event's actor as people know them: their display name, or the username for an account gone. */
+    public String displayName(String username) {
+        return actors.computeIfAbsent(username == null ? "" : username,
+                name -> accounts.find(name).map(org.newsdesk.account.User::getDisplayName).orElse(name));
     }
 
     /** Whether Restore is open to this member of staff on this post ({@link Workflow}; the service refuses it otherwise). */
