@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.newsdesk.account.Role;
 import org.newsdesk.audit.AuditLog;
+import org.newsdesk.platform.Phrase;
 
 /**
  * The outlet registry: editors keep each outlet's name, domain, credit style, word limit, policies (share of an
@@ -35,9 +36,17 @@ public class OutletService {
 
         private final String field;
 
-        public OutletRefused(String field, String message) {
-            super(message);
+        private final Phrase phrase;
+
+        public OutletRefused(String field, Phrase phrase) {
+            super(phrase.english());
             this.field = field;
+            this.phrase = phrase;
+        }
+
+        /** What to tell the editor, in the desk's language. */
+        public Phrase phrase() {
+            return phrase;
         }
 
         public String field() {
@@ -82,18 +91,17 @@ public class OutletService {
 
     private void checkDomain(String domain) {
         if (!acceptsDomain(domain)) {
-            throw new OutletRefused("domain", "Give the outlet's home domain, like reuters.com.");
+            throw new OutletRefused("domain", Phrase.of("outlets.refused.domain"));
         }
     }
 
     private void checkName(String name, Long id) {
         if (name == null || name.isBlank()) {
-            throw new OutletRefused("name", "Give the outlet's name as readers see it.");
+            throw new OutletRefused("name", Phrase.of("outlets.refused.name"));
         }
         for (Outlet other : all()) {
             if (!other.getId().equals(id) && other.getName().equalsIgnoreCase(name.strip())) {
-                throw new OutletRefused("name", "There is already an outlet of that name, " + other.getName()
-                        + " (" + other.getDomain() + ").");
+                throw new OutletRefused("name", Phrase.of("outlets.refused.nameTaken", other.getName(), other.getDomain()));
             }
         }
     }
@@ -103,26 +111,25 @@ public class OutletService {
         checkName(name, id);
         checkDomain(domain);
         if (creditStyle != null && !creditStyle.isBlank() && !creditStyle.contains("{credit}")) {
-            throw new OutletRefused("creditStyle", "Write {credit} where the credit line goes, e.g. ({credit}).");
+            throw new OutletRefused("creditStyle", Phrase.of("outlets.refused.creditStyle"));
         }
         if (maxExcerptWords != null && maxExcerptWords < 1) {
-            throw new OutletRefused("maxExcerptWords", "A word limit is a positive number, or empty for none.");
+            throw new OutletRefused("maxExcerptWords", Phrase.of("outlets.refused.wordLimit"));
         }
         if (policies.maxQuotePercent() != null && (policies.maxQuotePercent() < 1 || policies.maxQuotePercent() > 100)) {
-            throw new OutletRefused("maxQuotePercent", "A share is a whole number from 1 to 100 (per cent), or empty for none.");
+            throw new OutletRefused("maxQuotePercent", Phrase.of("outlets.refused.share"));
         }
         String creditFormat = blank(policies.photoCreditFormat()) ? null : policies.photoCreditFormat().strip();
         if (creditFormat != null && creditFormat.replace(Outlet.NAME, "").matches(".*[{}].*")) {
-            throw new OutletRefused("photoCreditFormat", "Write " + Outlet.NAME + " where the photographer's name goes, e.g. AP Photo/"
-                    + Outlet.NAME + "; no other braces.");
+            throw new OutletRefused("photoCreditFormat", Phrase.of("outlets.refused.creditFormat"));
         }
         if (creditFormat != null && creditFormat.length() > 200) {
-            throw new OutletRefused("photoCreditFormat", "Keep the credit format under 200 characters.");
+            throw new OutletRefused("photoCreditFormat", Phrase.of("outlets.refused.creditFormatLong", 200));
         }
         String normalized = Outlet.normalizeDomain(domain);
         for (Outlet other : all()) {
             if (!other.getId().equals(id) && other.getDomain().equals(normalized)) {
-                throw new OutletRefused("domain", other.getName() + " already has this domain.");
+                throw new OutletRefused("domain", Phrase.of("outlets.refused.domainTaken", other.getName()));
             }
         }
         Outlet outlet = id == null ? new Outlet(name.strip(), normalized) : em.find(Outlet.class, id);
@@ -143,7 +150,7 @@ public class OutletService {
         audit.record(id == null ? "outlet.created" : "outlet.updated", "outlet", outlet.getId(),
                 outlet.getName() + " (" + outlet.getDomain() + "), limit " + maxExcerptWords + ", share "
                         + (outlet.getMaxQuotePercent() == null ? "any" : outlet.getMaxQuotePercent() + "%") + ", photos "
-                        + outlet.getPhotoPolicy().label().toLowerCase(java.util.Locale.ROOT)
+                        + outlet.getPhotoPolicy().name().toLowerCase(java.util.Locale.ROOT)
                         + (creditFormat == null ? "" : ", credited " + creditFormat) + (outlet.isPaywalled() ? ", paywalled" : ""));
         return outlet;
     }

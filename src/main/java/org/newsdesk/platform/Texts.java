@@ -98,23 +98,28 @@ public final class Texts {
         return bundle.containsKey(key);
     }
 
-    /** A message without arguments, as written. A key no bundle has comes out as itself, in brackets. */
+    /**
+     * A message without arguments. One that quotes braces ({@code '{credit}'}) is read as the ICU format it is;
+     * others as written. A key no bundle has comes out as itself, in brackets.
+     */
     public String text(String key) {
+        String raw;
         try {
-            return bundle.getString(key);
+            raw = bundle.getString(key);
         } catch (MissingResourceException e) {
             return "[" + key + "]";
         }
+        return raw.indexOf('{') >= 0 ? format(key, new Object[0]) : raw;
     }
 
     /** A message with arguments: numbers in the language's digits, counts in its plural forms. */
     public String format(String key, Object... arguments) {
-        if (arguments == null || arguments.length == 0) {
-            return text(key);
+        if (!has(key)) {
+            return "[" + key + "]";
         }
-        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(text(k), ULocale.forLocale(wordsLocale())));
+        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), ULocale.forLocale(wordsLocale())));
         synchronized (format) {
-            return format.format(arguments);
+            return format.format(arguments == null ? new Object[0] : arguments);
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.newsdesk.account.Role;
 import org.newsdesk.audit.AuditLog;
+import org.newsdesk.platform.Phrase;
+import org.newsdesk.platform.RefusedValue;
 import org.newsdesk.post.Section;
 import org.newsdesk.post.Tag;
 
@@ -66,7 +68,7 @@ public class SiteAdministration {
      */
     @RolesAllowed(Role.ADMIN_NAME)
     public void saveIdentity(String name, String tagline, String language, String logo, byte[] uploadedLogo) {
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Phrase> problems = new LinkedHashMap<>();
         Map<String, String> wanted = new LinkedHashMap<>();
         wanted.put(SiteSettings.NAME, checked("name", name, SiteIdentity::checkedName, problems));
         wanted.put(SiteSettings.TAGLINE, tagline == null ? "" : checked("tagline", tagline, SiteIdentity::checkedTagline, problems));
@@ -109,14 +111,14 @@ public class SiteAdministration {
      */
     static byte[] logoPng(byte[] bytes) {
         if (bytes.length > LOGO_MAX_BYTES) {
-            throw new SiteSettingsException("logoFile", "A logo can be at most " + LOGO_MAX_BYTES / 1_000_000 + " MB; this file is "
-                    + String.format(java.util.Locale.ROOT, "%.1f", bytes.length / 1_000_000.0) + " MB.");
+            throw new SiteSettingsException("logoFile", Phrase.of("site.refused.logoSize", LOGO_MAX_BYTES / 1_000_000,
+                    bytes.length / 1_000_000.0));
         }
         java.awt.image.BufferedImage image;
         try {
             image = org.newsdesk.media.ImageDecoder.decode(bytes, 25_000_000L).image();
         } catch (org.newsdesk.media.MediaException e) {
-            throw new SiteSettingsException("logoFile", e.getMessage());
+            throw new SiteSettingsException("logoFile", e.phrase());
         }
         double scale = Math.min(1.0, Math.min((double) LOGO_MAX_WIDTH / image.getWidth(), (double) LOGO_MAX_HEIGHT / image.getHeight()));
         int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
@@ -212,7 +214,7 @@ public class SiteAdministration {
     private <T> T find(Class<T> type, long id) {
         T found = em.find(type, id, LockModeType.PESSIMISTIC_WRITE);
         if (found == null) {
-            throw new SiteSettingsException("name", "It was deleted meanwhile; reload the page.");
+            throw new SiteSettingsException("name", Phrase.of("sections.refused.gone"));
         }
         return found;
     }
@@ -221,7 +223,7 @@ public class SiteAdministration {
     static String checkedListingName(String name) {
         String stripped = name == null ? "" : name.strip();
         if (stripped.isEmpty() || stripped.length() > SECTION_NAME_MAX) {
-            throw new IllegalArgumentException("A name is 1 to " + SECTION_NAME_MAX + " characters.");
+            throw new RefusedValue(Phrase.of("sections.refused.name", SECTION_NAME_MAX));
         }
         return stripped;
     }
@@ -229,15 +231,14 @@ public class SiteAdministration {
     static String checkedDescription(String description) {
         String stripped = description.strip();
         if (stripped.length() > DESCRIPTION_MAX) {
-            throw new IllegalArgumentException("A description is at most " + DESCRIPTION_MAX + " characters; this one has "
-                    + stripped.length() + ".");
+            throw new RefusedValue(Phrase.of("sections.refused.description", DESCRIPTION_MAX, stripped.length()));
         }
         return stripped;
     }
 
     /** The checked value, or a refusal at its field. */
     private static String checked(String field, String value, Function<String, String> check) {
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Phrase> problems = new LinkedHashMap<>();
         String checked = checked(field, value, check, problems);
         if (!problems.isEmpty()) {
             throw new SiteSettingsException(problems);
@@ -246,11 +247,11 @@ public class SiteAdministration {
     }
 
     /** The checked value, or null with the refusal added to {@code problems}, so several are said at once. */
-    private static String checked(String field, String value, Function<String, String> check, Map<String, String> problems) {
+    private static String checked(String field, String value, Function<String, String> check, Map<String, Phrase> problems) {
         try {
             return check.apply(value == null ? "" : value);
-        } catch (IllegalArgumentException e) {
-            problems.put(field, e.getMessage());
+        } catch (RefusedValue e) {
+            problems.put(field, e.phrase());
             return null;
         }
     }

@@ -3,6 +3,8 @@ package org.newsdesk.site;
 import java.net.URI;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.newsdesk.platform.Phrase;
+import org.newsdesk.platform.RefusedValue;
 import org.newsdesk.platform.Texts;
 
 /**
@@ -43,7 +45,7 @@ public record SiteIdentity(String name, String tagline, String language, String 
     static String checkedName(String name) {
         String stripped = name.strip();
         if (stripped.isEmpty() || stripped.length() > NAME_MAX) {
-            throw new IllegalArgumentException("The site's name is 1 to " + NAME_MAX + " characters.");
+            throw new RefusedValue(Phrase.of("site.refused.name", NAME_MAX));
         }
         return stripped;
     }
@@ -51,7 +53,7 @@ public record SiteIdentity(String name, String tagline, String language, String 
     static String checkedTagline(String tagline) {
         String stripped = tagline.strip();
         if (stripped.length() > TAGLINE_MAX) {
-            throw new IllegalArgumentException("The tagline is at most " + TAGLINE_MAX + " characters.");
+            throw new RefusedValue(Phrase.of("site.refused.tagline", TAGLINE_MAX));
         }
         return stripped;
     }
@@ -61,7 +63,7 @@ public record SiteIdentity(String name, String tagline, String language, String 
         String stripped = tag.strip();
         Locale locale = Locale.forLanguageTag(stripped);
         if (!LANGUAGE_TAG.matcher(stripped).matches() || locale.getLanguage().isEmpty()) {
-            throw new IllegalArgumentException("Give a language tag such as en, ar, he or pt-BR.");
+            throw new RefusedValue(Phrase.of("site.refused.language"));
         }
         return locale.toLanguageTag();
     }
@@ -79,6 +81,6 @@ public record SiteIdentity(String name, String tagline, String language, String 
         } catch (java.net.URISyntaxException e) {
             // said below
         }
-        throw new IllegalArgumentException("Give the logo's https address, or its path on this site such as /logo.png.");
+        throw new RefusedValue(Phrase.of("site.refused.logo"));
     }
 }

@@ -1,6 +1,9 @@
 package org.newsdesk.site;
 
 import jakarta.ejb.ApplicationException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.newsdesk.platform.Phrase;
 
 /** A value the desk's Site or Sections page cannot take, with the field it belongs to, so the page says so there. */
 @ApplicationException(rollback = true)
@@ -8,16 +11,16 @@ public class SiteSettingsException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Each refused field's id ({@code name}, {@code tagline}, {@code language}, {@code logo}...) and why. */
-    private final java.util.Map<String, String> problems;
+    /** Each refused field's id ({@code name}, {@code tagline}, {@code language}, {@code logo}...) and what to say. */
+    private final transient Map<String, Phrase> problems;
 
-    public SiteSettingsException(String field, String message) {
-        this(java.util.Map.of(field, message));
+    public SiteSettingsException(String field, Phrase phrase) {
+        this(Map.of(field, phrase));
     }
 
-    public SiteSettingsException(java.util.Map<String, String> problems) {
-        super(String.join(" ", problems.values()));
-        this.problems = java.util.Map.copyOf(problems);
+    public SiteSettingsException(Map<String, Phrase> problems) {
+        super(problems.values().stream().map(Phrase::english).collect(Collectors.joining(" ")));
+        this.problems = Map.copyOf(problems);
     }
 
     /** The first field refused, for a form with one field in question. */
@@ -25,7 +28,12 @@ public class SiteSettingsException extends RuntimeException {
         return problems.keySet().iterator().next();
     }
 
-    public java.util.Map<String, String> problems() {
+    /** The first refusal, for a form with one field in question. */
+    public Phrase phrase() {
+        return problems.values().iterator().next();
+    }
+
+    public Map<String, Phrase> problems() {
         return problems;
     }
 }

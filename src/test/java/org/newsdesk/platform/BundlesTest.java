@@ -31,7 +31,8 @@ class BundlesTest {
      * domains and paths a message quotes, and keys as the keyboard labels them.
      */
     private static final Pattern KEPT_LATIN = Pattern.compile("\\b(RSS|Atom|https?|Newsdesk|JPEG|PNG|WebP|GIF|SVG|HEIC|TIFF|PDF|CMYK|RGB|OPML|JSON|WebSub)\\b"
-            + "|[\\w-]+(\\.[a-z]{2,})+|/[\\w/.-]*|\\b(Ctrl|Shift|Alt)\\+\\w+|\\bEnter\\b");
+            + "|[\\w-]+(\\.[a-z]{2,})+|/[\\w/.-]*|\\b(Ctrl|Shift|Alt)\\+\\w+|\\bEnter\\b"
+            + "|'\\{\\w+\\}'|\\b[a-z]{2}(-[A-Z]{2})?\\b");
 
     @Test
     void everyTranslationHasEveryKeyAndNoOther() throws IOException {

@@ -65,10 +65,10 @@ public class OutletsBacking implements Serializable {
         try {
             Outlet saved = service.save(id, name, domain, creditStyle, maxExcerptWords,
                     new OutletPolicies(maxQuotePercent, photoPolicy, photoCreditFormat, paywalled), notes);
-            Notices.info(saved.getName() + " saved.");
+            Notices.info("outlets.saved", saved.getName());
             Faces.redirect("admin/outlets/");
         } catch (OutletService.OutletRefused e) {
-            Messages.addError("outlet:" + e.field(), e.getMessage());
+            Messages.addError("outlet:" + e.field(), e.phrase().key(), e.phrase().arguments().toArray());
         }
     }
 

@@ -1,17 +1,18 @@
 package org.newsdesk.site.web;
 
-import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import org.newsdesk.account.web.DeskWords;
 import org.newsdesk.platform.Notices;
 import org.newsdesk.post.Section;
 import org.newsdesk.post.Tag;
 import org.newsdesk.site.SiteAdministration;
 import org.newsdesk.site.SiteSettingsException;
 import org.omnifaces.cdi.Param;
+import org.omnifaces.cdi.ViewScoped;
 import org.omnifaces.util.Faces;
 
 /**
@@ -24,6 +25,9 @@ import org.omnifaces.util.Faces;
 public class SectionsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private DeskWords words;
 
     @Inject
     private SiteAdministration administration;
@@ -86,10 +90,10 @@ public class SectionsBacking implements Serializable {
     public void saveSection(Row row) throws IOException {
         try {
             administration.saveSection(row.id, row.name, row.description, row.inMenu);
-            Notices.info("Section “" + row.name.strip() + "” saved.");
+            Notices.info("sections.saved", row.name.strip());
             reload();
         } catch (SiteSettingsException e) {
-            row.error = e.getMessage();
+            row.error = words.say(e.phrase());
         }
     }
 
@@ -98,17 +102,17 @@ public class SectionsBacking implements Serializable {
             administration.moveSection(row.id, by);
             reload();
         } catch (SiteSettingsException e) {
-            row.error = e.getMessage();
+            row.error = words.say(e.phrase());
         }
     }
 
     public void saveTag(Row row) throws IOException {
         try {
             administration.saveTag(row.id, row.name, row.description);
-            Notices.info("Tag “" + row.name.strip() + "” saved.");
+            Notices.info("tags.saved", row.name.strip());
             reload();
         } catch (SiteSettingsException e) {
-            row.error = e.getMessage();
+            row.error = words.say(e.phrase());
         }
     }
 

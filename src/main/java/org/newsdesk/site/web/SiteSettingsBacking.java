@@ -1,7 +1,6 @@
 package org.newsdesk.site.web;
 
 import jakarta.faces.model.SelectItem;
-import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
@@ -13,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.newsdesk.platform.Notices;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.site.SiteAdministration;
 import org.newsdesk.site.SiteIdentity;
 import org.newsdesk.site.SiteSettingsException;
+import org.omnifaces.cdi.ViewScoped;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
@@ -59,18 +60,17 @@ public class SiteSettingsBacking implements Serializable {
             if (logoFile != null && logoFile.getSize() > 0) {
                 if (logoFile.getSize() > SiteAdministration.LOGO_MAX_BYTES) {
                     // Said before the file is read into memory; the other fields are checked on the next save.
-                    throw new SiteSettingsException("logoFile", "A logo can be at most " + SiteAdministration.LOGO_MAX_BYTES / 1_000_000
-                            + " MB.");
+                    throw new SiteSettingsException("logoFile", Phrase.of("site.refused.logoMax", SiteAdministration.LOGO_MAX_BYTES / 1_000_000));
                 }
                 try (InputStream in = logoFile.getInputStream()) {
                     uploaded = in.readAllBytes();
                 }
             }
             administration.saveIdentity(name, tagline, language, logo, uploaded);
-            Notices.info("Site settings saved. Every public page shows them from now on.");
+            Notices.info("site.saved");
             Faces.getExternalContext().redirect(Faces.getRequestContextPath() + "/admin/site/");
         } catch (SiteSettingsException e) {
-            e.problems().forEach((field, message) -> Messages.addError("site:" + field, message));
+            e.problems().forEach((field, phrase) -> Messages.addError("site:" + field, phrase.key(), phrase.arguments().toArray()));
         } finally {
             if (logoFile != null) {
                 logoFile.delete();
