@@ -12,6 +12,8 @@ import org.newsdesk.drift.DriftMonitor;
 import org.newsdesk.drift.SourceDrifts;
 import org.newsdesk.platform.Notices;
 import org.newsdesk.platform.PageNumber;
+import org.newsdesk.platform.SiteLanguage;
+import org.newsdesk.platform.Texts;
 import org.newsdesk.post.WorkflowException;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.cdi.param.ParamValue;
@@ -26,6 +28,9 @@ import org.omnifaces.util.Messages;
 @Named("sourceChanges")
 @RequestScoped
 public class SourceChangesBacking {
+
+    @Inject
+    private SiteLanguage siteLanguage;
 
     @Inject
     private SourceDrifts drifts;
@@ -101,14 +106,14 @@ public class SourceChangesBacking {
 
     public void checkNow() throws IOException {
         monitor.startNow();
-        Notices.info("Checking the sources now. Changes appear here as they are found; reload in a minute.");
+        Notices.info("sources.checkingNow");
         Faces.redirect("admin/sources/");
     }
 
     public void markHandled(long driftId) throws IOException {
         try {
             drifts.markHandled(driftId);
-            Notices.info("Marked handled.");
+            Notices.info("sources.handledDone");
         } catch (WorkflowException e) {
             Notices.warn(e.getMessage());
         }
@@ -118,7 +123,7 @@ public class SourceChangesBacking {
     public void correct(int index, long driftId, long postId, String headline) throws IOException {
         try {
             drifts.correct(driftId, postId, notes.get(driftId));
-            Notices.info("The correction is under “{0}” for readers now.", headline);
+            Notices.info("sources.correctionAdded", headline);
             Faces.redirect("admin/sources/");
         } catch (WorkflowException e) {
             Messages.addError("changes:rows:" + index + ":note", e.getMessage());
@@ -127,16 +132,12 @@ public class SourceChangesBacking {
 
     /** The correction proposed for a change, until the editor types their own. */
     public String suggestion(SourceDrifts.Row row) {
-        String outlet = row.quoting().isEmpty() || row.quoting().get(0).outletName() == null ? "The source"
+        // Readers read it under the post: in the site's language.
+        Texts words = Texts.of(Texts.Family.SITE, siteLanguage.locale());
+        String outlet = row.quoting().isEmpty() || row.quoting().get(0).outletName() == null ? words.text("correction.theSource")
                 : row.quoting().get(0).outletName();
         DriftKind kind = row.drift().getKind();
-        return switch (kind) {
-            case GONE -> "The " + outlet + " article quoted in this post has since been taken down.";
-            case MOVED -> "The " + outlet + " article quoted in this post has moved; the link now leads to its new address.";
-            case HEADLINE -> outlet + " has since changed the headline of the article quoted here, to “" + row.drift().getAfter() + "”.";
-            case CORRECTION -> outlet + " has since added to the article quoted here: “" + row.drift().getAfter() + "”";
-            case PAYWALL -> "The " + outlet + " article quoted in this post is now for subscribers only.";
-        };
+        return words.format("correction.suggest." + kind.name(), outlet, row.drift().getAfter() == null ? "" : row.drift().getAfter());
     }
 
     public Map<Long, String> getNotes() {
