@@ -1,6 +1,7 @@
 package org.newsdesk.drift;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.newsdesk.platform.Phrase;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -99,7 +100,7 @@ public class SourceDrifts {
     private SourceDrift existing(long driftId) {
         SourceDrift drift = em.find(SourceDrift.class, driftId);
         if (drift == null) {
-            throw new WorkflowException(null, "That change is no longer listed.");
+            throw new WorkflowException(null, Phrase.of("sources.gone"));
         }
         return drift;
     }

@@ -11,7 +11,7 @@ import java.util.Locale;
  * throw new CommentRefusedException("body", Phrase.of("comment.refused.tooQuick", 3));
  * </pre>
  */
-public record Phrase(String key, List<Object> arguments) {
+public record Phrase(String key, List<Object> arguments) implements java.io.Serializable {
 
     public Phrase {
         arguments = List.copyOf(arguments);

@@ -118,8 +118,15 @@ public final class Texts {
             return "[" + key + "]";
         }
         MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), ULocale.forLocale(wordsLocale())));
+        Object[] worded = arguments == null ? new Object[0] : arguments.clone();
+        for (int i = 0; i < worded.length; i++) {
+            // A phrase inside a phrase ("A post that is {0}", with the status) is worded in the same language.
+            if (worded[i] instanceof Phrase inner) {
+                worded[i] = (has(inner.key()) ? this : Texts.of(family == Family.SITE ? Family.DESK : Family.SITE, locale)).say(inner);
+            }
+        }
         synchronized (format) {
-            return format.format(arguments == null ? new Object[0] : arguments);
+            return format.format(worded);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.newsdesk.post;
 
 import jakarta.annotation.security.PermitAll;
+import org.newsdesk.platform.Phrase;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -39,17 +40,17 @@ public class Corrections {
     public Correction add(long postId, String note) {
         String text = note == null ? "" : note.strip();
         if (text.isEmpty()) {
-            throw new WorkflowException("correctionNote", "Write the correction readers will see.");
+            throw new WorkflowException("correctionNote", Phrase.of("corrections.required"));
         }
         if (text.length() > Correction.MAX_NOTE) {
-            throw new WorkflowException("correctionNote", "Please keep a correction under " + Correction.MAX_NOTE + " characters.");
+            throw new WorkflowException("correctionNote", Phrase.of("corrections.tooLong", Correction.MAX_NOTE));
         }
         Post post = em.find(Post.class, postId);
         if (post == null) {
-            throw new WorkflowException("correctionNote", "That post was deleted.");
+            throw new WorkflowException("correctionNote", Phrase.of("corrections.deleted"));
         }
         if (post.getPublishedAt() == null) {
-            throw new WorkflowException("correctionNote", "Only a post readers have seen takes a correction; edit this one instead.");
+            throw new WorkflowException("correctionNote", Phrase.of("corrections.notPublished"));
         }
         Correction correction = new Correction(postId, text, Instant.now(Clock.systemUTC()), accounts.currentUser().getId());
         em.persist(correction);

@@ -14,46 +14,46 @@ public class ExcerptDraft implements Serializable {
 
     private Long outletId;
 
-    @Size(max = 120, message = "Keep the outlet's name under 120 characters.")
+    @Size(max = 120, message = "{draft.outletName.tooLong}")
     private String newOutletName;
 
-    @Size(max = 253, message = "That domain is too long.")
+    @Size(max = 253, message = "{draft.domain.tooLong}")
     private String newOutletDomain;
 
-    @Size(max = 2048, message = "That address is too long.")
+    @Size(max = 2048, message = "{draft.address.tooLong}")
     private String articleUrl;
 
     private LocalDate originalPublishedOn;
 
-    @Size(max = 300, message = "Keep the authors under 300 characters.")
+    @Size(max = 300, message = "{draft.authors.tooLong}")
     private String sourceAuthors;
 
-    @Size(max = 2000, message = "Keep the dek under 2,000 characters.")
+    @Size(max = 2000, message = "{draft.dek.tooLong}")
     private String dek;
 
     /** Paragraphs separated by blank lines; links, bold and italic allowed. */
-    @Size(max = 100_000, message = "This excerpt is too long.")
+    @Size(max = 100_000, message = "{draft.body.tooLong}")
     private String bodyText;
 
     private Long photoId;
 
-    @Size(max = 2000, message = "Keep the caption under 2,000 characters.")
+    @Size(max = 2000, message = "{draft.caption.tooLong}")
     private String caption;
 
-    @Size(max = 300, message = "Keep the credit line under 300 characters.")
+    @Size(max = 300, message = "{draft.credit.tooLong}")
     private String creditLine;
 
-    @Size(max = org.newsdesk.media.Photo.MAX_ALT_TEXT, message = "Keep the alt text under 500 characters: say what the photo shows, briefly.")
+    @Size(max = org.newsdesk.media.Photo.MAX_ALT_TEXT, message = "{draft.alt.tooLong}")
     private String photoAlt;
 
-    @Size(max = 500, message = "Keep the licence under 500 characters.")
+    @Size(max = 500, message = "{draft.licence.tooLong}")
     private String photoLicence;
 
-    @jakarta.validation.constraints.Positive(message = "Give the article's length as a whole number of words, or leave it empty.")
+    @jakarta.validation.constraints.Positive(message = "{draft.sourceWords.positive}")
     private Integer sourceWordCount;
 
     /** An editor's reason to publish although the excerpt breaks its outlet's rules (see {@link Excerpt}). */
-    @Size(max = 500, message = "Keep the reason under 500 characters.")
+    @Size(max = 500, message = "{draft.reason.tooLong}")
     private String lengthOverrideReason;
 
     @Valid

@@ -1,6 +1,7 @@
 package org.newsdesk.post;
 
 import jakarta.persistence.CascadeType;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.platform.BidiControls;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -161,7 +162,7 @@ public class Post {
     public void reject(String note) {
         requireStatus(Workflow.Step.SEND_BACK);
         if (note == null || note.isBlank()) {
-            throw new WorkflowException("note", "Say what the writer should change.");
+            throw new WorkflowException("note", Phrase.of("workflow.sendBack.noteRequired"));
         }
         this.status = PostStatus.DRAFT;
         this.publishAt = null;
@@ -172,7 +173,7 @@ public class Post {
     public void schedule(Instant at, Instant now) {
         requireStatus(Workflow.Step.SCHEDULE);
         if (at == null || !at.isAfter(now)) {
-            throw new WorkflowException("publishAt", "Choose a time in the future.");
+            throw new WorkflowException("publishAt", Phrase.of("workflow.schedule.future"));
         }
         List<PublicationCheck.Problem> problems = PublicationCheck.problems(this);
         if (!problems.isEmpty()) {

@@ -15,24 +15,24 @@ public class PostDraft implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @NotBlank(message = "Give the post a headline.")
-    @Size(max = 300, message = "Keep the headline under 300 characters.")
+    @NotBlank(message = "{draft.headline.required}")
+    @Size(max = 300, message = "{draft.headline.tooLong}")
     private String headline;
 
-    @Size(max = Slugs.MAX_LENGTH, message = "Keep the address under 120 characters.")
+    @Size(max = Slugs.MAX_LENGTH, message = "{draft.slug.tooLong}")
     private String slug;
 
-    @Size(max = 100, message = "Keep the section name under 100 characters.")
+    @Size(max = 100, message = "{draft.section.tooLong}")
     private String section;
 
-    @Size(max = 500, message = "Too many tags.")
+    @Size(max = 500, message = "{draft.tags.tooLong}")
     private String tags;
 
     private boolean commentsOpen = true;
 
     /** Days after publication that comments stay open; null for the site's setting. */
-    @jakarta.validation.constraints.Min(value = 0, message = "Give a number of days, or leave it empty for the site's setting.")
-    @jakarta.validation.constraints.Max(value = 36_500, message = "That is more than a hundred years.")
+    @jakarta.validation.constraints.Min(value = 0, message = "{draft.closeAfterDays.min}")
+    @jakarta.validation.constraints.Max(value = 36_500, message = "{draft.closeAfterDays.max}")
     private Integer commentsCloseAfterDays;
 
     @Valid

@@ -1,6 +1,7 @@
 package org.newsdesk.post;
 
 import java.io.Serializable;
+import org.newsdesk.platform.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class PostMerge implements Serializable {
     public enum Choice { THEIRS, MINE }
 
     /** One field someone changed since the base, with the three values as people read them. */
-    public record Field(String key, String label, String base, String theirs, String mine, Outcome outcome) implements Serializable {
+    public record Field(String key, Phrase label, String base, String theirs, String mine, Outcome outcome) implements Serializable {
 
         public boolean isConflict() {
             return outcome == Outcome.CONFLICT;
@@ -147,13 +148,13 @@ public final class PostMerge implements Serializable {
 
     private static List<Accessor> accessors(PostDraft base, PostDraft theirs, PostDraft mine, Function<Long, String> outletName) {
         List<Accessor> accessors = new ArrayList<>(List.of(
-                new Accessor("headline", "Headline", PostDraft::getHeadline, (d, v) -> d.setHeadline((String) v)),
-                new Accessor("slug", "Address", PostDraft::getSlug, (d, v) -> d.setSlug((String) v)),
-                new Accessor("section", "Section", PostDraft::getSection, (d, v) -> d.setSection((String) v)),
-                new Accessor("tags", "Tags", PostDraft::getTags, (d, v) -> d.setTags((String) v)),
-                new Accessor("commentsOpen", "Readers may comment", PostDraft::isCommentsOpen,
+                new Accessor("headline", Phrase.of("merge.field.headline"), PostDraft::getHeadline, (d, v) -> d.setHeadline((String) v)),
+                new Accessor("slug", Phrase.of("merge.field.slug"), PostDraft::getSlug, (d, v) -> d.setSlug((String) v)),
+                new Accessor("section", Phrase.of("merge.field.section"), PostDraft::getSection, (d, v) -> d.setSection((String) v)),
+                new Accessor("tags", Phrase.of("merge.field.tags"), PostDraft::getTags, (d, v) -> d.setTags((String) v)),
+                new Accessor("commentsOpen", Phrase.of("merge.field.commentsOpen"), PostDraft::isCommentsOpen,
                         (d, v) -> d.setCommentsOpen((Boolean) v)),
-                new Accessor("commentsCloseAfterDays", "Close comments after days", PostDraft::getCommentsCloseAfterDays,
+                new Accessor("commentsCloseAfterDays", Phrase.of("merge.field.commentsCloseAfterDays"), PostDraft::getCommentsCloseAfterDays,
                         (d, v) -> d.setCommentsCloseAfterDays((Integer) v))));
         int size = base.getExcerpts().size();
         if (theirs.getExcerpts().size() == size && mine.getExcerpts().size() == size) {
@@ -161,7 +162,7 @@ public final class PostMerge implements Serializable {
                 accessors.addAll(excerptAccessors(i, outletName));
             }
         } else {
-            accessors.add(new Accessor("excerpts", "Excerpts (added, removed or moved)", PostDraft::getExcerpts, (d, v) -> {
+            accessors.add(new Accessor("excerpts", Phrase.of("merge.field.excerpts"), PostDraft::getExcerpts, (d, v) -> {
                 d.getExcerpts().clear();
                 @SuppressWarnings("unchecked")
                 List<ExcerptDraft> excerpts = (List<ExcerptDraft>) v;
@@ -170,9 +171,9 @@ public final class PostMerge implements Serializable {
                 @Override
                 String show(Object value) {
                     List<?> excerpts = (List<?>) value;
-                    return excerpts.size() + (excerpts.size() == 1 ? " excerpt: " : " excerpts: ") + excerpts.stream()
+                    return excerpts.size() + ": " + excerpts.stream()
                             .map(e -> outletName.apply(((ExcerptDraft) e).getOutletId()))
-                            .map(name -> name == null || name.isEmpty() ? "(no outlet)" : name)
+                            .map(name -> name == null || name.isEmpty() ? "—" : name)
                             .collect(Collectors.joining(", "));
                 }
 
@@ -186,46 +187,45 @@ public final class PostMerge implements Serializable {
     }
 
     private static List<Accessor> excerptAccessors(int i, Function<Long, String> outletName) {
-        String n = "Excerpt " + (i + 1) + ": ";
         String k = "excerpts." + i + ".";
         Function<PostDraft, ExcerptDraft> e = d -> d.getExcerpts().get(i);
         return List.of(
-                new Accessor(k + "outlet", n + "outlet", d -> e.apply(d).getOutletId(), (d, v) -> e.apply(d).setOutletId((Long) v)) {
+                new Accessor(k + "outlet", Phrase.of("merge.field.excerpt.outlet", i + 1), d -> e.apply(d).getOutletId(), (d, v) -> e.apply(d).setOutletId((Long) v)) {
                     @Override
                     String show(Object value) {
                         return value == null ? "" : outletName.apply((Long) value);
                     }
                 },
-                new Accessor(k + "newOutletName", n + "new outlet's name", d -> e.apply(d).getNewOutletName(),
+                new Accessor(k + "newOutletName", Phrase.of("merge.field.excerpt.newOutletName", i + 1), d -> e.apply(d).getNewOutletName(),
                         (d, v) -> e.apply(d).setNewOutletName((String) v)),
-                new Accessor(k + "newOutletDomain", n + "new outlet's domain", d -> e.apply(d).getNewOutletDomain(),
+                new Accessor(k + "newOutletDomain", Phrase.of("merge.field.excerpt.newOutletDomain", i + 1), d -> e.apply(d).getNewOutletDomain(),
                         (d, v) -> e.apply(d).setNewOutletDomain((String) v)),
-                new Accessor(k + "articleUrl", n + "article address", d -> e.apply(d).getArticleUrl(),
+                new Accessor(k + "articleUrl", Phrase.of("merge.field.excerpt.articleUrl", i + 1), d -> e.apply(d).getArticleUrl(),
                         (d, v) -> e.apply(d).setArticleUrl((String) v)),
-                new Accessor(k + "originalPublishedOn", n + "originally published", d -> e.apply(d).getOriginalPublishedOn(),
+                new Accessor(k + "originalPublishedOn", Phrase.of("merge.field.excerpt.originalPublishedOn", i + 1), d -> e.apply(d).getOriginalPublishedOn(),
                         (d, v) -> e.apply(d).setOriginalPublishedOn((java.time.LocalDate) v)),
-                new Accessor(k + "sourceAuthors", n + "authors", d -> e.apply(d).getSourceAuthors(),
+                new Accessor(k + "sourceAuthors", Phrase.of("merge.field.excerpt.sourceAuthors", i + 1), d -> e.apply(d).getSourceAuthors(),
                         (d, v) -> e.apply(d).setSourceAuthors((String) v)),
-                new Accessor(k + "dek", n + "dek", d -> e.apply(d).getDek(), (d, v) -> e.apply(d).setDek((String) v)),
-                new Accessor(k + "bodyText", n + "excerpt text", d -> e.apply(d).getBodyText(),
+                new Accessor(k + "dek", Phrase.of("merge.field.excerpt.dek", i + 1), d -> e.apply(d).getDek(), (d, v) -> e.apply(d).setDek((String) v)),
+                new Accessor(k + "bodyText", Phrase.of("merge.field.excerpt.bodyText", i + 1), d -> e.apply(d).getBodyText(),
                         (d, v) -> e.apply(d).setBodyText((String) v)),
-                new Accessor(k + "photo", n + "photo", d -> e.apply(d).getPhotoId(), (d, v) -> e.apply(d).setPhotoId((Long) v)) {
+                new Accessor(k + "photo", Phrase.of("merge.field.excerpt.photo", i + 1), d -> e.apply(d).getPhotoId(), (d, v) -> e.apply(d).setPhotoId((Long) v)) {
                     @Override
                     String show(Object value) {
-                        return value == null ? "no photo" : "photo " + value;
+                        return value == null ? "—" : "#" + value;
                     }
                 },
-                new Accessor(k + "caption", n + "caption", d -> e.apply(d).getCaption(), (d, v) -> e.apply(d).setCaption((String) v)),
-                new Accessor(k + "creditLine", n + "credit line", d -> e.apply(d).getCreditLine(),
+                new Accessor(k + "caption", Phrase.of("merge.field.excerpt.caption", i + 1), d -> e.apply(d).getCaption(), (d, v) -> e.apply(d).setCaption((String) v)),
+                new Accessor(k + "creditLine", Phrase.of("merge.field.excerpt.creditLine", i + 1), d -> e.apply(d).getCreditLine(),
                         (d, v) -> e.apply(d).setCreditLine((String) v)),
-                new Accessor(k + "photoAlt", n + "alt text", d -> e.apply(d).getPhotoAlt(), (d, v) -> e.apply(d).setPhotoAlt((String) v)),
-                new Accessor(k + "photoLicence", n + "photo licence", d -> e.apply(d).getPhotoLicence(),
+                new Accessor(k + "photoAlt", Phrase.of("merge.field.excerpt.photoAlt", i + 1), d -> e.apply(d).getPhotoAlt(), (d, v) -> e.apply(d).setPhotoAlt((String) v)),
+                new Accessor(k + "photoLicence", Phrase.of("merge.field.excerpt.photoLicence", i + 1), d -> e.apply(d).getPhotoLicence(),
                         (d, v) -> e.apply(d).setPhotoLicence((String) v)),
-                new Accessor(k + "sourceWordCount", n + "source article's length in words", d -> e.apply(d).getSourceWordCount(),
+                new Accessor(k + "sourceWordCount", Phrase.of("merge.field.excerpt.sourceWordCount", i + 1), d -> e.apply(d).getSourceWordCount(),
                         (d, v) -> e.apply(d).setSourceWordCount((Integer) v)),
-                new Accessor(k + "lengthOverrideReason", n + "reason to override the outlet's rules",
+                new Accessor(k + "lengthOverrideReason", Phrase.of("merge.field.excerpt.lengthOverrideReason", i + 1),
                         d -> e.apply(d).getLengthOverrideReason(), (d, v) -> e.apply(d).setLengthOverrideReason((String) v)),
-                new Accessor(k + "related", n + "related links", d -> e.apply(d).getRelated(), (d, v) -> {
+                new Accessor(k + "related", Phrase.of("merge.field.excerpt.related", i + 1), d -> e.apply(d).getRelated(), (d, v) -> {
                     e.apply(d).getRelated().clear();
                     @SuppressWarnings("unchecked")
                     List<RelatedLinkDraft> links = (List<RelatedLinkDraft>) v;
@@ -248,12 +248,12 @@ public final class PostMerge implements Serializable {
     /** Reads and writes one field of a draft. */
     private static class Accessor {
         final String key;
-        final String label;
+        final Phrase label;
         final Function<PostDraft, Object> get;
         final BiConsumer<PostDraft, Object> set;
 
         @SuppressWarnings("unchecked")
-        Accessor(String key, String label, Function<PostDraft, ?> get, BiConsumer<PostDraft, Object> set) {
+        Accessor(String key, Phrase label, Function<PostDraft, ?> get, BiConsumer<PostDraft, Object> set) {
             this.key = key;
             this.label = label;
             this.get = (Function<PostDraft, Object>) get;
@@ -261,7 +261,7 @@ public final class PostMerge implements Serializable {
         }
 
         String show(Object value) {
-            return value == null ? "" : value instanceof Boolean yes ? (yes ? "yes" : "no") : value.toString();
+            return value == null ? "" : value instanceof Boolean yes ? (yes ? "✓" : "✗") : value.toString();
         }
 
         Object copy(Object value) {

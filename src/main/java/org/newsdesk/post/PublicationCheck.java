@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.newsdesk.outlet.Outlet;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.outlet.OutletPolicies;
 import org.newsdesk.outlet.PhotoPolicy;
 
@@ -20,7 +21,11 @@ import org.newsdesk.outlet.PhotoPolicy;
 public final class PublicationCheck {
 
     /** One thing to fix, naming the excerpt (1-based, or 0 for the post itself) and the field. */
-    public record Problem(int excerpt, String field, String message) {
+    public record Problem(int excerpt, String field, Phrase message, boolean overridable) {
+
+        Problem(int excerpt, String field, Phrase message) {
+            this(excerpt, field, message, false);
+        }
     }
 
     /** The rules of its outlet an excerpt breaks and the editor's reason that lets it through, for the audit log. */
@@ -42,9 +47,17 @@ public final class PublicationCheck {
 
     /** The outlet rules each excerpt of the post breaks with an editor's reason given; excerpts that break none are left out. */
     public static List<Override> overrides(Post post) {
+        return overrides(post.getExcerpts().stream().map(PublicationCheck::quoted).toList());
+    }
+
+    /** The same for a draft as typed: the rules an editor's reason lets through, for the compose page to list. */
+    public static List<Override> overrides(PostDraft draft, Function<Long, Outlet> outlets, Function<Long, String> libraryAlt) {
+        return overrides(quoted(draft, outlets, libraryAlt));
+    }
+
+    private static List<Override> overrides(List<Quoted> excerpts) {
         List<Override> overrides = new ArrayList<>();
-        for (Excerpt excerpt : post.getExcerpts()) {
-            Quoted quoted = quoted(excerpt);
+        for (Quoted quoted : excerpts) {
             List<String> rules = outletRules(quoted).stream().map(Breach::rule).distinct().toList();
             if (!rules.isEmpty() && !blank(quoted.overrideReason())) {
                 overrides.add(new Override(quoted.n(), quoted.outletName(), rules, quoted.overrideReason().strip()));
@@ -67,6 +80,10 @@ public final class PublicationCheck {
      * text in the library (used when the excerpt gives none, as on publication).
      */
     public static List<Problem> problems(PostDraft draft, Function<Long, Outlet> outlets, Function<Long, String> libraryAlt) {
+        return problems(quoted(draft, outlets, libraryAlt));
+    }
+
+    private static List<Quoted> quoted(PostDraft draft, Function<Long, Outlet> outlets, Function<Long, String> libraryAlt) {
         List<Quoted> quoted = new ArrayList<>();
         int n = 0;
         for (ExcerptDraft excerpt : draft.getExcerpts()) {
@@ -81,7 +98,7 @@ public final class PublicationCheck {
                     ExcerptMarkup.wordCount(ExcerptMarkup.fromEditorText(excerpt.getBodyText())), policies(outlet),
                     excerpt.getSourceWordCount(), excerpt.getPhotoLicence()));
         }
-        return problems(quoted);
+        return quoted;
     }
 
     private static OutletPolicies policies(Outlet outlet) {
@@ -101,25 +118,24 @@ public final class PublicationCheck {
     private static List<Problem> problems(List<Quoted> excerpts) {
         List<Problem> problems = new ArrayList<>();
         if (excerpts.isEmpty()) {
-            problems.add(new Problem(0, "excerpts", "A post needs at least one excerpt."));
+            problems.add(new Problem(0, "excerpts", Phrase.of("check.noExcerpt")));
         }
         for (Quoted excerpt : excerpts) {
             int n = excerpt.n();
-            String which = "Excerpt " + n + ": ";
             if (!excerpt.hasOutlet()) {
-                problems.add(new Problem(n, "outlet", which + "choose the outlet it quotes."));
+                problems.add(new Problem(n, "outlet", Phrase.of("check.outlet", n)));
             }
             if (!isWebAddress(excerpt.articleUrl())) {
-                problems.add(new Problem(n, "articleUrl", which + "give the article's address, starting with http:// or https://."));
+                problems.add(new Problem(n, "articleUrl", Phrase.of("check.articleUrl", n)));
             }
             if (!excerpt.dated()) {
-                problems.add(new Problem(n, "originalPublishedOn", which + "give the date the article was published."));
+                problems.add(new Problem(n, "originalPublishedOn", Phrase.of("check.date", n)));
             }
             if (excerpt.photo() && blank(excerpt.creditLine())) {
-                problems.add(new Problem(n, "creditLine", which + "the photo needs a credit line."));
+                problems.add(new Problem(n, "creditLine", Phrase.of("check.credit", n)));
             }
             if (excerpt.photo() && excerpt.altText() == null) {
-                problems.add(new Problem(n, "photoAlt", which + "the photo needs alt text: say what it shows, for readers who cannot see it."));
+                problems.add(new Problem(n, "photoAlt", Phrase.of("check.alt", n)));
             }
             if (blank(excerpt.overrideReason())) {
                 outletRules(excerpt).forEach(breach -> problems.add(breach.problem()));
@@ -132,41 +148,35 @@ public final class PublicationCheck {
     private static List<Breach> outletRules(Quoted excerpt) {
         List<Breach> breaches = new ArrayList<>();
         int n = excerpt.n();
-        String which = "Excerpt " + n + ": ";
         String outlet = excerpt.outletName();
-        String orOverride = ", or give a reason to override.";
         if (outlet == null) {
             return breaches;
         }
         if (excerpt.limit() != null && excerpt.words() > excerpt.limit()) {
-            breaches.add(new Breach(WORD_LIMIT, new Problem(n, "body", which + "quotes " + excerpt.words() + " words; "
-                    + outlet + " allows " + excerpt.limit() + ". Shorten it" + orOverride)));
+            breaches.add(new Breach(WORD_LIMIT, new Problem(n, "body", Phrase.of("check.wordLimit", n, excerpt.words(), outlet,
+                    excerpt.limit()), true)));
         }
         Integer share = excerpt.policies().maxQuotePercent();
         if (share != null && excerpt.words() > 0) {
             Integer whole = excerpt.sourceWords();
             if (whole == null || whole < 1) {
-                breaches.add(new Breach(SHARE, new Problem(n, "sourceWordCount", which + outlet + " allows quoting " + share
-                        + "% of an article, and the article's length is unknown. Give the source article's length in words" + orOverride)));
+                breaches.add(new Breach(SHARE, new Problem(n, "sourceWordCount", Phrase.of("check.shareUnknown", n, outlet, share), true)));
             } else if ((long) excerpt.words() * 100 > (long) share * whole) {
-                breaches.add(new Breach(SHARE, new Problem(n, "body", which + outlet + " allows quoting " + share + "% of an article; this quotes "
-                        + percent(excerpt.words(), whole, share) + " (" + excerpt.words() + " of " + whole + " words). Shorten it" + orOverride)));
+                breaches.add(new Breach(SHARE, new Problem(n, "body", Phrase.of("check.share", n, outlet, share,
+                        percent(excerpt.words(), whole, share), excerpt.words(), whole), true)));
             }
         }
         if (excerpt.photo()) {
             PhotoPolicy photos = excerpt.policies().photoPolicy();
             if (photos == PhotoPolicy.NEVER) {
-                breaches.add(new Breach(PHOTO_POLICY, new Problem(n, "photo", which + outlet
-                        + " does not allow its photos to be used (photo policy). Remove the photo" + orOverride)));
+                breaches.add(new Breach(PHOTO_POLICY, new Problem(n, "photo", Phrase.of("check.photosNever", n, outlet), true)));
             } else if (photos == PhotoPolicy.WITH_LICENCE && blank(excerpt.photoLicence())) {
-                breaches.add(new Breach(PHOTO_POLICY, new Problem(n, "photoLicence", which + outlet
-                        + " allows its photos only with a licence noted (photo policy). Note the licence the photo is used under" + orOverride)));
+                breaches.add(new Breach(PHOTO_POLICY, new Problem(n, "photoLicence", Phrase.of("check.photosLicence", n, outlet), true)));
             }
             String format = excerpt.policies().photoCreditFormat();
             if (!blank(excerpt.creditLine()) && !Outlet.creditMatchesFormat(excerpt.creditLine(), format)) {
-                breaches.add(new Breach(CREDIT_FORMAT, new Problem(n, "creditLine", which + outlet + " requires photo credits as \u201c"
-                        + format.strip() + "\u201d (photo credit format); this credit is \u201c" + excerpt.creditLine().strip()
-                        + "\u201d. Correct it" + orOverride)));
+                breaches.add(new Breach(CREDIT_FORMAT, new Problem(n, "creditLine", Phrase.of("check.creditFormat", n, outlet,
+                        format.strip(), excerpt.creditLine().strip()), true)));
             }
         }
         return breaches;

@@ -11,7 +11,7 @@ public class PublicationRefusedException extends RuntimeException {
     private final transient List<PublicationCheck.Problem> problems;
 
     public PublicationRefusedException(List<PublicationCheck.Problem> problems) {
-        super(problems.stream().map(PublicationCheck.Problem::message).collect(Collectors.joining(" ")));
+        super(problems.stream().map(p -> p.message().english()).collect(Collectors.joining(" ")));
         this.problems = List.copyOf(problems);
     }
 

@@ -1,6 +1,7 @@
 package org.newsdesk.post;
 
 import jakarta.annotation.Resource;
+import org.newsdesk.platform.Phrase;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -213,7 +214,7 @@ public class PublishingService {
     public void discard(long postId) {
         Post post = lockedPost(postId);
         require(post, Workflow.Step.DELETE);
-        audit.record("post.deleted", POST, postId, post.getHeadline() + " (" + post.getStatus().label() + ")");
+        audit.record("post.deleted", POST, postId, post.getHeadline() + " (" + post.getStatus().name().toLowerCase(java.util.Locale.ROOT) + ")");
         em.createQuery("delete from PostRevision r where r.post = :post").setParameter("post", post).executeUpdate();
         // An unpublished post may have comments; untie the replies so the cascade can remove them in any order.
         em.createNativeQuery("update comment set parent_id = null where post_id = ?1").setParameter(1, postId).executeUpdate();
@@ -229,7 +230,7 @@ public class PublishingService {
     @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
     public Post restore(long postId, int revisionNumber, long expectedVersion) {
         PostRevision revision = posts.revisions(postId).stream().filter(r -> r.getNumber() == revisionNumber).findFirst()
-                .orElseThrow(() -> new WorkflowException(null, "There is no revision " + revisionNumber + " of this post."));
+                .orElseThrow(() -> new WorkflowException(null, Phrase.of("workflow.noRevision", revisionNumber)));
         Post post = lockedPost(postId);
         require(post, Workflow.Step.RESTORE);
         Set<String> placedBefore = PostChanged.placesOf(post);
@@ -267,7 +268,7 @@ public class PublishingService {
     }
 
     public Post post(long postId) {
-        Post post = posts.find(postId).orElseThrow(() -> new WorkflowException(null, "There is no such post."));
+        Post post = posts.find(postId).orElseThrow(() -> new WorkflowException(null, Phrase.of("moderation.noPost")));
         // Everything the compose page, the preview and the history read, loaded before the transaction ends.
         org.hibernate.Hibernate.initialize(post.getSection());
         org.hibernate.Hibernate.initialize(post.getAuthor());
@@ -408,7 +409,7 @@ public class PublishingService {
             String url = blank(source.getArticleUrl()) ? null : source.getArticleUrl().strip();
             if (url != null && !PublicationCheck.isWebAddress(url)) {
                 throw new WorkflowException("excerpts:" + (n - 1) + ":articleUrl",
-                        "Excerpt " + n + ": use the article's full address, starting with http:// or https://.");
+                        Phrase.of("workflow.articleUrl", n));
             }
             excerpt.setArticleUrl(url);
             excerpt.setOriginalPublishedOn(source.getOriginalPublishedOn());
@@ -436,7 +437,7 @@ public class PublishingService {
                 }
                 if (blank(link.getTitle()) || !PublicationCheck.isWebAddress(link.getUrl())) {
                     throw new WorkflowException("excerpts:" + (n - 1) + ":related:" + (r - 1) + ":url",
-                            "Excerpt " + n + ", related link " + r + ": give a title and a full address starting with http:// or https://.");
+                            Phrase.of("workflow.related", n, r));
                 }
                 excerpt.getRelatedLinks().add(new RelatedLink(link.getTitle().strip(), link.getUrl().strip()));
             }
@@ -450,7 +451,7 @@ public class PublishingService {
         if (source.getOutletId() != null) {
             Outlet picked = outlets.find(source.getOutletId());
             if (picked == null) {
-                throw new WorkflowException(field + "outletId", "Excerpt " + n + ": that outlet is no longer in the registry; pick another.");
+                throw new WorkflowException(field + "outletId", Phrase.of("workflow.outletGone", n));
             }
             return picked;
         }
@@ -458,13 +459,13 @@ public class PublishingService {
             return null;
         }
         if (blank(source.getNewOutletDomain())) {
-            throw new WorkflowException(field + "newOutletDomain", "Excerpt " + n + ": give the new outlet's home domain, e.g. reuters.com.");
+            throw new WorkflowException(field + "newOutletDomain", Phrase.of("workflow.newOutletDomain", n));
         }
         try {
             return outlets.findOrAdd(source.getNewOutletName(), source.getNewOutletDomain());
         } catch (OutletService.OutletRefused refused) {
             throw new WorkflowException(field + ("name".equals(refused.field()) ? "newOutletName" : "newOutletDomain"),
-                    "Excerpt " + n + ": " + refused.getMessage());
+                    Phrase.of("workflow.newOutlet", n, refused.phrase()));
         }
     }
 
@@ -473,7 +474,7 @@ public class PublishingService {
             return slug;
         }
         if (chosen) {
-            throw new WorkflowException("slug", "Another post already uses the address /post/" + slug + ". Choose another.");
+            throw new WorkflowException("slug", Phrase.of("workflow.slugTaken", slug));
         }
         for (int i = 2; ; i++) {
             String candidate = slug + "-" + i;
@@ -501,7 +502,7 @@ public class PublishingService {
     }
 
     private Post lockedPost(long postId) {
-        return posts.findForUpdate(postId).orElseThrow(() -> new WorkflowException(null, "There is no such post."));
+        return posts.findForUpdate(postId).orElseThrow(() -> new WorkflowException(null, Phrase.of("moderation.noPost")));
     }
 
     /** Refuses a step {@link Workflow} does not open to the signed-in member of staff on this post. */

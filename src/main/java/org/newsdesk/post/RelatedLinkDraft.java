@@ -8,10 +8,10 @@ public class RelatedLinkDraft implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Size(max = 300, message = "Keep the title under 300 characters.")
+    @Size(max = 300, message = "{draft.relatedTitle.tooLong}")
     private String title;
 
-    @Size(max = 2048, message = "That address is too long.")
+    @Size(max = 2048, message = "{draft.address.tooLong}")
     private String url;
 
     public RelatedLinkDraft() {

@@ -1,6 +1,7 @@
 package org.newsdesk.post;
 
 import java.io.Serializable;
+import org.newsdesk.platform.Phrase;
 import java.util.EnumSet;
 import java.util.Set;
 import org.newsdesk.account.User;
@@ -13,7 +14,7 @@ import org.newsdesk.account.User;
  * <p>Editors (and administrators, {@link User#isEditor()}) take any step the post's status allows. Writers
  * save, submit and delete their own drafts; every other post is read-only to them.
  */
-public record Workflow(Set<Step> open, String readOnlyReason) implements Serializable {
+public record Workflow(Set<Step> open, Phrase readOnlyReason) implements Serializable {
 
     /** Who takes a step: writers only, editors only, or both. */
     enum Who { WRITERS, EDITORS, BOTH }
@@ -33,8 +34,8 @@ public record Workflow(Set<Step> open, String readOnlyReason) implements Seriali
         RESTORE("restore a revision of", Who.EDITORS, EnumSet.allOf(PostStatus.class)),
         DELETE("delete", Who.BOTH, EnumSet.of(PostStatus.DRAFT, PostStatus.IN_REVIEW, PostStatus.UNPUBLISHED)) {
             @Override
-            String notFrom(PostStatus status) {
-                return "Unpublish the post, or cancel its schedule, before deleting it.";
+            Phrase notFrom(PostStatus status) {
+                return Phrase.of("workflow.deleteNotFrom");
             }
         };
 
@@ -58,8 +59,8 @@ public record Workflow(Set<Step> open, String readOnlyReason) implements Seriali
         }
 
         /** Why a post in this status cannot take the step. */
-        String notFrom(PostStatus status) {
-            return "A post that is " + status.label() + " cannot be asked to " + verb + ".";
+        Phrase notFrom(PostStatus status) {
+            return Phrase.of("workflow.notFrom." + name(), Phrase.of("status." + status.name()));
         }
     }
 
@@ -91,16 +92,15 @@ public record Workflow(Set<Step> open, String readOnlyReason) implements Seriali
         return new Workflow(open, open.contains(Step.SAVE) ? null : readOnlyReason(post, own));
     }
 
-    private static String readOnlyReason(Post post, boolean own) {
+    private static Phrase readOnlyReason(Post post, boolean own) {
         if (!own) {
-            String author = post.getAuthor() == null ? "another writer" : post.getAuthor().getDisplayName();
-            return "This is " + author + "’s post: writers change only their own drafts. You can read it here and preview it.";
+            return post.getAuthor() == null ? Phrase.of("workflow.readOnly.othersUnknown")
+                    : Phrase.of("workflow.readOnly.others", post.getAuthor().getDisplayName());
         }
         if (post.getStatus() == PostStatus.IN_REVIEW) {
-            return "You submitted this post for review, so it is with the editors now. You can read it here and preview it;"
-                    + " an editor can send it back to you with a note.";
+            return Phrase.of("workflow.readOnly.inReview");
         }
-        return "This post is " + post.getStatus().label() + ": only an editor can change it now. You can read it here and preview it.";
+        return Phrase.of("workflow.readOnly.editorsOnly", Phrase.of("status." + post.getStatus().name()));
     }
 
     /** Whether the step is open; the pages ask {@code #{editPost.workflow.may('PUBLISH')}}. */
@@ -112,7 +112,7 @@ public record Workflow(Set<Step> open, String readOnlyReason) implements Seriali
         return readOnlyReason != null;
     }
 
-    public String getReadOnlyReason() {
+    public Phrase getReadOnlyReason() {
         return readOnlyReason;
     }
 
@@ -127,8 +127,7 @@ public record Workflow(Set<Step> open, String readOnlyReason) implements Seriali
         if (!step.startsFrom(status)) {
             throw new WorkflowException(null, step.notFrom(status));
         }
-        throw new WorkflowException(null, step.who == Who.WRITERS
-                ? "Editors publish or schedule a post themselves; submitting for review is a writer's step."
-                : "Only an editor can " + step.verb() + " a post.");
+        throw new WorkflowException(null, step.who == Who.WRITERS ? Phrase.of("workflow.writersStep")
+                : Phrase.of("workflow.editorsOnly." + step.name()));
     }
 }

@@ -61,7 +61,7 @@ class PostMergeTest {
         assertEquals(780, merge.merged().getExcerpts().get(0).getSourceWordCount());
         assertEquals("AP Newsroom #1234", merge.merged().getExcerpts().get(0).getPhotoLicence());
         assertEquals(List.of("Excerpt 1: photo licence", "Excerpt 1: source article's length in words"),
-                merge.fields().stream().map(PostMerge.Field::label).sorted().toList());
+                merge.fields().stream().map(field -> field.label().english()).sorted().toList());
         assertTrue(merge.conflicts().isEmpty());
     }
 
@@ -77,7 +77,7 @@ class PostMergeTest {
         assertEquals(1, merge.conflicts().size());
         PostMerge.Field clash = merge.conflicts().get(0);
         assertEquals("excerpts.0.caption", clash.key());
-        assertEquals("Excerpt 1: caption", clash.label());
+        assertEquals("Excerpt 1: caption", clash.label().english());
         assertEquals("Their caption", clash.theirs());
         assertEquals("My caption", clash.mine());
         assertEquals("My caption", merge.merged().getExcerpts().get(0).getCaption());
@@ -128,7 +128,7 @@ class PostMergeTest {
         assertEquals("Their headline", merge.merged().getHeadline());
         assertEquals(2, merge.merged().getExcerpts().size());
         assertEquals(2L, merge.merged().getExcerpts().get(1).getOutletId());
-        assertEquals("2 excerpts: OUTLET 1, OUTLET 2", merge.fields().get(1).mine());
+        assertEquals("2: OUTLET 1, OUTLET 2", merge.fields().get(1).mine());
         assertTrue(merge.conflicts().isEmpty());
     }
 

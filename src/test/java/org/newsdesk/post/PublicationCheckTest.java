@@ -32,7 +32,7 @@ class PublicationCheckTest {
         List<PublicationCheck.Problem> problems = PublicationCheck.problems(post);
         assertEquals(List.of("outlet", "articleUrl", "originalPublishedOn"),
                 problems.stream().map(PublicationCheck.Problem::field).toList());
-        assertTrue(problems.get(0).message().startsWith("Excerpt 1:"));
+        assertTrue(problems.get(0).message().english().startsWith("Excerpt 1:"));
     }
 
     /** What the compose page shows while the editor types: the same checks, on the draft as typed. */
@@ -52,7 +52,7 @@ class PublicationCheckTest {
         assertEquals(List.of("1 originalPublishedOn", "1 creditLine", "1 body", "2 outlet", "2 articleUrl", "2 originalPublishedOn"),
                 problems.stream().map(p -> p.excerpt() + " " + p.field()).toList(),
                 "no alt text problem: the library's serves; a new outlet counts only with its domain");
-        assertEquals("Excerpt 1: quotes 4 words; THE NATIONAL allows 3. Shorten it, or give a reason to override.", problems.get(2).message());
+        assertEquals("Excerpt 1: quotes 4 words; THE NATIONAL allows 3. Shorten it.", problems.get(2).message().english());
         excerpt.setLengthOverrideReason("Agreed with the outlet");
         unattributed.setNewOutletDomain("kurdistan24.net");
         assertEquals(List.of("1 originalPublishedOn", "1 creditLine", "2 articleUrl", "2 originalPublishedOn"),
@@ -81,7 +81,7 @@ class PublicationCheckTest {
         post.getExcerpts().get(0).setPhotoAlt("   ");
         assertEquals(List.of("photoAlt"), PublicationCheck.problems(post).stream().map(PublicationCheck.Problem::field).toList());
         assertEquals("Excerpt 1: the photo needs alt text: say what it shows, for readers who cannot see it.",
-                PublicationCheck.problems(post).get(0).message());
+                PublicationCheck.problems(post).get(0).message().english());
         photo.setAltText("مشيعون في بغداد");
         assertTrue(PublicationCheck.problems(post).isEmpty(), "the library's alt text serves");
         post.getExcerpts().get(0).setPhotoAlt("Mourners carry a coffin 🕊");
@@ -109,16 +109,16 @@ class PublicationCheckTest {
         List<PublicationCheck.Problem> unknown = PublicationCheck.problems(post);
         assertEquals(List.of("sourceWordCount"), unknown.stream().map(PublicationCheck.Problem::field).toList());
         assertEquals("Excerpt 1: REUTERS allows quoting 10% of an article, and the article's length is unknown."
-                + " Give the source article's length in words, or give a reason to override.", unknown.get(0).message());
+                + " Give the source article's length in words.", unknown.get(0).message().english());
 
         excerpt.setSourceWordCount(780);
         List<PublicationCheck.Problem> over = PublicationCheck.problems(post);
         assertEquals(List.of("body"), over.stream().map(PublicationCheck.Problem::field).toList());
         assertEquals("Excerpt 1: REUTERS allows quoting 10% of an article; this quotes 23% (180 of 780 words)."
-                + " Shorten it, or give a reason to override.", over.get(0).message());
+                + " Shorten it.", over.get(0).message().english());
 
         excerpt.setSourceWordCount(1760);
-        assertTrue(PublicationCheck.problems(post).get(0).message().contains("this quotes 10.2% (180 of 1760 words)"),
+        assertTrue(PublicationCheck.problems(post).get(0).message().english().contains("this quotes 10.2% (180 of 1,760 words)"),
                 "a share rounding down to the limit is shown with a tenth");
         excerpt.setSourceWordCount(1800);
         assertTrue(PublicationCheck.problems(post).isEmpty(), "exactly 10% is allowed");
@@ -140,15 +140,14 @@ class PublicationCheckTest {
         List<PublicationCheck.Problem> unlicensed = PublicationCheck.problems(post);
         assertEquals(List.of("photoLicence"), unlicensed.stream().map(PublicationCheck.Problem::field).toList());
         assertEquals("Excerpt 1: REUTERS allows its photos only with a licence noted (photo policy)."
-                + " Note the licence the photo is used under, or give a reason to override.", unlicensed.get(0).message());
+                + " Note the licence the photo is used under.", unlicensed.get(0).message().english());
         excerpt.setPhotoLicence("Licensed via AP Newsroom subscription #1234");
         assertTrue(PublicationCheck.problems(post).isEmpty());
 
         excerpt.getOutlet().setPhotoPolicy(PhotoPolicy.NEVER);
         List<PublicationCheck.Problem> forbidden = PublicationCheck.problems(post);
         assertEquals(List.of("photo"), forbidden.stream().map(PublicationCheck.Problem::field).toList());
-        assertEquals("Excerpt 1: REUTERS does not allow its photos to be used (photo policy). Remove the photo, or give a reason"
-                + " to override.", forbidden.get(0).message());
+        assertEquals("Excerpt 1: REUTERS does not allow its photos to be used (photo policy). Remove the photo.", forbidden.get(0).message().english());
         excerpt.setLengthOverrideReason("Pool photo, cleared by Reuters' picture desk");
         assertTrue(PublicationCheck.problems(post).isEmpty());
         assertEquals(List.of("photo policy"), PublicationCheck.overrides(post).get(0).rules());
@@ -162,7 +161,7 @@ class PublicationCheckTest {
         List<PublicationCheck.Problem> problems = PublicationCheck.problems(post);
         assertEquals(List.of("creditLine"), problems.stream().map(PublicationCheck.Problem::field).toList());
         assertEquals("Excerpt 1: REUTERS requires photo credits as \u201cAP Photo/{name}\u201d (photo credit format);"
-                + " this credit is \u201cHadi Mizban\u201d. Correct it, or give a reason to override.", problems.get(0).message());
+                + " this credit is \u201cHadi Mizban\u201d. Correct it.", problems.get(0).message().english());
         excerpt.setCreditLine("AP Photo/Hadi Mizban");
         assertTrue(PublicationCheck.problems(post).isEmpty());
 
@@ -231,7 +230,7 @@ class PublicationCheckTest {
         excerpt.setCreditLine("Hadi Mizban");
         List<PublicationCheck.Problem> problems = PublicationCheck.problems(draft, id -> ap, photo -> "Mourners");
         assertEquals(List.of("sourceWordCount", "photoLicence", "creditLine"), problems.stream().map(PublicationCheck.Problem::field).toList());
-        assertTrue(problems.stream().allMatch(p -> p.message().startsWith("Excerpt 1: AP ")), problems.toString());
+        assertTrue(problems.stream().allMatch(p -> p.message().english().startsWith("Excerpt 1: AP ")), problems.toString());
         excerpt.setSourceWordCount(50);
         excerpt.setPhotoLicence("AP Newsroom #1234");
         excerpt.setCreditLine("AP Photo/Hadi Mizban");

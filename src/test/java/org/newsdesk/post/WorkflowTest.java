@@ -41,15 +41,15 @@ class WorkflowTest {
         Workflow others = Workflow.of(draft, otherWriter);
         assertEquals(Set.of(), others.open());
         assertEquals("This is Wendy Writer’s post: writers change only their own drafts. You can read it here and preview it.",
-                others.getReadOnlyReason());
+                others.getReadOnlyReason().english());
         assertTrue(Workflow.of(draft, moderator).isReadOnly(), "a moderator is no writer");
 
         draft.submit(NOW);
         Workflow inReview = Workflow.of(draft, writer);
         assertEquals(Set.of(), inReview.open());
-        assertTrue(inReview.getReadOnlyReason().startsWith("You submitted this post for review, so it is with the editors now."));
+        assertTrue(inReview.getReadOnlyReason().english().startsWith("You submitted this post for review, so it is with the editors now."));
         WorkflowException refused = assertThrows(WorkflowException.class, () -> inReview.require(Step.SAVE, draft.getStatus()));
-        assertEquals(inReview.getReadOnlyReason(), refused.getMessage(), "the service refuses with the reason the page shows");
+        assertEquals(inReview.getReadOnlyReason().english(), refused.getMessage(), "the service refuses with the reason the page shows");
     }
 
     @Test
@@ -71,7 +71,7 @@ class WorkflowTest {
         assertEquals("A post that is published cannot be asked to publish.",
                 assertThrows(WorkflowException.class, () -> published.require(Step.PUBLISH, post.getStatus())).getMessage());
         assertEquals("This post is published: only an editor can change it now. You can read it here and preview it.",
-                Workflow.of(post, writer).getReadOnlyReason());
+                Workflow.of(post, writer).getReadOnlyReason().english());
         post.unpublish();
         assertEquals(EnumSet.of(Step.SAVE, Step.PUBLISH, Step.SCHEDULE, Step.OVERRIDE_LIMIT, Step.RESTORE, Step.DELETE),
                 Workflow.of(post, editor).open());

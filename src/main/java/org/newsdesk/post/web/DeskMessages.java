@@ -25,22 +25,17 @@ final class DeskMessages {
     private DeskMessages() {
     }
 
-    static void error(String field, String message) {
-        Messages.addError(field == null ? null : FORM + ":" + field, message);
-    }
-
     /** A phrase of the desk's words at a field, in the desk's language. */
     static void error(String field, Phrase phrase) {
         Messages.addError(field == null ? null : FORM + ":" + field, phrase.key(), phrase.arguments().toArray());
     }
 
     static void show(WorkflowException e) {
-        error(e.field(), e.getMessage());
+        error(e.field(), e.phrase());
     }
 
     static void show(PublicationRefusedException e) {
-        error(null, "Not published yet: " + e.problems().size() + (e.problems().size() == 1 ? " thing" : " things")
-                + " to fix first, marked below.");
+        error(null, Phrase.of("compose.notPublished", e.problems().size()));
         for (PublicationCheck.Problem problem : e.problems()) {
             // The body is typed into the "bodyText" field.
             String field = "body".equals(problem.field()) ? "bodyText" : problem.field();
@@ -51,7 +46,7 @@ final class DeskMessages {
     /** Bean Validation messages about the draft itself ({@code excerpts[1].dek}), at their fields. */
     static void show(Set<? extends ConstraintViolation<?>> violations) {
         for (ConstraintViolation<?> violation : violations) {
-            error(clientId(violation.getPropertyPath(), 0), violation.getMessage());
+            error(clientId(violation.getPropertyPath(), 0), Phrase.of(violation));
         }
     }
 
@@ -62,7 +57,7 @@ final class DeskMessages {
             return false;
         }
         for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
-            error(clientId(violation.getPropertyPath(), 2), violation.getMessage());
+            error(clientId(violation.getPropertyPath(), 2), Phrase.of(violation));
         }
         return true;
     }

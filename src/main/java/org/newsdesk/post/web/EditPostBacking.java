@@ -22,6 +22,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.newsdesk.media.MediaException;
+import org.newsdesk.account.web.DeskWords;
+import org.newsdesk.platform.Dates;
+import org.newsdesk.platform.Phrase;
+import org.newsdesk.platform.RelativeTimes;
 import org.newsdesk.media.MediaService;
 import org.newsdesk.media.Photo;
 import org.newsdesk.outlet.Outlet;
@@ -118,13 +122,25 @@ public class EditPostBacking implements Serializable {
     private String publicPath;
     /** The draft as last autosaved (its JSON), so that an unchanged draft is not written again. */
     private String autosaved;
-    private String autosaveStatus;
     /** An autosave of this editor's that holds more than the post as saved: offered for restoring. */
     private ComposeAssist.Autosave restorable;
     /** The others who have this post open now. */
     private List<String> others = List.of();
     /** What the publish checks and the source checks say of the draft as typed; null until asked again. */
     private List<Check> checks;
+    /** Whether an outlet rule is excused with an editor's reason in the draft as typed (with {@link #checks}). */
+    private boolean excusedAny;
+    /** When this editor's autosave last went out, and whether the last try failed for want of the database. */
+    private java.time.Instant autosavedAt;
+    private boolean autosaveFailed;
+    /** After a save that kept another person's changes to other fields: what to tell this editor. */
+    private String mergedNotice;
+
+    @Inject
+    private DeskWords words;
+
+    @Inject
+    private Dates dates;
 
     public void onload() throws IOException {
         if (loaded) {
@@ -177,15 +193,14 @@ public class EditPostBacking implements Serializable {
         }
         if (id == null || restorable.baseVersion() == version) {
             draft = mine;
-            Notices.info("Your autosaved changes are back in the form. Save to keep them.");
+            Notices.info("compose.autosave.restored");
         } else {
             // Saved by someone since this editor's autosave: where the two differ, the page asks which to keep.
             merge = PostMerge.of(new PostDraft(), PostDraft.copyOf(draft), mine, outletNames());
             draft = merge.merged();
-            mergedWith = "The post as saved now";
+            mergedWith = words.get("compose.merge.savedNow");
             mergeChoices.clear();
-            DeskMessages.error("merge", "The post was saved again after your autosave. Your autosaved text is in the form;"
-                    + " where it differs from the saved post, choose which to keep, then save.");
+            DeskMessages.error("merge", Phrase.of("compose.merge.afterAutosave"));
         }
         restorable = null;
         checks = null;
@@ -195,7 +210,7 @@ public class EditPostBacking implements Serializable {
         if (restorable != null) {
             assist.dropAutosave(autosaveKey());
             restorable = null;
-            Notices.info("The autosaved changes were thrown away.");
+            Notices.info("compose.autosave.discarded");
         }
     }
 
@@ -213,7 +228,8 @@ public class EditPostBacking implements Serializable {
             if (!now.equals(autosaved)) {
                 assist.autosave(autosaveKey(), version, draft);
                 autosaved = now;
-                autosaveStatus = "Autosaved at " + DateTimeFormatter.ofPattern("HH:mm:ss").withZone(platform.zone()).format(java.time.Instant.now());
+                autosavedAt = java.time.Instant.now();
+                autosaveFailed = false;
             }
             if (id != null) {
                 others = assist.present(id);
@@ -222,7 +238,7 @@ public class EditPostBacking implements Serializable {
             if (!Faults.databaseUnreachable(e)) {
                 throw e;
             }
-            autosaveStatus = "Not autosaved: Newsdesk cannot reach its database just now. What you type stays on this page.";
+            autosaveFailed = true;
         }
     }
 
@@ -233,13 +249,14 @@ public class EditPostBacking implements Serializable {
     /** A change of the form's lists (an excerpt, a link, a photo) asks the checks again. */
     void changed() {
         checks = null;
+        excusedAny = false;
     }
 
     /**
      * One thing the page points out before publishing: a publish check that fails now, or a note about a source or
      * about another post of the same story; {@code detail} follows the link.
      */
-    public record Check(String field, String message, boolean blocking, String link, String linkText, String detail) implements Serializable {
+    public record Check(String field, Phrase message, boolean blocking, String link, String linkText, String detail) implements Serializable {
     }
 
     /**
@@ -249,6 +266,7 @@ public class EditPostBacking implements Serializable {
      */
     public List<Check> getChecks() {
         if (checks == null) {
+            excusedAny = false;
             List<Check> found = new java.util.ArrayList<>();
             Map<Long, Outlet> byId = getOutlets().stream().collect(Collectors.toMap(Outlet::getId, o -> o));
             for (org.newsdesk.post.PublicationCheck.Problem problem : org.newsdesk.post.PublicationCheck.problems(draft, byId::get,
@@ -259,7 +277,8 @@ public class EditPostBacking implements Serializable {
                             case "photo" -> "removePhoto";
                             default -> problem.field();
                         };
-                found.add(new Check(field, problem.message(), true, null, null, null));
+                found.add(new Check(field, problem.message(), true, null, null, problem.overridable()
+                        ? words.get(workflow.may(Workflow.Step.OVERRIDE_LIMIT) ? "check.override.editor" : "check.override.writer") : null));
             }
             List<ExcerptDraft> excerpts = draft.getExcerpts();
             for (int n = 0; n < excerpts.size(); n++) {
@@ -267,8 +286,8 @@ public class EditPostBacking implements Serializable {
                 Outlet outlet = excerpt.getOutletId() == null ? null : byId.get(excerpt.getOutletId());
                 String host = host(excerpt.getArticleUrl());
                 if (outlet != null && host != null && !outlet.isHomeOf(host)) {
-                    found.add(new Check("excerpts:" + n + ":articleUrl", "Excerpt " + (n + 1) + ": the address is on " + host + ", not on "
-                            + outlet.getDomain() + " (" + outlet.getName() + "). Check the outlet.", false, null, null, null));
+                    found.add(new Check("excerpts:" + n + ":articleUrl", Phrase.of("check.otherDomain", n + 1, host, outlet.getDomain(),
+                            outlet.getName()), false, null, null, null));
                 }
             }
             Set<Long> quoting = new java.util.HashSet<>();
@@ -276,8 +295,8 @@ public class EditPostBacking implements Serializable {
                 for (ComposeAssist.Quote quote : assist.quotedElsewhere(excerpts.stream().map(ExcerptDraft::getArticleUrl).toList(), id)) {
                     for (int n = 0; n < excerpts.size(); n++) {
                         if (quote.articleUrl().equals(excerpts.get(n).getArticleUrl() == null ? null : excerpts.get(n).getArticleUrl().strip())) {
-                            found.add(new Check("excerpts:" + n + ":articleUrl", "Excerpt " + (n + 1) + ": this article is already quoted in"
-                                    + " another post of the last week (" + quote.status().label() + "):", false,
+                            found.add(new Check("excerpts:" + n + ":articleUrl", Phrase.of("check.quotedElsewhere", n + 1,
+                                    words.get("status." + quote.status().name())), false,
                                     "admin/posts/edit?id=" + quote.postId(), quote.headline(), null));
                             quoting.add(quote.postId());
                         }
@@ -286,7 +305,7 @@ public class EditPostBacking implements Serializable {
                 for (SameStory.Match match : sameStory.of(draft, id)) {
                     // A post already named above for quoting the same article is not named twice.
                     if (!quoting.contains(match.postId())) {
-                        found.add(new Check(null, "Same story?", false, "admin/posts/edit?id=" + match.postId(), match.headline(),
+                        found.add(new Check(null, Phrase.of("check.sameStory"), false, "admin/posts/edit?id=" + match.postId(), match.headline(),
                                 sameStoryDetail(match)));
                     }
                 }
@@ -295,16 +314,32 @@ public class EditPostBacking implements Serializable {
                     throw e;
                 }
             }
+            // Rules an editor's reason lets through are said, not passed over in silence.
+            for (org.newsdesk.post.PublicationCheck.Override excused : org.newsdesk.post.PublicationCheck.overrides(draft, byId::get,
+                    photoId -> photoLabel(photoId).alt())) {
+                found.add(new Check("excerpts:" + (excused.excerpt() - 1) + ":lengthOverrideReason", Phrase.of("check.excused",
+                        excused.excerpt(), excused.outletName(), words.join(excused.rules().stream()
+                                .map(rule -> words.get("check.rule." + rule.replace(' ', '-'))).toList()), excused.reason()),
+                        false, null, null, null));
+                excusedAny = true;
+            }
             checks = found;
         }
         return checks;
     }
 
+    /** What the page says when nothing blocks publication: whether an outlet's rule was excused with a reason. */
+    public String getChecksOkText() {
+        getChecks();
+        return words.get(excusedAny ? "check.okExcused" : "compose.checks.ok");
+    }
+
     /** "(62%: similar headline, sinwar, hamas; draft)": how alike, why, and where the other post stands. */
-    private static String sameStoryDetail(SameStory.Match match) {
+    private String sameStoryDetail(SameStory.Match match) {
         StorySimilarity.Score score = match.score();
-        String words = score.sharedWords().isEmpty() ? "" : ", " + String.join(", ", score.sharedWords());
-        return "(" + score.percent() + ": " + score.reason().label() + words + "; " + match.status().label() + ")";
+        String shared = score.sharedWords().isEmpty() ? "" : words.get("list.separator") + words.join(score.sharedWords());
+        return words.f("check.sameStory.detail", score.percent(), words.get("similarity." + score.reason().name()), shared,
+                words.get("status." + match.status().name()));
     }
 
     /** The address's host as outlet domains are written ({@code reuters.com}); null for no web address. */
@@ -319,7 +354,7 @@ public class EditPostBacking implements Serializable {
     /** "Notes on REUTERS: ..." for the excerpt quoting that outlet, or empty: what the registry tells editors about it. */
     public String outletNotes(Long outletId) {
         Outlet outlet = outletId == null ? null : getOutlets().stream().filter(o -> o.getId().equals(outletId)).findFirst().orElse(null);
-        return outlet == null || outlet.getNotes() == null ? "" : "Notes on " + outlet.getName() + ": " + outlet.getNotes();
+        return outlet == null || outlet.getNotes() == null ? "" : words.f("compose.outletNotes", outlet.getName(), outlet.getNotes());
     }
 
     /** The registry as the page's scripts read it: to suggest the outlet from an address, and to count words against its limit. */
@@ -343,18 +378,18 @@ public class EditPostBacking implements Serializable {
         return restorable;
     }
 
-    /** "14 minutes ago": how old the offered autosave is. */
+    /** "3 seconds ago", "14 minutes ago": how old the offered autosave is, in the desk's language (CLDR's wording). */
     public String getRestorableAge() {
-        if (restorable == null) {
-            return "";
-        }
-        long seconds = restorable.age().toSeconds();
-        return seconds < 90 ? "a minute ago" : seconds < 5400 ? (seconds + 30) / 60 + " minutes ago"
-                : seconds < 129600 ? (seconds + 1800) / 3600 + " hours ago" : (seconds + 43200) / 86400 + " days ago";
+        return restorable == null ? "" : RelativeTimes.ago(restorable.age(), words.locale());
     }
 
+    /** "Autosaved 5 seconds ago (14:05:31)", true at the moment the page is drawn; empty before the first autosave. */
     public String getAutosaveStatus() {
-        return autosaveStatus;
+        if (autosaveFailed) {
+            return words.get("compose.autosave.unreachable");
+        }
+        return autosavedAt == null ? "" : words.f("compose.autosave.at", RelativeTimes.ago(java.time.Duration.between(autosavedAt,
+                java.time.Instant.now()), words.locale()), dates.timeWithSeconds(autosavedAt));
     }
 
     public List<String> getOthers() {
@@ -362,7 +397,7 @@ public class EditPostBacking implements Serializable {
     }
 
     public String getOthersText() {
-        return String.join(", ", others);
+        return words.join(others);
     }
 
     public String getPublicPath() {
@@ -389,57 +424,62 @@ public class EditPostBacking implements Serializable {
 
     public void save() throws IOException {
         if (store(() -> id == null ? publishing.create(draft) : publishing.save(id, version, draft))) {
-            Notices.info("Saved.");
+            Notices.info(mergedNotice == null ? "compose.saved" : mergedNotice);
             redirectToSelf();
         }
     }
 
     public void submit() throws IOException {
-        step("Submitted for review. An editor will take it from here.", () -> publishing.submit(id, version, draft));
+        step("compose.submitted", () -> publishing.submit(id, version, draft));
     }
 
     public void publish() throws IOException {
-        step("Published.", () -> publishing.publish(id, version, draft));
+        step("compose.published", () -> publishing.publish(id, version, draft));
     }
 
     public void schedule() throws IOException {
         if (publishAt == null) {
-            DeskMessages.error("publishAt", "Choose when to publish.");
+            DeskMessages.error("publishAt", Phrase.of("compose.publishAt.required"));
             return;
         }
-        step("Scheduled for " + publishAt.format(DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm")) + ".",
-                () -> publishing.schedule(id, version, draft, publishAt.atZone(platform.zone()).toInstant()));
+        java.time.Instant at = publishAt.atZone(platform.zone()).toInstant();
+        step(words.f("compose.scheduled", dates.display(at), dates.time(at)),
+                () -> publishing.schedule(id, version, draft, at));
     }
 
     public void cancelSchedule() throws IOException {
-        step("Schedule cancelled; the post is a draft again.", () -> publishing.cancelSchedule(id, version, draft));
+        step("compose.scheduleCancelled", () -> publishing.cancelSchedule(id, version, draft));
     }
 
     public void reject() throws IOException {
-        step("Sent back to the writer with your note.", () -> publishing.reject(id, version, draft, rejectNote));
+        step("compose.sentBackDone", () -> publishing.reject(id, version, draft, rejectNote));
     }
 
     public void unpublish() throws IOException {
-        step("Unpublished. Readers no longer see it.", () -> publishing.unpublish(id, version, draft));
+        step("compose.unpublished", () -> publishing.unpublish(id, version, draft));
     }
 
     public void discard() throws IOException {
         if (!confirmDiscard) {
-            DeskMessages.error("confirmDiscard", "Tick the box to confirm: deleting cannot be undone.");
+            DeskMessages.error("confirmDiscard", Phrase.of("compose.delete.tickFirst"));
             return;
         }
         try {
             publishing.discard(id);
-            Notices.info("“" + draft.getHeadline() + "” was deleted.");
+            Notices.info("compose.deleted", draft.getHeadline());
             Faces.redirect("admin/posts/");
         } catch (WorkflowException e) {
             DeskMessages.show(e);
         }
     }
 
+    /** Saves and takes a step; {@code done} is a key of the desk's words, or the words themselves. */
     private void step(String done, Supplier<Post> saveAndStep) throws IOException {
         if (store(saveAndStep)) {
             Notices.info(done);
+            if (mergedNotice != null) {
+                Notices.info(mergedNotice);
+            }
             redirectToSelf();
         }
     }
@@ -450,6 +490,11 @@ public class EditPostBacking implements Serializable {
      * as typed.
      */
     private boolean store(Supplier<Post> saving) {
+        mergedNotice = null;
+        return store(saving, true);
+    }
+
+    private boolean store(Supplier<Post> saving, boolean mayMergeAndRetry) {
         if (!takeUploads()) {
             return false;
         }
@@ -468,8 +513,8 @@ public class EditPostBacking implements Serializable {
                     .collect(Collectors.toMap(Map.Entry::getKey, c -> PostMerge.Choice.valueOf(c.getValue())));
             List<PostMerge.Field> undecided = merge.undecided(choices);
             if (!undecided.isEmpty()) {
-                DeskMessages.error("merge", "Choose whose version to keep for: "
-                        + undecided.stream().map(PostMerge.Field::label).collect(Collectors.joining(", ")) + ".");
+                DeskMessages.error("merge", Phrase.of("compose.merge.choose",
+                        words.join(undecided.stream().map(field -> words.say(field.label())).toList())));
                 return false;
             }
             merge.resolve(draft, choices);
@@ -488,7 +533,17 @@ public class EditPostBacking implements Serializable {
             outlets = null;
             return true;
         } catch (EditConflictException e) {
-            mergeWithSaved(e);
+            // Someone saved meanwhile. Where they changed other fields than this editor, both are kept and saved
+            // at once; only where both changed one field does the page ask.
+            if (mergeWithSaved(e) && mayMergeAndRetry) {
+                String theirFields = words.join(merge.fields().stream().filter(f -> f.outcome() != PostMerge.Outcome.MINE)
+                        .map(field -> words.say(field.label())).toList());
+                String who = mergedWith;
+                if (store(saving, false)) {
+                    mergedNotice = words.f("compose.merge.keptTheirs", who, theirFields);
+                    return true;
+                }
+            }
             return false;
         } catch (PublicationRefusedException e) {
             DeskMessages.show(e);
@@ -501,8 +556,7 @@ public class EditPostBacking implements Serializable {
                 // The page renders again without the database (outlets and photos were read when it opened).
                 Faults.logUnsaved("post " + (id == null ? "(new)" : id), e);
                 Faces.getContext().getExternalContext().setResponseStatus(503);
-                DeskMessages.error(null, "Not saved: Newsdesk cannot reach its database just now. Everything you"
-                        + " typed is still on this page; try again in a moment.");
+                DeskMessages.error(null, Phrase.of("compose.unreachable"));
                 return false;
             }
             if (!DeskMessages.show(e)) {
@@ -528,12 +582,11 @@ public class EditPostBacking implements Serializable {
      * changes stay on top of them, and where both changed one field the page asks which to keep. The
      * next save writes exactly that (and merges again if yet another save came in between).
      */
-    private void mergeWithSaved(EditConflictException conflict) {
+    private boolean mergeWithSaved(EditConflictException conflict) {
         Post saved = publishing.find(id).map(found -> publishing.post(found.getId())).orElse(null);
         if (saved == null) {
-            DeskMessages.error(null, conflict.savedBy() + " deleted this post while you were editing. What you typed is"
-                    + " still on this page: copy it into a new post before you leave.");
-            return;
+            DeskMessages.error(null, Phrase.of("compose.deletedMeanwhile", conflict.savedBy()));
+            return false;
         }
         PostDraft theirs = PostDraft.of(saved);
         merge = PostMerge.of(opened, theirs, draft, outletNames());
@@ -547,13 +600,13 @@ public class EditPostBacking implements Serializable {
         status = saved.getStatus();
         everPublished = saved.getPublishedAt() != null;
         workflow = publishing.workflow(id);
-        mergedWith = conflict.savedBy() + " saved this post at "
-                + DateTimeFormatter.ofPattern("HH:mm:ss").withZone(platform.zone()).format(conflict.savedAt());
+        mergedWith = words.f("compose.merge.savedBy", conflict.savedBy(), dates.timeWithSeconds(conflict.savedAt()));
         int clashes = merge.conflicts().size();
-        DeskMessages.error("merge", mergedWith + " while you were editing. Nothing of yours was saved yet. Their changes are"
-                + " now in the form with yours on top, as listed below"
-                + (clashes == 0 ? "; save again to keep both." : "; you both changed " + clashes
-                + (clashes == 1 ? " field" : " fields") + ": choose whose version to keep, then save again."));
+        if (clashes == 0) {
+            return true;
+        }
+        DeskMessages.error("merge", Phrase.of("compose.merge.conflicts", mergedWith, clashes));
+        return false;
     }
 
     /**
@@ -590,7 +643,7 @@ public class EditPostBacking implements Serializable {
                 DeskMessages.error(field, e.phrase());
                 ok = false;
             } catch (IOException e) {
-                DeskMessages.error(field, "The upload did not arrive whole. Please choose the file again.");
+                DeskMessages.error(field, Phrase.of("compose.upload.broken"));
                 ok = false;
             }
         }
@@ -690,7 +743,7 @@ public class EditPostBacking implements Serializable {
         takeUploads();
         Photo photo = media.find(photoId);
         if (photo == null) {
-            DeskMessages.error("excerpts:" + index + ":photoFile", "That photo was deleted from the library meanwhile. Choose another.");
+            DeskMessages.error("excerpts:" + index + ":photoFile", Phrase.of("compose.photo.gone"));
             return;
         }
         ExcerptImport.usePhoto(draft.getExcerpts().get(index), photo);
@@ -740,7 +793,7 @@ public class EditPostBacking implements Serializable {
     private PhotoLabel photoLabel(long photoId) {
         return photoLabels.computeIfAbsent(photoId, key -> {
             Photo photo = media.find(key);
-            return photo == null ? new PhotoLabel("a photo no longer in the library", "", null)
+            return photo == null ? new PhotoLabel(words.get("compose.photo.goneName"), "", null)
                     : new PhotoLabel(photo.getOriginalFilename()
                             + (photo.getDefaultCredit() == null ? "" : " — " + photo.getDefaultCredit()), photo.getPublicKey(), photo.getAltText());
         });
@@ -807,6 +860,11 @@ public class EditPostBacking implements Serializable {
 
     public PostStatus getStatus() {
         return status == null ? PostStatus.DRAFT : status;
+    }
+
+    /** A draft an editor sent back with a note: the page says "sent back", not "draft". */
+    public boolean isSentBack() {
+        return getStatus() == PostStatus.DRAFT && reviewNote != null && !reviewNote.isBlank();
     }
 
     public String getReviewNote() {

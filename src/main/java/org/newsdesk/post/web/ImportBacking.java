@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.newsdesk.media.Upload;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.platform.PlatformConfig;
 import org.newsdesk.post.ExcerptDraft;
 import org.newsdesk.post.ExcerptImport;
@@ -56,7 +57,7 @@ public class ImportBacking implements Serializable {
         private final ArticleImport result;
         private final ExcerptDraft excerpt;
         private final List<String> kept;
-        private String photoNote;
+        private Phrase photoNote;
 
         Imported(ArticleImport result, ExcerptDraft excerpt, List<String> kept) {
             this.result = result;
@@ -77,7 +78,7 @@ public class ImportBacking implements Serializable {
             return String.join(", ", kept);
         }
 
-        public String getPhotoNote() {
+        public Phrase getPhotoNote() {
             return photoNote;
         }
 
@@ -115,11 +116,11 @@ public class ImportBacking implements Serializable {
         Set<String> typed = addresses == null ? Set.of() : addresses.lines().map(String::strip).filter(line -> !line.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         if (typed.isEmpty()) {
-            DeskMessages.error("importAddresses", "Paste the address of a source article, one per line.");
+            DeskMessages.error("importAddresses", Phrase.of("import.none"));
             return;
         }
         if (typed.size() > MAX_AT_ONCE) {
-            DeskMessages.error("importAddresses", "Import at most " + MAX_AT_ONCE + " articles at once; these are " + typed.size() + ".");
+            DeskMessages.error("importAddresses", Phrase.of("import.tooMany", MAX_AT_ONCE, typed.size()));
             return;
         }
         List<String> refused = new ArrayList<>();
@@ -129,7 +130,7 @@ public class ImportBacking implements Serializable {
                 ExcerptDraft excerpt = ExcerptImport.target(editPost.getDraft());
                 imported.add(0, new Imported(result, excerpt, ExcerptImport.fill(editPost.getDraft(), excerpt, result)));
             } catch (SourceRefusedException e) {
-                DeskMessages.error("importAddresses", shortened(address) + ": " + e.getMessage());
+                DeskMessages.error("importAddresses", Phrase.of("import.refused", shortened(address), e.getMessage()));
                 refused.add(address);
             }
         }
@@ -144,17 +145,16 @@ public class ImportBacking implements Serializable {
         Imported item = imported.get(index);
         int at = excerptIndex(item);
         if (at < 0) {
-            item.photoNote = "The excerpt this article filled was removed.";
+            item.photoNote = Phrase.of("import.photo.excerptGone");
             return;
         }
         try {
             Upload upload = imports.importImage(item.getArticle().image());
             editPost.usePhoto(at, upload.photo().getId());
             ExcerptImport.describePhoto(editPost.getDraft().getExcerpts().get(at), item.getArticle().image());
-            item.photoNote = upload.alreadyInLibrary() ? "The picture was already in the library; it is on excerpt " + (at + 1) + "."
-                    : "Added to the library with its caption and credit, and put on excerpt " + (at + 1) + ".";
+            item.photoNote = Phrase.of(upload.alreadyInLibrary() ? "import.photo.already" : "import.photo.added", at + 1);
         } catch (SourceRefusedException e) {
-            DeskMessages.error("imports:" + index + ":importPhoto", e.getMessage());
+            DeskMessages.error("imports:" + index + ":importPhoto", Phrase.of("import.photo.refused", e.getMessage()));
         }
     }
 
