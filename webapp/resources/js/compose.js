@@ -41,11 +41,12 @@
         }
         var n = words(body.value);
         var outlet = outletOf(card);
-        var text = n + (n === 1 ? " word" : " words");
+        var text = NewsdeskWords.say("js.words", [n]);
         var over = false;
         if (outlet && outlet.limit) {
             over = n > outlet.limit;
-            text += " of " + outlet.limit + " allowed by " + outlet.name + (over ? ": " + (n - outlet.limit) + " over the limit" : "");
+            text = over ? NewsdeskWords.say("js.wordsOver", [n, outlet.limit, outlet.name, n - outlet.limit])
+                : NewsdeskWords.say("js.wordsOf", [n, outlet.limit, outlet.name]);
         }
         out.textContent = text;
         out.classList.toggle("over", over);
@@ -94,11 +95,11 @@
         var chosen = outletOf(card);
         if (chosen && onDomain(host, chosen.domain)) {
             if (select.getAttribute("data-suggested") === select.value) {
-                hint.textContent = "Outlet set to " + chosen.name + " from the address.";
+                hint.textContent = NewsdeskWords.say("js.outletFromAddress", [chosen.name]);
             }
         } else if (chosen) {
-            hint.textContent = "This address is on " + host + ", not on " + chosen.domain + " (" + chosen.name + ")"
-                + (match ? ": did you mean " + match.name + "?" : ". Check the outlet.");
+            hint.textContent = match ? NewsdeskWords.say("js.otherDomainMeant", [host, chosen.domain, chosen.name, match.name])
+                : NewsdeskWords.say("js.otherDomain", [host, chosen.domain, chosen.name]);
             hint.classList.add("warning");
         } else {
             hint.textContent = host + " is not in the outlet registry yet: add it under \u201cOutlet not listed?\u201d.";
@@ -110,7 +111,7 @@
         var out = card.querySelector(".outlet-notes");
         if (out) {
             var outlet = outletOf(card);
-            out.textContent = outlet && outlet.notes ? "Notes on " + outlet.name + ": " + outlet.notes : "";
+            out.textContent = outlet && outlet.notes ? NewsdeskWords.say("js.outletNotes", [outlet.name, outlet.notes]) : "";
         }
     }
 
@@ -221,6 +222,11 @@
     var unsaved = false;
     var submitting = false;
     window.addEventListener("pagehide", function () {
+        // Presence ends with the page: the others stop seeing this person "also editing now" at once.
+        var post = form.dataset.post;
+        if (post && navigator.sendBeacon && !submitting) {
+            navigator.sendBeacon(form.action.replace(/\/admin\/posts\/edit.*$/, "/admin/posts/leave?post=" + encodeURIComponent(post)));
+        }
         var button = byId("edit:autosave");
         if (!unsaved || submitting || !button || typeof fetch !== "function") {
             return;
@@ -279,8 +285,7 @@
     function failed(status) {
         var state = form.querySelector(".autosave-state");
         if (state) {
-            state.textContent = (status === 413 ? "That file is too large to upload."
-                : "Newsdesk did not answer just now; what you typed is still here.") + " Save when it is back.";
+            state.textContent = NewsdeskWords.say(status === 413 ? "js.tooLarge" : "js.noAnswer");
         }
     }
 
@@ -370,7 +375,7 @@
         if (action === "addExcerpt") {
             var last = cards[cards.length - 1];
             target = last && last.querySelector("select[id$=':outlet']");
-            announce = "Excerpt " + cards.length + " added.";
+            announce = NewsdeskWords.say("js.excerptAdded", [cards.length]);
         } else if (action === "up" || action === "down") {
             var to = index + (action === "up" ? -1 : 1);
             var prefix = "edit:excerpts:" + index + ":";
@@ -379,11 +384,11 @@
                 target = byId("edit:excerpts:" + to + ":" + activeId.substring(prefix.length));
             }
             target = target || byId("edit:excerpts:" + to + ":" + action) || byId("edit:excerpts:" + to + ":" + (action === "up" ? "down" : "up"));
-            announce = "Excerpt moved to position " + (to + 1) + " of " + cards.length + ".";
+            announce = NewsdeskWords.say("js.excerptMoved", [to + 1, cards.length]);
         } else if (action === "remove") {
             var card = cards[Math.max(0, index - 1)];
             target = card ? card.querySelector("h2") : byId("edit:addExcerpt");
-            announce = "Excerpt removed.";
+            announce = NewsdeskWords.say("js.excerptRemoved");
         } else if (action === "addRelated") {
             var titles = form.querySelectorAll("[id^='edit:excerpts:" + index + ":related:'][id$=':title']");
             target = titles[titles.length - 1];
@@ -391,7 +396,7 @@
             var link = Number(/:related:(\d+):/.exec(sourceId)[1]) + (action === "upRelated" ? -1 : 1);
             var base = "edit:excerpts:" + index + ":related:" + link + ":";
             target = byId(base + action) || byId(base + (action === "upRelated" ? "downRelated" : "upRelated"));
-            announce = "Link moved to position " + (link + 1) + ".";
+            announce = NewsdeskWords.say("js.linkMoved", [link + 1]);
         } else if (action === "removeRelated") {
             target = byId("edit:excerpts:" + index + ":addRelated");
         } else if (activeId && activeId !== sourceId && byId(activeId)) {

@@ -1,3 +1,95 @@
+// The desk's words for scripts: the messages of the page's language (the "desk-words" block the template writes),
+// with their arguments, counts in the language's plural forms (Intl.PluralRules, CLDR's rules) and numbers in its
+// digits. NewsdeskWords.say("js.excerptAdded", [3]).
+window.NewsdeskWords = (function () {
+    "use strict";
+    var block = document.getElementById("desk-words");
+    var words = {};
+    try {
+        words = block ? JSON.parse(block.textContent) : {};
+    } catch (ignored) {
+        words = {};
+    }
+    var lang = document.documentElement.lang || "en";
+
+    function number(n) {
+        return typeof n === "number" && window.Intl ? new Intl.NumberFormat(lang).format(n) : String(n);
+    }
+
+    // The part of ICU's message format the desk's messages use: {0}, {0, number}, {0, plural, one{# …} other{# …}},
+    // '{quoted}'.
+    function format(pattern, args) {
+        var out = "";
+        var i = 0;
+        while (i < pattern.length) {
+            var c = pattern.charAt(i);
+            if (c === "'" && pattern.charAt(i + 1) === "{") {
+                var close = pattern.indexOf("'", i + 1);
+                out += pattern.substring(i + 1, close);
+                i = close + 1;
+                continue;
+            }
+            if (c !== "{") {
+                out += c;
+                i++;
+                continue;
+            }
+            var depth = 0;
+            var j = i;
+            for (; j < pattern.length; j++) {
+                if (pattern.charAt(j) === "{") {
+                    depth++;
+                } else if (pattern.charAt(j) === "}" && --depth === 0) {
+                    break;
+                }
+            }
+            var inner = pattern.substring(i + 1, j);
+            i = j + 1;
+            var parts = inner.split(",");
+            var value = args[parseInt(parts[0], 10)];
+            var kind = (parts[1] || "").trim();
+            if (kind === "plural") {
+                var body = inner.substring(inner.indexOf(",", inner.indexOf(",") + 1) + 1);
+                var forms = {};
+                var k = 0;
+                while (k < body.length) {
+                    var open = body.indexOf("{", k);
+                    if (open < 0) {
+                        break;
+                    }
+                    var selector = body.substring(k, open).trim();
+                    var d = 0;
+                    var m = open;
+                    for (; m < body.length; m++) {
+                        if (body.charAt(m) === "{") {
+                            d++;
+                        } else if (body.charAt(m) === "}" && --d === 0) {
+                            break;
+                        }
+                    }
+                    forms[selector] = body.substring(open + 1, m);
+                    k = m + 1;
+                }
+                var category = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang).select(value) : (value === 1 ? "one" : "other");
+                var chosen = forms["=" + value] || forms[category] || forms.other || "";
+                out += format(chosen.replace(/#/g, number(value)), args);
+            } else if (kind === "number") {
+                out += number(value);
+            } else {
+                out += value === undefined || value === null ? "" : String(value);
+            }
+        }
+        return out;
+    }
+
+    return {
+        say: function (key, args) {
+            var pattern = words[key];
+            return pattern === undefined ? "[" + key + "]" : format(pattern, args || []);
+        }
+    };
+}());
+
 // Every desk form: when the server put messages at fields, a short summary at the top of the page links to
 // each, and the page scrolls to the first and puts the keyboard in its field. Runs on each page load and
 // after each Faces Ajax update that brought messages.
@@ -37,7 +129,7 @@
         }
         summary.textContent = "";
         var heading = document.createElement("h2");
-        heading.textContent = messages.length === 1 ? "One thing to fix" : messages.length + " things to fix";
+        heading.textContent = NewsdeskWords.say("js.fixes", [messages.length]);
         var list = document.createElement("ul");
         messages.forEach(function (message, i) {
             if (!message.id) {

@@ -139,14 +139,14 @@ function attach(textarea) {
     const toolbar = document.createElement("div");
     toolbar.className = "rich-text-toolbar";
     toolbar.setAttribute("role", "toolbar");
-    toolbar.setAttribute("aria-label", "Format the excerpt");
-    const bold = button("B", "Bold", "Ctrl+B");
+    toolbar.setAttribute("aria-label", window.NewsdeskWords.say("js.format"));
+    const bold = button(window.NewsdeskWords.say("js.boldFace"), window.NewsdeskWords.say("js.bold"), "Ctrl+B");
     bold.id = textarea.id + "-bold";
     bold.classList.add("bold");
-    const italic = button("I", "Italic", "Ctrl+I");
+    const italic = button(window.NewsdeskWords.say("js.italicFace"), window.NewsdeskWords.say("js.italic"), "Ctrl+I");
     italic.id = textarea.id + "-italic";
     italic.classList.add("italic");
-    const link = button("Link", "Link", "Ctrl+K");
+    const link = button(window.NewsdeskWords.say("js.link"), window.NewsdeskWords.say("js.link"), "Ctrl+K");
     link.id = textarea.id + "-link";
     link.classList.add("link");
     toolbar.append(bold, italic, link);
@@ -158,12 +158,12 @@ function attach(textarea) {
     const linkInput = document.createElement("input");
     linkInput.type = "url";
     linkInput.placeholder = "https://";
-    linkInput.setAttribute("aria-label", "Link address");
+    linkInput.setAttribute("aria-label", window.NewsdeskWords.say("js.linkAddress"));
     const linkApply = document.createElement("button");
     linkApply.type = "button";
     linkApply.className = "button small";
     linkApply.id = textarea.id + "-apply-link";
-    linkApply.textContent = "Apply link";
+    linkApply.textContent = window.NewsdeskWords.say("js.applyLink");
     const linkProblem = document.createElement("span");
     linkProblem.className = "link-problem";
     linkProblem.setAttribute("role", "alert");
@@ -205,7 +205,7 @@ function attach(textarea) {
     const applyLink = () => {
         const href = linkInput.value.trim();
         if (!WEB_ADDRESS.test(href)) {
-            linkProblem.textContent = "Give a full address, starting with http:// or https://.";
+            linkProblem.textContent = window.NewsdeskWords.say("js.linkProblem");
             linkInput.focus();
             return;
         }

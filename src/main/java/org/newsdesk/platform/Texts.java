@@ -93,6 +93,17 @@ public final class Texts {
         return ULocale.forLocale(locale).isRightToLeft();
     }
 
+    /** Every message whose key starts with {@code prefix}, as written (ICU formats), for the pages' scripts. */
+    public java.util.SortedMap<String, String> messages(String prefix) {
+        java.util.SortedMap<String, String> found = new java.util.TreeMap<>();
+        for (String key : bundle.keySet()) {
+            if (key.startsWith(prefix)) {
+                found.put(key, bundle.getString(key));
+            }
+        }
+        return found;
+    }
+
     /** Whether the bundles have {@code key}. */
     public boolean has(String key) {
         return bundle.containsKey(key);

@@ -72,6 +72,17 @@ public abstract class Words extends AbstractMap<String, String> {
         return names == null ? "" : String.join(texts().text("list.separator"), names.stream().map(String::valueOf).toList());
     }
 
+    /**
+     * The messages whose keys start with {@code prefix} as a JSON object, for a page's scripts to word what they
+     * say (the desk's {@code js.*}): written into a {@code <script type="application/json">}, so {@code </} is
+     * escaped.
+     */
+    public String json(String prefix) {
+        jakarta.json.JsonObjectBuilder object = jakarta.json.Json.createObjectBuilder();
+        texts().messages(prefix).forEach(object::add);
+        return object.build().toString().replace("</", "<\\/");
+    }
+
     public String say(Phrase phrase) {
         return phrase == null ? null : texts().say(phrase);
     }

@@ -119,6 +119,14 @@ public class ComposeAssist {
         return openBy(List.of(postId), me.getId()).getOrDefault(postId, List.of());
     }
 
+    /** The caller has left the post's compose page (closed it, went elsewhere): no longer present on it. */
+    public void leave(long postId) {
+        em.createNativeQuery("delete from post_presence where post_id = ?1 and user_id = ?2")
+                .setParameter(1, postId)
+                .setParameter(2, accounts.currentUser().getId())
+                .executeUpdate();
+    }
+
     /** Who has each of these posts open on the compose page now, by display name. */
     public Map<Long, List<String>> openBy(Collection<Long> postIds) {
         return openBy(postIds, -1);
