@@ -152,7 +152,7 @@
             }
             var line = document.createElement("span");
             line.className = "field-error from-script";
-            line.id = "comment-form:" + error.field + "-error";
+            line.id = "comment-form:" + error.field + "-message";
             line.setAttribute("role", "alert");
             line.textContent = error.message;
             if (input.type === "hidden") {
