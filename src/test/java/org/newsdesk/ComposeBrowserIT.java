@@ -261,6 +261,44 @@ class ComposeBrowserIT {
         ann.screenshot("compose-refused-publish-summary");
     }
 
+    /**
+     * On a phone (375 × 740): the post list shows every column of a post within the screen, and the compose page
+     * keeps Save and Submit on the screen from the top of its long form, where they were 3,400 pixels down.
+     */
+    @Test
+    void onAPhoneTheListsColumnsAndTheComposeButtonsAreOnTheScreen() {
+        long writer = DeskFixtures.user("phone-writer", "Phoebe Phone", "WRITER");
+        long post = DeskFixtures.demoPostCopy("compose-phone", "Written on a phone", writer, "draft");
+        ann.signIn("phone-writer", DeskFixtures.PASSWORD);
+        WebDriver browser = ann.driver();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 740));
+        try {
+            int width = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.clientWidth")).intValue();
+            ann.open("/admin/posts/?q=Written+on+a+phone");
+            WebElement row = browser.findElement(By.xpath("//tbody/tr[td//a[normalize-space()='Written on a phone']]"));
+            for (WebElement cell : row.findElements(By.tagName("td"))) {
+                org.openqa.selenium.Rectangle at = cell.getRect();
+                assertTrue(cell.isDisplayed() && at.getX() >= 0 && at.getX() + at.getWidth() <= width,
+                        "a column off the screen at 375 px: " + cell.getAttribute("data-label") + " at " + at.getX() + "+" + at.getWidth());
+            }
+            assertTrue(row.getText().contains("Phoebe Phone"), row.getText());
+            ann.screenshot("phone-post-list");
+
+            ann.open("/admin/posts/edit?id=" + post);
+            int height = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.innerHeight")).intValue();
+            for (String button : List.of("edit:save", "edit:submit")) {
+                org.openqa.selenium.Rectangle at = browser.findElement(By.id(button)).getRect();
+                assertTrue(at.getY() >= 0 && at.getY() + at.getHeight() <= height, button + " is on the screen at the top of the page: " + at);
+            }
+            assertTrue(((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollHeight")).intValue() > 2 * height, "a long form, which the bar stays over");
+            ann.screenshot("phone-compose");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2000));
+        }
+    }
+
     /** Two people on one post see each other; the post list says who has it open. */
     @Test
     void twoEditorsOnOnePostSeeEachOther() {

@@ -416,6 +416,77 @@ class DeskWalkBrowserIT {
         assertTrue(logged.isEmpty(), "a stale or forged form is the client's, not a stack trace in the log:\n" + String.join("\n", logged));
     }
 
+    /**
+     * The pages a refused action leaves (a failed sign-in, a refused publication, a refused comment, a refused
+     * upload) pass axe-core and the Nu Html Checker as they are shown, and each field in error says so to assistive
+     * technology: aria-invalid, and aria-describedby naming its message.
+     */
+    @Test
+    void everyPageARefusedActionLeavesIsAccessible() throws Exception {
+        // A failed sign-in.
+        session.open("/login");
+        session.type("login:username", "walk-editor");
+        session.type("login:password", "not the password");
+        session.click("login:submit");
+        session.waitFor(".flash-error, .field-error");
+        checkShown("a failed sign-in");
+
+        // A refused publication: the excerpt has no original date.
+        long undated = DeskFixtures.demoPostCopy("walk-undated", "Walk: a post without its date", DeskFixtures.userId("walk-writer"),
+                "in-review");
+        TestDatabase.update("update excerpt set original_published_on = null where post_id = ?", undated);
+        session.signIn("walk-editor", PASSWORD);
+        session.open("/admin/posts/edit?id=" + undated);
+        session.click("edit:publish");
+        session.waitFor(".error-summary");
+        assertDescribedInError("edit:excerpts:0:originalPublishedOn");
+        checkShown("a refused publication");
+
+        // A refused upload: a text file named like a photo.
+        session.open("/admin/media/library");
+        java.nio.file.Path notAPhoto = java.nio.file.Files.createTempFile("not-a-photo", ".png");
+        java.nio.file.Files.writeString(notAPhoto, "not an image");
+        browser.findElement(By.id("upload:file")).sendKeys(notAPhoto.toString());
+        session.click("upload:send");
+        session.waitFor(".field-error");
+        assertDescribedInError("upload:file");
+        checkShown("a refused upload");
+        java.nio.file.Files.deleteIfExists(notAPhoto);
+        signOut();
+
+        // A refused comment, as a reader.
+        session.open("/post/walk-published");
+        session.type("comment-form:body", "A comment without a name or an address.");
+        session.click("comment-form:submit");
+        session.waitFor("#respond .field-error");
+        assertDescribedInError("comment-form:name");
+        checkShown("a refused comment");
+
+        assertTrue(problems.isEmpty(), "pages after a refused action:\n" + String.join("\n", problems));
+    }
+
+    /** The field is marked invalid and described by a message that is on the page. */
+    private void assertDescribedInError(String id) {
+        WebElement field = browser.findElement(By.id(id));
+        assertEquals("true", field.getAttribute("aria-invalid"), id);
+        String describedBy = field.getAttribute("aria-describedby");
+        assertTrue(describedBy != null && !describedBy.isBlank(), id + " names its message");
+        for (String message : describedBy.split("\\s+")) {
+            assertFalse(browser.findElements(By.id(message)).isEmpty(), id + " is described by " + message + ", which is on the page");
+        }
+        assertFalse(browser.findElement(By.id(describedBy.split("\\s+")[describedBy.split("\\s+").length - 1])).getText().isBlank(),
+                id + "'s message says something");
+    }
+
+    /** The page as the browser shows it after a refused action (no address gives it again): axe-core and Nu. */
+    private void checkShown(String what) {
+        problems.addAll(PageChecks.accessibility(browser, what));
+        String shown = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return '<!DOCTYPE html>' + document.documentElement.outerHTML");
+        problems.addAll(PageChecks.html(shown, what));
+        checked.add(what + ": checked as shown");
+    }
+
     /** Signs out from the desk's front page, whatever page the walk ended on. */
     private void signOut() {
         session.open("/admin/");
