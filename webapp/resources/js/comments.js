@@ -153,6 +153,11 @@
             var line = document.createElement("span");
             line.className = "field-error from-script";
             line.id = "comment-form:" + error.field + "-message";
+            // The page's own (empty) place for this field's message gives way to this one: one element per id.
+            var placeholder = document.getElementById(line.id);
+            if (placeholder) {
+                placeholder.remove();
+            }
             line.setAttribute("role", "alert");
             line.textContent = error.message;
             if (input.type === "hidden") {

@@ -465,6 +465,49 @@ class DeskWalkBrowserIT {
         assertTrue(problems.isEmpty(), "pages after a refused action:\n" + String.join("\n", problems));
     }
 
+    /**
+     * An Arabic newsroom's desk: a member of staff who chose Arabic walks every desk page (as an administrator, who
+     * reaches them all) and meets no word of Newsdesk's own in Latin letters, the page laid out right to left.
+     * What people wrote (headlines, names, addresses, the audit log's codes) and English marked as such are left
+     * out; so are the names of languages in their own script in the language menus.
+     */
+    @Test
+    void anArabicDeskShowsNoEnglishWordOfItsOwn() throws Exception {
+        long arabic = DeskFixtures.user("walk-arabic", "مريم المحررة", "ADMIN");
+        TestDatabase.update("update users set desk_language = 'ar' where id = ?", arabic);
+        session.signIn("walk-arabic", PASSWORD);
+        List<String> english = new ArrayList<>();
+        for (String path : List.of("/admin/", "/admin/posts/", "/admin/posts/?group=story", "/admin/posts/edit",
+                "/admin/posts/edit?id=" + posts.get("published"), "/admin/posts/edit?id=" + posts.get("sent-back"),
+                "/admin/posts/history?id=" + posts.get("published"), "/admin/media/library", "/admin/media/edit?id=" + photoId,
+                "/admin/outlets/", "/admin/sources/", "/admin/sections/", "/admin/inbox/", "/admin/inbox/feeds", "/admin/comments/",
+                "/admin/comments/?queue=approved", "/admin/comments/edit?id=" + commentId, "/admin/comments/settings", "/admin/users/",
+                "/admin/users/edit?id=" + arabic, "/admin/site/", "/admin/account/password")) {
+            session.open(path);
+            assertEquals("ar", browser.findElement(By.tagName("html")).getAttribute("lang"), path);
+            assertEquals("rtl", browser.findElement(By.tagName("html")).getAttribute("dir"), path);
+            @SuppressWarnings("unchecked")
+            List<String> words = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                    var page = document.body.cloneNode(true);
+                    page.querySelectorAll("[dir=auto], bdi, code, pre, script, textarea, [lang=en], input[type=hidden],"
+                        + " select[id$=language], select[id$=choice], .url").forEach(function (e) { e.remove(); });
+                    var said = [page.textContent];
+                    page.querySelectorAll("[placeholder], [aria-label], [title], [alt], input[type=submit], button").forEach(function (e) {
+                        said.push(e.getAttribute("placeholder") || "", e.getAttribute("aria-label") || "", e.getAttribute("title") || "",
+                            e.getAttribute("alt") || "", e.matches("input[type=submit]") ? e.value : "");
+                    });
+                    var text = said.join(" ")
+                        .replace(/https?:\\/\\/\\S*|[\\w.+-]+@[\\w.-]+|([\\w-]+\\.)+[a-z]{2,}|\\/[\\w\\/.…-]*|\\b[0-9a-f]{8,}\\b/g, " ")
+                        .replace(/\\b(Newsdesk|RSS|Atom|OPML|JSON|Feed|WebSub|JPEG|PNG|WebP|GIF|SVG|HEIC|TIFF|PDF|CMYK|RGB|NEWSDESK_\\w+|Ctrl|Shift|Alt|Enter)\\b/g, " ")
+                        .replace(/'\\{\\w+\\}'|\\{\\w+\\}/g, " ");
+                    return text.match(/[A-Za-z\\u00C0-\\u024F]{2,}/g) || [];
+                    """);
+            words.forEach(word -> english.add(path + ": " + word));
+        }
+        session.screenshot("walk-arabic-desk");
+        assertEquals(List.of(), english, "Newsdesk's own words in English on an Arabic desk");
+    }
+
     /** The field is marked invalid and described by a message that is on the page. */
     private void assertDescribedInError(String id) {
         WebElement field = browser.findElement(By.id(id));

@@ -421,7 +421,9 @@ class PublishingIT {
         Document page = site.get("/post/" + TestDatabase.single("select slug from post where id = ?", post.getId())).parse();
         var labels = page.select(".read-more .paywall");
         assertEquals(1, labels.size(), "only the paywalled outlet's excerpt: " + page.select(".read-more"));
-        assertEquals("Subscription needed to read the full article at PAYWALL TIMES", labels.get(0).text());
+        assertEquals("Subscription", labels.get(0).selectFirst("[aria-hidden=true]").text(), "what the eye reads");
+        assertEquals("Subscription needed to read the full article at PAYWALL TIMES", labels.get(0).selectFirst(".visually-hidden").text(),
+                "what the link is described by: one sentence, worded whole (not pieced together)");
         assertEquals("Subscription", labels.get(0).ownText());
         assertEquals("paywall-1", page.selectFirst("#excerpt-1 .read-more a").attr("aria-describedby"));
         assertFalse(page.selectFirst("#excerpt-2 .read-more a").hasAttr("aria-describedby"));

@@ -119,11 +119,8 @@ public class AccountService {
                 Instant lockedUntil = now.plus(config.lockDuration());
                 audit.recordAs("system", "user.locked", "user", user.getId(),
                         config.maxFailures() + " failed sign-ins in a row; locked until " + lockedUntil);
-                lockNotice.fire(new Notice(List.of(user.getEmail()), "Your Newsdesk account is locked",
-                        "Someone failed to sign in to your Newsdesk account '" + user.getUsername() + "' "
-                                + config.maxFailures() + " times in a row, so it is locked until " + lockedUntil
-                                + " (UTC).\n\nIf this was not you, ask an administrator to reset your password;"
-                                + " a reset also unlocks the account.\n"));
+                lockNotice.fire(Notice.toStaff(List.of(user.getEmail()), false, Phrase.of("mail.locked.subject"),
+                        Phrase.of("mail.locked.text", user.getUsername(), config.maxFailures(), lockedUntil.toString())));
             }
             return "wrong password";
         }

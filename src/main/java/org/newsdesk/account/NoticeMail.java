@@ -18,13 +18,18 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.newsdesk.platform.Faults;
 import org.newsdesk.platform.RepeatedFailures;
+import org.newsdesk.platform.SiteLanguage;
+import org.newsdesk.platform.Texts;
 
 /**
  * Sends {@link Notice}s through the SMTP server in the configuration ({@code NEWSDESK_SMTP_HOST},
@@ -52,6 +57,9 @@ public class NoticeMail {
     @Inject
     private MailConfig config;
 
+    @Inject
+    private SiteLanguage siteLanguage;
+
     /** Hands the notice to {@link #send} once the transaction that fired it has committed. */
     public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notice notice) {
         self.send(notice);
@@ -66,6 +74,34 @@ public class NoticeMail {
         if (to.isEmpty()) {
             return;
         }
+        if (notice.subjectPhrase() != null) {
+            // To staff: one mail per desk language, each worded in it.
+            Map<Locale, List<String>> byLanguage = new LinkedHashMap<>();
+            for (String address : to) {
+                byLanguage.computeIfAbsent(deskLanguage(address), language -> new ArrayList<>()).add(address);
+            }
+            byLanguage.forEach((language, addresses) -> {
+                Texts words = Texts.of(Texts.Family.DESK, language);
+                deliver(addresses, new Notice(addresses, false, words.say(notice.subjectPhrase()), words.say(notice.textPhrase()),
+                        language.toLanguageTag()));
+            });
+            return;
+        }
+        deliver(to, notice);
+    }
+
+    /** A member of staff's desk language by their address: their choice, else the site's where the desk speaks it, else English. */
+    private Locale deskLanguage(String address) {
+        List<String> chosen = em.createQuery("select u.deskLanguage from User u where lower(u.email) = lower(:email)", String.class)
+                .setParameter("email", address).setMaxResults(1).getResultList();
+        if (!chosen.isEmpty() && chosen.get(0) != null) {
+            return Locale.forLanguageTag(chosen.get(0));
+        }
+        Locale site = siteLanguage.locale();
+        return Texts.Family.DESK.languages().contains(site.getLanguage()) ? site : Locale.ENGLISH;
+    }
+
+    private void deliver(List<String> to, Notice notice) {
         Optional<String> host = config.host();
         if (host.isEmpty()) {
             NOT_CONFIGURED.log(LOG, Level.INFO, "No SMTP host configured (NEWSDESK_SMTP_HOST); not sending \""

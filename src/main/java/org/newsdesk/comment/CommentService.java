@@ -133,11 +133,9 @@ public class CommentService {
         if (comment.isApproved()) {
             changes.fire(new CommentChanged(postId, comment.getId(), comment.getStatus()));
         } else if (comment.getStatus() == CommentStatus.PENDING && rules.notifyModerators()) {
-            notices.fire(Notice.toModerators(
-                    "[Newsdesk] Comment held (" + verdict.rule() + ") on \"" + post.getHeadline() + "\"",
-                    comment.getAuthorName() + " <" + comment.getAuthorEmail() + "> commented on \"" + post.getHeadline()
-                            + "\".\n\nHeld by rule " + verdict.rule() + ": " + verdict.reason() + "\n\n"
-                            + comment.getBody() + "\n\nModerate it: " + platform.siteUrl() + "/admin/comments/?queue=pending\n"));
+            notices.fire(Notice.toStaff(List.of(), true, Phrase.of("mail.held.subject", verdict.rule(), post.getHeadline()),
+                    Phrase.of("mail.held.text", comment.getAuthorName(), comment.getAuthorEmail(), post.getHeadline(), verdict.rule(),
+                            verdict.reason(), comment.getBody(), platform.siteUrl() + "/admin/comments/?queue=pending")));
         }
         return comment;
     }
@@ -187,11 +185,9 @@ public class CommentService {
                     comment.getReportsOpen() + " readers reported it (threshold " + rules.reportThreshold() + ")");
             changes.fire(new CommentChanged(postId, commentId, comment.getStatus()));
             if (rules.notifyModerators()) {
-                notices.fire(Notice.toModerators(
-                        "[Newsdesk] Comment hidden after " + comment.getReportsOpen() + " reports",
-                        "Readers reported the comment by " + comment.getAuthorName() + " on \""
-                                + comment.getPost().getHeadline() + "\"; it is hidden until a moderator decides.\n\n"
-                                + comment.getBody() + "\n\nDecide: " + platform.siteUrl() + "/admin/comments/?queue=reported\n"));
+                notices.fire(Notice.toStaff(List.of(), true, Phrase.of("mail.hidden.subject", comment.getReportsOpen()),
+                        Phrase.of("mail.hidden.text", comment.getAuthorName(), comment.getPost().getHeadline(), comment.getBody(),
+                                platform.siteUrl() + "/admin/comments/?queue=reported")));
             }
         }
     }

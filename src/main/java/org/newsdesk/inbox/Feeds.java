@@ -31,6 +31,7 @@ import org.newsdesk.account.Role;
 import org.newsdesk.audit.AuditLog;
 import org.newsdesk.outlet.Outlet;
 import org.newsdesk.outlet.OutletService;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.platform.TextLimit;
 import org.newsdesk.source.OutletMatch;
 import org.newsdesk.source.SourceFetcher;
@@ -86,13 +87,13 @@ public class Feeds {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Added add(String typed, Long outletId, String section) {
         if (typed == null || typed.isBlank()) {
-            throw new FeedRefusedException("address", "Give the address of a feed, or of the outlet's page that links to its feeds.");
+            throw new FeedRefusedException("address", Phrase.of("feeds.refused.none"));
         }
         URI address;
         try {
             address = SourceFetcher.address(typed);
         } catch (SourceRefusedException e) {
-            throw new FeedRefusedException("address", e.getMessage());
+            throw new FeedRefusedException("address", Phrase.of("feeds.refused.reading", e.getMessage()));
         }
         // Read outside any transaction, so that a slow outlet holds no database connection; then kept in one.
         Found found = find(address);
@@ -104,12 +105,12 @@ public class Feeds {
     public Added follow(Found found, Long outletId, String section) {
         String url = found.page().address().toString();
         if (url.length() > 2000) {
-            throw new FeedRefusedException("address", "That address is longer than Newsdesk keeps (2,000 characters).");
+            throw new FeedRefusedException("address", Phrase.of("feeds.refused.tooLong", 2000));
         }
         String hash = ArticleAddress.hash(url);
         List<Feed> same = em.createQuery("select f from Feed f where f.urlHash = :hash", Feed.class).setParameter("hash", hash).getResultList();
         if (!same.isEmpty()) {
-            throw new FeedRefusedException("address", "That feed is followed already, for " + same.get(0).getOutlet().getName() + ".");
+            throw new FeedRefusedException("address", Phrase.of("feeds.refused.already", same.get(0).getOutlet().getName()));
         }
         Outlet outlet = outletFor(outletId, found.page().address().getHost(), found.document().title());
         Instant now = Instant.now();
@@ -135,16 +136,14 @@ public class Feeds {
         } catch (FeedUnreadableException notAFeed) {
             List<String> offered = discover(page);
             if (offered.isEmpty()) {
-                throw new FeedRefusedException("address", "That address is not a feed, and its page names no feed ("
-                        + notAFeed.getMessage() + "). Look for an RSS link on the outlet's site.");
+                throw new FeedRefusedException("address", Phrase.of("feeds.refused.noFeed", notAFeed.getMessage()));
             }
             SourcePage feedPage = fetch(URI.create(offered.get(0)));
             try {
                 return new Found(feedPage, FeedFormats.read(feedPage.body(), feedPage.contentType(), feedPage.address()),
                         offered.subList(1, Math.min(offered.size(), 6)));
             } catch (FeedUnreadableException e) {
-                throw new FeedRefusedException("address", "The page names a feed at " + TextLimit.shorten(offered.get(0), 100)
-                        + ", but " + e.getMessage() + ".");
+                throw new FeedRefusedException("address", Phrase.of("feeds.refused.named", TextLimit.shorten(offered.get(0), 100), e.getMessage()));
             }
         }
     }
@@ -153,11 +152,11 @@ public class Feeds {
         try {
             SourcePage page = reader.fetch(address, SourceFetcher.Expect.FEED, null, null);
             if (!page.ok()) {
-                throw new FeedRefusedException("address", address.getHost() + " answered " + page.status() + " at that address.");
+                throw new FeedRefusedException("address", Phrase.of("feeds.refused.status", address.getHost(), String.valueOf(page.status())));
             }
             return page;
         } catch (SourceRefusedException e) {
-            throw new FeedRefusedException("address", e.getMessage());
+            throw new FeedRefusedException("address", Phrase.of("feeds.refused.reading", e.getMessage()));
         }
     }
 
@@ -184,7 +183,7 @@ public class Feeds {
         if (outletId != null) {
             Outlet outlet = outlets.find(outletId);
             if (outlet == null) {
-                throw new FeedRefusedException("outlet", "That outlet was removed meanwhile; choose another.");
+                throw new FeedRefusedException("outlet", Phrase.of("feeds.refused.outletGone"));
             }
             return outlet;
         }
@@ -195,7 +194,7 @@ public class Feeds {
         try {
             return outlets.findOrAdd(match.proposedName(), host);
         } catch (OutletService.OutletRefused e) {
-            throw new FeedRefusedException("outlet", "No outlet of the registry has the host " + host + ": choose the outlet.");
+            throw new FeedRefusedException("outlet", Phrase.of("feeds.refused.noOutlet", host));
         }
     }
 
@@ -275,18 +274,18 @@ public class Feeds {
      */
     public OpmlImport importOpml(byte[] file) {
         if (file == null || file.length == 0) {
-            throw new FeedRefusedException("opml", "Choose an OPML file (exported by a feed reader).");
+            throw new FeedRefusedException("opml", Phrase.of("feeds.refused.opmlNone"));
         }
         if (file.length > MAX_OPML_BYTES) {
-            throw new FeedRefusedException("opml", "That file is larger than " + MAX_OPML_BYTES / 1024 / 1024 + " MB; OPML files of feeds are far smaller.");
+            throw new FeedRefusedException("opml", Phrase.of("feeds.refused.opmlLarge", MAX_OPML_BYTES / 1024 / 1024));
         }
         Document opml = Jsoup.parse(new String(file, StandardCharsets.UTF_8), "", Parser.xmlParser());
         List<Element> outlines = opml.select("outline[xmlUrl]");
         if (opml.selectFirst("opml") == null || outlines.isEmpty()) {
-            throw new FeedRefusedException("opml", "That file lists no feeds: it is not OPML, or its outlines have no xmlUrl.");
+            throw new FeedRefusedException("opml", Phrase.of("feeds.refused.opmlEmpty"));
         }
         if (outlines.size() > MAX_OPML_FEEDS) {
-            throw new FeedRefusedException("opml", "That file lists " + outlines.size() + " feeds; import at most " + MAX_OPML_FEEDS + " at once.");
+            throw new FeedRefusedException("opml", Phrase.of("feeds.refused.opmlMany", outlines.size(), MAX_OPML_FEEDS));
         }
         List<Outlet> registry = outlets.all();
         int added = 0;

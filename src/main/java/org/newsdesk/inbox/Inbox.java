@@ -20,6 +20,7 @@ import org.newsdesk.account.AccountService;
 import org.newsdesk.account.Role;
 import org.newsdesk.audit.AuditLog;
 import org.newsdesk.outlet.Outlet;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.platform.TextLimit;
 import org.newsdesk.post.PostStatus;
 
@@ -351,20 +352,20 @@ public class Inbox {
     public void addWatch(String words) {
         String cleaned = words == null ? "" : words.strip().replaceAll("\\s+", " ");
         if (cleaned.isEmpty()) {
-            throw new FeedRefusedException("watchWords", "Give the words to watch for, like a name or a place.");
+            throw new FeedRefusedException("watchWords", Phrase.of("inbox.refused.watchNone"));
         }
         if (cleaned.length() > 200) {
-            throw new FeedRefusedException("watchWords", "Watch for at most 200 characters of words; these are " + cleaned.length() + ".");
+            throw new FeedRefusedException("watchWords", Phrase.of("inbox.refused.watchLong", 200, cleaned.length()));
         }
         if (FeedLedger.words(cleaned).isEmpty()) {
-            throw new FeedRefusedException("watchWords", "Give words with letters or digits in them.");
+            throw new FeedRefusedException("watchWords", Phrase.of("inbox.refused.watchLetters"));
         }
         List<Watch> mine = watches();
         if (mine.size() >= MAX_WATCHES) {
-            throw new FeedRefusedException("watchWords", "You watch " + MAX_WATCHES + " sets of words already; remove one first.");
+            throw new FeedRefusedException("watchWords", Phrase.of("inbox.refused.watchMany", MAX_WATCHES));
         }
         if (mine.stream().anyMatch(w -> FeedLedger.words(w.words()).equals(FeedLedger.words(cleaned)))) {
-            throw new FeedRefusedException("watchWords", "You watch for these words already.");
+            throw new FeedRefusedException("watchWords", Phrase.of("inbox.refused.watchAlready"));
         }
         Instant now = Instant.now();
         em.createNativeQuery("insert into inbox_watch (user_id, words, created_at, seen_at) values (?1, ?2, ?3, ?3)")
@@ -385,12 +386,12 @@ public class Inbox {
 
     public void nominate(long itemId, String note) {
         if (em.find(InboxItem.class, itemId) == null) {
-            throw new FeedRefusedException("nominate", "That article is no longer in the inbox.");
+            throw new FeedRefusedException("nominate", Phrase.of("inbox.refused.gone"));
         }
         long open = ((Number) em.createNativeQuery("select count(*) from inbox_nomination where item_id = ?1 and status = 'OPEN'")
                 .setParameter(1, itemId).getSingleResult()).longValue();
         if (open > 0) {
-            throw new FeedRefusedException("nominate", "That article is nominated already; the editors will decide.");
+            throw new FeedRefusedException("nominate", Phrase.of("inbox.refused.nominated"));
         }
         String cleaned = note == null || note.isBlank() ? null : TextLimit.shorten(note.strip(), 1000);
         em.createNativeQuery("insert into inbox_nomination (item_id, nominated_by, note, created_at, status) values (?1, ?2, ?3, ?4, 'OPEN')")
@@ -427,7 +428,7 @@ public class Inbox {
         List<?> rows = em.createNativeQuery("select item_id from inbox_nomination where id = ?1 and status = 'OPEN'").setParameter(1, nominationId)
                 .getResultList();
         if (rows.isEmpty()) {
-            throw new FeedRefusedException("nominations", "That nomination was decided meanwhile.");
+            throw new FeedRefusedException("nominations", Phrase.of("inbox.refused.decided"));
         }
         return ((Number) rows.get(0)).longValue();
     }
@@ -441,7 +442,7 @@ public class Inbox {
                 .setParameter(4, note == null || note.isBlank() ? null : TextLimit.shorten(note.strip(), 1000)).setParameter(5, postId)
                 .setParameter(6, nominationId).executeUpdate();
         if (done == 0) {
-            throw new FeedRefusedException("nominations", "That nomination was decided meanwhile.");
+            throw new FeedRefusedException("nominations", Phrase.of("inbox.refused.decided"));
         }
         audit.record(accepted ? "inbox.nomination.accepted" : "inbox.nomination.declined", "inbox_nomination", nominationId, note == null ? "" : note);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.newsdesk.account.Role;
 import org.newsdesk.media.Upload;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.post.ExcerptDraft;
 import org.newsdesk.post.ExcerptImport;
 import org.newsdesk.post.Post;
@@ -54,10 +55,10 @@ public class InboxQuotes {
     public Quoted quote(List<Long> itemIds, Long intoPostId) {
         List<InboxItem> items = inbox.items(itemIds);
         if (items.isEmpty()) {
-            throw new FeedRefusedException("quote", "Those articles are no longer in the inbox.");
+            throw new FeedRefusedException("quote", Phrase.of("inbox.refused.quoteGone"));
         }
         if (items.size() > MAX_AT_ONCE) {
-            throw new FeedRefusedException("quote", "Quote at most " + MAX_AT_ONCE + " articles at once; these are " + items.size() + ".");
+            throw new FeedRefusedException("quote", Phrase.of("inbox.refused.quoteMany", MAX_AT_ONCE, items.size()));
         }
         Post into = intoPostId == null ? null : publishing.post(intoPostId);
         PostDraft draft;
@@ -85,7 +86,7 @@ public class InboxQuotes {
             quoted.add(item.getId());
         }
         if (quoted.isEmpty()) {
-            throw new FeedRefusedException("quote", "No article could be read: " + String.join(" ", refused));
+            throw new FeedRefusedException("quote", Phrase.of("inbox.refused.unread", String.join(" ", refused)));
         }
         if (draft.getHeadline() == null || draft.getHeadline().isBlank()) {
             draft.setHeadline(items.get(0).getTitle());

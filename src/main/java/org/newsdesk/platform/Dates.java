@@ -65,6 +65,11 @@ public class Dates {
         return instant == null ? "" : format("Hm", pageLocale(), zone(), Date.from(instant));
     }
 
+    /** {@link #time(Instant)} in a given language, outside a page's own. */
+    public String timeIn(Instant instant, Locale locale) {
+        return instant == null ? "" : format("Hm", locale, zone(), Date.from(instant));
+    }
+
     /** "14:05:31" in the newsroom's zone, in the page's digits. */
     public String timeWithSeconds(Instant instant) {
         return instant == null ? "" : format("Hms", pageLocale(), zone(), Date.from(instant));

@@ -30,7 +30,7 @@ class BundlesTest {
      * What stays in Latin letters in every language: names (the product, feed and file formats), address schemes,
      * domains and paths a message quotes, and keys as the keyboard labels them.
      */
-    private static final Pattern KEPT_LATIN = Pattern.compile("\\b(RSS|Atom|https?|Newsdesk|JPEG|PNG|WebP|GIF|SVG|HEIC|TIFF|PDF|CMYK|RGB|OPML|JSON|WebSub|Feed)\\b"
+    private static final Pattern KEPT_LATIN = Pattern.compile("\\b(RSS|Atom|https?|Newsdesk|JPEG|PNG|WebP|GIF|SVG|HEIC|TIFF|PDF|CMYK|RGB|OPML|JSON|WebSub|Feed|xmlUrl)\\b"
             + "|[\\w-]+(\\.[a-z]{2,})+|/[\\w/.-]*|\\b(Ctrl|Shift|Alt)\\+\\w+|\\bEnter\\b"
             + "|\\bNEWSDESK_\\w+|'\\{\\w+\\}'|\\b[a-z]{2}(-[A-Z]{2})?\\b");
 

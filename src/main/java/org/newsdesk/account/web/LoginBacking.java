@@ -13,9 +13,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
-import java.time.Duration;
 import org.newsdesk.account.LoginPage;
 import org.newsdesk.account.SignInAttempt;
 import org.omnifaces.util.Faces;
@@ -32,10 +30,9 @@ public class LoginBacking {
     @Inject
     private SignInAttempt attempt;
 
-    @NotBlank(message = "Please give your username.")
+    /** Both required by the page's fields, which say so in the desk's words. */
     private String username;
 
-    @NotBlank(message = "Please give your password.")
     private String password;
 
     /** The desk page the caller opened before signing in; checked before it is used, as it comes from the client. */
@@ -53,7 +50,7 @@ public class LoginBacking {
         ExternalContext external = faces.getExternalContext();
         if (username == null || password == null) {
             // A form sent without its fields (no browser does): the fields' own checks never ran.
-            Messages.addError(null, "Please give your username and password.");
+            Messages.addError(null, "login.bothRequired");
             return;
         }
         String name = username.strip().toLowerCase();
@@ -82,12 +79,10 @@ public class LoginBacking {
                 // One message for an unknown name, a wrong password, a disabled or a locked account alike, so
                 // the page tells no one which accounts exist; a wait depends on what was tried from this address and
                 // for this name, never on whether such an account exists.
-                String noMatch = "That username and password do not match an active account.";
-                String message = attempt.waitBeforeNext()
-                        .map(wait -> (attempt.wasThrottled() ? "Too many failed sign-ins." : noMatch)
-                                + " Wait " + seconds(wait) + " before trying again.")
-                        .orElse(noMatch);
-                Messages.addError(null, message);
+                String refused = attempt.wasThrottled() ? "login.throttled" : "login.noMatch";
+                attempt.waitBeforeNext().ifPresentOrElse(
+                        wait -> Messages.addError(null, refused + ".wait", org.newsdesk.account.SignIn.seconds(wait)),
+                        () -> Messages.addError(null, "login.noMatch"));
                 password = null;
                 // The failed attempt leaves the security mechanism's state in the session: every desk page then
                 // answered an empty 200 instead of sending the caller to sign in. Start the caller afresh.
@@ -99,10 +94,7 @@ public class LoginBacking {
         }
     }
 
-    private static String seconds(Duration wait) {
-        long seconds = org.newsdesk.account.SignIn.seconds(wait);
-        return seconds == 1 ? "1 second" : seconds + " seconds";
-    }
+
 
     public String getUsername() {
         return username;

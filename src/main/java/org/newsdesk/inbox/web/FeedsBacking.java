@@ -80,29 +80,28 @@ public class FeedsBacking {
         try {
             Feeds.Added added = feeds.add(address, outletId, section);
             FeedReader.FeedRead read = reader.readOne(added.feed().getId());
-            String also = added.alsoOffered().isEmpty() ? "" : " The page also offers " + String.join(", ", added.alsoOffered())
-                    + ": add those by their address if wanted.";
             if (read.error() != null) {
-                Notices.warn("Following " + added.feed().getName() + " of " + added.feed().getOutlet().getName() + ", but its first read failed: "
-                        + read.error() + also);
+                Notices.warn("feeds.added.failed", added.feed().getName(), added.feed().getOutlet().getName(), read.error());
             } else {
-                Notices.info("Following " + added.feed().getName() + " of " + added.feed().getOutlet().getName() + ": " + read.items()
-                        + (read.items() == 1 ? " article" : " articles") + " in it, " + read.newItems() + " new to the inbox." + also);
+                Notices.info("feeds.added", added.feed().getName(), added.feed().getOutlet().getName(), read.items(), read.newItems());
+            }
+            if (!added.alsoOffered().isEmpty()) {
+                Notices.info("feeds.alsoOffered", String.join(", ", added.alsoOffered()));
             }
             Faces.redirect("admin/inbox/feeds");
         } catch (FeedRefusedException e) {
-            Messages.addError("add:" + ("outlet".equals(e.field()) ? "outlet" : "address"), e.getMessage());
+            Messages.addError("add:" + ("outlet".equals(e.field()) ? "outlet" : "address"), e.phrase().key(), e.phrase().arguments().toArray());
         }
     }
 
     public void importOpml() throws IOException {
         try {
             if (opml == null || opml.getSubmittedFileName() == null || opml.getSubmittedFileName().isBlank()) {
-                Messages.addError("opml:file", "Choose an OPML file (exported by a feed reader).");
+                Messages.addError("opml:file", "feeds.refused.opmlNone");
                 return;
             }
             if (opml.getSize() > Feeds.MAX_OPML_BYTES) {
-                Messages.addError("opml:file", "That file is larger than " + Feeds.MAX_OPML_BYTES / 1024 / 1024 + " MB; OPML files of feeds are far smaller.");
+                Messages.addError("opml:file", "feeds.refused.opmlLarge", Feeds.MAX_OPML_BYTES / 1024 / 1024);
                 return;
             }
             byte[] bytes;
@@ -110,11 +109,13 @@ public class FeedsBacking {
                 bytes = in.readNBytes(Feeds.MAX_OPML_BYTES + 1);
             }
             Feeds.OpmlImport done = feeds.importOpml(bytes);
-            String skipped = done.skipped().isEmpty() ? "" : " Left: " + TextLimit.shorten(String.join("; ", done.skipped()), 600);
-            Notices.info("Following " + done.added() + (done.added() == 1 ? " feed" : " feeds") + " from the file; they are read in the next minutes." + skipped);
+            Notices.info("feeds.imported", done.added());
+            if (!done.skipped().isEmpty()) {
+                Notices.info("feeds.importedLeft", TextLimit.shorten(String.join("; ", done.skipped()), 600));
+            }
             Faces.redirect("admin/inbox/feeds");
         } catch (FeedRefusedException e) {
-            Messages.addError("opml:file", e.getMessage());
+            Messages.addError("opml:file", e.phrase().key(), e.phrase().arguments().toArray());
         } finally {
             if (opml != null) {
                 try {
@@ -133,29 +134,32 @@ public class FeedsBacking {
     public void readNow(long feedId) throws IOException {
         FeedReader.FeedRead read = reader.readOne(feedId);
         if (read.error() != null) {
-            Notices.warn("The feed could not be read: " + read.error());
+            Notices.warn("feeds.readFailed", read.error());
         } else {
-            Notices.info(read.status() == 304 ? "Read: unchanged since the last read."
-                    : "Read: " + read.items() + (read.items() == 1 ? " article" : " articles") + ", " + read.newItems() + " new.");
+            if (read.status() == 304) {
+                Notices.info("feeds.read.unchanged");
+            } else {
+                Notices.info("feeds.read", read.items(), read.newItems());
+            }
         }
         Faces.redirect("admin/inbox/feeds");
     }
 
     public void readAll() throws IOException {
         reader.startNow();
-        Notices.info("Reading every feed that is due now; new articles appear in the inbox as they come.");
+        Notices.info("feeds.readingAll");
         Faces.redirect("admin/inbox/feeds");
     }
 
     public void setActive(long feedId, boolean active) throws IOException {
         feeds.setActive(feedId, active);
-        Notices.info(active ? "Resumed: it is read again from now." : "Paused: it is not read until resumed.");
+        Notices.info(active ? "feeds.resumed" : "feeds.pausedDone");
         Faces.redirect("admin/inbox/feeds");
     }
 
     public void remove(long feedId) throws IOException {
         feeds.remove(feedId);
-        Notices.info("No longer followed. The articles it brought stay in the inbox until they are old.");
+        Notices.info("feeds.removed");
         Faces.redirect("admin/inbox/feeds");
     }
 

@@ -12,10 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.newsdesk.account.Role;
+import org.newsdesk.account.web.DeskWords;
 import org.newsdesk.inbox.FeedRefusedException;
 import org.newsdesk.inbox.Inbox;
 import org.newsdesk.inbox.InboxQuotes;
 import org.newsdesk.platform.Notices;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.platform.TextLimit;
 import org.newsdesk.post.EditConflictException;
 import org.omnifaces.util.Faces;
@@ -33,6 +35,9 @@ public class InboxBacking {
 
     /** Where every action returns: this page, its filters kept. */
     private static final String BACK = "/admin/inbox/index?faces-redirect=true&includeViewParams=true";
+
+    @Inject
+    private DeskWords words;
 
     @Inject
     private Inbox inbox;
@@ -161,7 +166,7 @@ public class InboxBacking {
 
     public String markPageRead() {
         inbox.markRead(getPage().stories().stream().flatMap(s -> s.articles().stream()).map(a -> a.item().getId()).toList(), true);
-        Notices.info("Every article on this page is marked read.");
+        Notices.info("inbox.pageMarkedRead");
         return BACK;
     }
 
@@ -172,7 +177,7 @@ public class InboxBacking {
 
     public String dismiss(long storyId, boolean dismiss) {
         inbox.dismiss(storyId, dismiss);
-        Notices.info(dismiss ? "Dismissed: the story is out of your inbox (see “Dismissed” to bring it back)." : "Back in your inbox.");
+        Notices.info(dismiss ? "inbox.dismissedDone" : "inbox.backDone");
         return BACK;
     }
 
@@ -193,14 +198,13 @@ public class InboxBacking {
         try {
             InboxQuotes.Quoted quoted = quotes.quote(itemIds.size() > InboxQuotes.MAX_AT_ONCE ? itemIds.subList(0, InboxQuotes.MAX_AT_ONCE) : itemIds, postId);
             if (quoted.refused().isEmpty()) {
-                Notices.info(itemIds.size() == 1 ? "Quoted: the excerpt is filled from the article. Check it, then save."
-                        : "Quoted: one excerpt per outlet, filled from each article. Check them, then save.");
+                Notices.info(itemIds.size() == 1 ? "inbox.quotedOne" : "inbox.quotedMany");
             } else {
-                Notices.warn("Quoted, but not everything could be read: " + String.join(" ", quoted.refused()));
+                Notices.warn("inbox.quotedPartly", String.join(" ", quoted.refused()));
             }
             Faces.redirect("admin/posts/edit?id=" + quoted.postId());
         } catch (FeedRefusedException e) {
-            Messages.addGlobalError(e.getMessage());
+            Messages.addGlobalError(e.phrase().key(), e.phrase().arguments().toArray());
         } catch (EJBException e) {
             Messages.addGlobalError(problem(e));
         }
@@ -209,10 +213,10 @@ public class InboxBacking {
     public String nominate(long itemId) {
         try {
             inbox.nominate(itemId, notes.get(itemId));
-            Notices.info("Nominated: the editors see it with your note.");
+            Notices.info("inbox.nominatedDone");
             return BACK;
         } catch (FeedRefusedException e) {
-            Messages.addGlobalError(e.getMessage());
+            Messages.addGlobalError(e.phrase().key(), e.phrase().arguments().toArray());
             return null;
         }
     }
@@ -220,10 +224,10 @@ public class InboxBacking {
     public void accept(long nominationId) throws IOException {
         try {
             InboxQuotes.Quoted quoted = quotes.accept(nominationId, notes.get(-nominationId));
-            Notices.info("Accepted: the article is quoted in a new draft.");
+            Notices.info("inbox.acceptedDone");
             Faces.redirect("admin/posts/edit?id=" + quoted.postId());
         } catch (FeedRefusedException e) {
-            Messages.addGlobalError(e.getMessage());
+            Messages.addGlobalError(e.phrase().key(), e.phrase().arguments().toArray());
         } catch (EJBException e) {
             Messages.addGlobalError(problem(e));
         }
@@ -232,10 +236,10 @@ public class InboxBacking {
     public String decline(long nominationId) {
         try {
             inbox.decide(nominationId, false, notes.get(-nominationId), null);
-            Notices.info("Declined, with your note for the writer.");
+            Notices.info("inbox.declinedDone");
             return BACK;
         } catch (FeedRefusedException e) {
-            Messages.addGlobalError(e.getMessage());
+            Messages.addGlobalError(e.phrase().key(), e.phrase().arguments().toArray());
             return null;
         }
     }
@@ -243,10 +247,10 @@ public class InboxBacking {
     public String addWatch() {
         try {
             inbox.addWatch(watchWords);
-            Notices.info("Watching for “" + watchWords.strip() + "”: new articles with these words are counted here and on the desk.");
+            Notices.info("inbox.watching", watchWords.strip());
             return BACK;
         } catch (FeedRefusedException e) {
-            Messages.addError("watches:watchWords", e.getMessage());
+            Messages.addError("watches:watchWords", e.phrase().key(), e.phrase().arguments().toArray());
             return null;
         }
     }
@@ -259,14 +263,14 @@ public class InboxBacking {
         return BACK;
     }
 
-    private static String problem(EJBException e) {
+    private String problem(EJBException e) {
         Throwable cause = e;
         while (cause != null) {
             if (cause instanceof EditConflictException conflict) {
-                return "That draft was saved by someone else meanwhile: quote again to add to it as it is now. (" + conflict.getMessage() + ")";
+                return words.f("inbox.quote.conflict", conflict.savedBy());
             }
             if (cause instanceof ConstraintViolationException invalid) {
-                return "The quoted article does not fit a post as it is: " + invalid.getConstraintViolations().iterator().next().getMessage();
+                return words.f("inbox.quote.invalid", words.say(Phrase.of(invalid.getConstraintViolations().iterator().next())));
             }
             cause = cause.getCause();
         }

@@ -41,6 +41,12 @@ public class ImportBacking implements Serializable {
     /** How many addresses one press imports: each may take the fetch timeout. */
     static final int MAX_AT_ONCE = 10;
     @Inject
+    private ComposePhotos photos;
+
+    @Inject
+    private ComposeChecks checks;
+
+    @Inject
     private EditPostBacking editPost;
 
     @Inject
@@ -112,7 +118,7 @@ public class ImportBacking implements Serializable {
     }
 
     public void importArticles() {
-        editPost.takeUploads();
+        photos.takeUploads();
         Set<String> typed = addresses == null ? Set.of() : addresses.lines().map(String::strip).filter(line -> !line.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         if (typed.isEmpty()) {
@@ -136,12 +142,12 @@ public class ImportBacking implements Serializable {
         }
         // What was refused stays in the field to be corrected; what was imported leaves it.
         addresses = refused.isEmpty() ? null : String.join("\n", refused);
-        editPost.changed();
+        checks.changed();
     }
 
     /** Brings the lead image of the {@code index}th import (newest first) into the library and onto its excerpt. */
     public void importPhoto(int index) {
-        editPost.takeUploads();
+        photos.takeUploads();
         Imported item = imported.get(index);
         int at = excerptIndex(item);
         if (at < 0) {
@@ -150,7 +156,7 @@ public class ImportBacking implements Serializable {
         }
         try {
             Upload upload = imports.importImage(item.getArticle().image());
-            editPost.usePhoto(at, upload.photo().getId());
+            photos.usePhoto(at, upload.photo().getId());
             ExcerptImport.describePhoto(editPost.getDraft().getExcerpts().get(at), item.getArticle().image());
             item.photoNote = Phrase.of(upload.alreadyInLibrary() ? "import.photo.already" : "import.photo.added", at + 1);
         } catch (SourceRefusedException e) {

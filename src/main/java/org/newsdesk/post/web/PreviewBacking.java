@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import org.newsdesk.platform.Dates;
+import org.newsdesk.account.web.DeskWords;
 import org.newsdesk.post.Post;
 import org.newsdesk.post.PublishingService;
 import org.omnifaces.cdi.Param;
@@ -17,6 +18,9 @@ import org.omnifaces.util.Faces;
 @Named("preview")
 @RequestScoped
 public class PreviewBacking {
+
+    @Inject
+    private DeskWords words;
 
     @Inject
     private PublishingService publishing;
@@ -44,16 +48,15 @@ public class PreviewBacking {
 
     /** What the banner over the preview says: who sees this post, in the state it is in. */
     public String getBanner() {
+        // For the member of staff, in the desk's language (the post below it is in the site's).
+        java.util.Locale language = words.locale();
         return switch (post.getStatus()) {
-            case PUBLISHED -> "Readers see this post at /post/" + post.getSlug() + ", published "
-                    + dates.display(post.getPublishedAt()) + ".";
-            case SCHEDULED -> "Readers do not see this post yet: it is scheduled for " + dates.display(post.getPublishAt())
-                    + " at " + dates.time(post.getPublishAt()) + " (" + dates.getZone() + ").";
-            case IN_REVIEW -> "Readers do not see this post: it is waiting for an editor's review.";
-            case UNPUBLISHED -> "Readers do not see this post: it was unpublished.";
-            case DRAFT -> post.isSentBack()
-                    ? "Readers do not see this post: it was sent back to its writer."
-                    : "Readers do not see this post: it is a draft.";
+            case PUBLISHED -> words.f("preview.published", post.getSlug(), dates.displayIn(post.getPublishedAt(), language));
+            case SCHEDULED -> words.f("preview.scheduled", dates.displayIn(post.getPublishAt(), language),
+                    dates.timeIn(post.getPublishAt(), language), dates.getZone());
+            case IN_REVIEW -> words.get("preview.inReview");
+            case UNPUBLISHED -> words.get("preview.unpublished");
+            case DRAFT -> words.get(post.isSentBack() ? "preview.sentBack" : "preview.draft");
         };
     }
 }
