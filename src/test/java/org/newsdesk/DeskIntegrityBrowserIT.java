@@ -43,26 +43,23 @@ class DeskIntegrityBrowserIT {
         ann.open("/admin/posts/edit?id=" + post);
         ben.open("/admin/posts/edit?id=" + post);
 
-        // Different fields: both changes are kept.
+        // Different fields: both changes are kept with Ben's one save, and he is told what Ann changed.
         ann.type("edit:headline", "Conflict: Ann's headline");
         ann.click("edit:save");
         ann.waitForText(".flash-info", "Saved.");
         ben.type("edit:excerpts:0:dek", "Ben's dek");
         ben.click("edit:save");
-        ben.waitFor(".merge");
+        ben.waitForText(".flash-info", "Ann Editor saved this post at");
         ben.screenshot("conflict-merged");
+        assertTrue(ben.driver().findElement(By.cssSelector(".flash-info")).getText().contains("their changes to Headline are kept with yours"),
+                ben.driver().findElement(By.cssSelector(".flash-info")).getText());
+        assertTrue(ben.driver().findElements(By.cssSelector(".merge")).isEmpty(), "nothing to choose: one save kept both");
         assertEquals("Conflict: Ann's headline", ben.driver().findElement(By.id("edit:headline")).getAttribute("value"),
                 "Ann's headline is in Ben's form now");
         assertEquals("Ben's dek", ben.driver().findElement(By.id("edit:excerpts:0:dek")).getAttribute("value"));
-        assertEquals("Conflict: Ann's headline", row(ben, "headline", "theirs"));
-        assertEquals("Conflict: the headline as opened", row(ben, "headline", "base"));
-        assertEquals("Ben's dek", row(ben, "excerpts.0.dek", "mine"));
-        assertEquals(oldDek, TestDatabase.single("select dek from excerpt where post_id = ? and position = 0", post),
-                "nothing of Ben's is saved before he saves again");
-        ben.click("edit:save");
-        ben.waitForText(".flash-info", "Saved.");
         assertEquals("Conflict: Ann's headline", TestDatabase.single("select headline from post where id = ?", post));
         assertEquals("Ben's dek", TestDatabase.single("select dek from excerpt where post_id = ? and position = 0", post));
+        assertTrue(!oldDek.equals("Ben's dek"));
 
         // The same field: nothing is saved until Ben chooses, and his choice is what is saved.
         ann.open("/admin/posts/edit?id=" + post);
@@ -178,6 +175,11 @@ class DeskIntegrityBrowserIT {
         ann.waitForText(".flash-info", "Saved.");
         assertEquals(List.of(oldest, filler), column("select photo_id from excerpt where post_id = ? order by position", post));
         assertEquals(secondUrl, TestDatabase.single("select article_url from excerpt where post_id = ? and position = 0", post));
+
+        // The filler photos have no files of their own: they go, so that no later sweep of the library finds them missing.
+        TestDatabase.update("update excerpt set photo_id = ? where photo_id in (select id from photo where original_filename like 'filler-%')",
+                oldest);
+        TestDatabase.update("delete from photo where original_filename like 'filler-%'");
     }
 
     @Test
