@@ -507,7 +507,7 @@ class DeskWalkBrowserIT {
                     written.forEach(function (w) { text = text.split(w).join(" "); });
                     text = text
                         .replace(/https?:\\/\\/\\S*|[\\w.+-]+@[\\w.-]+|([\\w-]+\\.)+[a-z]{2,}|\\/[\\w\\/.…-]*|\\b[0-9a-f]{8,}\\b/g, " ")
-                        .replace(/\\b(Newsdesk|RSS|Atom|OPML|JSON|Feed|WebSub|JPEG|PNG|WebP|GIF|SVG|HEIC|TIFF|PDF|CMYK|RGB|NEWSDESK_\\w+|Ctrl|Shift|Alt|Enter|UTC|GMT|[A-Z][a-z]+\\/[A-Za-z_]+)\\b/g, " ")
+                        .replace(/\\b(Newsdesk|RSS|Atom|OPML|JSON|Feed|WebSub|JPEG|PNG|WebP|GIF|SVG|HEIC|TIFF|PDF|CMYK|RGB|NEWSDESK_\\w+|Ctrl|Shift|Alt|Enter|UTC|GMT|https?|[A-Z][a-z]+\\/[A-Za-z_]+)\\b/g, " ")
                         .replace(/'\\{\\w+\\}'|\\{\\w+\\}/g, " ");
                     return text.match(/[A-Za-z\\u00C0-\\u024F]{2,}/g) || [];
                     """);
