@@ -9,6 +9,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.newsdesk.platform.Phrase;
 
 /**
  * Writes audit events in the caller's transaction, so an action and its record commit or roll back
@@ -25,6 +26,15 @@ public class AuditLog {
 
     public void record(String action, String objectType, Long objectId, String detail) {
         recordAs(callerName(), action, objectType, objectId, detail);
+    }
+
+    /** An event whose detail is worded when it is shown, in the desk language of whoever reads it. */
+    public void record(String action, String objectType, Long objectId, Phrase detail) {
+        recordAs(callerName(), action, objectType, objectId, detail);
+    }
+
+    public void recordAs(String actor, String action, String objectType, Long objectId, Phrase detail) {
+        recordAs(actor, action, objectType, objectId, detail.stored(10_000));
     }
 
     public void recordAs(String actor, String action, String objectType, Long objectId, String detail) {

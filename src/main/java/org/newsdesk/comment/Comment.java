@@ -14,6 +14,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.newsdesk.account.User;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.post.Post;
 
 /** What a reader wrote under a post, possibly in reply to another comment. */
@@ -173,14 +174,14 @@ public class Comment {
         return reply;
     }
 
-    /** Kept by a moderation rule, with the rule's name and its reason for moderators. */
-    void heldBy(CommentStatus status, String rule, String reason) {
+    /** Kept by a moderation rule, with the rule's name and its reason, worded in each moderator's desk language. */
+    void heldBy(CommentStatus status, String rule, Phrase reason) {
         this.status = status;
         this.heldByRule = rule;
-        this.heldReason = reason == null || reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
+        this.heldReason = reason == null ? null : reason.stored(500);
     }
 
-    void hold(String rule, String reason) {
+    void hold(String rule, Phrase reason) {
         heldBy(CommentStatus.PENDING, rule, reason);
     }
 

@@ -124,12 +124,14 @@ public class CommentService {
             default -> comment.heldBy(CommentStatus.PENDING, verdict.rule(), verdict.reason());
         }
         em.persist(comment);
-        audit.recordAs("reader", "comment.submitted", "comment", comment.getId(),
-                "on post " + postId + (parent == null ? "" : ", replying to comment " + parent.getId()
-                        + (parent.getId().equals(comment.getParentId()) ? "" : " (attached to comment "
-                        + comment.getParentId() + ", " + maxDepth() + " levels being the deepest)")) + ": "
-                        + comment.getStatus() + (verdict.rule() == null ? "" : " by rule " + verdict.rule() + " ("
-                        + verdict.reason() + ")"));
+        Phrase status = Phrase.of("queue." + comment.getStatus().name());
+        if (verdict.rule() != null) {
+            status = Phrase.of("moderation.event.byRule", status, Phrase.of("rule.name." + verdict.rule()), verdict.reason());
+        }
+        audit.recordAs("reader", "comment.submitted", "comment", comment.getId(), parent == null
+                ? Phrase.of("moderation.event.submitted", postId, status)
+                : parent.getId().equals(comment.getParentId()) ? Phrase.of("moderation.event.submittedReply", postId, parent.getId(), status)
+                : Phrase.of("moderation.event.submittedAttached", postId, parent.getId(), comment.getParentId(), maxDepth(), status));
         if (comment.isApproved()) {
             changes.fire(new CommentChanged(postId, comment.getId(), comment.getStatus()));
         } else if (comment.getStatus() == CommentStatus.PENDING && rules.notifyModerators()) {
@@ -178,11 +180,13 @@ public class CommentService {
         }
         ModerationSettings rules = settings.current();
         boolean hidden = comment.reported(rules.reportThreshold());
-        audit.recordAs("reader", "comment.reported", "comment", commentId, why.name()
-                + (note == null || note.isEmpty() ? "" : ": " + note) + " (" + comment.getReportsOpen() + " open reports)");
+        Phrase reported = Phrase.of("report.reason." + why.name());
+        audit.recordAs("reader", "comment.reported", "comment", commentId, note == null || note.isEmpty()
+                ? Phrase.of("moderation.event.reported", reported, comment.getReportsOpen())
+                : Phrase.of("moderation.event.reportedNote", reported, note, comment.getReportsOpen()));
         if (hidden) {
             audit.recordAs("system", "comment.hidden-by-reports", "comment", commentId,
-                    comment.getReportsOpen() + " readers reported it (threshold " + rules.reportThreshold() + ")");
+                    Phrase.of("moderation.event.hidden", comment.getReportsOpen(), rules.reportThreshold()));
             changes.fire(new CommentChanged(postId, commentId, comment.getStatus()));
             if (rules.notifyModerators()) {
                 notices.fire(Notice.toStaff(List.of(), true, Phrase.of("mail.hidden.subject", comment.getReportsOpen()),

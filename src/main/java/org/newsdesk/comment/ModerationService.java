@@ -125,17 +125,20 @@ public class ModerationService {
         Comment comment = find(commentId);
         CommentStatus before = comment.getStatus();
         boolean hadReports = comment.getReportsOpen() > 0;
-        String hold = comment.getHeldByRule() == null ? "" : ", held by rule " + comment.getHeldByRule() + " ("
-                + comment.getHeldReason() + ")";
+        String heldBy = comment.getHeldByRule();
+        Object heldReason = comment.getHeldReason() == null ? "" : Phrase.restore(comment.getHeldReason()).map(Object.class::cast).orElse(comment.getHeldReason());
         Instant now = now();
         comment.moderate(status, moderator(), now);
         if (hadReports) {
             em.createNamedQuery("CommentReport.resolveForComment").setParameter("at", now)
                     .setParameter("id", commentId).executeUpdate();
         }
-        audit.record("comment." + status.name().toLowerCase(Locale.ROOT), "comment", commentId,
-                before + " -> " + status + (hadReports ? ", reports resolved" : "")
-                        + (comment.getHeldByRule() == null ? hold : ""));
+        Phrase moved = Phrase.of(hadReports ? "moderation.event.movedResolved" : "moderation.event.moved",
+                Phrase.of("queue." + before.name()), Phrase.of("queue." + status.name()));
+        if (heldBy != null && comment.getHeldByRule() == null) {
+            moved = Phrase.of("moderation.event.wasHeld", moved, Phrase.of("rule.name." + heldBy), heldReason);
+        }
+        audit.record("comment." + status.name().toLowerCase(Locale.ROOT), "comment", commentId, moved);
         changes.fire(new CommentChanged(comment.getPost().getId(), commentId, status));
         if (status == CommentStatus.APPROVED && before == CommentStatus.PENDING && comment.isNotifyOnApproval()) {
             Post post = comment.getPost();
@@ -220,10 +223,10 @@ public class ModerationService {
         if (CommentText.normalize(body).isEmpty()) {
             throw new CommentRefusedException("body", Phrase.of("comment.body.required"));
         }
-        String before = "name: " + comment.getAuthorName() + "\nwebsite: "
-                + (comment.getAuthorWebsite() == null ? "" : comment.getAuthorWebsite()) + "\nbody:\n" + comment.getBody();
+        Phrase before = Phrase.of("moderation.event.edited", comment.getAuthorName(),
+                comment.getAuthorWebsite() == null ? "" : comment.getAuthorWebsite(), comment.getBody());
         comment.edit(name, website, body);
-        audit.record("comment.edited", "comment", commentId, "Before the edit:\n" + before);
+        audit.record("comment.edited", "comment", commentId, before);
         changes.fire(new CommentChanged(comment.getPost().getId(), commentId, comment.getStatus()));
         return comment;
     }
@@ -250,7 +253,7 @@ public class ModerationService {
         String email = author == null ? callerName() + "@staff.invalid" : author.getEmail();
         Comment reply = Comment.byStaff(parent.getPost(), parent, CommentService.maxDepth(), author, name, email, body, now());
         em.persist(reply);
-        audit.record("comment.staff-reply", "comment", reply.getId(), "in reply to comment " + parentId);
+        audit.record("comment.staff-reply", "comment", reply.getId(), Phrase.of("moderation.event.staffReply", parentId));
         changes.fire(new CommentChanged(reply.getPost().getId(), reply.getId(), reply.getStatus()));
         return reply;
     }
@@ -278,8 +281,8 @@ public class ModerationService {
     public void banEmail(long commentId, String note) {
         Comment comment = find(commentId);
         int added = ban(CommentBan.Kind.EMAIL, hashes.email(comment.getAuthorEmail()), note, commentId, callerName(), now());
-        audit.record("comment.email-banned", "comment", commentId, "email " + comment.getAuthorEmail()
-                + (added == 0 ? " (already banned)" : "") + (note == null || note.isBlank() ? "" : ": " + note));
+        audit.record("comment.email-banned", "comment", commentId,
+                banned(Phrase.of("moderation.event.emailBanned", comment.getAuthorEmail()), added, note));
     }
 
     /**
@@ -298,9 +301,14 @@ public class ModerationService {
             throw new ModerationException(Phrase.of("moderation.ban.others", others));
         }
         int added = ban(CommentBan.Kind.ADDRESS, comment.getIpHash(), note, commentId, callerName(), now());
-        audit.record("comment.address-banned", "comment", commentId, "the network address of " + comment.getAuthorEmail()
-                + ", also used by " + others + (others == 1 ? " other commenter" : " other commenters")
-                + (added == 0 ? " (already banned)" : "") + (note == null || note.isBlank() ? "" : ": " + note));
+        audit.record("comment.address-banned", "comment", commentId,
+                banned(Phrase.of("moderation.event.addressBanned", comment.getAuthorEmail(), others), added, note));
+    }
+
+    /** A ban's audit detail: what was banned, whether it was already, and the moderator's note. */
+    private static Phrase banned(Phrase what, int added, String note) {
+        Phrase detail = added == 0 ? Phrase.of("moderation.event.already", what) : what;
+        return note == null || note.isBlank() ? detail : Phrase.of("moderation.event.note", detail, note);
     }
 
     private int ban(CommentBan.Kind kind, String hash, String note, long commentId, String by, Instant now) {

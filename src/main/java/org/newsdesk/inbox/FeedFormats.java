@@ -38,6 +38,7 @@ import org.jdom2.Element;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.platform.TextLimit;
 
 /**
@@ -67,7 +68,7 @@ public final class FeedFormats {
     /** The feed in {@code body}, served with {@code contentType} (may be null) from {@code address}. */
     public static FeedDocument read(byte[] body, String contentType, URI address) throws FeedUnreadableException {
         if (body == null || body.length == 0) {
-            throw new FeedUnreadableException("it answered with nothing");
+            throw new FeedUnreadableException(Phrase.of("feeds.unreadable.empty"));
         }
         String start = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.ISO_8859_1).stripLeading();
         if (start.startsWith("\u00EF\u00BB\u00BF")) {
@@ -77,7 +78,7 @@ public final class FeedFormats {
             return jsonFeed(body, address);
         }
         if (start.startsWith("<!DOCTYPE html") || start.startsWith("<!doctype html") || start.startsWith("<html")) {
-            throw new FeedUnreadableException("it is a web page, not a feed");
+            throw new FeedUnreadableException(Phrase.of("feeds.unreadable.webPage"));
         }
         if (start.contains("<urlset")) {
             return newsSitemap(body, address);
@@ -100,7 +101,7 @@ public final class FeedFormats {
             try {
                 feed = input().build(new StringReader(repaired));
             } catch (FeedException | RuntimeException second) {
-                throw new FeedUnreadableException("it is not a feed Newsdesk can read (" + reason(first) + ")");
+                throw new FeedUnreadableException(Phrase.of("feeds.unreadable.format", reason(first)));
             }
         }
         FeedFormat format = feed.getFeedType() != null && feed.getFeedType().startsWith("atom") ? FeedFormat.ATOM : FeedFormat.RSS;
@@ -220,11 +221,11 @@ public final class FeedFormats {
         try (JsonReader reader = Json.createReader(new StringReader(decode(body)))) {
             feed = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
-            throw new FeedUnreadableException("its JSON cannot be read (" + reason(e) + ")");
+            throw new FeedUnreadableException(Phrase.of("feeds.unreadable.json", reason(e)));
         }
         String version = string(feed, "version");
         if (version == null || !version.startsWith("https://jsonfeed.org/version/")) {
-            throw new FeedUnreadableException("it is JSON, but not a JSON Feed (no jsonfeed.org version)");
+            throw new FeedUnreadableException(Phrase.of("feeds.unreadable.notJsonFeed"));
         }
         String hub = null;
         if (feed.get("hubs") instanceof JsonArray hubs) {
@@ -277,7 +278,7 @@ public final class FeedFormats {
     private static FeedDocument newsSitemap(byte[] body, URI address) throws FeedUnreadableException {
         Document xml = Jsoup.parse(decode(body), address.toString(), Parser.xmlParser());
         if (xml.selectFirst("urlset") == null) {
-            throw new FeedUnreadableException("it is not a sitemap");
+            throw new FeedUnreadableException(Phrase.of("feeds.unreadable.notSitemap"));
         }
         List<FeedEntry> entries = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.platform.TextLimit;
 import org.newsdesk.post.SameStory;
 import org.newsdesk.post.StorySimilarity;
@@ -201,7 +202,7 @@ public class FeedLedger {
      * A read that failed, and why in words: read again after the interval doubled for each failure in a row (up to
      * a day), or when the site asked ({@code retryAt}, from a 429's or 503's {@code Retry-After}) if that is later.
      */
-    public void failed(long feedId, Integer status, String why, Instant now, Instant retryAt, Duration interval) {
+    public void failed(long feedId, Integer status, Phrase why, Instant now, Instant retryAt, Duration interval) {
         Feed feed = em.find(Feed.class, feedId);
         if (feed == null) {
             return;
@@ -210,7 +211,8 @@ public class FeedLedger {
         feed.lastStatus = status;
         feed.lastNewItems = 0;
         feed.failures++;
-        feed.lastError = TextLimit.shorten(why, 500);
+        // Stored as the phrase, worded when shown in the reader's desk language; English if it would not fit.
+        feed.lastError = why.stored(500);
         Duration backoff = interval.multipliedBy(1L << Math.min(feed.failures, 10));
         Instant next = now.plus(backoff.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff);
         feed.nextReadAt = retryAt != null && retryAt.isAfter(next) ? retryAt : next;

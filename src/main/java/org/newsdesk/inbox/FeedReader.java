@@ -35,6 +35,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.newsdesk.account.Role;
 import org.newsdesk.platform.DatabaseState;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.platform.Timers;
 import org.newsdesk.source.HostTurns;
 import org.newsdesk.source.PoliteReading;
@@ -82,7 +83,7 @@ public class FeedReader {
     }
 
     /** One feed's read: how many articles it listed and how many were new; {@code error} in words when it failed. */
-    public record FeedRead(int items, int newItems, int status, String error) implements Serializable {
+    public record FeedRead(int items, int newItems, int status, Phrase error) implements Serializable {
     }
 
     @Resource
@@ -287,7 +288,7 @@ public class FeedReader {
                 if (retryAt != null && polite != null) {
                     polite.backOff(host, retryAt);
                 }
-                String why = why(page, retryAt);
+                Phrase why = why(page, retryAt);
                 ledger.failed(due.id(), page.status(), why, now, retryAt, config.feedInterval());
                 return new Outcome(new FeedRead(0, 0, page.status(), why), List.of());
             }
@@ -295,15 +296,15 @@ public class FeedReader {
             FeedLedger.Stored stored = ledger.store(due.id(), document, page, now, config.feedInterval());
             return new Outcome(new FeedRead(document.entries().size(), stored.added().size(), 200, null), stored.added());
         } catch (SourceRefusedException e) {
-            ledger.failed(due.id(), null, e.getMessage(), now, null, config.feedInterval());
-            return new Outcome(new FeedRead(0, 0, 0, e.getMessage()), List.of());
+            ledger.failed(due.id(), null, e.phrase(), now, null, config.feedInterval());
+            return new Outcome(new FeedRead(0, 0, 0, e.phrase()), List.of());
         } catch (FeedUnreadableException e) {
-            String why = "It answered, but " + e.getMessage() + ".";
+            Phrase why = Phrase.of("feeds.why.unreadable", e.phrase());
             ledger.failed(due.id(), 200, why, now, null, config.feedInterval());
             return new Outcome(new FeedRead(0, 0, 200, why), List.of());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Feed reader: could not file " + due.url(), e);
-            String why = "It could not be filed (" + e.getClass().getSimpleName() + "); the server's log says more.";
+            Phrase why = Phrase.of("feeds.why.notFiled", e.getClass().getSimpleName());
             ledger.failed(due.id(), null, why, now, null, config.feedInterval());
             return new Outcome(new FeedRead(0, 0, 0, why), List.of());
         }
@@ -314,22 +315,22 @@ public class FeedReader {
     public FeedRead readOne(long feedId) {
         FeedLedger.Due due = ledger.one(feedId);
         if (due == null) {
-            return new FeedRead(0, 0, 0, "That feed was removed meanwhile.");
+            return new FeedRead(0, 0, 0, Phrase.of("feeds.why.removed"));
         }
         Outcome outcome = read(due, SourceFetcher.BeforeRequest.NONE, null, due.host());
         file(outcome.added(), Instant.now());
         return outcome.read();
     }
 
-    private static String why(SourcePage page, Instant retryAt) {
+    private static Phrase why(SourcePage page, Instant retryAt) {
         String host = page.address().getHost();
+        String status = String.valueOf(page.status());
         return switch (page.status()) {
-            case 404, 410 -> host + " has no feed at this address any more (" + page.status() + ").";
-            case 401, 403 -> host + " refused to show the feed to Newsdesk (" + page.status() + ").";
-            case 429, 503 -> host + " asked Newsdesk to wait (" + page.status() + ")"
-                    + (retryAt != null ? ", until " + retryAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "." : ".");
-            default -> page.status() >= 500 ? host + " failed to send the feed (" + page.status() + ")."
-                    : host + " answered " + page.status() + " instead of the feed.";
+            case 404, 410 -> Phrase.of("feeds.why.gone", host, status);
+            case 401, 403 -> Phrase.of("feeds.why.forbidden", host, status);
+            case 429, 503 -> retryAt != null ? Phrase.of("feeds.why.waitUntil", host, status, java.util.Date.from(retryAt))
+                    : Phrase.of("feeds.why.wait", host, status);
+            default -> Phrase.of(page.status() >= 500 ? "feeds.why.failed" : "feeds.why.status", host, status);
         };
     }
 }

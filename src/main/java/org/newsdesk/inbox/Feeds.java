@@ -72,7 +72,7 @@ public class Feeds {
     }
 
     /** What an OPML import did: feeds added, and those left with why. */
-    public record OpmlImport(int added, List<String> skipped) {
+    public record OpmlImport(int added, List<Phrase> skipped) {
     }
 
     @RolesAllowed({Role.WRITER_NAME, Role.EDITOR_NAME, Role.ADMIN_NAME})
@@ -93,7 +93,7 @@ public class Feeds {
         try {
             address = SourceFetcher.address(typed);
         } catch (SourceRefusedException e) {
-            throw new FeedRefusedException("address", Phrase.of("feeds.refused.reading", e.getMessage()));
+            throw new FeedRefusedException("address", e.phrase());
         }
         // Read outside any transaction, so that a slow outlet holds no database connection; then kept in one.
         Found found = find(address);
@@ -136,14 +136,14 @@ public class Feeds {
         } catch (FeedUnreadableException notAFeed) {
             List<String> offered = discover(page);
             if (offered.isEmpty()) {
-                throw new FeedRefusedException("address", Phrase.of("feeds.refused.noFeed", notAFeed.getMessage()));
+                throw new FeedRefusedException("address", Phrase.of("feeds.refused.noFeed", notAFeed.phrase()));
             }
             SourcePage feedPage = fetch(URI.create(offered.get(0)));
             try {
                 return new Found(feedPage, FeedFormats.read(feedPage.body(), feedPage.contentType(), feedPage.address()),
                         offered.subList(1, Math.min(offered.size(), 6)));
             } catch (FeedUnreadableException e) {
-                throw new FeedRefusedException("address", Phrase.of("feeds.refused.named", TextLimit.shorten(offered.get(0), 100), e.getMessage()));
+                throw new FeedRefusedException("address", Phrase.of("feeds.refused.named", TextLimit.shorten(offered.get(0), 100), e.phrase()));
             }
         }
     }
@@ -156,7 +156,7 @@ public class Feeds {
             }
             return page;
         } catch (SourceRefusedException e) {
-            throw new FeedRefusedException("address", Phrase.of("feeds.refused.reading", e.getMessage()));
+            throw new FeedRefusedException("address", e.phrase());
         }
     }
 
@@ -289,31 +289,31 @@ public class Feeds {
         }
         List<Outlet> registry = outlets.all();
         int added = 0;
-        List<String> skipped = new ArrayList<>();
+        List<Phrase> skipped = new ArrayList<>();
         Instant now = Instant.now();
         for (Element outline : outlines) {
             String url = FeedFormats.resolve(null, outline.attr("xmlUrl"));
             if (url == null) {
-                skipped.add(TextLimit.shorten(outline.attr("xmlUrl"), 100) + ": not a web address");
+                skipped.add(Phrase.of("feeds.skip.notAddress", TextLimit.shorten(outline.attr("xmlUrl"), 100)));
                 continue;
             }
             try {
                 URI checked = SourceFetcher.address(url);
                 // An address given by number is checked now (no lookup needed); a name is checked at each read.
                 if (checked.getHost().matches("[0-9.]+|\\[[0-9a-fA-F:.]+\\]")) {
-                    java.util.Optional<String> why = reader.unreadable(url);
+                    java.util.Optional<Phrase> why = reader.unreadable(url);
                     if (why.isPresent()) {
-                        skipped.add(TextLimit.shorten(url, 100) + ": " + checked.getHost() + " " + why.get());
+                        skipped.add(Phrase.of("feeds.skip.refused", TextLimit.shorten(url, 100), Phrase.of("feeds.skip.host", checked.getHost(), why.get())));
                         continue;
                     }
                 }
             } catch (SourceRefusedException e) {
-                skipped.add(TextLimit.shorten(url, 100) + ": " + e.getMessage());
+                skipped.add(Phrase.of("feeds.skip.refused", TextLimit.shorten(url, 100), e.phrase()));
                 continue;
             }
             String hash = ArticleAddress.hash(url);
             if (!em.createQuery("select f.id from Feed f where f.urlHash = :hash", Long.class).setParameter("hash", hash).getResultList().isEmpty()) {
-                skipped.add(TextLimit.shorten(url, 100) + ": followed already");
+                skipped.add(Phrase.of("feeds.skip.already", TextLimit.shorten(url, 100)));
                 continue;
             }
             Element parent = outline.parent() != null && "outline".equals(outline.parent().tagName()) ? outline.parent() : null;
@@ -328,7 +328,7 @@ public class Feeds {
             if (outlet == null) {
                 // Checked here, not left to the registry to refuse: its refusal would roll the whole import back.
                 if (!OutletService.acceptsDomain(host)) {
-                    skipped.add(TextLimit.shorten(url, 100) + ": no outlet of the registry has the host " + host + ", and it is no outlet's domain");
+                    skipped.add(Phrase.of("feeds.skip.noOutlet", TextLimit.shorten(url, 100), host));
                     continue;
                 }
                 String name = TextLimit.shorten(match.proposedName(), 120);

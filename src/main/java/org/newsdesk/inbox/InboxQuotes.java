@@ -45,7 +45,7 @@ public class InboxQuotes {
     private PublishingService publishing;
 
     /** The post the articles went into, and the articles that could not be read, with why. */
-    public record Quoted(long postId, List<String> refused) {
+    public record Quoted(long postId, List<Phrase> refused) {
     }
 
     /**
@@ -68,14 +68,14 @@ public class InboxQuotes {
         } else {
             draft = PostDraft.of(into);
         }
-        List<String> refused = new ArrayList<>();
+        List<Phrase> refused = new ArrayList<>();
         List<Long> quoted = new ArrayList<>();
         for (InboxItem item : items) {
             ArticleImport result;
             try {
                 result = imports.read(item.getUrl());
             } catch (SourceRefusedException e) {
-                refused.add(item.getOutlet().getName() + ": " + e.getMessage());
+                refused.add(Phrase.of("inbox.unreadArticle", item.getOutlet().getName(), e.phrase()));
                 continue;
             }
             ExcerptDraft excerpt = ExcerptImport.target(draft);
@@ -86,7 +86,7 @@ public class InboxQuotes {
             quoted.add(item.getId());
         }
         if (quoted.isEmpty()) {
-            throw new FeedRefusedException("quote", Phrase.of("inbox.refused.unread", String.join(" ", refused)));
+            throw new FeedRefusedException("quote", Phrase.of("inbox.refused.unread", List.copyOf(refused)));
         }
         if (draft.getHeadline() == null || draft.getHeadline().isBlank()) {
             draft.setHeadline(items.get(0).getTitle());

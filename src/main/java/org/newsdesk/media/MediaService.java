@@ -29,10 +29,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.newsdesk.account.AccountService;
-import org.newsdesk.platform.Phrase;
 import org.newsdesk.account.Role;
 import org.newsdesk.account.User;
 import org.newsdesk.audit.AuditLog;
+import org.newsdesk.platform.Phrase;
 
 /**
  * The media library: takes in photos (checking them and making their variants), finds, describes and
@@ -266,7 +266,7 @@ public class MediaService {
         photo.setAltText(checked("altText", altText, Photo.MAX_ALT_TEXT, "alt text"));
         photo.setDefaultCaption(checked("caption", defaultCaption, Photo.MAX_CAPTION, "caption"));
         photo.setDefaultCredit(checked("credit", defaultCredit, Photo.MAX_CREDIT, "credit"));
-        audit.record("photo.updated", "photo", id, null);
+        audit.record("photo.updated", "photo", id, (String) null);
         changes.fire(new PhotoChanged(id));
     }
 

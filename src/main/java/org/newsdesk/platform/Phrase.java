@@ -1,8 +1,20 @@
 package org.newsdesk.platform;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolation;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Something to say to a person, before it is put into their language: a message key of the bundles and its
@@ -34,6 +46,82 @@ public record Phrase(String key, List<Object> arguments) implements java.io.Seri
         }
         Object max = violation.getConstraintDescriptor().getAttributes().get("max");
         return max instanceof Integer limit ? of(key, limit) : of(key);
+    }
+
+    /**
+     * This phrase as text for a column, to be worded when it is shown ({@link Words#said}), in the language of
+     * whoever reads it then: {@code {"k":"feeds.why.status","a":["example.com",404]}}. Arguments are text,
+     * numbers, dates ({@code {"t":millis}}), phrases and lists of them.
+     */
+    public String stored() {
+        return json(this).toString();
+    }
+
+    /** {@link #stored()} if it fits in {@code max} characters, else the English words cut to fit. */
+    public String stored(int max) {
+        String stored = stored();
+        return stored.length() <= max ? stored : TextLimit.shorten(english(), max);
+    }
+
+    /**
+     * The phrase {@code text} holds, when {@link #stored} wrote it; empty for anything else (a column written
+     * before phrases were stored holds the English words themselves).
+     */
+    public static Optional<Phrase> restore(String text) {
+        if (text == null || !text.startsWith("{\"k\":")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(phrase(Json.createReader(new StringReader(text)).readObject()));
+        } catch (JsonParsingException | ClassCastException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static JsonObject json(Phrase phrase) {
+        JsonArrayBuilder arguments = Json.createArrayBuilder();
+        phrase.arguments().forEach(a -> arguments.add(json(a)));
+        return Json.createObjectBuilder().add("k", phrase.key()).add("a", arguments).build();
+    }
+
+    private static JsonValue json(Object argument) {
+        if (argument instanceof Phrase inner) {
+            return json(inner);
+        }
+        if (argument instanceof List<?> items) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            items.forEach(i -> array.add(json(i)));
+            return array.build();
+        }
+        if (argument instanceof Integer || argument instanceof Long) {
+            return Json.createValue(((Number) argument).longValue());
+        }
+        if (argument instanceof Number n) {
+            return Json.createValue(n.doubleValue());
+        }
+        if (argument instanceof Date date) {
+            return Json.createObjectBuilder().add("t", date.getTime()).build();
+        }
+        if (argument instanceof java.time.Instant instant) {
+            return Json.createObjectBuilder().add("t", instant.toEpochMilli()).build();
+        }
+        return argument == null ? JsonValue.NULL : Json.createValue(String.valueOf(argument));
+    }
+
+    private static Phrase phrase(JsonObject json) {
+        List<Object> arguments = new ArrayList<>();
+        json.getJsonArray("a").forEach(a -> arguments.add(argument(a)));
+        return new Phrase(json.getString("k"), arguments);
+    }
+
+    private static Object argument(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER -> ((JsonNumber) value).isIntegral() ? (Object) ((JsonNumber) value).longValue() : ((JsonNumber) value).doubleValue();
+            case ARRAY -> ((JsonArray) value).stream().map(Phrase::argument).toList();
+            case OBJECT -> value.asJsonObject().containsKey("t") ? new Date(value.asJsonObject().getJsonNumber("t").longValue()) : phrase(value.asJsonObject());
+            default -> "";
+        };
     }
 
     /** In the site's English: for logs and exceptions' messages. */

@@ -133,7 +133,11 @@ public final class Texts {
         for (int i = 0; i < worded.length; i++) {
             // A phrase inside a phrase ("A post that is {0}", with the status) is worded in the same language.
             if (worded[i] instanceof Phrase inner) {
-                worded[i] = (has(inner.key()) ? this : Texts.of(family == Family.SITE ? Family.DESK : Family.SITE, locale)).say(inner);
+                worded[i] = say(inner);
+            } else if (worded[i] instanceof java.util.List<?> items) {
+                // Several phrases in one place ("Left: a: why; b: why"), each worded, in the language's list.
+                worded[i] = String.join(has("list.items") ? text("list.items") : "; ",
+                        items.stream().map(item -> item instanceof Phrase p ? say(p) : String.valueOf(item)).toList());
             }
         }
         synchronized (format) {
@@ -141,7 +145,13 @@ public final class Texts {
         }
     }
 
+    /** A phrase of either family, in this language: a desk message may quote a reader-facing one. */
     public String say(Phrase phrase) {
-        return format(phrase.key(), phrase.arguments().toArray());
+        Texts words = this;
+        if (!has(phrase.key())) {
+            Texts other = Texts.of(family == Family.SITE ? Family.DESK : Family.SITE, locale);
+            words = other.has(phrase.key()) ? other : this;
+        }
+        return words.format(phrase.key(), phrase.arguments().toArray());
     }
 }

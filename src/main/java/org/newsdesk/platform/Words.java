@@ -39,6 +39,11 @@ public abstract class Words extends AbstractMap<String, String> {
         return Set.of();
     }
 
+    /** Whether the words have {@code key} (a page naming a key from data, like an audit event's action). */
+    public boolean has(String key) {
+        return texts().has(key);
+    }
+
     /** The message {@code key} with its arguments (counts in the language's plural forms). */
     public String f(String key, Object... arguments) {
         return texts().format(key, arguments);
@@ -51,20 +56,53 @@ public abstract class Words extends AbstractMap<String, String> {
      * Numbers stay numbers, for plurals.
      */
     public String html(String key, Object... arguments) {
-        Object[] marked = arguments == null ? new Object[0] : arguments.clone();
+        return html(texts(), key, arguments == null ? new Object[0] : arguments);
+    }
+
+    /**
+     * Text a column holds about what happened (a feed's last error, a comment's history), as HTML like
+     * {@link #html}: when it is a stored {@link Phrase}, worded in this language, the phrase's words escaped, what people wrote in it (names, notes,
+     * addresses) isolated in {@code <bdi>}, phrases inside it worded the same way. Words written before phrases
+     * were stored are English, and marked so.
+     */
+    public String saidHtml(String stored) {
+        if (stored == null) {
+            return "";
+        }
+        return Phrase.restore(stored).map(phrase -> html(phrase.key(), phrase.arguments().toArray()))
+                .orElseGet(() -> "<bdi lang=\"en\">" + HtmlText.escape(stored) + "</bdi>");
+    }
+
+    private String html(Texts words, String key, Object[] arguments) {
+        if (!words.has(key)) {
+            // A reader's phrase quoted on the desk ("Spam or advertising"), in the same language.
+            Texts other = Texts.of(words.family() == Texts.Family.SITE ? Texts.Family.DESK : Texts.Family.SITE, words.locale());
+            words = other.has(key) ? other : words;
+        }
+        Object[] marked = arguments.clone();
         for (int i = 0; i < marked.length; i++) {
-            if (!(marked[i] instanceof Number)) {
+            if (!(marked[i] instanceof Number || marked[i] instanceof java.util.Date)) {
                 marked[i] = "\uE000" + i + "\uE001";
             }
         }
-        String html = HtmlText.escape(texts().format(key, marked));
+        String html = HtmlText.escape(words.format(key, marked));
         for (int i = 0; i < marked.length; i++) {
-            if (!(arguments[i] instanceof Number)) {
-                html = html.replace("\uE000" + i + "\uE001",
-                        "<bdi>" + HtmlText.escape(arguments[i] == null ? "" : String.valueOf(arguments[i])) + "</bdi>");
+            if (!(arguments[i] instanceof Number || arguments[i] instanceof java.util.Date)) {
+                html = html.replace("\uE000" + i + "\uE001", argument(words, arguments[i]));
             }
         }
         return html;
+    }
+
+    private String argument(Texts words, Object argument) {
+        if (argument instanceof Phrase inner) {
+            return html(words, inner.key(), inner.arguments().toArray());
+        }
+        if (argument instanceof java.util.List<?> items) {
+            return String.join(HtmlText.escape(words.has("list.items") ? words.text("list.items") : "; "),
+                    items.stream().map(item -> argument(words, item)).toList());
+        }
+        return "<bdi>" + HtmlText.escape(argument == null ? "" : String.valueOf(argument)) + "</bdi>";
     }
 
     /** Names in a row, with the language's own separator ("TIMES OF ISRAEL, REUTERS"; "، " in Arabic). */

@@ -82,7 +82,7 @@ public final class ExcerptImport {
         if (blank(excerpt.getBodyText())) {
             excerpt.setBodyText(lead.isEmpty() ? null : lead.stream().map(HtmlText::escape).collect(Collectors.joining("\n\n")));
         } else if (!lead.isEmpty()) {
-            kept.add("excerpt text");
+            kept.add("text");
         }
         return kept;
     }

@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.newsdesk.platform.Texts;
 
 /**
  * A post's content frozen for its history: JSON for storing and restoring, and a readable text form
@@ -82,32 +83,37 @@ public final class PostSnapshot {
         return draft;
     }
 
-    /** One line per field, in reading order, for line-by-line comparison of two revisions. */
+    /** One line per field, in reading order, for line-by-line comparison of two revisions; labels in English. */
     public static List<String> toLines(String json) {
+        return toLines(json, Texts.of(Texts.Family.DESK, java.util.Locale.ENGLISH));
+    }
+
+    /** The same, each field labelled in the desk's words ({@code diff.*}) of the person comparing. */
+    public static List<String> toLines(String json, Texts words) {
         JsonObject root = Json.createReader(new StringReader(json)).readObject();
         List<String> lines = new ArrayList<>();
-        lines.add("Headline: " + text(root, "headline"));
-        lines.add("Section: " + nullToEmpty(text(root, "section")));
-        lines.add("Tags: " + nullToEmpty(text(root, "tags")));
+        lines.add(words.format("diff.headline", nullToEmpty(text(root, "headline"))));
+        lines.add(words.format("diff.section", nullToEmpty(text(root, "section"))));
+        lines.add(words.format("diff.tags", nullToEmpty(text(root, "tags"))));
         int n = 1;
         for (JsonObject e : root.getJsonArray("excerpts").getValuesAs(JsonObject.class)) {
-            String prefix = "Excerpt " + n++ + " ";
-            lines.add(prefix + "outlet: " + nullToEmpty(text(e, "outlet")));
-            lines.add(prefix + "article: " + nullToEmpty(text(e, "articleUrl")));
-            lines.add(prefix + "published: " + nullToEmpty(text(e, "originalPublishedOn")));
-            lines.add(prefix + "authors: " + nullToEmpty(text(e, "sourceAuthors")));
-            lines.add(prefix + "dek: " + nullToEmpty(text(e, "dek")));
+            int at = n++;
+            lines.add(words.format("diff.outlet", at, nullToEmpty(text(e, "outlet"))));
+            lines.add(words.format("diff.article", at, nullToEmpty(text(e, "articleUrl"))));
+            lines.add(words.format("diff.published", at, nullToEmpty(text(e, "originalPublishedOn"))));
+            lines.add(words.format("diff.authors", at, nullToEmpty(text(e, "sourceAuthors"))));
+            lines.add(words.format("diff.dek", at, nullToEmpty(text(e, "dek"))));
             for (String paragraph : nullToEmpty(ExcerptMarkup.toEditorText(text(e, "body"))).split("\\n\\n")) {
-                lines.add(prefix + "¶ " + paragraph);
+                lines.add(words.format("diff.paragraph", at, paragraph));
             }
-            lines.add(prefix + "caption: " + nullToEmpty(text(e, "caption")));
-            lines.add(prefix + "credit: " + nullToEmpty(text(e, "creditLine")));
-            lines.add(prefix + "alt text: " + nullToEmpty(text(e, "photoAlt")));
-            lines.add(prefix + "photo licence: " + nullToEmpty(text(e, "photoLicence")));
-            lines.add(prefix + "source article words: " + (!e.containsKey("sourceWordCount") || e.isNull("sourceWordCount") ? ""
+            lines.add(words.format("diff.caption", at, nullToEmpty(text(e, "caption"))));
+            lines.add(words.format("diff.credit", at, nullToEmpty(text(e, "creditLine"))));
+            lines.add(words.format("diff.alt", at, nullToEmpty(text(e, "photoAlt"))));
+            lines.add(words.format("diff.licence", at, nullToEmpty(text(e, "photoLicence"))));
+            lines.add(words.format("diff.sourceWords", at, !e.containsKey("sourceWordCount") || e.isNull("sourceWordCount") ? ""
                     : e.getJsonNumber("sourceWordCount").toString()));
             for (JsonObject l : e.getJsonArray("related").getValuesAs(JsonObject.class)) {
-                lines.add(prefix + "related: " + l.getString("title") + " <" + l.getString("url") + ">");
+                lines.add(words.format("diff.related", at, l.getString("title"), l.getString("url")));
             }
         }
         return lines;

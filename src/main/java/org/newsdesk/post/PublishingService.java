@@ -1,7 +1,6 @@
 package org.newsdesk.post;
 
 import jakarta.annotation.Resource;
-import org.newsdesk.platform.Phrase;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -30,6 +29,7 @@ import org.newsdesk.audit.AuditLog;
 import org.newsdesk.media.Photo;
 import org.newsdesk.outlet.Outlet;
 import org.newsdesk.outlet.OutletService;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.platform.PlatformConfig;
 
 /**
@@ -153,7 +153,7 @@ public class PublishingService {
         require(post, Workflow.Step.SUBMIT);
         post.submit(now());
         post.touch(me, now());
-        audit.record("post.submitted", POST, postId, null);
+        audit.record("post.submitted", POST, postId, (String) null);
     }
 
     @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
@@ -203,7 +203,7 @@ public class PublishingService {
         require(post, Workflow.Step.UNPUBLISH);
         post.unpublish();
         post.touch(accounts.currentUser(), now());
-        audit.record("post.unpublished", POST, postId, null);
+        audit.record("post.unpublished", POST, postId, (String) null);
         changes.fire(new PostChanged(postId, post.getSlug(), post.getStatus(), PostChanged.Kind.UNPUBLISHED, PostChanged.placesOf(post)));
     }
 

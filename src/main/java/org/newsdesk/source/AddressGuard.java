@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.hc.client5.http.DnsResolver;
+import org.newsdesk.platform.Phrase;
 
 /**
  * Decides, in one place, whether Newsdesk may read a host on a port, and resolves it for the connection: a
@@ -25,61 +26,66 @@ import org.apache.hc.client5.http.DnsResolver;
  */
 final class AddressGuard implements DnsResolver {
 
-    private static final String NOT_READ = "Newsdesk does not read pages there";
     private static final Pattern DECIMAL_OCTET = Pattern.compile("0|[1-9][0-9]{0,2}");
     private static final Pattern NUMBER = Pattern.compile("[0-9]+|0x[0-9a-f]*", Pattern.CASE_INSENSITIVE);
 
     /**
-     * A host refused, and why, worded for the editor: {@link #getMessage()} when it was asked for,
-     * {@link #redirected()} when a redirect led there, {@link #clause()} to end a sentence about another address.
+     * A host refused, and why, worded for the editor: {@link #phrase()} when it was asked for, {@link #redirected()}
+     * when a redirect led there, {@link #clause()} to end a sentence about another address.
      */
     static final class Refusal extends UnknownHostException {
 
         private static final long serialVersionUID = 1L;
 
-        private final String subject;
-        private final String leadsTo;
-        private final String kind;
-        private final String statement;
-        private final String advice;
+        private final transient Phrase phrase;
+        private final transient Phrase redirected;
+        private final transient Phrase clause;
 
-        /** {@code kind} ("a loopback address") or else {@code statement} ("is not among ..."); {@code leadsTo} for a name. */
-        private Refusal(String subject, String leadsTo, String kind, String statement, String advice) {
-            super(subject + " " + predicate(leadsTo, kind, statement) + (advice == null ? "" : "; " + advice) + ".");
-            this.subject = subject;
-            this.leadsTo = leadsTo;
-            this.kind = kind;
-            this.statement = statement;
-            this.advice = advice;
+        private Refusal(Phrase phrase, Phrase redirected, Phrase clause) {
+            super(phrase.english());
+            this.phrase = phrase;
+            this.redirected = redirected;
+            this.clause = clause;
         }
 
         static Refusal internal(String host, InetAddress address) {
-            return new Refusal(shown(host), isLiteral(host) ? null : address.getHostAddress(), kind(address), null, NOT_READ);
+            Phrase kind = kind(address);
+            String shown = shown(host);
+            if (isLiteral(host)) {
+                return new Refusal(Phrase.of("source.guard.is", shown, kind), Phrase.of("source.redirect.is", shown, kind),
+                        Phrase.of("source.clause.is", kind));
+            }
+            String leadsTo = address.getHostAddress();
+            return new Refusal(Phrase.of("source.guard.leadsTo", shown, leadsTo, kind), Phrase.of("source.redirect.leadsTo", shown, leadsTo, kind),
+                    Phrase.of("source.clause.leadsTo", leadsTo, kind));
         }
 
         static Refusal port(String host, int port, AllowedHosts allowed) {
-            return new Refusal(shown(host) + ":" + port, null, null, "is not among the addresses Newsdesk may read"
-                    + " (" + SourceConfig.SOURCE_ALLOW_HOSTS.variable() + " lets " + shown(host) + " through on " + allowed.portsOf(host) + " only)", null);
+            String variable = SourceConfig.SOURCE_ALLOW_HOSTS.variable();
+            String shown = shown(host);
+            String ports = allowed.portsOf(host);
+            return new Refusal(Phrase.of("source.guard.port", shown + ":" + port, variable, shown, ports),
+                    Phrase.of("source.redirect.port", shown + ":" + port, variable, shown, ports), Phrase.of("source.clause.port", variable, shown, ports));
         }
 
         static Refusal unusualForm(String host) {
-            return new Refusal(host, null, "a numeric address written in an unusual form (octal, hexadecimal or shortened)", null,
-                    "write it as four decimal numbers, or use the site's name");
+            return new Refusal(Phrase.of("source.guard.unusual", host), Phrase.of("source.redirect.unusual", host),
+                    Phrase.of("source.clause.unusual"));
+        }
+
+        /** What to tell the person who asked for this host. */
+        Phrase phrase() {
+            return phrase;
         }
 
         /** "It redirected to 169.254.169.254, a link-local address; Newsdesk does not read pages there." */
-        String redirected() {
-            String about = leadsTo != null ? "which leads to " + leadsTo + ", " + kind : kind != null ? kind : "which " + statement;
-            return "It redirected to " + subject + ", " + about + (kind != null ? "; " + NOT_READ : "") + ".";
+        Phrase redirected() {
+            return redirected;
         }
 
         /** The end of a sentence about an address with this host: "is a link-local address, which Newsdesk does not use". */
-        String clause() {
-            return predicate(leadsTo, kind, statement) + (kind != null ? ", which Newsdesk does not use" : "");
-        }
-
-        private static String predicate(String leadsTo, String kind, String statement) {
-            return leadsTo != null ? "leads to " + leadsTo + ", " + kind : kind != null ? "is " + kind : statement;
+        Phrase clause() {
+            return clause;
         }
     }
 
@@ -150,70 +156,70 @@ final class AddressGuard implements DnsResolver {
     }
 
     /** What kind of internal address this is, as an editor reads it ("a loopback address"); null for a public one. */
-    static String kind(InetAddress address) {
+    static Phrase kind(InetAddress address) {
         byte[] b = address.getAddress();
         if (!(address instanceof Inet6Address)) {
             return kindV4(b);
         }
         if (address.isAnyLocalAddress()) {
-            return "this machine's own (unspecified) address";
+            return Phrase.of("source.kind.unspecified");
         }
         if (address.isLoopbackAddress()) {
-            return "a loopback address";
+            return Phrase.of("source.kind.loopback");
         }
         if (address.isLinkLocalAddress()) {
-            return "a link-local address";
+            return Phrase.of("source.kind.linkLocal");
         }
         if (address.isSiteLocalAddress()) {
-            return "a private-network address"; // fec0::/10, the old site-local addresses
+            return Phrase.of("source.kind.private"); // fec0::/10, the old site-local addresses
         }
         if (address.isMulticastAddress()) {
-            return "a multicast address";
+            return Phrase.of("source.kind.multicast");
         }
         if ((b[0] & 0xfe) == 0xfc) {
-            return "a unique-local IPv6 address"; // fc00::/7
+            return Phrase.of("source.kind.uniqueLocal"); // fc00::/7
         }
         boolean sixToFour = b[0] == 0x20 && b[1] == 0x02;
         boolean nat64 = b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
         boolean compatible = Arrays.equals(Arrays.copyOfRange(b, 0, 12), new byte[12]);
         if (sixToFour || nat64 || compatible) {
             byte[] v4 = sixToFour ? Arrays.copyOfRange(b, 2, 6) : Arrays.copyOfRange(b, 12, 16);
-            String carried = kindV4(v4);
+            Phrase carried = kindV4(v4);
             return carried == null ? null
-                    : "an IPv6 address carrying " + (v4[0] & 0xff) + "." + (v4[1] & 0xff) + "." + (v4[2] & 0xff) + "." + (v4[3] & 0xff) + ", " + carried;
+                    : Phrase.of("source.kind.carrying", (v4[0] & 0xff) + "." + (v4[1] & 0xff) + "." + (v4[2] & 0xff) + "." + (v4[3] & 0xff), carried);
         }
         boolean documentation = (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8;
-        return documentation ? "a reserved or documentation address" : null;
+        return documentation ? Phrase.of("source.kind.reserved") : null;
     }
 
-    private static String kindV4(byte[] b) {
+    private static Phrase kindV4(byte[] b) {
         int first = b[0] & 0xff;
         int second = b[1] & 0xff;
         int third = b[2] & 0xff;
         if (first == 0 && second == 0 && third == 0 && (b[3] & 0xff) == 0) {
-            return "this machine's own (unspecified) address";
+            return Phrase.of("source.kind.unspecified");
         }
         if (first == 127) {
-            return "a loopback address";
+            return Phrase.of("source.kind.loopback");
         }
         if (first == 10 || first == 172 && (second & 0xf0) == 16 || first == 192 && second == 168) {
-            return "a private-network address";
+            return Phrase.of("source.kind.private");
         }
         if (first == 169 && second == 254) {
-            return "a link-local address";
+            return Phrase.of("source.kind.linkLocal");
         }
         if (first == 100 && (second & 0xc0) == 64) {
-            return "a carrier-grade NAT (shared) address";
+            return Phrase.of("source.kind.shared");
         }
         if (first >= 224 && first < 240) {
-            return "a multicast address";
+            return Phrase.of("source.kind.multicast");
         }
         boolean reserved = first == 0 || first >= 240                     // "this network", future use, broadcast
                 || first == 192 && second == 0 && (third == 0 || third == 2) // protocol assignments, documentation
                 || first == 198 && (second & 0xfe) == 18                     // benchmarking
                 || first == 198 && second == 51 && third == 100
                 || first == 203 && second == 0 && third == 113;
-        return reserved ? "a reserved or documentation address" : null;
+        return reserved ? Phrase.of("source.kind.reserved") : null;
     }
 
     /** An address written as one (a dotted decimal IPv4 or an IPv6 address), not a name to look up. */

@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.newsdesk.platform.TextLimit;
 import org.newsdesk.source.SourceArticle.Found;
 import org.newsdesk.source.SourceArticle.Image;
-import org.newsdesk.platform.TextLimit;
 
 /**
  * Reads what a news page says about its article, with jsoup: the structured data first (JSON-LD
@@ -67,7 +67,7 @@ public final class ArticleReader {
                 found(text(article, "headline"), "JSON-LD headline"),
                 found(meta(page, "og:title"), "og:title"),
                 found(meta(page, "twitter:title"), "twitter:title"),
-                found(postTitle(page), "the post's title"),
+                found(postTitle(page), Provenance.POST_TITLE),
                 found(page.selectFirst("h1") == null ? null : clean(page.selectFirst("h1").text()), "<h1>"),
                 found(clean(page.title()), "<title>"));
         Found<String> dek = first(
@@ -81,7 +81,7 @@ public final class ArticleReader {
                 found(attr(page.selectFirst("[itemprop=datePublished]"), "content", "datetime"), "itemprop datePublished"),
                 found(timeElement(body, page), "<time datetime>"),
                 found(attr(page.selectFirst("abbr.published[title], [class~=(?i)^(published|dtstart|date-published|entry-date)$][title]"),
-                        "title"), "the post's published timestamp"),
+                        "title"), Provenance.PUBLISHED_TIMESTAMP),
                 found(meta(page, "date"), "meta date"),
                 found(meta(page, "pubdate"), "meta pubdate"),
                 found(meta(page, "parsely-pub-date"), "parsely-pub-date"));
@@ -93,13 +93,13 @@ public final class ArticleReader {
                 found(absolute(page.selectFirst("link[rel=canonical]"), "href"), "link rel=canonical"),
                 found(web(absoluteMeta(page, "og:url")), "og:url"),
                 found(web(text(article, "url")), "JSON-LD url"),
-                found(address, "the address read"));
+                found(address, Provenance.ADDRESS_READ));
         Found<String> siteName = first(
                 found(meta(page, "og:site_name"), "og:site_name"),
                 found(text(object(article, "publisher"), "name"), "JSON-LD publisher"),
                 found(publisherName(structured), "JSON-LD Organization"),
                 found(meta(page, "application-name"), "application-name"),
-                found(titleSuffix(page, headline.value()), "the page title's suffix"));
+                found(titleSuffix(page, headline.value()), Provenance.TITLE_SUFFIX));
 
         List<ArticleText.Block> blocks = ArticleText.blocks(page);
         List<String> text = new ArrayList<>();
@@ -428,7 +428,7 @@ public final class ArticleReader {
                 }
             }
         }
-        return names.isEmpty() ? Found.none() : new Found<>(List.copyOf(names), "the byline");
+        return names.isEmpty() ? Found.none() : new Found<>(List.copyOf(names), Provenance.BYLINE);
     }
 
     /** Whether an element is part of the readers' comments, whose authors are not the article's. */
@@ -534,7 +534,7 @@ public final class ArticleReader {
         }
         if (url == null && figure != null) {
             url = imageAddress(figure.selectFirst("img, amp-img"));
-            where = url == null ? null : "the first <figure>";
+            where = url == null ? null : Provenance.FIRST_FIGURE;
         }
         if (url == null) {
             return null;
@@ -546,7 +546,7 @@ public final class ArticleReader {
                 // "(AP Photo/Hadi Mizban)", "Image source, Getty Images": the credit without its brackets or label
                 CaptionCredit.Split marked = CaptionCredit.split(clean(creditElement.text()));
                 credit = marked.credit() != null ? marked.credit() : marked.caption();
-                creditWhere = "the <figure>'s credit";
+                creditWhere = Provenance.FIGURE_CREDIT;
             }
             Element figcaption = figure.selectFirst("figcaption, [class~=(?i)caption]");
             if (credit == null) {
@@ -557,7 +557,7 @@ public final class ArticleReader {
                 if (restText != null && restText.length() <= 120) {
                     CaptionCredit.Split marked = CaptionCredit.split(restText);
                     credit = marked.credit() != null ? marked.credit() : marked.caption();
-                    creditWhere = credit == null ? null : "the <figure>, beside its caption";
+                    creditWhere = credit == null ? null : Provenance.FIGURE_CAPTION;
                 }
             }
             if (caption == null && figcaption != null) {
@@ -649,12 +649,12 @@ public final class ArticleReader {
     private static Found<String> correction(Document page, Element body) {
         Element marked = page.selectFirst("[class~=(?i)(correction|update-notice|editors-note)], [id~=(?i)correction]");
         if (marked != null && !marked.text().isBlank()) {
-            return new Found<>(shortened(marked.text()), "a correction notice");
+            return new Found<>(shortened(marked.text()), Provenance.CORRECTION_NOTICE);
         }
         for (Element element : body.select("p, em, strong, div > i")) {
             String text = element.text().strip();
             if (NOTICE.matcher(text).find()) {
-                return new Found<>(shortened(text), "a paragraph starting \"" + text.split("[:.—–-]")[0] + "\"");
+                return new Found<>(shortened(text), Provenance.paragraph(text.split("[:.—–-]")[0]));
             }
         }
         return Found.none();

@@ -246,7 +246,7 @@ public final class CaptionCredit {
     }
 
     private static String where(Match credit) {
-        return credit == null ? null : "the caption's \"" + credit.shape() + "\"";
+        return credit == null ? null : Provenance.caption(credit.shape());
     }
 
     private static boolean hardBoundary(String text, int at) {

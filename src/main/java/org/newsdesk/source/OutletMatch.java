@@ -30,17 +30,17 @@ public record OutletMatch(Outlet outlet, String proposedName, String where) {
         Outlet byDomain = host == null ? null : registry.stream().filter(o -> o.isHomeOf(host))
                 .max(Comparator.comparingInt(o -> o.getDomain().length())).orElse(null);
         if (byDomain != null) {
-            return new OutletMatch(byDomain, null, "the registry, by domain");
+            return new OutletMatch(byDomain, null, Provenance.REGISTRY_DOMAIN);
         }
         String name = usable(siteName, host);
         if (name != null) {
             String key = key(name);
             for (Outlet outlet : registry) {
                 if (key.equals(key(outlet.getName()))) {
-                    return new OutletMatch(outlet, null, "the registry, by the name the page gives");
+                    return new OutletMatch(outlet, null, Provenance.REGISTRY_NAME);
                 }
             }
-            return new OutletMatch(null, name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name, "new, from the page's name for itself");
+            return new OutletMatch(null, name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name, Provenance.NEW_OUTLET);
         }
         return new OutletMatch(null, null, "not found: the page does not name its site; give the outlet");
     }

@@ -34,7 +34,7 @@ public record PictureCredit(String credit, String where) implements Serializable
         for (PhotoMetadata.Credit found : PhotoMetadata.credits(picture)) {
             String value = found.value().replaceAll("\\s+", " ").strip();
             if (value.codePoints().anyMatch(Character::isLetter) && !PLACEHOLDERS.contains(value.toLowerCase(Locale.ROOT))) {
-                return Optional.of(new PictureCredit(TextLimit.shorten(value, Photo.MAX_CREDIT), "the picture's " + found.field()));
+                return Optional.of(new PictureCredit(TextLimit.shorten(value, Photo.MAX_CREDIT), Provenance.pictureField(found.field())));
             }
         }
         return Optional.empty();

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.newsdesk.platform.Phrase;
 
 /**
  * One background run's manners towards the hosts it reads, shared by the drift monitor and the feed reader
@@ -42,7 +43,7 @@ public final class PoliteReading {
     private final Map<String, Instant> ready = new HashMap<>();
     private final Map<String, BaseRobotRules> robots = new HashMap<>();
     private final Map<String, Instant> askAgainAfter = new HashMap<>();
-    private final Map<String, String> unreachable = new HashMap<>();
+    private final Map<String, Phrase> unreachable = new HashMap<>();
     private long waitedNanos;
 
     public PoliteReading(HostTurns turns, SourceReader reader, Duration interval) {
@@ -97,7 +98,7 @@ public final class PoliteReading {
                 body = answer.body();
             } catch (SourceRefusedException e) {
                 status = 0;
-                unreachable.put(host, e.getMessage());
+                unreachable.put(host, e.phrase());
             }
             turns.saveRobots(host, status, body, Instant.now());
             kept = new HostTurns.Robots(status, body, Instant.now());
@@ -125,9 +126,9 @@ public final class PoliteReading {
      * Why nothing of the host may be read, in words: its robots.txt could not be asked for (the address guard refused
      * the host, it did not answer), or its robots.txt keeps robots from {@code url}.
      */
-    public String refusal(String host, String url) {
-        String why = unreachable.get(host);
-        return why != null ? "Its site could not be asked for its robots.txt: " + why : "robots.txt asks robots not to read this address.";
+    public Phrase refusal(String host, String url) {
+        Phrase why = unreachable.get(host);
+        return why != null ? Phrase.of("source.robots.unreachable", why) : Phrase.of("source.robots.refused");
     }
 
     /** Notes the host as just used, for every reader: the interval, or its robots.txt crawl delay; the next turn. */
@@ -236,7 +237,7 @@ public final class PoliteReading {
                 awaitTurn(host);
             }
             if (!allowed(host, address.toString())) {
-                throw new SourceRefusedException("It redirected to " + host + ", whose robots.txt does not let robots read that page.");
+                throw new SourceRefusedException(Phrase.of("source.redirect.robots", host));
             }
             visited.add(host);
         }

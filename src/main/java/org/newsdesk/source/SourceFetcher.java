@@ -1,9 +1,9 @@
 package org.newsdesk.source;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.net.IDN;
 import java.net.InetAddress;
@@ -41,6 +41,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.io.Closer;
 import org.apache.hc.core5.util.Timeout;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.platform.TextLimit;
 
 /**
@@ -76,17 +77,11 @@ public final class SourceFetcher implements AutoCloseable {
         void asking(URI address) throws SourceRefusedException;
     }
 
-    /** What the caller will read, and so which content types are accepted. */
+    /** What the caller will read, and so which content types are accepted (said as {@code source.sent.PAGE} ...). */
     public enum Expect {
-        PAGE("a web page"), IMAGE("a picture"), TEXT("a text file"),
+        PAGE, IMAGE, TEXT,
         /** A feed, or the web page whose feeds are to be discovered. */
-        FEED("a feed or a web page");
-
-        private final String noun;
-
-        Expect(String noun) {
-            this.noun = noun;
-        }
+        FEED;
 
         boolean accepts(String mimeType) {
             return switch (this) {
@@ -146,7 +141,7 @@ public final class SourceFetcher implements AutoCloseable {
     public static URI address(String typed) throws SourceRefusedException {
         String text = typed == null ? "" : typed.strip();
         if (text.isEmpty()) {
-            throw new SourceRefusedException("Give the article's address.");
+            throw new SourceRefusedException(Phrase.of("source.address.none"));
         }
         if (!text.contains("://") && !text.regionMatches(true, 0, "javascript:", 0, 11) && !text.regionMatches(true, 0, "data:", 0, 5)
                 && !text.regionMatches(true, 0, "file:", 0, 5)) {
@@ -170,14 +165,14 @@ public final class SourceFetcher implements AutoCloseable {
             return new URI(new URI(url.getProtocol(), url.getUserInfo(), host, url.getPort(), url.getPath(), url.getQuery(),
                     url.getRef()).toASCIIString());
         } catch (MalformedURLException | URISyntaxException | IllegalArgumentException e) {
-            throw new SourceRefusedException("This is not a web address: " + shortened(typed) + ".");
+            throw new SourceRefusedException(Phrase.of("source.address.invalid", shortened(typed)));
         }
     }
 
     private static URI checked(URI uri) throws SourceRefusedException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new SourceRefusedException("Only http:// and https:// addresses can be read, not " + (scheme.isEmpty() ? "this one" : scheme + ":") + ".");
+            throw new SourceRefusedException(scheme.isEmpty() ? Phrase.of("source.address.schemeNone") : Phrase.of("source.address.scheme", scheme + ":"));
         }
         String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
         // 127.1 or 0x7f.0.0.1 is no host name to java.net.URI, but a browser's 127.0.0.1: refused as such, not as nameless.
@@ -185,13 +180,13 @@ public final class SourceFetcher implements AutoCloseable {
         try {
             AddressGuard.checkForm(host);
         } catch (AddressGuard.Refusal e) {
-            throw new SourceRefusedException(e.getMessage(), e);
+            throw new SourceRefusedException(e.phrase(), e);
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new SourceRefusedException("This address has no host name: " + shortened(uri.toString()) + ".");
+            throw new SourceRefusedException(Phrase.of("source.address.noHost", shortened(uri.toString())));
         }
         if (uri.getRawUserInfo() != null) {
-            throw new SourceRefusedException("Addresses with a user name or password are not read.");
+            throw new SourceRefusedException(Phrase.of("source.address.credentials"));
         }
         return uri.getRawFragment() == null ? uri : URI.create(uri.toString().substring(0, uri.toString().indexOf('#')));
     }
@@ -243,7 +238,7 @@ public final class SourceFetcher implements AutoCloseable {
                         ContentType type = entity == null || entity.getContentType() == null ? null : parse(entity.getContentType());
                         mime = type == null ? null : type.getMimeType().toLowerCase(Locale.ROOT);
                         if (mime != null && !expect.accepts(mime)) {
-                            throw new SourceRefusedException(host(current) + " sent " + mime + ", not " + expect.noun + ".");
+                            throw new SourceRefusedException(Phrase.of("source.sent." + expect.name(), host(current), mime));
                         }
                         charset = type == null ? null : type.getCharset();
                         body = read(entity, current, deadline);
@@ -266,18 +261,18 @@ public final class SourceFetcher implements AutoCloseable {
                     }
                 }
             } catch (AddressGuard.Refusal e) {
-                throw new SourceRefusedException(redirects.isEmpty() ? e.getMessage() : e.redirected(), e);
+                throw new SourceRefusedException(redirects.isEmpty() ? e.phrase() : e.redirected(), e);
             } catch (UnknownHostException e) {
-                throw new SourceRefusedException(redirects.isEmpty() ? "There is no site at " + host(current) + ": check the address."
-                        : "It redirected to " + host(current) + ", where there is no site.", e);
+                throw new SourceRefusedException(redirects.isEmpty() ? Phrase.of("source.noSite", host(current))
+                        : Phrase.of("source.redirect.noSite", host(current)), e);
             } catch (InterruptedIOException e) {
-                throw new SourceRefusedException(host(current) + " did not answer within " + limits.timeout().toSeconds() + " seconds.", e);
+                throw new SourceRefusedException(Phrase.of("source.timeout", host(current), limits.timeout().toSeconds()), e);
             } catch (ConnectException | NoRouteToHostException e) {
-                throw new SourceRefusedException(host(current) + " could not be reached.", e);
+                throw new SourceRefusedException(Phrase.of("source.unreachable", host(current)), e);
             } catch (SSLException e) {
-                throw new SourceRefusedException(host(current) + "'s secure connection could not be trusted.", e);
+                throw new SourceRefusedException(Phrase.of("source.untrusted", host(current)), e);
             } catch (IOException e) {
-                throw new SourceRefusedException(host(current) + " could not be read: " + e.getClass().getSimpleName() + ".", e);
+                throw new SourceRefusedException(Phrase.of("source.unreadable", host(current), e.getClass().getSimpleName()), e);
             }
         }
     }
@@ -296,11 +291,11 @@ public final class SourceFetcher implements AutoCloseable {
         try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
             return response.getCode();
         } catch (AddressGuard.Refusal e) {
-            throw new SourceRefusedException(e.getMessage(), e);
+            throw new SourceRefusedException(e.phrase(), e);
         } catch (UnknownHostException e) {
-            throw new SourceRefusedException("There is no site at " + host(checked) + ".", e);
+            throw new SourceRefusedException(Phrase.of("source.noSiteAt", host(checked)), e);
         } catch (IOException e) {
-            throw new SourceRefusedException(host(checked) + " could not be reached: " + e.getClass().getSimpleName() + ".", e);
+            throw new SourceRefusedException(Phrase.of("source.unreachableBecause", host(checked), e.getClass().getSimpleName()), e);
         }
     }
 
@@ -326,18 +321,17 @@ public final class SourceFetcher implements AutoCloseable {
     /** Where a redirect from {@code current} leads, checked as the first address was. */
     private URI redirected(URI current, String location, URI first, int redirectsSoFar) throws SourceRefusedException {
         if (redirectsSoFar >= limits.maxRedirects()) {
-            throw new SourceRefusedException(host(first) + " redirected more than " + limits.maxRedirects()
-                    + " times; open the address in a browser and paste the one it ends at.");
+            throw new SourceRefusedException(Phrase.of("source.redirects", host(first), limits.maxRedirects()));
         }
         try {
             return checked(current.resolve(new URI(location.strip().replace(" ", "%20"))));
         } catch (URISyntaxException e) {
-            throw new SourceRefusedException(host(current) + " redirected to an address that is not valid.");
+            throw new SourceRefusedException(Phrase.of("source.redirect.invalid", host(current)));
         } catch (SourceRefusedException e) {
             if (e.getCause() instanceof AddressGuard.Refusal refusal) {
                 throw new SourceRefusedException(refusal.redirected(), refusal);
             }
-            throw new SourceRefusedException(host(current) + " redirected to an address Newsdesk does not read. " + e.getMessage());
+            throw new SourceRefusedException(Phrase.of("source.redirect.refused", host(current), e.phrase()));
         }
     }
 
@@ -354,7 +348,7 @@ public final class SourceFetcher implements AutoCloseable {
         if (entity == null) {
             return new byte[0];
         }
-        String tooLarge = "The page at " + host(address) + " is larger than " + limits.maxBytes() / (1024 * 1024) + " MB.";
+        Phrase tooLarge = Phrase.of("source.tooLarge", host(address), limits.maxBytes() / (1024 * 1024));
         if (entity.getContentLength() > limits.maxBytes()) {
             throw new SourceRefusedException(tooLarge);
         }
@@ -368,8 +362,7 @@ public final class SourceFetcher implements AutoCloseable {
                 throw new SourceRefusedException(tooLarge);
             }
             if (System.nanoTime() > deadline) {
-                throw new SourceRefusedException(host(address) + " did not send its page within "
-                        + limits.timeout().toSeconds() + " seconds.");
+                throw new SourceRefusedException(Phrase.of("source.slow", host(address), limits.timeout().toSeconds()));
             }
         }
         return out.toByteArray();
@@ -380,16 +373,16 @@ public final class SourceFetcher implements AutoCloseable {
      * which Newsdesk does not use"), or empty when it would: the checks of every request of a fetch, the host
      * looked up within {@code bound}. Nothing is requested.
      */
-    public Optional<String> unreadable(String address, Duration bound) {
+    public Optional<Phrase> unreadable(String address, Duration bound) {
         String scheme = address.contains(":") ? address.substring(0, address.indexOf(':')).toLowerCase(Locale.ROOT) : "";
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("is not an http or https address, which Newsdesk does not use");
+            return Optional.of(Phrase.of("source.clause.scheme"));
         }
         URI uri;
         try {
             uri = address(address);
         } catch (SourceRefusedException e) {
-            return Optional.of(e.getCause() instanceof AddressGuard.Refusal refusal ? refusal.clause() : "is not an address Newsdesk can read");
+            return Optional.of(e.getCause() instanceof AddressGuard.Refusal refusal ? refusal.clause() : Phrase.of("source.clause.notAddress"));
         }
         int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
         Future<InetAddress[]> lookup = lookups.submit(() -> guard.check(uri.getHost(), port));
@@ -398,13 +391,13 @@ public final class SourceFetcher implements AutoCloseable {
             return Optional.empty();
         } catch (ExecutionException e) {
             return Optional.of(e.getCause() instanceof AddressGuard.Refusal refusal ? refusal.clause()
-                    : "is on a host that could not be found");
+                    : Phrase.of("source.clause.notFound"));
         } catch (TimeoutException e) {
             lookup.cancel(true);
-            return Optional.of("is on a host that could not be looked up within " + Math.max(1, bound.toSeconds()) + " seconds");
+            return Optional.of(Phrase.of("source.clause.slowLookup", Math.max(1, bound.toSeconds())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.of("could not be checked");
+            return Optional.of(Phrase.of("source.clause.unchecked"));
         }
     }
 

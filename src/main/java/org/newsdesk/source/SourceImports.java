@@ -17,6 +17,7 @@ import org.newsdesk.media.Photo;
 import org.newsdesk.media.Upload;
 import org.newsdesk.outlet.Outlet;
 import org.newsdesk.outlet.OutletService;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.platform.TextLimit;
 
 /**
@@ -80,7 +81,7 @@ public class SourceImports {
             }
             return upload;
         } catch (MediaException e) {
-            throw new SourceRefusedException("The article's picture could not be added to the library: " + e.getMessage(), e);
+            throw new SourceRefusedException(Phrase.of("source.picture", e.phrase()), e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.newsdesk.platform.Phrase;
 import org.newsdesk.platform.TextLimit;
 import org.newsdesk.source.SourceArticle.Found;
 
@@ -52,7 +53,7 @@ public class SourceReader {
      * Why Newsdesk would not read {@code address} ("is a private-network address; ..."), looked up within a
      * second; empty when it would.
      */
-    public Optional<String> unreadable(String address) {
+    public Optional<Phrase> unreadable(String address) {
         return fetcher.unreadable(address, Duration.ofSeconds(1));
     }
 
@@ -84,19 +85,19 @@ public class SourceReader {
         if (!canonical.present() || canonical.value().equals(article.address())) {
             return article;
         }
-        Optional<String> why = fetcher.unreadable(canonical.value(), CANONICAL_LOOKUP);
+        Optional<Phrase> why = fetcher.unreadable(canonical.value(), CANONICAL_LOOKUP);
         return why.map(clause -> article.withCanonicalUrl(new Found<>(article.address(), "the address read; the page's canonical address "
-                + TextLimit.shorten(canonical.value(), 100) + " " + clause))).orElse(article);
+                + TextLimit.shorten(canonical.value(), 100) + " " + clause.english()))).orElse(article);
     }
 
-    static String refusal(SourcePage page) {
+    static Phrase refusal(SourcePage page) {
         String host = SourceFetcher.host(page.address());
+        String status = String.valueOf(page.status());
         return switch (page.status()) {
-            case 404, 410 -> host + " has no page at this address (" + page.status() + "): check it in a browser.";
-            case 401, 403 -> host + " refused to show the page to Newsdesk (" + page.status() + ").";
-            case 429 -> host + " asks Newsdesk to wait before reading again (429); try in a few minutes.";
-            default -> page.status() >= 500 ? host + " failed to send the page (" + page.status() + "); try again later."
-                    : host + " answered " + page.status() + " instead of the page.";
+            case 404, 410 -> Phrase.of("source.status.gone", host, status);
+            case 401, 403 -> Phrase.of("source.status.refused", host, status);
+            case 429 -> Phrase.of("source.status.wait", host);
+            default -> page.status() >= 500 ? Phrase.of("source.status.failed", host, status) : Phrase.of("source.status.other", host, status);
         };
     }
 }

@@ -1,15 +1,28 @@
 package org.newsdesk.source;
 
-/** A source page Newsdesk will not or could not read; the message says why, for the field it was typed in. */
+import org.newsdesk.platform.Phrase;
+
+/**
+ * A source page Newsdesk will not or could not read; what to tell the person, for the field it was typed in
+ * ({@link #phrase()}, worded in their language; the message is the English, for logs and stored states).
+ */
 public class SourceRefusedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    public SourceRefusedException(String message) {
-        super(message);
+    private final transient Phrase phrase;
+
+    public SourceRefusedException(Phrase phrase) {
+        super(phrase.english());
+        this.phrase = phrase;
     }
 
-    public SourceRefusedException(String message, Throwable cause) {
-        super(message, cause);
+    public SourceRefusedException(Phrase phrase, Throwable cause) {
+        super(phrase.english(), cause);
+        this.phrase = phrase;
+    }
+
+    public Phrase phrase() {
+        return phrase;
     }
 }

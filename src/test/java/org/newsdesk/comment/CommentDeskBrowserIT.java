@@ -128,7 +128,7 @@ class CommentDeskBrowserIT {
         assertEquals("links", links.findElement(By.cssSelector(".held-by .rule")).getText());
         assertTrue(links.getText().contains("4 links (more than 2 allowed)."));
         WebElement first = item(FIRST);
-        assertEquals("first-comment", first.findElement(By.cssSelector(".held-by .rule")).getText());
+        assertEquals("first comment", first.findElement(By.cssSelector(".held-by .rule")).getText(), "the rule by its name in words");
         assertTrue(first.getText().contains(READER_EMAIL) && first.getText().contains("0 approved from this email"));
         session.screenshot("moderation-queue");
 

@@ -95,7 +95,8 @@ class CommentModerationIT {
                 NADIA).get(0);
         assertEquals("PENDING", row.get(0));
         assertEquals("first-comment", row.get(1));
-        assertEquals("No comment from this email address has been approved yet.", row.get(2));
+        assertEquals("No comment from this email address has been approved yet.",
+                org.newsdesk.platform.Phrase.restore((String) row.get(2)).orElseThrow().english(), "stored as a phrase");
 
         String cookie = cookie(sent, "newsdesk_held");
         Document own = Jsoup.connect(site.url(sent.header("Location"))).header("Cookie", cookie).get();
@@ -113,8 +114,8 @@ class CommentModerationIT {
         assertNull(approved.getHeldByRule(), "no rule holds an approved comment any more");
         assertNull(approved.getHeldReason());
         assertTrue(audit.forObject("comment", id).stream().anyMatch(e -> e.getAction().equals("comment.approved")
-                && e.getActor().equals("test-moderator") && e.getDetail().contains("first-comment")
-                && e.getDetail().contains("No comment from this email address has been approved yet.")),
+                && e.getActor().equals("test-moderator") && detail(e).contains("first comment")
+                && detail(e).contains("No comment from this email address has been approved yet.")),
                 "why it was held stays in its history");
     }
 
@@ -148,7 +149,8 @@ class CommentModerationIT {
         String links = "Sources: https://a.example/1 https://b.example/2 https://c.example/3";
         assertEquals(302, submit(page(), NADIA, NADIA_EMAIL, links).statusCode());
         List<Object> held = TestDatabase.query("select status, held_by_rule, held_reason from comment where body = ?", links).get(0);
-        assertEquals(List.of("PENDING", "links", "3 links (more than 2 allowed)."), held);
+        assertEquals(List.of("PENDING", "links", "3 links (more than 2 allowed)."),
+                List.of(held.get(0), held.get(1), org.newsdesk.platform.Phrase.restore((String) held.get(2)).orElseThrow().english()));
 
         Document bait = page();
         FormElement form = SiteClient.fillCommentForm(bait, "Bot Reader", "bot@example.org", "Great post, visit my site");
@@ -345,7 +347,7 @@ class CommentModerationIT {
         assertEquals(List.of("SPAM", "The network address this came from is banned."),
                 List.of(status(later).name(), heldReason(later)));
         assertTrue(audit.forObject("comment", first.getId()).stream().anyMatch(e -> e.getAction().equals("comment.address-banned")
-                && e.getDetail().contains("also used by 2 other commenters")));
+                && detail(e).contains("also used by 2 other commenters")));
     }
 
     // ---- Queues -------------------------------------------------------------------------------------
@@ -411,7 +413,7 @@ class CommentModerationIT {
         asModerator(m -> m.edit(c.getId(), "Typo Maker", null, "The militias said so."));
         assertEquals("The militias said so.", TestDatabase.single("select body from comment where id = ?", c.getId()));
         assertTrue(audit.forObject("comment", c.getId()).stream().anyMatch(e -> e.getAction().equals("comment.edited")
-                && e.getDetail().contains("Teh militias said so.")), "the original is kept");
+                && detail(e).contains("Teh militias said so.")), "the original is kept");
         CommentRefusedException blank = assertThrows(CommentRefusedException.class,
                 () -> asModerator(m -> m.edit(c.getId(), "Typo Maker", null, " ")));
         assertEquals("body", blank.field());
@@ -842,8 +844,15 @@ class CommentModerationIT {
         return (String) TestDatabase.single("select held_by_rule from comment where id = ?", c.getId());
     }
 
+    /** An audit event's detail in English: stored as a phrase, to be worded in each moderator's desk language. */
+    private static String detail(org.newsdesk.audit.AuditEvent event) {
+        return org.newsdesk.platform.Phrase.restore(event.getDetail()).orElseThrow(() -> new AssertionError("not a phrase: " + event.getDetail())).english();
+    }
+
     private static String heldReason(Comment c) {
-        return (String) TestDatabase.single("select held_reason from comment where id = ?", c.getId());
+        String stored = (String) TestDatabase.single("select held_reason from comment where id = ?", c.getId());
+        // Stored as a phrase, worded in each moderator's desk language.
+        return stored == null ? null : org.newsdesk.platform.Phrase.restore(stored).orElseThrow(() -> new AssertionError("not a phrase: " + stored)).english();
     }
 
     private boolean inQueue(CommentQueue queue, long id) {

@@ -279,10 +279,11 @@ class SourceFetcherTest {
         SourceRefusedException refused = assertThrows(SourceRefusedException.class,
                 () -> fetcher.fetch(URI.create(site.url("/hop-1")), Expect.PAGE, null, null, address -> {
                     if (address.getPath().equals("/hop-2")) {
-                        throw new SourceRefusedException("Not now.");
+                        throw new SourceRefusedException(org.newsdesk.platform.Phrase.of("source.status.wait", "hop-2.example"));
                     }
                 }));
-        assertEquals("Not now.", refused.getMessage());
+        assertEquals("hop-2.example asks Newsdesk to wait before reading again (429); try in a few minutes.", refused.getMessage(),
+                "the caller's refusal is the fetch's");
         assertEquals(List.of("/hop-1"), site.hits().subList(hitsBefore, site.hits().size()).stream().map(SourceSite.Hit::path).toList(),
                 "the refused address was not asked");
     }
@@ -309,7 +310,7 @@ class SourceFetcherTest {
         kinds.put("2002:7f00:1::", "an IPv6 address carrying 127.0.0.1, a loopback address");
         kinds.put("64:ff9b::a00:1", "an IPv6 address carrying 10.0.0.1, a private-network address");
         for (Map.Entry<String, String> kind : kinds.entrySet()) {
-            assertEquals(kind.getValue(), AddressGuard.kind(InetAddress.getByName(kind.getKey())), kind.getKey());
+            assertEquals(kind.getValue(), java.util.Optional.ofNullable(AddressGuard.kind(InetAddress.getByName(kind.getKey()))).map(org.newsdesk.platform.Phrase::english).orElse(null), kind.getKey());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.newsdesk.comment.rules;
 
+import org.newsdesk.platform.Phrase;
+
 /**
  * Authors a moderator banned, by email address or network address. Their comments are kept, in the spam
  * queue, and they see them "awaiting moderation" like anyone else's: telling them only invites a new
@@ -15,10 +17,10 @@ public final class BannedAuthorRule implements ModerationRule {
     @Override
     public Verdict check(Submission submission, ModerationSettings settings) {
         if (submission.history().emailBanned()) {
-            return Verdict.spam(name(), "The email address " + submission.email() + " is banned.");
+            return Verdict.spam(name(), Phrase.of("rule.reason.bannedEmail", submission.email()));
         }
         if (submission.history().addressBanned()) {
-            return Verdict.spam(name(), "The network address this came from is banned.");
+            return Verdict.spam(name(), Phrase.of("rule.reason.bannedAddress"));
         }
         return Verdict.approve();
     }

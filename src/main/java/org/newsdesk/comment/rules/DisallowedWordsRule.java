@@ -11,7 +11,7 @@ public final class DisallowedWordsRule implements ModerationRule {
     @Override
     public Verdict check(Submission submission, ModerationSettings settings) {
         return WordList.find(settings.disallowedWords(), submission)
-                .map(match -> Verdict.spam(name(), match.describe("Disallowed word") + "."))
+                .map(match -> Verdict.spam(name(), match.describe("disallowed")))
                 .orElse(Verdict.approve());
     }
 }

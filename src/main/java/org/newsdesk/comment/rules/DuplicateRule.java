@@ -15,7 +15,7 @@ public final class DuplicateRule implements ModerationRule {
         if (!settings.refuseDuplicates() || !submission.history().alreadySaid()) {
             return Verdict.approve();
         }
-        return Verdict.reject(name(), "The same author already left this text under this post.", "body",
+        return Verdict.reject(name(), Phrase.of("rule.reason.duplicate"), "body",
                 Phrase.of("comment.refused.duplicate"));
     }
 }

@@ -1,5 +1,7 @@
 package org.newsdesk.comment.rules;
 
+import org.newsdesk.platform.Phrase;
+
 /**
  * A newcomer's comment waits until a moderator has approved one comment from their email address;
  * after that their comments appear at once (WordPress's "comment author must have a previously approved
@@ -17,6 +19,6 @@ public final class FirstCommentRule implements ModerationRule {
         if (!settings.holdFirstComment() || submission.history().approvedBefore() > 0) {
             return Verdict.approve();
         }
-        return Verdict.hold(name(), "No comment from this email address has been approved yet.");
+        return Verdict.hold(name(), Phrase.of("rule.reason.first"));
     }
 }

@@ -1,5 +1,7 @@
 package org.newsdesk.comment.rules;
 
+import org.newsdesk.platform.Phrase;
+
 /** The newsroom's emergency brake: while it is on, nothing appears without a moderator. */
 public final class HoldEverythingRule implements ModerationRule {
 
@@ -11,7 +13,7 @@ public final class HoldEverythingRule implements ModerationRule {
     @Override
     public Verdict check(Submission submission, ModerationSettings settings) {
         return settings.holdEverything()
-                ? Verdict.hold(name(), "Every comment is held while the hold-everything switch is on.")
+                ? Verdict.hold(name(), Phrase.of("rule.reason.holdEverything"))
                 : Verdict.approve();
     }
 }

@@ -1,5 +1,7 @@
 package org.newsdesk.comment.rules;
 
+import org.newsdesk.platform.Phrase;
+
 /**
  * The form has a field people never see (hidden by the style sheet, skipped by keyboard and screen
  * readers); programs that fill in every field fill it in too.
@@ -21,6 +23,6 @@ public final class HoneypotRule implements ModerationRule {
             return Verdict.approve();
         }
         String shown = value.length() > 100 ? value.substring(0, 100) + "…" : value;
-        return Verdict.spam(name(), "The hidden field nobody sees was filled in with \"" + shown + "\".");
+        return Verdict.spam(name(), Phrase.of("rule.reason.honeypot", shown));
     }
 }

@@ -1,5 +1,7 @@
 package org.newsdesk.comment.rules;
 
+import org.newsdesk.platform.Phrase;
+
 /** Many links in one comment is the mark of link spam; a moderator decides (WordPress holds above 2). */
 public final class LinkCountRule implements ModerationRule {
 
@@ -14,6 +16,6 @@ public final class LinkCountRule implements ModerationRule {
         if (settings.maxLinks() < 0 || links <= settings.maxLinks()) {
             return Verdict.approve();
         }
-        return Verdict.hold(name(), links + " links (more than " + settings.maxLinks() + " allowed).");
+        return Verdict.hold(name(), Phrase.of("rule.reason.links", links, settings.maxLinks()));
     }
 }

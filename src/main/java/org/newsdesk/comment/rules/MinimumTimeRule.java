@@ -1,5 +1,7 @@
 package org.newsdesk.comment.rules;
 
+import org.newsdesk.platform.Phrase;
+
 /**
  * People take a while to read and write; programs post the moment they have the form. A comment sent
  * sooner than the minimum after the form was shown is held (not refused: a quick human loses nothing).
@@ -17,7 +19,6 @@ public final class MinimumTimeRule implements ModerationRule {
         if (settings.minimumSeconds() <= 0 || seconds >= settings.minimumSeconds()) {
             return Verdict.approve();
         }
-        return Verdict.hold(name(), "Sent " + Math.max(0, seconds) + " s after the form was shown (minimum "
-                + settings.minimumSeconds() + " s).");
+        return Verdict.hold(name(), Phrase.of("rule.reason.minimum", Math.max(0, seconds), settings.minimumSeconds()));
     }
 }

@@ -30,8 +30,7 @@ public final class RateLimitRule implements ModerationRule {
         Instant frees = recent.get(recent.size() - settings.rateLimitCount()).plus(window);
         long wait = Math.max(1, Duration.between(submission.sentAt(), frees).toSeconds() + 1);
         return Verdict.reject(name(),
-                recent.size() + " comments from this address in the last " + settings.rateLimitSeconds()
-                        + " s (limit " + settings.rateLimitCount() + ").",
+                Phrase.of("rule.reason.rate", recent.size(), settings.rateLimitSeconds(), settings.rateLimitCount()),
                 null, Phrase.of("comment.refused.tooQuick", wait));
     }
 }

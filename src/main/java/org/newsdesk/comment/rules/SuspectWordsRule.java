@@ -11,7 +11,7 @@ public final class SuspectWordsRule implements ModerationRule {
     @Override
     public Verdict check(Submission submission, ModerationSettings settings) {
         return WordList.find(settings.suspectWords(), submission)
-                .map(match -> Verdict.hold(name(), match.describe("Suspect word") + "."))
+                .map(match -> Verdict.hold(name(), match.describe("suspect")))
                 .orElse(Verdict.approve());
     }
 }

@@ -7,7 +7,7 @@ import org.newsdesk.platform.Phrase;
  * are for moderators (stored with a held comment, audited with a refusal); {@code readerMessage} is
  * what a reader is told when the comment is refused, and {@code field} where that message goes.
  */
-public record Verdict(Outcome outcome, String rule, String reason, Phrase readerMessage, String field) {
+public record Verdict(Outcome outcome, String rule, Phrase reason, Phrase readerMessage, String field) {
 
     /** In rising order of severity: the most severe verdict in the chain wins. */
     public enum Outcome {
@@ -27,15 +27,15 @@ public record Verdict(Outcome outcome, String rule, String reason, Phrase reader
         return APPROVE;
     }
 
-    public static Verdict hold(String rule, String reason) {
+    public static Verdict hold(String rule, Phrase reason) {
         return new Verdict(Outcome.HOLD, rule, reason, null, null);
     }
 
-    public static Verdict spam(String rule, String reason) {
+    public static Verdict spam(String rule, Phrase reason) {
         return new Verdict(Outcome.SPAM, rule, reason, null, null);
     }
 
-    public static Verdict reject(String rule, String reason, String field, Phrase readerMessage) {
+    public static Verdict reject(String rule, Phrase reason, String field, Phrase readerMessage) {
         return new Verdict(Outcome.REJECT, rule, reason, readerMessage, field);
     }
 

@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
 final class WordList {
 
     record Match(String word, String field, String matched) {
-        String describe(String kind) {
-            return kind + " '" + word + "' in the " + field + (matched.equals(word) ? "" : " (\"" + matched + "\")");
+        /** "Suspect word 'crypto' in the comment ("CRYPTO")", for {@code kind} "suspect" or "disallowed". */
+        org.newsdesk.platform.Phrase describe(String kind) {
+            org.newsdesk.platform.Phrase where = org.newsdesk.platform.Phrase.of("rule.field." + field);
+            return matched.equals(word) ? org.newsdesk.platform.Phrase.of("rule.reason." + kind, word, where)
+                    : org.newsdesk.platform.Phrase.of("rule.reason." + kind + "As", word, where, matched);
         }
     }
 

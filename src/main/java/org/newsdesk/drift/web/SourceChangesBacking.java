@@ -115,7 +115,7 @@ public class SourceChangesBacking {
             drifts.markHandled(driftId);
             Notices.info("sources.handledDone");
         } catch (WorkflowException e) {
-            Notices.warn(e.getMessage());
+            Notices.warn(e.phrase().key(), e.phrase().arguments().toArray());
         }
         Faces.redirect("admin/sources/");
     }
@@ -126,7 +126,7 @@ public class SourceChangesBacking {
             Notices.info("sources.correctionAdded", headline);
             Faces.redirect("admin/sources/");
         } catch (WorkflowException e) {
-            Messages.addError("changes:rows:" + index + ":note", e.getMessage());
+            Messages.addError("changes:rows:" + index + ":note", e.phrase().key(), e.phrase().arguments().toArray());
         }
     }
 

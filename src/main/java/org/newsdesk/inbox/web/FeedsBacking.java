@@ -111,7 +111,7 @@ public class FeedsBacking {
             Feeds.OpmlImport done = feeds.importOpml(bytes);
             Notices.info("feeds.imported", done.added());
             if (!done.skipped().isEmpty()) {
-                Notices.info("feeds.importedLeft", TextLimit.shorten(String.join("; ", done.skipped()), 600));
+                Notices.info("feeds.importedLeft", List.copyOf(done.skipped().subList(0, Math.min(done.skipped().size(), 12))));
             }
             Faces.redirect("admin/inbox/feeds");
         } catch (FeedRefusedException e) {

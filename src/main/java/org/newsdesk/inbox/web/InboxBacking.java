@@ -200,7 +200,7 @@ public class InboxBacking {
             if (quoted.refused().isEmpty()) {
                 Notices.info(itemIds.size() == 1 ? "inbox.quotedOne" : "inbox.quotedMany");
             } else {
-                Notices.warn("inbox.quotedPartly", String.join(" ", quoted.refused()));
+                Notices.warn("inbox.quotedPartly", List.copyOf(quoted.refused()));
             }
             Faces.redirect("admin/posts/edit?id=" + quoted.postId());
         } catch (FeedRefusedException e) {

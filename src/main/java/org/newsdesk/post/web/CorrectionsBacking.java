@@ -46,10 +46,10 @@ public class CorrectionsBacking {
     public void add(Long postId) throws IOException {
         try {
             corrections.add(postId, note);
-            Notices.info("The correction is under the post for readers now.");
+            Notices.info("corrections.added");
             Faces.redirect("admin/posts/edit?id=" + postId);
         } catch (WorkflowException e) {
-            Messages.addError("correction:note", e.getMessage());
+            Messages.addError("correction:note", e.phrase().key(), e.phrase().arguments().toArray());
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.newsdesk.account.AccountService;
+import org.newsdesk.account.web.DeskWords;
 import org.newsdesk.audit.AuditEvent;
 import org.newsdesk.platform.Notices;
 import org.newsdesk.post.EditConflictException;
@@ -31,6 +32,9 @@ import org.omnifaces.util.Faces;
 @Named("history")
 @RequestScoped
 public class HistoryBacking {
+
+    @Inject
+    private DeskWords words;
 
     @Inject
     private PublishingService publishing;
@@ -86,7 +90,7 @@ public class HistoryBacking {
         if (a == null || b == null) {
             return List.of();
         }
-        return RevisionDiff.between(PostSnapshot.toLines(a.getSnapshot()), PostSnapshot.toLines(b.getSnapshot()));
+        return RevisionDiff.between(PostSnapshot.toLines(a.getSnapshot(), words.texts()), PostSnapshot.toLines(b.getSnapshot(), words.texts()));
     }
 
     /**
@@ -107,8 +111,10 @@ public class HistoryBacking {
             publishing.restore(current.getId(), number, current.getVersion());
             Notices.info("history.restored", number, publishing.revisions(current.getId())
                     .stream().mapToInt(PostRevision::getNumber).max().orElse(number));
-        } catch (WorkflowException | EditConflictException e) {
-            Notices.error(e.getMessage());
+        } catch (WorkflowException e) {
+            Notices.error(e.phrase().key(), e.phrase().arguments().toArray());
+        } catch (EditConflictException e) {
+            Notices.error("history.restoreConflict", e.savedBy());
         }
         Faces.redirect("admin/posts/history?id=%s", current.getId());
     }
@@ -120,6 +126,22 @@ public class HistoryBacking {
             confirming = sent != null && sent.matches("\\d{1,9}") ? Integer.valueOf(sent) : null;
         }
         return confirming;
+    }
+
+    /**
+     * A revision's note in the desk's words: the notes the service writes ("saved while published", "restored from
+     * revision 2") are stored in English, so old and new revisions alike are said in the reader's language here.
+     */
+    public String note(String stored) {
+        if (stored == null) {
+            return "";
+        }
+        java.util.regex.Matcher restored = java.util.regex.Pattern.compile("restored from revision (\\d+)").matcher(stored);
+        if (restored.matches()) {
+            return words.f("revision.restored", Integer.parseInt(restored.group(1)));
+        }
+        String key = "revision." + stored.replace(' ', '-');
+        return words.texts().has(key) ? words.get(key) : stored;
     }
 
     /** A workflow event's actor as people know them: their display name, or the username for an account gone. */

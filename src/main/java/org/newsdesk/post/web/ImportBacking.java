@@ -1,6 +1,5 @@
 package org.newsdesk.post.web;
 
-import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -13,9 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.newsdesk.account.web.DeskWords;
 import org.newsdesk.media.Upload;
 import org.newsdesk.platform.Phrase;
 import org.newsdesk.platform.PlatformConfig;
+import org.newsdesk.platform.TextLimit;
 import org.newsdesk.post.ExcerptDraft;
 import org.newsdesk.post.ExcerptImport;
 import org.newsdesk.post.PostDraft;
@@ -23,7 +24,7 @@ import org.newsdesk.source.ArticleImport;
 import org.newsdesk.source.SourceArticle;
 import org.newsdesk.source.SourceImports;
 import org.newsdesk.source.SourceRefusedException;
-import org.newsdesk.platform.TextLimit;
+import org.omnifaces.cdi.ViewScoped;
 
 /**
  * Import from a URL, on the compose page: the editor pastes one or more source articles' addresses and each
@@ -79,9 +80,10 @@ public class ImportBacking implements Serializable {
             return result.article();
         }
 
-        /** The fields that already held text and were left as typed. */
+        /** The fields that already held text and were left as typed, named in the desk's language. */
         public String getKept() {
-            return String.join(", ", kept);
+            DeskWords words = org.omnifaces.util.Beans.getReference(DeskWords.class);
+            return words.join(kept.stream().map(field -> words.get("import.field." + field)).toList());
         }
 
         public Phrase getPhotoNote() {
@@ -107,14 +109,31 @@ public class ImportBacking implements Serializable {
                 return "";
             }
             ZonedDateTime here = at.atZoneSameInstant(PlatformConfig.TIMEZONE.value());
-            String source = at.format(DateTimeFormatter.ofPattern("HH:mm")) + " (UTC" + (at.getOffset().getTotalSeconds() == 0 ? "" : at.getOffset().getId()) + ")";
+            DeskWords words = org.omnifaces.util.Beans.getReference(DeskWords.class);
+            String offset = at.getOffset().getTotalSeconds() == 0 ? "" : at.getOffset().getId();
+            String source = at.format(DateTimeFormatter.ofPattern("HH:mm"));
             if (here.toLocalDateTime().equals(at.toLocalDateTime())) {
-                return source + ", the same in the newsroom's zone";
+                return words.f("import.time.same", source, offset);
             }
-            String local = here.toLocalDate().equals(at.toLocalDate()) ? here.format(DateTimeFormatter.ofPattern("HH:mm"))
-                    : here.format(DateTimeFormatter.ofPattern("HH:mm 'on' d MMM", Locale.ENGLISH));
-            return source + ", " + local + " in the newsroom's zone (" + here.getZone().getId() + ")";
+            String local = here.format(DateTimeFormatter.ofPattern("HH:mm"));
+            if (here.toLocalDate().equals(at.toLocalDate())) {
+                return words.f("import.time.sameDay", source, offset, local, here.getZone().getId());
+            }
+            com.ibm.icu.text.DateFormat day = com.ibm.icu.text.DateFormat.getInstanceForSkeleton("dMMM",
+                    com.ibm.icu.util.ULocale.forLocale(words.locale()));
+            day.setTimeZone(com.ibm.icu.util.TimeZone.getTimeZone(here.getZone().getId()));
+            return words.f("import.time.otherDay", source, offset, local, day.format(java.util.Date.from(here.toInstant())),
+                    here.getZone().getId());
         }
+    }
+
+    /**
+     * Where the import found a field ({@link org.newsdesk.source.Provenance}): a place said in words in the desk's
+     * language, markup ("og:title") as written; empty for nowhere.
+     */
+    public String where(String where) {
+        return where == null || where.isEmpty() ? ""
+                : org.omnifaces.util.Beans.getReference(DeskWords.class).say(org.newsdesk.source.Provenance.phrase(where));
     }
 
     public void importArticles() {
@@ -136,7 +155,7 @@ public class ImportBacking implements Serializable {
                 ExcerptDraft excerpt = ExcerptImport.target(editPost.getDraft());
                 imported.add(0, new Imported(result, excerpt, ExcerptImport.fill(editPost.getDraft(), excerpt, result)));
             } catch (SourceRefusedException e) {
-                DeskMessages.error("importAddresses", Phrase.of("import.refused", shortened(address), e.getMessage()));
+                DeskMessages.error("importAddresses", Phrase.of("import.refused", shortened(address), e.phrase()));
                 refused.add(address);
             }
         }
@@ -160,7 +179,7 @@ public class ImportBacking implements Serializable {
             ExcerptImport.describePhoto(editPost.getDraft().getExcerpts().get(at), item.getArticle().image());
             item.photoNote = Phrase.of(upload.alreadyInLibrary() ? "import.photo.already" : "import.photo.added", at + 1);
         } catch (SourceRefusedException e) {
-            DeskMessages.error("imports:" + index + ":importPhoto", Phrase.of("import.photo.refused", e.getMessage()));
+            DeskMessages.error("imports:" + index + ":importPhoto", e.phrase());
         }
     }
 

@@ -91,7 +91,7 @@ class ModerationRulesTest {
                     NOW, history);
             Verdict v = new HoneypotRule().check(bot, DEFAULTS);
             assertEquals(Outcome.SPAM, v.outcome());
-            assertTrue(v.reason().contains("http://spam.example"), v.reason());
+            assertTrue(v.reason().english().contains("http://spam.example"), v.reason().english());
         }
 
         @Test
@@ -109,7 +109,7 @@ class ModerationRulesTest {
             Submission quick = new Submission("A", "a@example.org", null, "Hi", null, NOW.minusSeconds(1), NOW, history);
             Verdict v = new MinimumTimeRule().check(quick, DEFAULTS);
             assertEquals(Outcome.HOLD, v.outcome());
-            assertEquals("Sent 1 s after the form was shown (minimum 3 s).", v.reason());
+            assertEquals("Sent 1 s after the form was shown (minimum 3 s).", v.reason().english());
         }
 
         @Test
@@ -132,7 +132,7 @@ class ModerationRulesTest {
             // The oldest of the five (50 s ago) leaves the 60 s window in 10 s.
             assertEquals("You are commenting too quickly. Please wait 11 seconds and send your comment again.",
                     v.readerMessage().english());
-            assertTrue(v.reason().startsWith("5 comments from this address in the last 60 s"), v.reason());
+            assertTrue(v.reason().english().startsWith("5 comments from this address in the last 60 s"), v.reason().english());
         }
 
         @Test
@@ -171,7 +171,7 @@ class ModerationRulesTest {
             Verdict v = new LinkCountRule().check(comment("https://a.example https://b.example http://c.example"), DEFAULTS);
             assertEquals(Outcome.HOLD, v.outcome());
             assertEquals("links", v.rule());
-            assertEquals("3 links (more than 2 allowed).", v.reason());
+            assertEquals("3 links (more than 2 allowed).", v.reason().english());
         }
 
         @Test
@@ -188,10 +188,10 @@ class ModerationRulesTest {
             ModerationSettings settings = with(ModerationSettings.DISALLOWED_WORDS, "casino\ncheap pills");
             Verdict v = new DisallowedWordsRule().check(comment("Visit our CASINO today"), settings);
             assertEquals(Outcome.SPAM, v.outcome());
-            assertEquals("Disallowed word 'casino' in the comment (\"CASINO\").", v.reason());
+            assertEquals("Disallowed word 'casino' in the comment (\"CASINO\").", v.reason().english());
             Submission name = new Submission("Cheap Pills", "x@example.org", null, "Hello", null, NOW.minusSeconds(60), NOW, history);
             assertEquals("Disallowed word 'cheap pills' in the name (\"Cheap Pills\").",
-                    new DisallowedWordsRule().check(name, settings).reason());
+                    new DisallowedWordsRule().check(name, settings).reason().english());
         }
 
         @Test
@@ -208,7 +208,7 @@ class ModerationRulesTest {
             Verdict v = new SuspectWordsRule().check(comment("Invest in crypto now"),
                     with(ModerationSettings.SUSPECT_WORDS, "crypto, forex"));
             assertEquals(Outcome.HOLD, v.outcome());
-            assertEquals("Suspect word 'crypto' in the comment.", v.reason());
+            assertEquals("Suspect word 'crypto' in the comment.", v.reason().english());
         }
 
         @Test
@@ -244,10 +244,10 @@ class ModerationRulesTest {
             history.emailBanned = true;
             Verdict v = new BannedAuthorRule().check(comment("Hi"), DEFAULTS);
             assertEquals(Outcome.SPAM, v.outcome());
-            assertEquals("The email address amira@example.org is banned.", v.reason());
+            assertEquals("The email address amira@example.org is banned.", v.reason().english());
             history.emailBanned = false;
             history.addressBanned = true;
-            assertEquals("The network address this came from is banned.", new BannedAuthorRule().check(comment("Hi"), DEFAULTS).reason());
+            assertEquals("The network address this came from is banned.", new BannedAuthorRule().check(comment("Hi"), DEFAULTS).reason().english());
         }
     }
 
@@ -280,7 +280,7 @@ class ModerationRulesTest {
         void aRefusalStopsTheChain() {
             List<String> asked = new ArrayList<>();
             ModerationRules chain = new ModerationRules(List.of(
-                    rule("refuses", asked, Verdict.reject("refuses", "no", null, org.newsdesk.platform.Phrase.of("comment.refused.duplicate"))),
+                    rule("refuses", asked, Verdict.reject("refuses", org.newsdesk.platform.Phrase.of("rule.reason.duplicate"), null, org.newsdesk.platform.Phrase.of("comment.refused.duplicate"))),
                     rule("after-the-refusal", asked, Verdict.approve())));
             assertEquals("refuses", chain.evaluate(comment("Hi"), DEFAULTS).rule());
             assertEquals(List.of("refuses"), asked, "no rule after a refusal is asked");
