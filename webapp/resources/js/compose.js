@@ -102,7 +102,7 @@
                 : NewsdeskWords.say("js.otherDomain", [host, chosen.domain, chosen.name]);
             hint.classList.add("warning");
         } else {
-            hint.textContent = host + " is not in the outlet registry yet: add it under \u201cOutlet not listed?\u201d.";
+            hint.textContent = NewsdeskWords.say("js.notInRegistry", [host]);
         }
     }
 

@@ -133,4 +133,26 @@ class PageWordsTest {
         }
         return found;
     }
+
+    /** A string of a script with three words or more is a sentence; the scripts get theirs from the bundles. */
+    private static final Pattern SCRIPT_STRING = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"|'((?:[^'\\\\\\n]|\\\\.)*)'");
+    private static final Pattern SENTENCE = Pattern.compile("\\b[A-Za-z]{2,}(?: +[A-Za-z]{2,}\\b){2,}");
+
+    @Test
+    void theDesksScriptsWriteNoSentenceOfTheirOwn() throws IOException {
+        List<String> sentences = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(WEBAPP.resolve("resources/js"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".js")).sorted().toList()) {
+                String code = Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//.*$", "");
+                Matcher string = SCRIPT_STRING.matcher(code);
+                while (string.find()) {
+                    String text = string.group(1) != null ? string.group(1) : string.group(2);
+                    if (SENTENCE.matcher(text).find()) {
+                        sentences.add(file.getFileName() + ": " + text);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), sentences, "words a script shows, not from NewsdeskWords.say");
+    }
 }
