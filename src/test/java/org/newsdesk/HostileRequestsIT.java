@@ -62,7 +62,7 @@ class HostileRequestsIT {
         Connection admin = site.signedIn("admin", "it-admin-password");
         List<String> wrong = new java.util.ArrayList<>();
         int forms = 0;
-        for (String path : List.of("/login", "/post/" + SeedPage.SLUG, "/", "/search?q=militias")) {
+        for (String path : List.of("/login", "/post/" + SeedPage.SLUG, "/", "/search?q=militias", "/newsletter/")) {
             forms += sendEveryFormBadly(reader, path, wrong);
         }
         for (String path : List.of("/admin/", "/admin/posts/", "/admin/posts/edit", "/admin/comments/", "/admin/comments/settings",

@@ -31,7 +31,7 @@ class PackageGraphTest {
             List.of("outlet", "media"),
             List.of("source"),
             List.of("post"),
-            List.of("comment", "drift", "inbox"),
+            List.of("comment", "drift", "inbox", "newsletter"),
             List.of("site"),
             List.of("demo", "launcher"));
 

@@ -35,7 +35,7 @@ class SettingsTableTest {
     /** Every area's configuration; a new area goes here (and in StartupChecks through CDI). */
     static final List<ConfigArea> AREAS = List.of(new PlatformConfig(), new AccountConfig(), new MailConfig(),
             new MediaConfig(), new PostConfig(), new CommentConfig(), new DemoConfig(), new SiteConfig(), new org.newsdesk.source.SourceConfig(),
-            new org.newsdesk.drift.DriftConfig(), new org.newsdesk.inbox.InboxConfig());
+            new org.newsdesk.drift.DriftConfig(), new org.newsdesk.inbox.InboxConfig(), new org.newsdesk.newsletter.NewsletterConfig());
 
     private static final Pattern ROW = Pattern.compile("^\\| `(NEWSDESK_[A-Z0-9_]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
     /** A variable named whole, not a family of them ({@code NEWSDESK_COMMENTS_*}). */

@@ -1,8 +1,12 @@
 package org.newsdesk.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.Authenticator;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import org.newsdesk.platform.ConfigArea;
 import org.newsdesk.platform.Setting;
 
@@ -40,5 +44,32 @@ public class MailConfig implements ConfigArea {
 
     public String from() {
         return SMTP_FROM.value();
+    }
+
+    /**
+     * A mail session for the SMTP server at {@code host}: ten-second timeouts, and STARTTLS with the user's
+     * password when a user is set.
+     */
+    public Session session(String host) {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", host);
+        properties.put("mail.smtp.port", String.valueOf(port()));
+        properties.put("mail.smtp.connectiontimeout", "10000");
+        properties.put("mail.smtp.timeout", "10000");
+        properties.put("mail.smtp.writetimeout", "10000");
+        Optional<String> user = user();
+        Authenticator authenticator = null;
+        if (user.isPresent()) {
+            properties.put("mail.smtp.auth", "true");
+            properties.put("mail.smtp.starttls.enable", "true");
+            String password = password();
+            authenticator = new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(user.get(), password);
+                }
+            };
+        }
+        return Session.getInstance(properties, authenticator);
     }
 }

@@ -5,11 +5,8 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.PasswordAuthentication;
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.newsdesk.platform.Faults;
@@ -126,26 +122,7 @@ public class NoticeMail {
     }
 
     private MimeMessage message(String host, List<String> to, Notice notice) throws MessagingException {
-        Properties properties = new Properties();
-        properties.put("mail.smtp.host", host);
-        properties.put("mail.smtp.port", String.valueOf(config.port()));
-        properties.put("mail.smtp.connectiontimeout", "10000");
-        properties.put("mail.smtp.timeout", "10000");
-        properties.put("mail.smtp.writetimeout", "10000");
-        Optional<String> user = config.user();
-        Authenticator authenticator = null;
-        if (user.isPresent()) {
-            properties.put("mail.smtp.auth", "true");
-            properties.put("mail.smtp.starttls.enable", "true");
-            String password = config.password();
-            authenticator = new Authenticator() {
-                @Override
-                protected PasswordAuthentication getPasswordAuthentication() {
-                    return new PasswordAuthentication(user.get(), password);
-                }
-            };
-        }
-        MimeMessage message = new MimeMessage(Session.getInstance(properties, authenticator));
+        MimeMessage message = new MimeMessage(config.session(host));
         message.setFrom(new InternetAddress(config.from()));
         for (String address : to) {
             message.addRecipient(Message.RecipientType.TO, new InternetAddress(address));

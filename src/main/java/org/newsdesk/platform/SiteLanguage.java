@@ -10,4 +10,7 @@ import java.util.Locale;
 public interface SiteLanguage {
 
     Locale locale();
+
+    /** The site's name, as mail to readers signs it. */
+    String siteName();
 }

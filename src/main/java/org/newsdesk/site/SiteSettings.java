@@ -57,6 +57,11 @@ public class SiteSettings implements SiteLanguage {
         return loaded().identity();
     }
 
+    @Override
+    public String siteName() {
+        return identity().name();
+    }
+
     /** The language readers are addressed in. */
     @Override
     public java.util.Locale locale() {

@@ -229,7 +229,8 @@ class SiteSettingsIT {
 
         List<String> english = new java.util.ArrayList<>();
         for (String path : List.of("/", "/post/" + SeedPage.SLUG, "/section/middle-east", "/tag/iraq", "/search",
-                "/search?q=iraq", "/search?q=qqqqzzzz", "/no-such-page")) {
+                "/search?q=iraq", "/search?q=qqqqzzzz", "/no-such-page", "/newsletter/", "/newsletter/?asked=1",
+                "/newsletter/confirm?t=1.2.forged", "/newsletter/manage?t=forged")) {
             Connection.Response answer = Jsoup.connect(site.url(path)).ignoreHttpErrors(true).execute();
             Document page = answer.parse();
             assertEquals("ar", page.selectFirst("html").attr("lang"), path);
@@ -244,6 +245,12 @@ class SiteSettingsIT {
         assertEquals("اكتب اسمك من فضلك.", SiteClient.fieldMessage(refused, "name"));
         assertEquals("لا يبدو هذا عنوان بريد إلكتروني.", SiteClient.fieldMessage(refused, "email"));
         english.addAll(latinWords("a refused comment", refused));
+        // A subscription refused at its field.
+        FormElement subscribe = (FormElement) Jsoup.connect(site.url("/newsletter/")).get().selectFirst("form#subscribe");
+        subscribe.selectFirst("[name=subscribe:email]").val("not an address");
+        Document notAddress = site.press(Jsoup.newSession(), subscribe, "subscribe:send").parse();
+        assertEquals("لا يبدو هذا عنوان بريد إلكتروني؛ تحقّق من خطأ في الكتابة.", notAddress.selectFirst("#subscribe\\:email-message").text());
+        english.addAll(latinWords("a refused subscription", notAddress));
         assertEquals(List.of(), english, "Newsdesk's own words in English on an Arabic site");
 
         // Back to English through the desk, which tells every page at once (the other classes read English pages).

@@ -1,0 +1,232 @@
+package org.newsdesk.newsletter;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.ScheduleExpression;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.newsdesk.account.MailConfig;
+import org.newsdesk.platform.DatabaseState;
+import org.newsdesk.platform.Faults;
+import org.newsdesk.platform.RepeatedFailures;
+import org.newsdesk.platform.Timers;
+
+/**
+ * Sends the outbox's mail: every five seconds, on whichever instance takes each mail first ({@link MailOutbox#claim}),
+ * at most {@code NEWSDESK_NEWSLETTER_MAILS_PER_SECOND}, one SMTP connection per batch. A mail is marked sent as soon
+ * as the server took it; an instance stopped between the two leaves a mail that is sent again when its claim runs out
+ * (two minutes), the one case of a mail sent twice, with the same Message-ID. Without an SMTP server configured,
+ * mail waits in the outbox.
+ */
+@Singleton
+@Startup
+@Lock(LockType.READ)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OutboxWorker {
+
+    private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
+
+    /** How long a taken mail is this instance's before another may take it. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    /** How long one run goes on before leaving the rest to the next. */
+    private static final Duration RUN_LIMIT = Duration.ofMinutes(4);
+
+    private static final RepeatedFailures NOT_CONFIGURED = new RepeatedFailures(Duration.ofHours(1));
+    private static final RepeatedFailures NOT_SENT = new RepeatedFailures(Duration.ofMinutes(1));
+
+    /** An SMTP reply code at the start of a message ("550 5.1.1 User unknown"). */
+    private static final Pattern REPLY = Pattern.compile("^\\s*([2-5])\\d\\d[ -]");
+
+    /** The timer's own info, so a timer of an earlier deployment is known and cancelled. */
+    static final class Every5Seconds implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Resource
+    private TimerService timers;
+
+    @EJB
+    private MailOutbox outbox;
+
+    @Inject
+    private MailConfig mail;
+
+    @Inject
+    private NewsletterConfig config;
+
+    @Inject
+    private DatabaseState database;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @PostConstruct
+    void start() {
+        Timers.cancelForeign(timers, Every5Seconds.class);
+        timers.createCalendarTimer(new ScheduleExpression().hour("*").minute("*").second("*/5"), new TimerConfig(new Every5Seconds(), false));
+    }
+
+    @Timeout
+    void scheduled(Timer timer) {
+        if (!Timers.ours(timer, Every5Seconds.class)) {
+            timer.cancel();
+            return;
+        }
+        if (database.isUsable()) {
+            try {
+                sendDue();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Outbox: a run failed", e);
+            }
+        }
+    }
+
+    /** Sends what is due now; returns how many mails the SMTP server took. */
+    public int sendDue() {
+        Optional<String> host = mail.host();
+        if (host.isEmpty()) {
+            NOT_CONFIGURED.log(LOG, Level.INFO, "No SMTP host configured (NEWSDESK_SMTP_HOST): newsletter mail waits in the outbox.");
+            return 0;
+        }
+        if (!running.compareAndSet(false, true)) {
+            return 0;
+        }
+        int sent = 0;
+        try {
+            Instant deadline = Instant.now().plus(RUN_LIMIT);
+            int perSecond = config.mailsPerSecond();
+            while (Instant.now().isBefore(deadline)) {
+                long started = System.nanoTime();
+                List<OutboxMail> batch = outbox.claim(perSecond, Instant.now(), LEASE);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                sent += send(host.get(), batch);
+                // At most perSecond mails a second: a batch that took less than a second waits out the rest.
+                long left = 1_000 - (System.nanoTime() - started) / 1_000_000;
+                if (left > 0) {
+                    Thread.sleep(left);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            running.set(false);
+        }
+        return sent;
+    }
+
+    private int send(String host, List<OutboxMail> batch) {
+        Session session = mail.session(host);
+        int sent = 0;
+        Transport transport = null;
+        try {
+            transport = session.getTransport("smtp");
+            transport.connect();
+            for (OutboxMail each : batch) {
+                try {
+                    MimeMessage message = message(session, each);
+                    transport.sendMessage(message, message.getAllRecipients());
+                    outbox.sent(each.getId(), Instant.now());
+                    sent++;
+                } catch (MessagingException | RuntimeException e) {
+                    boolean permanent = permanent(e);
+                    NOT_SENT.log(LOG, "Outbox: mail " + each.getId() + " not sent" + (permanent ? " (refused for good)" : "")
+                            + ": " + Faults.firstLine(e));
+                    outbox.failed(each.getId(), Faults.firstLine(e), permanent, Instant.now());
+                }
+            }
+        } catch (MessagingException e) {
+            // No connection: every mail of the batch not sent yet waits for its next try.
+            NOT_SENT.log(LOG, "Outbox: could not reach " + host + " (" + Faults.firstLine(e) + ")");
+            for (OutboxMail each : batch.subList(sent, batch.size())) {
+                outbox.failed(each.getId(), Faults.firstLine(e), false, Instant.now());
+            }
+        } finally {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    LOG.log(Level.FINE, "Outbox: closing the SMTP connection", e);
+                }
+            }
+        }
+        return sent;
+    }
+
+    /** The mail as sent: text, and HTML beside it when there is one; one-click unsubscribing (RFC 8058) when it has an address. */
+    private MimeMessage message(Session session, OutboxMail each) throws MessagingException {
+        String messageId = each.getMessageId();
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        message.setFrom(new InternetAddress(mail.from()));
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(each.getRecipient()));
+        message.setSubject(each.getSubject(), "UTF-8");
+        if (each.getHtmlBody() == null) {
+            message.setText(each.getTextBody(), "UTF-8");
+        } else {
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(each.getTextBody(), "UTF-8");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(each.getHtmlBody(), "UTF-8", "html");
+            message.setContent(new MimeMultipart("alternative", text, html));
+        }
+        if (each.getLanguage() != null) {
+            message.setHeader("Content-Language", each.getLanguage());
+        }
+        if (each.getUnsubscribeUrl() != null) {
+            message.setHeader("List-Unsubscribe", "<" + each.getUnsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        message.setSentDate(new Date());
+        return message;
+    }
+
+    /** Whether the server refused for good: an SMTP 5xx reply, in the failure or any it carries. */
+    static boolean permanent(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause() != null ? e.getCause()
+                : e instanceof SendFailedException sendFailed ? sendFailed.getNextException() : null) {
+            Matcher reply = REPLY.matcher(String.valueOf(e.getMessage()));
+            if (reply.find()) {
+                return reply.group(1).equals("5");
+            }
+            if (e == e.getCause()) {
+                break;
+            }
+        }
+        return false;
+    }
+}
