@@ -88,7 +88,7 @@ class DeskWalkBrowserIT {
         session.signIn("walk-admin", PASSWORD);
         visitDesk(List.of("/admin/", "/admin/users/", "/admin/users/edit", "/admin/users/edit?id=" + DeskFixtures.userId("walk-writer"),
                 "/admin/outlets/", "/admin/account/password", "/admin/site/", "/admin/sections/", "/admin/sections/?q=ira",
-                "/admin/posts/?group=story", "/admin/inbox/", "/admin/inbox/feeds",
+                "/admin/posts/?group=story", "/admin/inbox/", "/admin/inbox/feeds", "/admin/newsletter/",
                 "/admin/inbox/?unread=true&starred=true&q=%D8%A7%D9%84%D9%81%D8%B5%D8%A7%D8%A6%D9%84&before=not-a-time&outlet=abc"));
         visitPostPages();
         visitDesk(List.of("/admin/media/", "/admin/media/library", "/admin/media/library?q=funeral",
@@ -495,15 +495,16 @@ class DeskWalkBrowserIT {
                 "/admin/posts/history?id=" + posts.get("published"), "/admin/media/library", "/admin/media/edit?id=" + photoId,
                 "/admin/outlets/", "/admin/sources/", "/admin/sections/", "/admin/inbox/", "/admin/inbox/feeds", "/admin/comments/",
                 "/admin/comments/?queue=approved", "/admin/comments/edit?id=" + commentId, "/admin/comments/settings", "/admin/users/",
-                "/admin/users/edit?id=" + arabic, "/admin/site/", "/admin/account/password")) {
+                "/admin/users/edit?id=" + arabic, "/admin/site/", "/admin/account/password", "/admin/newsletter/")) {
             session.open(path);
             assertEquals("ar", browser.findElement(By.tagName("html")).getAttribute("lang"), path);
             assertEquals("rtl", browser.findElement(By.tagName("html")).getAttribute("dir"), path);
             @SuppressWarnings("unchecked")
             List<String> words = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
                     var page = document.body.cloneNode(true);
-                    // Lists of outlets and drafts are what people named them: the first option, the menu's own words, stays.
-                    page.querySelectorAll("select[id$=':outlet'] option:not(:first-child), select[id$=':into'] option:not(:first-child)")
+                    // Lists of outlets, drafts and posts are what people named them: the first option, the menu's own words, stays.
+                    page.querySelectorAll("select[id$=':outlet'] option:not(:first-child), select[id$=':into'] option:not(:first-child),"
+                        + " select[id$=':post'] option:not(:first-child)")
                         .forEach(function (e) { e.remove(); });
                     var written = Array.prototype.map.call(page.querySelectorAll("[dir=auto], bdi"), function (e) {
                         return e.textContent.trim();

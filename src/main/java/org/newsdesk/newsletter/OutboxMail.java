@@ -35,6 +35,9 @@ public class OutboxMail {
     @Column(name = "subscriber_id")
     private Long subscriberId;
 
+    @Column(name = "send_id")
+    private Long sendId;
+
     private String recipient;
 
     private String subject;
@@ -96,6 +99,12 @@ public class OutboxMail {
 
     public Long getId() {
         return id;
+    }
+
+    /** The mail as part of a send (a digest, breaking news): one per subscriber and send. */
+    OutboxMail ofSend(long send) {
+        this.sendId = send;
+        return this;
     }
 
     public Kind getKind() {

@@ -104,6 +104,11 @@ public final class Texts {
         return found;
     }
 
+    /** Names in a row, with the language's own separator ("TIMES OF ISRAEL, REUTERS"; "، " in Arabic). */
+    public String join(java.util.Collection<?> names) {
+        return String.join(text("list.separator"), names.stream().map(String::valueOf).toList());
+    }
+
     /** Whether the bundles have {@code key}. */
     public boolean has(String key) {
         return bundle.containsKey(key);

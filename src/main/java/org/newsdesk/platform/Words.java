@@ -107,7 +107,7 @@ public abstract class Words extends AbstractMap<String, String> {
 
     /** Names in a row, with the language's own separator ("TIMES OF ISRAEL, REUTERS"; "، " in Arabic). */
     public String join(java.util.Collection<?> names) {
-        return names == null ? "" : String.join(texts().text("list.separator"), names.stream().map(String::valueOf).toList());
+        return names == null ? "" : texts().join(names);
     }
 
     /**

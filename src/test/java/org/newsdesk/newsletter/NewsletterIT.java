@@ -62,9 +62,27 @@ class NewsletterIT {
     private final SiteClient site = new SiteClient(() -> base);
 
     @BeforeAll
-    static void startMailServer() {
-        mail = new GreenMail(new ServerSetup(port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+    static void startMailServer() throws InterruptedException {
+        mail = startGreenMail();
+    }
+
+    /** GreenMail on the port the server sends to; tried again while the port is still held by the one before. */
+    private static GreenMail startGreenMail() throws InterruptedException {
+        ServerSetup setup = new ServerSetup(port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(5_000);
+        for (int attempt = 1; ; attempt++) {
+            GreenMail started = new GreenMail(setup);
+            try {
+                started.start();
+                return started;
+            } catch (IllegalStateException e) {
+                started.stop();
+                if (attempt == 20) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     @AfterAll
@@ -214,9 +232,100 @@ class NewsletterIT {
                     + " where s.email_key = ?", address));
             assertTrue(refusing.recipients.contains(address), refusing.recipients.toString());
         } finally {
-            mail = new GreenMail(new ServerSetup(port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            mail.start();
+            mail = startGreenMail();
         }
+    }
+
+    @Test
+    void theDigestBringsEachSubscriberThePostsOfTheirSectionsAndBreakingNewsGoesToAll() throws Exception {
+        TestDatabase.update("insert ignore into section (slug, name) values ('digest-world', 'World'), ('digest-sport', 'Sport')");
+        long world = ((Number) TestDatabase.single("select id from section where slug = 'digest-world'")).longValue();
+        long sport = ((Number) TestDatabase.single("select id from section where slug = 'digest-sport'")).longValue();
+        long admin = org.newsdesk.DeskFixtures.userId("admin");
+        String worldHeadline = "العراق: الفصائل تعلن هدنة 🕊️ — Ελληνικά";
+        String sportHeadline = "Baghdad marathon runs again 🏃 after a decade";
+        long worldPost = org.newsdesk.DeskFixtures.demoPostCopy("digest-world-post", worldHeadline, admin, "published");
+        long sportPost = org.newsdesk.DeskFixtures.demoPostCopy("digest-sport-post", sportHeadline, admin, "published");
+        TestDatabase.update("update post set section_id = ? where id = ?", world, worldPost);
+        TestDatabase.update("update post set section_id = ? where id = ?", sport, sportPost);
+        TestDatabase.update("update post set published_at = now() - interval 1 hour where id in (?, ?)", worldPost, sportPost);
+        // Everything published before these two went out in an earlier digest.
+        TestDatabase.update("delete from newsletter_send");
+        TestDatabase.update("insert into newsletter_send (kind, send_key, since, until, status, created_at)"
+                + " values ('DIGEST', 'digest:test-earlier', null, now() - interval 2 hour, 'QUEUED', now())");
+
+        subscribe("every.section@example.org", "198.51.100.61");
+        confirm(mailTo("every.section@example.org"));
+        subscribe("sport.only@example.org", "198.51.100.62");
+        confirm(mailTo("sport.only@example.org"));
+        TestDatabase.update("update subscriber set all_sections = false where email_key = 'sport.only@example.org'");
+        TestDatabase.update("insert into subscriber_section (subscriber_id, section_id) select id, ? from subscriber"
+                + " where email_key = 'sport.only@example.org'", sport);
+        subscribe("never.confirmed.digest@example.org", "198.51.100.63");
+        mailTo("never.confirmed.digest@example.org"); // its confirmation goes out through the outbox too: let it land first
+        mail.purgeEmailFromAllMailboxes();
+
+        Connection desk = site.signedIn("admin", "it-admin-password");
+        FormElement now = (FormElement) desk.newRequest(site.url("/admin/newsletter/")).get().selectFirst("form#digest");
+        assertEquals(302, site.press(desk, now, "digest:now").statusCode());
+
+        MimeMessage every = mailTo("every.section@example.org");
+        MimeMessage sportOnly = mailTo("sport.only@example.org");
+        String everyHtml = part(every, "text/html");
+        String everyText = part(every, "text/plain");
+        assertTrue(everyHtml.contains(org.newsdesk.platform.HtmlText.escape(worldHeadline)) && everyText.contains(worldHeadline), everyText);
+        assertTrue(everyText.contains(sportHeadline) && everyText.indexOf(sportHeadline) >= 0, everyText);
+        assertTrue(everyText.contains("https://news.newsdesk.test/post/digest-world-post"), "a link to the post");
+        assertTrue(everyHtml.contains("/media/") && everyHtml.contains("<img"), "the lead excerpt's photo");
+        assertTrue(part(sportOnly, "text/plain").contains(sportHeadline));
+        assertFalse(part(sportOnly, "text/plain").contains(worldHeadline), "only the sections chosen");
+        assertTrue(every.getHeader("List-Unsubscribe")[0].contains("/newsletter/unsubscribe?t="));
+        assertTrue(everyText.contains("/newsletter/unsubscribe?t="), "a visible link to leave");
+        assertTrue(every.getContentType().startsWith("multipart/alternative"), every.getContentType());
+        Thread.sleep(6_000); // a run of the outbox later, still nothing for the address that never confirmed
+        assertEquals(0, Arrays.stream(mail.getReceivedMessages()).filter(m -> recipient(m).equals("never.confirmed.digest@example.org")).count());
+
+        // Nothing published since: no digest, and the desk says so.
+        mail.purgeEmailFromAllMailboxes();
+        FormElement again = (FormElement) desk.newRequest(site.url("/admin/newsletter/")).get().selectFirst("form#digest");
+        assertEquals(302, site.press(desk, again, "digest:now").statusCode());
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!"EMPTY".equals(TestDatabase.single("select status from newsletter_send order by id desc limit 1"))
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals("EMPTY", TestDatabase.single("select status from newsletter_send order by id desc limit 1"));
+
+        // Breaking news: refused until the editor ticks the box that says to how many; then to every subscriber.
+        FormElement breaking = (FormElement) desk.newRequest(site.url("/admin/newsletter/")).get().selectFirst("form#breaking");
+        breaking.select("[name=breaking:post] option").removeAttr("selected");
+        breaking.selectFirst("[name=breaking:post] option[value=" + worldPost + "]").attr("selected", "selected");
+        Document unconfirmed = site.press(desk, breaking, "breaking:send").parse();
+        assertTrue(unconfirmed.selectFirst("#breaking\\:confirm-message").text().startsWith("Tick the box to send it to"), unconfirmed.text());
+        breaking.selectFirst("[name=breaking:confirm]").attr("checked", "checked");
+        assertEquals(302, site.press(desk, breaking, "breaking:send").statusCode());
+        MimeMessage toSport = mailTo("sport.only@example.org");
+        assertTrue(toSport.getSubject().startsWith(worldHeadline), "breaking news goes to everyone: " + toSport.getSubject());
+        mailTo("every.section@example.org");
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return GreenMailUtil.getAddressList(message.getAllRecipients());
+        } catch (MessagingException e) {
+            return "";
+        }
+    }
+
+    /** A part of a multipart mail, decoded. */
+    private static String part(MimeMessage message, String type) throws Exception {
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType(type)) {
+                return (String) parts.getBodyPart(i).getContent();
+            }
+        }
+        throw new AssertionError("no " + type + " part");
     }
 
     private Connection.Response subscribe(String email, String from) throws IOException {

@@ -17,6 +17,7 @@ public enum DeskArea {
     OUTLETS("/admin/outlets/", Role.EDITOR, Role.ADMIN),
     SOURCES("/admin/sources/", Role.EDITOR, Role.ADMIN),
     SECTIONS("/admin/sections/", Role.EDITOR, Role.ADMIN),
+    NEWSLETTER("/admin/newsletter/", Role.EDITOR, Role.ADMIN),
     COMMENTS("/admin/comments/", Role.MODERATOR, Role.ADMIN),
     USERS("/admin/users/", Role.ADMIN),
     SITE("/admin/site/", Role.ADMIN);
