@@ -48,7 +48,12 @@ export NEWSDESK_MEDIA_DIR="$PWD/target/$name-media" NEWSDESK_ADMIN_PASSWORD="$ad
 export NEWSDESK_COMMENTS_RATE_LIMIT_COUNT=0 NEWSDESK_COMMENTS_MINIMUM_SECONDS=0
 export NEWSDESK_LOGIN_ADDRESS_FREE_FAILURES=1000 NEWSDESK_LOGIN_ACCOUNT_FREE_FAILURES=1000
 export NEWSDESK_LOGIN_MAX_FAILURES=100000
-unset NEWSDESK_SMTP_HOST
+# No mail leaves, unless the benchmark has its own SMTP server on 127.0.0.1 (bench_smtp_port, bench/digest.sh).
+if [ -n "${bench_smtp_port:-}" ]; then
+  export NEWSDESK_SMTP_HOST=127.0.0.1 NEWSDESK_SMTP_PORT="$bench_smtp_port"
+else
+  unset NEWSDESK_SMTP_HOST
+fi
 
 rm -rf "target/$name-media"
 base="http://127.0.0.1:$port"

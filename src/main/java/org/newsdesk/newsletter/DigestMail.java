@@ -19,6 +19,18 @@ public final class DigestMail {
                        String photoUrl, String photoAlt, String credit) implements Serializable {
     }
 
+    /**
+     * The site as the mail's head shows it: its name, its logo (an address on the site, "/media/…", or whole; null
+     * for none) and its address.
+     */
+    public record Masthead(String name, String logo, String url) {
+
+        /** The logo's whole address, as a mail program needs it. */
+        String logoUrl() {
+            return logo == null || logo.isBlank() ? null : logo.startsWith("/") ? url + logo : logo;
+        }
+    }
+
     /** What to send: subject and the two parts. */
     public record Rendered(String subject, String text, String html) {
     }
@@ -26,8 +38,9 @@ public final class DigestMail {
     private DigestMail() {
     }
 
-    public static Rendered render(NewsletterSend.Kind kind, List<Item> items, Locale language, String siteName, String siteUrl,
+    public static Rendered render(NewsletterSend.Kind kind, List<Item> items, Locale language, Masthead site,
                                   String day, String manageUrl, String unsubscribeUrl) {
+        String siteName = site.name();
         Texts words = Texts.of(Texts.Family.SITE, language);
         boolean breaking = kind == NewsletterSend.Kind.BREAKING;
         String subject = breaking ? words.format("digest.breakingSubject", siteName, items.get(0).headline())
@@ -35,7 +48,7 @@ public final class DigestMail {
         String heading = breaking ? words.text("digest.breaking") : words.format("digest.heading", siteName);
         String count = breaking ? "" : words.format("digest.count", items.size());
         return new Rendered(subject, text(words, heading, count, items, siteName, manageUrl, unsubscribeUrl),
-                html(words, language, heading, count, items, siteName, siteUrl, manageUrl, unsubscribeUrl));
+                html(words, language, heading, count, items, site, manageUrl, unsubscribeUrl));
     }
 
     private static String text(Texts words, String heading, String count, List<Item> items, String siteName, String manageUrl,
@@ -59,8 +72,11 @@ public final class DigestMail {
                 .append(words.text("digest.unsubscribe")).append(": ").append(unsubscribeUrl).append('\n').toString();
     }
 
-    private static String html(Texts words, Locale language, String heading, String count, List<Item> items, String siteName,
-                               String siteUrl, String manageUrl, String unsubscribeUrl) {
+    private static String html(Texts words, Locale language, String heading, String count, List<Item> items, Masthead site,
+                               String manageUrl, String unsubscribeUrl) {
+        String siteName = site.name();
+        String siteUrl = site.url();
+        String logo = site.logoUrl();
         String dir = Texts.isRightToLeft(language) ? "rtl" : "ltr";
         String align = "rtl".equals(dir) ? "right" : "left";
         String font = "font-family:Georgia,'Times New Roman',serif;";
@@ -77,6 +93,8 @@ public final class DigestMail {
                 .append("background:#ffffff;color:#1a1a1a;text-align:").append(align).append(";\">")
                 .append("<tr><td style=\"padding:20px 24px;border-bottom:3px solid #1a1a1a;").append(font).append("\">")
                 .append("<a href=\"").append(e(siteUrl)).append("/\" style=\"color:#1a1a1a;text-decoration:none;font-size:26px;font-weight:bold;\" dir=\"auto\">")
+                .append(logo == null ? "" : "<img src=\"" + e(logo) + "\" height=\"40\" alt=\"\" style=\"height:40px;width:auto;border:0;"
+                        + "vertical-align:middle;margin:0 8px;\">")
                 .append(e(siteName)).append("</a>")
                 .append("<div style=\"").append(sans).append("font-size:14px;color:#555555;padding-top:6px;\">").append(e(heading))
                 .append(count.isEmpty() ? "" : " · " + e(count)).append("</div></td></tr>");

@@ -29,7 +29,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.newsdesk.account.Role;
 import org.newsdesk.platform.DatabaseState;
+import org.newsdesk.platform.Faults;
 import org.newsdesk.platform.PlatformConfig;
+import org.newsdesk.platform.RepeatedFailures;
 import org.newsdesk.platform.Timers;
 
 /**
@@ -44,6 +46,8 @@ import org.newsdesk.platform.Timers;
 public class DigestScheduler {
 
     private static final Logger LOG = Logger.getLogger(DigestScheduler.class.getName());
+
+    private static final RepeatedFailures DATABASE_GONE = new RepeatedFailures(Duration.ofMinutes(1));
 
     /** Subscribers per chunk: one transaction's worth of mail. */
     static final int CHUNK = 500;
@@ -89,7 +93,12 @@ public class DigestScheduler {
                 openTodaysDigest(Instant.now());
                 build();
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Digest: a run failed", e);
+                // The database went away in the run: one line a minute (the pages say the rest), not a trace a run.
+                if (Faults.databaseUnreachable(e)) {
+                    DATABASE_GONE.log(LOG, "Digest: the database is not reachable; sends wait (" + Faults.firstLine(e) + ")");
+                } else {
+                    LOG.log(Level.SEVERE, "Digest: a run failed", e);
+                }
             }
         }
     }

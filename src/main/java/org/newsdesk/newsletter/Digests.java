@@ -111,6 +111,7 @@ public class Digests {
                         Subscriber.class)
                 .setParameter("confirmed", SubscriberStatus.CONFIRMED).setParameter("after", send.getLastSubscriberId())
                 .setMaxResults(size).getResultList();
+        DigestMail.Masthead masthead = new DigestMail.Masthead(site.siteName(), site.logo(), platform.siteUrl());
         int queued = 0;
         for (Subscriber subscriber : chunk) {
             List<DigestMail.Item> theirs = send.getKind() == NewsletterSend.Kind.BREAKING || subscriber.isAllSections() ? items
@@ -121,7 +122,7 @@ public class Digests {
             Locale language = subscriber.getLanguage() == null ? site.locale() : Locale.forLanguageTag(subscriber.getLanguage());
             String token = links.token(NewsletterLinks.Purpose.MANAGE, subscriber.getId(), null);
             String unsubscribe = links.unsubscribeUrl(token);
-            DigestMail.Rendered mail = DigestMail.render(send.getKind(), theirs, language, site.siteName(), platform.siteUrl(),
+            DigestMail.Rendered mail = DigestMail.render(send.getKind(), theirs, language, masthead,
                     Dates.dayIn(LocalDate.ofInstant(send.getUntil(), platform.zone()), language),
                     links.manageUrl(token), unsubscribe);
             outbox.queue(new OutboxMail(send.getKind() == NewsletterSend.Kind.BREAKING ? OutboxMail.Kind.BREAKING : OutboxMail.Kind.DIGEST,

@@ -1,6 +1,7 @@
 package org.newsdesk.newsletter;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.newsdesk.account.Role;
 import org.newsdesk.platform.TextLimit;
 
 /**
@@ -109,5 +111,18 @@ public class MailOutbox {
         em.createQuery("select m.status, count(m) from OutboxMail m group by m.status", Object[].class).getResultList()
                 .forEach(row -> counts.put((OutboxMail.Status) row[0], (Long) row[1]));
         return counts;
+    }
+
+    /** A mail given up on: to whom, the last answer, after how many tries, queued when. */
+    public record Failure(String recipient, String error, int attempts, Instant queuedAt) {
+    }
+
+    /** The newest mails given up on, for an administrator (addresses are readers' data). */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public List<Failure> recentFailures(int max) {
+        return em.createQuery("select m.recipient, m.lastError, m.attempts, m.createdAt from OutboxMail m where m.status = :failed"
+                        + " order by m.id desc", Object[].class)
+                .setParameter("failed", OutboxMail.Status.FAILED).setMaxResults(max).getResultList().stream()
+                .map(row -> new Failure((String) row[0], (String) row[1], (Integer) row[2], (Instant) row[3])).toList();
     }
 }

@@ -172,4 +172,9 @@ public class OutboxMail {
             nextAttemptAt = retryAt;
         }
     }
+
+    /** Until when the instance that took the mail may send it; after that another may take it. */
+    public Instant getClaimedUntil() {
+        return claimedUntil;
+    }
 }

@@ -42,10 +42,12 @@ import org.newsdesk.platform.Timers;
 
 /**
  * Sends the outbox's mail: every five seconds, on whichever instance takes each mail first ({@link MailOutbox#claim}),
- * at most {@code NEWSDESK_NEWSLETTER_MAILS_PER_SECOND}, one SMTP connection per batch. A mail is marked sent as soon
- * as the server took it; an instance stopped between the two leaves a mail that is sent again when its claim runs out
- * (two minutes), the one case of a mail sent twice, with the same Message-ID. Without an SMTP server configured,
- * mail waits in the outbox.
+ * at most {@code NEWSDESK_NEWSLETTER_MAILS_PER_SECOND}, one SMTP connection per batch. A taken mail is this
+ * instance's for {@link #LEASE}; it is never sent once its claim is about to run out (a slow SMTP server leaves the
+ * rest of the batch to whoever takes it next), so two instances never send one mail. An instance killed mid-batch
+ * leaves the mails it had taken but not sent, which are taken again once their claim ran out. A mail is marked sent
+ * as soon as the server took it: only an instance killed between the two (a database write) leaves a mail that is
+ * sent again, with the same Message-ID. Without an SMTP server configured, mail waits in the outbox.
  */
 @Singleton
 @Startup
@@ -55,8 +57,16 @@ public class OutboxWorker {
 
     private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
 
-    /** How long a taken mail is this instance's before another may take it. */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    private static final RepeatedFailures DATABASE_GONE = new RepeatedFailures(Duration.ofMinutes(1));
+
+    /**
+     * How long a taken mail is this instance's before another may take it: the wait for mail taken by an instance
+     * that was killed. A batch is a second's mails, so it is sent well within it.
+     */
+    static final Duration LEASE = Duration.ofSeconds(30);
+
+    /** How long before its claim runs out a mail is left for the next taker rather than sent. */
+    private static final Duration MARGIN = Duration.ofSeconds(10);
 
     /** How long one run goes on before leaving the rest to the next. */
     private static final Duration RUN_LIMIT = Duration.ofMinutes(4);
@@ -105,7 +115,12 @@ public class OutboxWorker {
             try {
                 sendDue();
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Outbox: a run failed", e);
+                // The database went away in the run: one line a minute (the pages say the rest), not a trace a run.
+                if (Faults.databaseUnreachable(e)) {
+                    DATABASE_GONE.log(LOG, "Outbox: the database is not reachable; mail waits in the outbox (" + Faults.firstLine(e) + ")");
+                } else {
+                    LOG.log(Level.SEVERE, "Outbox: a run failed", e);
+                }
             }
         }
     }
@@ -153,6 +168,10 @@ public class OutboxWorker {
             transport = session.getTransport("smtp");
             transport.connect();
             for (OutboxMail each : batch) {
+                if (!Instant.now().isBefore(each.getClaimedUntil().minus(MARGIN))) {
+                    NOT_SENT.log(LOG, "Outbox: " + host + " is slow; mails left for the next run from " + each.getId());
+                    break;
+                }
                 try {
                     MimeMessage message = message(session, each);
                     transport.sendMessage(message, message.getAllRecipients());

@@ -13,4 +13,9 @@ public interface SiteLanguage {
 
     /** The site's name, as mail to readers signs it. */
     String siteName();
+
+    /** The site's logo, as mail to readers shows it: an address on the site ("/media/…") or whole; null for none. */
+    default String logo() {
+        return null;
+    }
 }

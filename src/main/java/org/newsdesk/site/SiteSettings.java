@@ -62,6 +62,11 @@ public class SiteSettings implements SiteLanguage {
         return identity().name();
     }
 
+    @Override
+    public String logo() {
+        return identity().logo();
+    }
+
     /** The language readers are addressed in. */
     @Override
     public java.util.Locale locale() {

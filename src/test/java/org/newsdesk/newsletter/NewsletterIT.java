@@ -39,6 +39,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.newsdesk.BrowserSession;
 import org.newsdesk.SiteClient;
 import org.newsdesk.TestDatabase;
 
@@ -60,6 +64,9 @@ class NewsletterIT {
     private URL base;
 
     private final SiteClient site = new SiteClient(() -> base);
+
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession(() -> base);
 
     @BeforeAll
     static void startMailServer() throws InterruptedException {
@@ -93,6 +100,34 @@ class NewsletterIT {
     @BeforeEach
     void emptyMailbox() throws Exception {
         mail.purgeEmailFromAllMailboxes();
+    }
+
+    @Test
+    void aReaderSubscribesFromTheFrontPageInABrowserAndConfirmsFromTheMail() throws Exception {
+        WebDriver browser = session.driver();
+        session.open("/");
+        // A typo first: the answer is /newsletter/'s form, with the message at the field and the address as typed.
+        session.type("subscribe-box-email", "layla.front-page.example.org");
+        browser.findElement(By.cssSelector("#subscribe-box button[type=submit]")).click();
+        session.waitFor("#subscribe\\:email-message");
+        assertTrue(browser.findElement(By.id("subscribe:email-message")).getText().contains("typo"),
+                browser.findElement(By.tagName("main")).getText());
+        assertEquals("layla.front-page.example.org", browser.findElement(By.id("subscribe:email")).getAttribute("value"));
+        assertEquals("true", browser.findElement(By.id("subscribe:email")).getAttribute("aria-invalid"));
+
+        session.open("/");
+        session.type("subscribe-box-email", "layla.front-page@example.org");
+        browser.findElement(By.cssSelector("#subscribe-box button[type=submit]")).click();
+        session.waitFor(".form-info");
+        assertTrue(browser.getCurrentUrl().endsWith("/newsletter/?asked=1"), browser.getCurrentUrl());
+        assertTrue(browser.findElement(By.cssSelector(".form-info")).getText().contains("Check your inbox"));
+        assertEquals("PENDING", status("layla.front-page@example.org"), "every section, waiting for the reader's click");
+
+        browser.get(session.url(link(mailTo("layla.front-page@example.org"), "/newsletter/confirm")));
+        assertTrue(browser.findElement(By.cssSelector(".form-info")).getText().contains("you will get"));
+        assertEquals("CONFIRMED", status("layla.front-page@example.org"));
+        assertEquals(1L, count("select cast(all_sections as unsigned) from subscriber where email_key = 'layla.front-page@example.org'"));
+        session.screenshot("newsletter-confirmed");
     }
 
     @Test
@@ -231,6 +266,10 @@ class NewsletterIT {
             assertEquals("FAILED", TestDatabase.single("select m.status from mail_outbox m join subscriber s on s.id = m.subscriber_id"
                     + " where s.email_key = ?", address));
             assertTrue(refusing.recipients.contains(address), refusing.recipients.toString());
+            // The desk lists it with the server's answer, for administrators.
+            Document desk = site.signedIn("admin", "it-admin-password").newRequest(site.url("/admin/newsletter/")).get();
+            assertTrue(desk.select("table.failed tr").stream().anyMatch(row -> row.text().contains(address) && row.text().contains("550")),
+                    desk.select("main").text());
         } finally {
             mail = startGreenMail();
         }

@@ -82,6 +82,11 @@ public class NewsletterDeskBacking {
         return named;
     }
 
+    /** The newest mails given up on (administrators only: the addresses are readers' data). */
+    public List<MailOutbox.Failure> getFailures() {
+        return isAdmin() ? outbox.recentFailures(20) : List.of();
+    }
+
     public List<Digests.PostChoice> getPosts() {
         return digests.recentPosts(30);
     }
