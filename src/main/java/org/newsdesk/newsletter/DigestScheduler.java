@@ -48,6 +48,7 @@ public class DigestScheduler {
     private static final Logger LOG = Logger.getLogger(DigestScheduler.class.getName());
 
     private static final RepeatedFailures DATABASE_GONE = new RepeatedFailures(Duration.ofMinutes(1));
+    private static final RepeatedFailures CHUNK_FAILED = new RepeatedFailures(Duration.ofMinutes(1));
 
     /** Subscribers per chunk: one transaction's worth of mail. */
     static final int CHUNK = 500;
@@ -143,6 +144,30 @@ public class DigestScheduler {
         build();
     }
 
+    /**
+     * Builds the send's next chunk; a chunk that failed (a deadlock with the outbox's sender, say: it rolled back whole)
+     * is tried again twice, then left to whoever claims the send once this claim ran out. Whether more is left.
+     */
+    private boolean chunk(long send) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return digests.buildChunk(send, CHUNK, Instant.now(), LEASE);
+            } catch (RuntimeException e) {
+                CHUNK_FAILED.log(LOG, "Digest: a chunk of send " + send + " failed (try " + attempt + " of 3): "
+                        + Faults.firstLine(Faults.causes(e).reduce((outer, inner) -> inner).orElse(e)));
+                if (attempt == 3) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(1_000L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+    }
+
     private void build() {
         if (!building.compareAndSet(false, true)) {
             return;
@@ -154,7 +179,7 @@ public class DigestScheduler {
                 long send = claimed.get();
                 long started = System.nanoTime();
                 int chunks = 1;
-                while (digests.buildChunk(send, CHUNK, Instant.now(), LEASE)) {
+                while (chunk(send)) {
                     chunks++;
                 }
                 long millis = (System.nanoTime() - started) / 1_000_000;

@@ -67,6 +67,17 @@ public class MailOutbox {
                 .getResultList();
     }
 
+    /** Mails taken but not tried (their claim was running out): back in the queue at once, their try not counted. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void release(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            em.createQuery("update OutboxMail m set m.status = :queued, m.claimedUntil = null, m.attempts = m.attempts - 1"
+                            + " where m.id in :ids and m.status = :sending")
+                    .setParameter("queued", OutboxMail.Status.QUEUED).setParameter("sending", OutboxMail.Status.SENDING)
+                    .setParameter("ids", ids).executeUpdate();
+        }
+    }
+
     /** The SMTP server took the mail. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void sent(long id, Instant now) {

@@ -43,8 +43,8 @@ import org.newsdesk.platform.Timers;
 /**
  * Sends the outbox's mail: every five seconds, on whichever instance takes each mail first ({@link MailOutbox#claim}),
  * at most {@code NEWSDESK_NEWSLETTER_MAILS_PER_SECOND}, one SMTP connection per batch. A taken mail is this
- * instance's for {@link #LEASE}; it is never sent once its claim is about to run out (a slow SMTP server leaves the
- * rest of the batch to whoever takes it next), so two instances never send one mail. An instance killed mid-batch
+ * instance's for {@link #LEASE}; it is never sent once its claim is about to run out (with a slow SMTP server the rest
+ * of the batch goes back to the queue), so two instances never send one mail. An instance killed mid-batch
  * leaves the mails it had taken but not sent, which are taken again once their claim ran out. A mail is marked sent
  * as soon as the server took it: only an instance killed between the two (a database write) leaves a mail that is
  * sent again, with the same Message-ID. Without an SMTP server configured, mail waits in the outbox.
@@ -167,9 +167,11 @@ public class OutboxWorker {
         try {
             transport = session.getTransport("smtp");
             transport.connect();
-            for (OutboxMail each : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                OutboxMail each = batch.get(i);
                 if (!Instant.now().isBefore(each.getClaimedUntil().minus(MARGIN))) {
-                    NOT_SENT.log(LOG, "Outbox: " + host + " is slow; mails left for the next run from " + each.getId());
+                    NOT_SENT.log(LOG, "Outbox: " + host + " is slow; " + (batch.size() - i) + " mails go back to the queue");
+                    outbox.release(batch.subList(i, batch.size()).stream().map(OutboxMail::getId).toList());
                     break;
                 }
                 try {

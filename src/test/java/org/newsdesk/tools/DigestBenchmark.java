@@ -1,7 +1,5 @@
 package org.newsdesk.tools;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -24,11 +22,12 @@ import java.time.Duration;
 import java.util.Properties;
 import org.jsoup.nodes.FormElement;
 import org.newsdesk.DeskFixtures;
+import org.newsdesk.account.NoDelaySockets;
 import org.newsdesk.SiteClient;
 
 /**
  * The daily digest at a real list's size, on this machine: SUBSCRIBERS confirmed subscribers, the digest sent from the
- * desk's "Send the digest now", every mail rendered, queued in the outbox and handed to a local SMTP server (GreenMail,
+ * desk's "Send the digest now", every mail rendered, queued in the outbox and handed to a local SMTP server ({@link CountingSmtp}
  * on SMTP_PORT, where the server sends). Prints the mails handed over a second, each tenth of the way, with the
  * server's resident memory; then, side by side, the ceiling: the same SMTP server fed by a bare Jakarta Mail loop in
  * this process (no database, no rendering). Run by {@code bench/digest.sh}; bounded at 15 minutes; 127.0.0.1 only.
@@ -56,9 +55,7 @@ public final class DigestBenchmark {
         long serverPid = Long.parseLong(args[2]);
         int smtpPort = Integer.parseInt(args[3]);
         int subscribers = Integer.parseInt(args[4]);
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        try {
+        try (CountingSmtp smtp = new CountingSmtp(smtpPort)) {
             try (Connection db = DriverManager.getConnection(System.getenv("NEWSDESK_DB_URL") + "&rewriteBatchedStatements=true",
                     System.getenv("NEWSDESK_DB_USER"), System.getenv("NEWSDESK_DB_PASSWORD"))) {
                 subscribe(db, subscribers);
@@ -80,7 +77,7 @@ public final class DigestBenchmark {
             int received = 0;
             while (received < subscribers && System.nanoTime() < deadline) {
                 Thread.sleep(250);
-                received = smtp.getReceivedMessages().length;
+                received = (int) smtp.mails();
                 long rss = residentMb(serverPid);
                 peakMb = Math.max(peakMb, rss);
                 lowMb = Math.min(lowMb, rss);
@@ -92,22 +89,26 @@ public final class DigestBenchmark {
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("Newsdesk: %,d of %,d digests in %.1f s, %.1f mails a second (from the press to the last mail);"
-                    + " server resident memory %,d to %,d MB%n", received, subscribers, seconds, received / seconds, lowMb, peakMb);
-            smtp.purgeEmailFromAllMailboxes();
-            bare(smtpPort, 2_000);
-        } finally {
-            smtp.stop();
+            System.out.printf("Newsdesk: %,d of %,d digests (%,d kB each) in %.1f s, %.1f mails a second (from the press to the last"
+                    + " mail); server resident memory %,d to %,d MB%n", received, subscribers, smtp.bytes() / Math.max(1, received) / 1024,
+                    seconds, received / seconds, lowMb, peakMb);
+            int size = (int) (smtp.bytes() / Math.max(1, received));
+            bare(smtp, smtpPort, 500, size, false);
+            bare(smtp, smtpPort, 10_000, size, true);
         }
     }
 
     /** The ceiling: the same SMTP server fed by one connection from this process, mails of a digest's size. */
-    private static void bare(int smtpPort, int mails) throws MessagingException {
+    private static void bare(CountingSmtp smtp, int smtpPort, int mails, int size, boolean noDelay) throws MessagingException {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", String.valueOf(smtpPort));
+        if (noDelay) {
+            props.put("mail.smtp.socketFactory", new NoDelaySockets());
+        }
         Session session = Session.getInstance(props);
-        String body = "x".repeat(60).concat("\n").repeat(200);
+        String body = "x".repeat(75).concat("\n").repeat(Math.max(1, size / 76));
+        long before = smtp.mails();
         long started = System.nanoTime();
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect();
@@ -121,8 +122,9 @@ public final class DigestBenchmark {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("Bare Jakarta Mail loop to the same SMTP server (the ceiling): %,d mails in %.1f s, %.1f mails a second%n",
-                mails, seconds, mails / seconds);
+        System.out.printf("Bare Jakarta Mail loop to the same SMTP server, mails of the same size, %s: %,d mails in %.1f s,"
+                + " %.1f mails a second%n", noDelay ? "sockets as Newsdesk's (TCP_NODELAY; the ceiling)" : "Jakarta Mail's default sockets",
+                smtp.mails() - before, seconds, mails / seconds);
     }
 
     private static void subscribe(Connection db, int subscribers) throws SQLException {
