@@ -42,6 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.newsdesk.BrowserSession;
 import org.newsdesk.SiteClient;
 import org.newsdesk.TestDatabase;
@@ -114,6 +115,7 @@ class NewsletterIT {
                 browser.findElement(By.tagName("main")).getText());
         assertEquals("layla.front-page.example.org", browser.findElement(By.id("subscribe:email")).getAttribute("value"));
         assertEquals("true", browser.findElement(By.id("subscribe:email")).getAttribute("aria-invalid"));
+        assertTrue(browser.findElements(By.id("subscribe:all")).stream().allMatch(WebElement::isSelected), "still every section");
 
         session.open("/");
         session.type("subscribe-box-email", "layla.front-page@example.org");
@@ -323,6 +325,9 @@ class NewsletterIT {
         assertTrue(every.getContentType().startsWith("multipart/alternative"), every.getContentType());
         Thread.sleep(6_000); // a run of the outbox later, still nothing for the address that never confirmed
         assertEquals(0, Arrays.stream(mail.getReceivedMessages()).filter(m -> recipient(m).equals("never.confirmed.digest@example.org")).count());
+        // The desk says the send went, every mail of it.
+        String sent = desk.newRequest(site.url("/admin/newsletter/")).get().selectFirst("table.sends tbody tr").text();
+        assertTrue(sent.contains("Sent") && sent.matches(".*\\b(\\d+) of \\1 sent, 0 failed.*"), sent);
 
         // Nothing published since: no digest, and the desk says so.
         mail.purgeEmailFromAllMailboxes();

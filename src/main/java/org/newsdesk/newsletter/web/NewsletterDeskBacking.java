@@ -57,6 +57,14 @@ public class NewsletterDeskBacking {
 
     /** A send as the desk lists it, with its mails' progress by status name. */
     public record SendRow(NewsletterSend send, String headline, Map<String, Long> progress) {
+
+        /** Where the send is: being prepared, sending (mails still waiting), sent, or not sent for want of news. */
+        public String state() {
+            if (send.getStatus() != NewsletterSend.Status.QUEUED) {
+                return send.getStatus().name();
+            }
+            return progress.get(OutboxMail.Status.QUEUED.name()) + progress.get(OutboxMail.Status.SENDING.name()) > 0 ? "SENDING" : "SENT";
+        }
     }
 
     /** Subscribers by status name: the page looks them up as {@code counts['CONFIRMED']}, and EL keys are strings. */
