@@ -45,9 +45,9 @@ class DigestSendKilledIT {
         // Ten mails a second: the send takes half a minute, so the kill lands in its middle.
         Map<String, String> settings = Map.of("NEWSDESK_NEWSLETTER_MAILS_PER_SECOND", "10");
         try {
-            prepare();
             int atKill;
             try (SecondInstance first = SecondInstance.start(home.resolve("first"), LOGS.resolve("DigestSendKilledIT-first.log"), BOOT, settings)) {
+                prepare(); // once a server has brought the database's schema up to date, should this class run first
                 SiteClient site = new SiteClient(() -> url(first));
                 Connection desk = site.signedIn("admin", System.getenv("NEWSDESK_ADMIN_PASSWORD"));
                 FormElement now = (FormElement) desk.newRequest(site.url("/admin/newsletter/")).get().selectFirst("form#digest");

@@ -61,9 +61,12 @@ public class OutboxWorker {
 
     /**
      * How long a taken mail is this instance's before another may take it: the wait for mail taken by an instance
-     * that was killed. A batch is a second's mails, so it is sent well within it.
+     * that was killed. A batch is at most a second's mails ({@link #BATCH}), sent well within it.
      */
     static final Duration LEASE = Duration.ofSeconds(30);
+
+    /** The most mails taken at once, whatever the rate: about 10 MB of digests. */
+    static final int BATCH = 500;
 
     /** How long before its claim runs out a mail is left for the next taker rather than sent. */
     private static final Duration MARGIN = Duration.ofSeconds(10);
@@ -139,15 +142,19 @@ public class OutboxWorker {
         try {
             Instant deadline = Instant.now().plus(RUN_LIMIT);
             int perSecond = config.mailsPerSecond();
+            // A batch is a second's mails, at most BATCH of them: mails are held whole (both parts), so a high rate
+            // must not mean thousands of them in memory at once.
+            int size = Math.min(perSecond, BATCH);
+            long batchMillis = 1_000L * size / perSecond;
             while (Instant.now().isBefore(deadline)) {
                 long started = System.nanoTime();
-                List<OutboxMail> batch = outbox.claim(perSecond, Instant.now(), LEASE);
+                List<OutboxMail> batch = outbox.claim(size, Instant.now(), LEASE);
                 if (batch.isEmpty()) {
                     break;
                 }
                 sent += send(host.get(), batch);
-                // At most perSecond mails a second: a batch that took less than a second waits out the rest.
-                long left = 1_000 - (System.nanoTime() - started) / 1_000_000;
+                // At most perSecond mails a second: a batch sent sooner than its share of the second waits out the rest.
+                long left = batchMillis - (System.nanoTime() - started) / 1_000_000;
                 if (left > 0) {
                     Thread.sleep(left);
                 }
