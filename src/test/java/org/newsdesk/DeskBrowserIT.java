@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsdesk.account.LegacyPasswordHash;
+import org.newsdesk.newsletter.TestMailServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -134,10 +134,8 @@ class DeskBrowserIT {
     }
 
     @Test
-    void theFiftiethFailureInARowLocksTheAccountAndTellsItsOwner() {
-        GreenMail mail = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("NEWSDESK_SMTP_PORT")), "127.0.0.1",
-                ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+    void theFiftiethFailureInARowLocksTheAccountAndTellsItsOwner() throws InterruptedException {
+        GreenMail mail = TestMailServer.start();
         try {
             account("lockable", true, null);
             TestDatabase.update("update users set failed_logins = 49 where username = 'lockable'");

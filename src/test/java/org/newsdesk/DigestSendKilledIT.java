@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.MalformedURLException;
@@ -24,6 +23,7 @@ import java.util.stream.Collectors;
 import org.jsoup.Connection;
 import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.newsletter.TestMailServer;
 
 /**
  * A digest send whose server is killed (SIGKILL, as a power cut or the out-of-memory killer would) in the middle of
@@ -40,7 +40,7 @@ class DigestSendKilledIT {
 
     @Test
     void aSendKilledMidwayIsFinishedAfterTheRestartAndEverySubscriberGetsOneDigest() throws Exception {
-        GreenMail mail = startGreenMail();
+        GreenMail mail = TestMailServer.start();
         Path home = Path.of("target", "killed-send").toAbsolutePath();
         // Ten mails a second: the send takes half a minute, so the kill lands in its middle.
         Map<String, String> settings = Map.of("NEWSDESK_NEWSLETTER_MAILS_PER_SECOND", "10");
@@ -133,25 +133,6 @@ class DigestSendKilledIT {
             return URI.create(instance.url()).toURL();
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** GreenMail on the port the test servers send to; tried again while the port is still held by the one before. */
-    private static GreenMail startGreenMail() throws InterruptedException {
-        ServerSetup setup = new ServerSetup(Integer.parseInt(System.getenv("NEWSDESK_SMTP_PORT")), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-        setup.setServerStartupTimeout(5_000);
-        for (int attempt = 1; ; attempt++) {
-            GreenMail started = new GreenMail(setup);
-            try {
-                started.start();
-                return started;
-            } catch (IllegalStateException e) {
-                started.stop();
-                if (attempt == 20) {
-                    throw e;
-                }
-                Thread.sleep(500);
-            }
         }
     }
 }

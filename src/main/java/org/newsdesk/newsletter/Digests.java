@@ -12,11 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.newsdesk.media.Photo;
 import org.newsdesk.platform.Dates;
@@ -187,17 +185,5 @@ public class Digests {
     /** The latest sends, newest first, for the desk. */
     public List<NewsletterSend> recent(int max) {
         return em.createQuery("select s from NewsletterSend s order by s.id desc", NewsletterSend.class).setMaxResults(max).getResultList();
-    }
-
-    /** How many of a send's mails stand where in the outbox. */
-    public Map<OutboxMail.Status, Long> progress(long sendId) {
-        Map<OutboxMail.Status, Long> counts = new EnumMap<>(OutboxMail.Status.class);
-        for (OutboxMail.Status status : OutboxMail.Status.values()) {
-            counts.put(status, 0L);
-        }
-        em.createQuery("select m.status, count(m) from OutboxMail m where m.sendId = :send group by m.status", Object[].class)
-                .setParameter("send", sendId).getResultList()
-                .forEach(row -> counts.put((OutboxMail.Status) row[0], (Long) row[1]));
-        return counts;
     }
 }

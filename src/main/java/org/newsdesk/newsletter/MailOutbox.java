@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -115,12 +116,21 @@ public class MailOutbox {
 
     /** How many mails are in each state. */
     public Map<OutboxMail.Status, Long> counts() {
+        return counted(em.createQuery("select m.status, count(m) from OutboxMail m group by m.status", Object[].class));
+    }
+
+    /** How many of one send's mails are in each state: its progress. */
+    public Map<OutboxMail.Status, Long> counts(long sendId) {
+        return counted(em.createQuery("select m.status, count(m) from OutboxMail m where m.sendId = :send group by m.status",
+                Object[].class).setParameter("send", sendId));
+    }
+
+    private static Map<OutboxMail.Status, Long> counted(TypedQuery<Object[]> byStatus) {
         Map<OutboxMail.Status, Long> counts = new EnumMap<>(OutboxMail.Status.class);
         for (OutboxMail.Status status : OutboxMail.Status.values()) {
             counts.put(status, 0L);
         }
-        em.createQuery("select m.status, count(m) from OutboxMail m group by m.status", Object[].class).getResultList()
-                .forEach(row -> counts.put((OutboxMail.Status) row[0], (Long) row[1]));
+        byStatus.getResultList().forEach(row -> counts.put((OutboxMail.Status) row[0], (Long) row[1]));
         return counts;
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -29,6 +28,7 @@ import org.newsdesk.BrowserSession;
 import org.newsdesk.SeedPage;
 import org.newsdesk.SiteClient;
 import org.newsdesk.TestDatabase;
+import org.newsdesk.newsletter.TestMailServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -64,10 +64,8 @@ class CommentDeskBrowserIT {
     private WebDriver browser;
 
     @BeforeAll
-    static void startMailServer() {
-        mail = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("NEWSDESK_SMTP_PORT")), "127.0.0.1",
-                ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+    static void startMailServer() throws InterruptedException {
+        mail = TestMailServer.start();
     }
 
     @AfterAll

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
@@ -71,26 +70,7 @@ class NewsletterIT {
 
     @BeforeAll
     static void startMailServer() throws InterruptedException {
-        mail = startGreenMail();
-    }
-
-    /** GreenMail on the port the server sends to; tried again while the port is still held by the one before. */
-    private static GreenMail startGreenMail() throws InterruptedException {
-        ServerSetup setup = new ServerSetup(port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-        setup.setServerStartupTimeout(5_000);
-        for (int attempt = 1; ; attempt++) {
-            GreenMail started = new GreenMail(setup);
-            try {
-                started.start();
-                return started;
-            } catch (IllegalStateException e) {
-                started.stop();
-                if (attempt == 20) {
-                    throw e;
-                }
-                Thread.sleep(500);
-            }
-        }
+        mail = TestMailServer.start();
     }
 
     @AfterAll
@@ -258,7 +238,7 @@ class NewsletterIT {
     void anAddressTheMailServerRefusesForGoodIsMarkedBounced() throws Exception {
         String address = "no.such.mailbox@example.org";
         mail.stop();
-        try (RefusingSmtp refusing = new RefusingSmtp(port())) {
+        try (RefusingSmtp refusing = new RefusingSmtp(TestMailServer.port())) {
             assertEquals(302, subscribe(address, "198.51.100.51").statusCode());
             long deadline = System.currentTimeMillis() + 30_000;
             while (!"BOUNCED".equals(status(address)) && System.currentTimeMillis() < deadline) {
@@ -273,7 +253,7 @@ class NewsletterIT {
             assertTrue(desk.select("table.failed tr").stream().anyMatch(row -> row.text().contains(address) && row.text().contains("550")),
                     desk.select("main").text());
         } finally {
-            mail = startGreenMail();
+            mail = TestMailServer.start();
         }
     }
 
@@ -425,10 +405,6 @@ class NewsletterIT {
 
     private static long count(String sql) {
         return ((Number) TestDatabase.single(sql)).longValue();
-    }
-
-    private static int port() {
-        return Integer.parseInt(System.getenv("NEWSDESK_SMTP_PORT"));
     }
 
     /** An SMTP server that refuses every recipient for good (550), as a mail server does for a mailbox that does not exist. */

@@ -81,7 +81,7 @@ public class NewsletterDeskBacking {
 
     public List<SendRow> getSends() {
         return digests.recent(20).stream()
-                .map(s -> new SendRow(s, digests.headline(s.getPostId()), byName(digests.progress(s.getId())))).toList();
+                .map(s -> new SendRow(s, digests.headline(s.getPostId()), byName(outbox.counts(s.getId())))).toList();
     }
 
     private static Map<String, Long> byName(Map<? extends Enum<?>, Long> counts) {
